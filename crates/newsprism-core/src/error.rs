@@ -1,0 +1,115 @@
+//! Typed errors with plain-language messages.
+//!
+//! Every message names the file and says what is wrong with it in words a journalist would
+//! use, because the UI shows `Display` as it is.
+
+use std::fmt;
+
+use crate::ingest::encoding::TextEncoding;
+
+/// Why a file could not become an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IngestErrorKind {
+    /// The file has no bytes, or only white space.
+    Empty,
+    /// The file has characters but not a single letter or digit.
+    NoWords,
+    /// The file is not text.
+    Binary {
+        /// What it looks like instead ("a PDF document", "binary data").
+        what: &'static str,
+    },
+    /// The file declares an encoding its bytes then break.
+    Undecodable {
+        /// The declared encoding.
+        encoding: TextEncoding,
+    },
+    /// The file is larger than Newsprism reads.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+}
+
+/// A file that could not be read as an article, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IngestError {
+    /// The file's name, as the user knows it.
+    pub file_name: String,
+    /// What went wrong.
+    pub kind: IngestErrorKind,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "“{}” ", self.file_name)?;
+        match &self.kind {
+            IngestErrorKind::Empty => write!(f, "is empty: there is no text to read."),
+            IngestErrorKind::NoWords => {
+                write!(f, "has no words in it: nothing but punctuation, symbols or a header.")
+            }
+            IngestErrorKind::Binary { what } => {
+                write!(f, "is not a text file: it looks like {what}.")
+            }
+            IngestErrorKind::Undecodable { encoding } => write!(
+                f,
+                "says it is {encoding} text but its bytes are not valid {encoding}; it may be damaged."
+            ),
+            IngestErrorKind::TooLarge { bytes, limit } => write!(
+                f,
+                "is too large: {} MB, and Newsprism reads files up to {} MB.",
+                mb(*bytes),
+                mb(*limit)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+fn mb(bytes: usize) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 10.0 {
+        format!("{mb:.0}")
+    } else {
+        format!("{mb:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_file_and_the_reason() {
+        let cases = [
+            (
+                IngestErrorKind::Empty,
+                "“a.txt” is empty: there is no text to read.",
+            ),
+            (
+                IngestErrorKind::Binary {
+                    what: "a PDF document",
+                },
+                "“a.txt” is not a text file: it looks like a PDF document.",
+            ),
+            (
+                IngestErrorKind::TooLarge {
+                    bytes: 31 * 1024 * 1024,
+                    limit: 20 * 1024 * 1024,
+                },
+                "“a.txt” is too large: 31 MB, and Newsprism reads files up to 20 MB.",
+            ),
+        ];
+        for (kind, expected) in cases {
+            let e = IngestError {
+                file_name: "a.txt".into(),
+                kind,
+            };
+            assert_eq!(e.to_string(), expected);
+        }
+    }
+}

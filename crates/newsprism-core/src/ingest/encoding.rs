@@ -1,0 +1,252 @@
+//! Bytes to text: byte-order marks, UTF-8, UTF-16 and the legacy Windows-1252/Latin-1 that
+//! old newsroom exports use, and a refusal of anything that is not text at all.
+//!
+//! This module decides what the bytes *are*; it does not look at what the text says.
+
+use std::fmt;
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// The encoding a file was decoded from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// UTF-16, little-endian, with a byte-order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    Utf16Be,
+    /// Windows-1252, the superset of ISO-8859-1 (Latin-1) that legacy Western exports use.
+    Windows1252,
+}
+
+impl fmt::Display for TextEncoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 (with BOM)",
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Windows1252 => "Windows-1252 / Latin-1",
+        })
+    }
+}
+
+/// Decoded text and how it was decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with `\r\n` and lone `\r` turned into `\n`.
+    pub text: String,
+    /// The encoding it was read as.
+    pub encoding: TextEncoding,
+    /// Something the reader should know about the decoding, such as a cut-off last character.
+    pub warning: Option<String>,
+}
+
+/// Why bytes could not be read as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeFailure {
+    /// There are no bytes.
+    Empty,
+    /// The bytes are a binary format; `what` names it when it is recognised.
+    Binary {
+        /// "a PDF document", "a ZIP archive"… or "binary data".
+        what: &'static str,
+    },
+    /// The byte-order mark promised an encoding that the bytes then broke.
+    Undecodable {
+        /// The encoding the BOM declared.
+        encoding: TextEncoding,
+    },
+}
+
+/// Recognised binary formats by their first bytes.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\xD0\xCF\x11\xE0", "an old Microsoft Office file"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"\x7FELF", "a program (ELF)"),
+    (b"RIFF", "a RIFF media file"),
+    (b"ID3", "an MP3 file"),
+    (b"OggS", "an Ogg media file"),
+];
+
+/// Decodes a file's bytes.
+///
+/// Order of evidence: a byte-order mark wins; then valid UTF-8; then Windows-1252, which can
+/// decode any byte, so the result is checked for control characters that no text has.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
+    if bytes.is_empty() {
+        return Err(DecodeFailure::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest, TextEncoding::Utf8Bom);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, TextEncoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, TextEncoding::Utf16Be);
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(DecodeFailure::Binary { what });
+        }
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeFailure::Binary {
+            what: "binary data",
+        });
+    }
+    match utf8(bytes, TextEncoding::Utf8) {
+        Ok(decoded) => Ok(decoded),
+        Err(DecodeFailure::Undecodable { .. }) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            finish(&text, TextEncoding::Windows1252, None)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn utf8(bytes: &[u8], encoding: TextEncoding) -> Result<Decoded, DecodeFailure> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => finish(text, encoding, None),
+        // A file cut off inside its last character: keep everything before it and say so.
+        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => {
+            let text = std::str::from_utf8(&bytes[..e.valid_up_to()])
+                .map_err(|_| DecodeFailure::Undecodable { encoding })?;
+            finish(
+                text,
+                encoding,
+                Some(
+                    "the file ends in the middle of a character; that last character was dropped"
+                        .into(),
+                ),
+            )
+        }
+        Err(_) => Err(DecodeFailure::Undecodable { encoding }),
+    }
+}
+
+fn utf16(bytes: &[u8], encoding: TextEncoding) -> Result<Decoded, DecodeFailure> {
+    let coder = if encoding == TextEncoding::Utf16Le {
+        UTF_16LE
+    } else {
+        UTF_16BE
+    };
+    match coder.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => finish(&text, encoding, None),
+        None => Err(DecodeFailure::Undecodable { encoding }),
+    }
+}
+
+fn finish(
+    text: &str,
+    encoding: TextEncoding,
+    warning: Option<String>,
+) -> Result<Decoded, DecodeFailure> {
+    // Text has tabs, newlines and form feeds; binary data decoded as text has other controls.
+    let mut controls = 0usize;
+    let mut total = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c == '\0' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) {
+            controls += 1;
+        }
+    }
+    if controls > 0 && controls * 100 >= total.max(1) {
+        return Err(DecodeFailure::Binary {
+            what: "binary data",
+        });
+    }
+    Ok(Decoded {
+        text: text.replace("\r\n", "\n").replace('\r', "\n"),
+        encoding,
+        warning,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enc(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeFailure> {
+        decode(bytes).map(|d| (d.text, d.encoding))
+    }
+
+    #[test]
+    fn every_supported_encoding_decodes_the_same_text() {
+        let text = "Oekraïne, £5 en één";
+        let mut utf16le = vec![0xFF, 0xFE];
+        let mut utf16be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            utf16le.extend(unit.to_le_bytes());
+            utf16be.extend(unit.to_be_bytes());
+        }
+        let (latin1, _, _) = WINDOWS_1252.encode(text);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(text.as_bytes());
+        let cases: [(&[u8], TextEncoding); 5] = [
+            (text.as_bytes(), TextEncoding::Utf8),
+            (&bom, TextEncoding::Utf8Bom),
+            (&utf16le, TextEncoding::Utf16Le),
+            (&utf16be, TextEncoding::Utf16Be),
+            (&latin1, TextEncoding::Windows1252),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(enc(bytes), Ok((text.to_string(), expected)), "{expected}");
+        }
+    }
+
+    #[test]
+    fn line_endings_are_normalised() {
+        assert_eq!(enc(b"a\r\nb\rc\n").unwrap().0, "a\nb\nc\n");
+    }
+
+    #[test]
+    fn binary_is_refused_with_its_name() {
+        assert_eq!(
+            decode(b"%PDF-1.4 ..."),
+            Err(DecodeFailure::Binary {
+                what: "a PDF document"
+            })
+        );
+        assert_eq!(
+            decode(b"abc\0def"),
+            Err(DecodeFailure::Binary {
+                what: "binary data"
+            })
+        );
+        let noise: Vec<u8> = (0u8..=255).cycle().skip(1).take(2000).collect();
+        assert!(matches!(decode(&noise), Err(DecodeFailure::Binary { .. })));
+        assert_eq!(decode(b""), Err(DecodeFailure::Empty));
+    }
+
+    #[test]
+    fn truncated_utf8_keeps_the_text_and_warns() {
+        let mut bytes = "Oekraïne".as_bytes().to_vec();
+        bytes.extend(&"ë".as_bytes()[..1]);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Oekraïne");
+        assert_eq!(d.encoding, TextEncoding::Utf8);
+        assert!(d.warning.is_some());
+    }
+
+    #[test]
+    fn a_broken_utf16_file_is_undecodable() {
+        // A lone high surrogate.
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]),
+            Err(DecodeFailure::Undecodable {
+                encoding: TextEncoding::Utf16Le
+            })
+        );
+    }
+}
