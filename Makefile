@@ -1,0 +1,48 @@
+# Newsprism: the README's commands. `make serve` and `make test` install what is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test dist tools browser lint unit e2e screenshot size clean
+
+## Build and serve the app on http://127.0.0.1:8080
+serve: tools
+	trunk serve --release --offline
+
+## Install whatever is missing, then run every check and test
+test: tools browser lint unit dist e2e size
+
+tools:
+	@scripts/install-tools.sh
+
+browser:
+	@scripts/install-tools.sh --browser
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p newsprism --target wasm32-unknown-unknown -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+unit:
+	cargo test --workspace
+
+## The release build in dist/
+dist: tools
+	trunk build --release --offline
+
+e2e:
+	npx playwright test --config e2e/playwright.config.ts
+
+## docs/library.png from headless Chromium (needs dist/)
+screenshot:
+	node e2e/screenshot.mjs
+
+## The release wasm's size, raw and gzipped
+size:
+	@f=$$(ls dist/*.wasm | head -n 1); \
+	printf 'release wasm: %s bytes raw, %s bytes gzipped (%s)\n' \
+	  "$$(stat -c %s $$f)" "$$(gzip -9 -c $$f | wc -c)" "$$f"
+
+clean:
+	cargo clean
+	rm -rf dist e2e/test-results

@@ -1,0 +1,58 @@
+// The library lists the five bundled articles with their titles and honest dates.
+import { test, expect } from './fixtures';
+import { LibraryPage } from './pages/library';
+
+const NEWEST_FIRST = [
+  ['Laat de Wit-Russische dictator Aleksandr Loekasjenko zich door zijn Russische ambtgenoot…', 'Dec 2022'],
+  ['Het bliksembezoek van Vladimir Poetin aan Belarus roept vooral vragen op.', 'Dec 2022'],
+  ['De Russische president Vladimir Poetin is maandag in Wit-Rusland aangekomen voor zijn…', 'Dec 2022'],
+  ['Heel duidelijk was de Wit-Russische president Aleksandr Loekasjenko niet.', 'Oct 2022'],
+  ["Poetins Belarussische handlanger in spagaat: 'Ziet eigen land opgeslokt worden'", 'undated'],
+];
+
+test('the library lists the five seeds with titles and month-precision dates', async ({ page, watch }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await expect(library.rows).toHaveCount(5);
+  expect(await library.titles()).toEqual(NEWEST_FIRST.map(([t]) => t));
+  expect(await library.dates()).toEqual(NEWEST_FIRST.map(([, d]) => d));
+  await expect(page.getByTestId('library-summary')).toHaveText('5 articles · 4 dated · 1 undated · 2,791 words');
+});
+
+test('derived titles are marked and the headline is not', async ({ page, watch }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await expect(library.rows.locator('.title.derived')).toHaveCount(4);
+  const headline = library.row('Poetins Belarussische handlanger');
+  await expect(headline.locator('.title')).not.toHaveClass(/derived/);
+  await expect(headline.locator('.badge')).toHaveCount(0);
+});
+
+test('every row shows an unknown source, the language and the word count', async ({ page, watch }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await expect(library.rows.locator('.col-source')).toHaveText(Array(5).fill('unknown source'));
+  await expect(library.rows.locator('.col-lang')).toHaveText(Array(5).fill('nl'));
+  await expect(library.row('Heel duidelijk').locator('.col-words')).toHaveText('483');
+});
+
+test('sorting oldest first keeps the undated article last, and lives in the URL', async ({ page, watch }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await page.getByRole('link', { name: 'Oldest first' }).click();
+  await expect(page).toHaveURL(/#\/\?sort=oldest$/);
+  await expect(library.rows.first()).toContainText('Heel duidelijk');
+  expect((await library.dates()).at(-1)).toBe('undated');
+  await page.reload();
+  await expect(library.rows.first()).toContainText('Heel duidelijk');
+  await page.getByRole('link', { name: 'Longest first' }).click();
+  await expect(library.rows.first()).toContainText('Het bliksembezoek');
+});
+
+test('the date shows its precision and provenance on hover', async ({ page, watch }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  const time = library.row('Heel duidelijk').locator('time');
+  await expect(time).toHaveAttribute('datetime', '2022-10');
+  await expect(time).toHaveAttribute('title', "Oct 2022 (month precision), from the file's date header");
+});

@@ -1,0 +1,27 @@
+// Takes the README's screenshots from the release build in dist/ with headless Debian Chromium:
+// `node e2e/screenshot.mjs` writes docs/library.png and docs/reader.png.
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const port = 4174;
+const server = spawn('node', ['e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 640 }, colorScheme: 'light' });
+  await page.goto(`http://127.0.0.1:${port}/#/`);
+  await page.getByTestId('library-row').first().waitFor();
+  await page.screenshot({ path: 'docs/library.png' });
+  await page.getByTestId('library-row').nth(2).locator('a').click();
+  await page.getByTestId('reader').waitFor();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.screenshot({ path: 'docs/reader.png' });
+  console.log('wrote docs/library.png and docs/reader.png');
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,6 @@
+//! The only place that touches browser APIs (`web_sys`, `js_sys`, `wasm_bindgen`).
+//!
+//! Each hook returns signals and removes its listeners on cleanup; nothing here knows about
+//! articles or text.
+
+pub mod hash;

@@ -1,0 +1,163 @@
+//! The library: every loaded article with its title, date, source, language and length.
+
+use leptos::prelude::*;
+use newsprism_core::corpus::LibrarySort;
+use newsprism_core::{Article, ArticleId, PubDate, TitleKind};
+
+use crate::components::date_label::DateLabel;
+use crate::components::title_label::TitleLabel;
+use crate::route::Route;
+use crate::state::use_app_state;
+
+/// What one row shows, copied out of the corpus so the corpus itself is never cloned.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: ArticleId,
+    title: String,
+    title_kind: TitleKind,
+    date: Option<PubDate>,
+    source: String,
+    known_source: bool,
+    language: &'static str,
+    language_name: &'static str,
+    words: usize,
+    file_name: String,
+}
+
+impl From<&Article> for Row {
+    fn from(a: &Article) -> Self {
+        Row {
+            id: a.id,
+            title: a.title.clone(),
+            title_kind: a.title_kind,
+            date: a.pub_date.clone(),
+            source: a.source_label().to_string(),
+            known_source: a.source.is_some(),
+            language: a.language.code(),
+            language_name: a.language.name(),
+            words: a.word_count,
+            file_name: a.file_name.clone(),
+        }
+    }
+}
+
+const SORTS: [(LibrarySort, &str); 4] = [
+    (LibrarySort::DateNewest, "Newest first"),
+    (LibrarySort::DateOldest, "Oldest first"),
+    (LibrarySort::Title, "Title"),
+    (LibrarySort::Length, "Longest first"),
+];
+
+/// Formats a count with thin grouping, as a reader expects: 2,791.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The library view.
+#[component]
+pub fn LibraryView(
+    /// The order of the list, from the URL.
+    sort: LibrarySort,
+) -> impl IntoView {
+    let state = use_app_state();
+    let rows = Memo::new(move |_| {
+        state.corpus.with(|c| {
+            c.library(sort)
+                .into_iter()
+                .map(Row::from)
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = move || {
+        rows.with(|rows| {
+            let undated = rows.iter().filter(|r| r.date.is_none()).count();
+            let words: usize = rows.iter().map(|r| r.words).sum();
+            format!(
+                "{} articles · {} dated · {} undated · {} words",
+                rows.len(),
+                rows.len() - undated,
+                undated,
+                grouped(words)
+            )
+        })
+    };
+    view! {
+        <section class="library" aria-labelledby="library-heading">
+            <div class="view-head">
+                <h1 id="library-heading">"Library"</h1>
+                <p class="summary" data-testid="library-summary">{summary}</p>
+            </div>
+            <nav class="sort" aria-label="Sort the library">
+                <span class="sort-label">"Sort:"</span>
+                {SORTS
+                    .iter()
+                    .map(|(s, label)| {
+                        let current = *s == sort;
+                        view! {
+                            <a
+                                href=Route::Library { sort: *s }.to_hash()
+                                class:current=current
+                                aria-current=current.then_some("true")
+                            >
+                                {*label}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <table class="articles" data-testid="library-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Title"</th>
+                        <th scope="col">"Published"</th>
+                        <th scope="col">"Source"</th>
+                        <th scope="col">"Lang."</th>
+                        <th scope="col" class="num">"Words"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.id let:row>
+                        <tr data-testid="library-row" data-id=row.id.to_string()>
+                            <td class="col-title" data-label="Title">
+                                <a href=Route::Article { id: row.id }.to_hash() title=row.file_name.clone()>
+                                    <TitleLabel title=row.title.clone() kind=row.title_kind />
+                                </a>
+                            </td>
+                            <td class="col-date" data-label="Published">
+                                <DateLabel date=row.date.clone() />
+                            </td>
+                            <td class="col-source" data-label="Source" class:unknown=!row.known_source>
+                                {row.source.clone()}
+                            </td>
+                            <td class="col-lang" data-label="Language">
+                                <abbr title=row.language_name>{row.language}</abbr>
+                            </td>
+                            <td class="col-words num" data-label="Words">{grouped(row.words)}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(2791), "2,791");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+}

@@ -1,0 +1,5 @@
+//! Page-level views, one per file.
+
+pub mod library;
+pub mod not_found;
+pub mod reader;

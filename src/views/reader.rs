@@ -1,0 +1,113 @@
+//! The reader: one article, its furniture set apart from its text.
+
+use leptos::prelude::*;
+use newsprism_core::corpus::LibrarySort;
+use newsprism_core::{Article, ArticleId, ParagraphKind, TitleKind};
+
+use crate::components::date_label::DateLabel;
+use crate::route::Route;
+use crate::state::use_app_state;
+use crate::views::not_found::NotFoundView;
+
+/// The reader view for one article.
+#[component]
+pub fn ReaderView(
+    /// The article to show.
+    id: ArticleId,
+) -> impl IntoView {
+    let state = use_app_state();
+    let found = state.corpus.with(|c| {
+        let library = c.library(LibrarySort::default());
+        let pos = library.iter().position(|a| a.id == id)?;
+        let prev = pos
+            .checked_sub(1)
+            .and_then(|i| library.get(i))
+            .map(|a| (a.id, a.title.clone()));
+        let next = library.get(pos + 1).map(|a| (a.id, a.title.clone()));
+        Some((library[pos].clone(), prev, next))
+    });
+    match found {
+        Some((article, prev, next)) => view! { <Reader article prev next /> }.into_any(),
+        None => {
+            view! { <NotFoundView what=format!("No loaded article has the id {id}.") /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Reader(
+    article: Article,
+    prev: Option<(ArticleId, String)>,
+    next: Option<(ArticleId, String)>,
+) -> impl IntoView {
+    let derived = article.title_kind == TitleKind::Derived;
+    let paragraphs = article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let id = format!("p-{i}");
+            let text = p.text.clone();
+            match p.kind {
+                ParagraphKind::Body => view! { <p id=id class="body">{text}</p> }.into_any(),
+                ParagraphKind::Subheading => view! { <h2 id=id class="subheading">{text}</h2> }.into_any(),
+                ParagraphKind::PullQuote => view! {
+                    <blockquote id=id class="pullquote" data-kind="pullquote">
+                        <span class="kind-label">"Pull quote"</span>
+                        <p>{text}</p>
+                    </blockquote>
+                }
+                .into_any(),
+                ParagraphKind::Caption => view! {
+                    <figure id=id class="caption" data-kind="caption">
+                        <figcaption><span class="kind-label">"Caption"</span>{text}</figcaption>
+                    </figure>
+                }
+                .into_any(),
+                ParagraphKind::Boilerplate => view! {
+                    <aside id=id class="boilerplate" data-kind="boilerplate" aria-label="Site furniture">
+                        <span class="kind-label">"Site furniture"</span>
+                        <p>{text}</p>
+                    </aside>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    let nav_link = |target: Option<(ArticleId, String)>, rel: &'static str, label: &'static str| {
+        target.map(|(id, title)| {
+            view! {
+                <a class=format!("pager {rel}") rel=rel href=Route::Article { id }.to_hash()>
+                    <span class="pager-label">{label}</span>
+                    <span class="pager-title">{title}</span>
+                </a>
+            }
+        })
+    };
+    view! {
+        <article class="reader" lang=article.language.code() data-testid="reader">
+            <p class="crumbs"><a href="#/">"← Library"</a></p>
+            <header class="reader-head">
+                <h1 class:derived=derived data-testid="reader-title">{article.title.clone()}</h1>
+                {derived.then(|| view! {
+                    <p class="derived-note">"No headline in the file: this title is the opening sentence."</p>
+                })}
+                <p class="meta">
+                    <DateLabel date=article.pub_date.clone() show_provenance=true />
+                    <span class="sep">" · "</span>
+                    <span class="source" class:unknown=article.source.is_none()>{article.source_label().to_string()}</span>
+                    <span class="sep">" · "</span>
+                    <abbr title=article.language.name()>{article.language.code()}</abbr>
+                    <span class="sep">" · "</span>
+                    <span>{format!("{} words", article.word_count)}</span>
+                </p>
+                <p class="file">{format!("{} · {}", article.file_name, article.encoding)}</p>
+            </header>
+            <div class="text">{paragraphs}</div>
+            <nav class="pagers" aria-label="Other articles">
+                {nav_link(prev, "prev", "Newer")}
+                {nav_link(next, "next", "Older")}
+            </nav>
+        </article>
+    }
+}
