@@ -1,0 +1,51 @@
+//! Reading a file never panics, whatever its bytes: in wasm a panic would kill the page.
+
+use newsprism_core::ingest::parse_article;
+use newsprism_core::Corpus;
+use proptest::prelude::*;
+
+/// Bytes that look like the awkward files people drop: headers, quotes, BOMs, stray controls.
+fn texty_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let pieces = prop::collection::vec(
+        prop_oneof![
+            Just(b" date 2022-12 ".to_vec()),
+            Just(b"date: 2022-13-45\n".to_vec()),
+            Just(b"title: \n".to_vec()),
+            Just(b"---\n".to_vec()),
+            Just(b"\n\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just("\u{201e}Onzin.\u{201d} ".as_bytes().to_vec()),
+            Just("\u{2018}Giftige mensen\u{2019}\n".as_bytes().to_vec()),
+            Just(b"\xEF\xBB\xBF".to_vec()),
+            Just(b"\xFF\xFE".to_vec()),
+            Just(b"Lees ook ".to_vec()),
+            Just(b"KIJK. ".to_vec()),
+            Just(b"?".to_vec()),
+            "[a-zA-Z\u{e0}-\u{ff} .,:;!?'\"-]{0,40}".prop_map(String::into_bytes),
+            prop::collection::vec(any::<u8>(), 0..8),
+        ],
+        0..24,
+    );
+    pieces.prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let _ = parse_article("fuzz.txt", &bytes);
+    }
+
+    #[test]
+    fn texty_bytes_never_panic_and_articles_have_titles(bytes in texty_bytes()) {
+        if let Ok(ingested) = parse_article("fuzz.txt", &bytes) {
+            let a = ingested.article;
+            prop_assert!(a.word_count > 0);
+            prop_assert!(!a.paragraphs.is_empty() || a.title_kind == newsprism_core::TitleKind::Headline);
+        }
+        let mut corpus = Corpus::new();
+        let _ = corpus.add_file("fuzz.txt", &bytes);
+        let _ = corpus.library(Default::default());
+    }
+}
