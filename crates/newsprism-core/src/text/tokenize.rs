@@ -1,0 +1,158 @@
+//! Words and numbers with their byte offsets, and the keys they are indexed under.
+//!
+//! A token is a run of letters and digits, with the joins news text uses inside words:
+//! an apostrophe between letters ("scenario's", "Putin's"), and a full stop or comma between
+//! digits ("10.000", "4,5"). A hyphen splits a compound into parts but remembers the join
+//! ("Wit-Rusland" → "Wit" + "Rusland"), so the whole compound can be matched as a phrase of its
+//! parts and each part on its own.
+
+use super::fold::fold;
+
+/// One word or number in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The text as written.
+    pub text: &'a str,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Whether a hyphen joins this token to the next ("Wit" in "Wit-Rusland").
+    pub joined_to_next: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits text into tokens.
+///
+/// ```
+/// use newsprism_core::text::tokenize::tokenize;
+/// let words: Vec<&str> = tokenize("Wit-Rusland: 10.000 man, scenario's.").iter().map(|t| t.text).collect();
+/// assert_eq!(words, ["Wit", "Rusland", "10.000", "man", "scenario's"]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        let mut joined = false;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let prev = chars[j - 1].1;
+            let next = chars.get(j + 1).map(|&(_, n)| n);
+            let continues = match next {
+                Some(n) if (c == '.' || c == ',') => prev.is_ascii_digit() && n.is_ascii_digit(),
+                Some(n) if is_apostrophe(c) => prev.is_alphabetic() && n.is_alphabetic(),
+                _ => false,
+            };
+            if continues {
+                j += 2;
+                continue;
+            }
+            joined = is_hyphen(c) && next.is_some_and(char::is_alphanumeric);
+            break;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        out.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+            joined_to_next: joined,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The key a token is indexed and searched under: folded, apostrophes dropped, and numbers in
+/// one form ("10.000" and "10,000" are both `10000`; "4,5" is `4.5`).
+pub fn term_key(token: &str) -> String {
+    let folded = fold(token);
+    if folded.starts_with(|c: char| c.is_ascii_digit()) && folded.contains(['.', ',']) {
+        return number_key(&folded);
+    }
+    folded.replace(['\'', '’', 'ʼ'], "")
+}
+
+fn number_key(n: &str) -> String {
+    let groups: Vec<&str> = n.split(['.', ',']).collect();
+    let thousands = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if thousands {
+        groups.concat()
+    } else {
+        n.replace(',', ".")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_the_joins_news_text_uses() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Oekraïne?Maandag", &["Oekraïne", "Maandag"]),
+            ("S-400 luchtverdediging", &["S", "400", "luchtverdediging"]),
+            (
+                "9.000 Russische troepen",
+                &["9.000", "Russische", "troepen"],
+            ),
+            ("£5,000.50 and 4,5%", &["5,000.50", "and", "4,5"]),
+            ("Putin's war; don’t", &["Putin's", "war", "don’t"]),
+            ("'s avonds", &["s", "avonds"]),
+            ("einde.Begin", &["einde", "Begin"]),
+            ("— … –", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = tokenize(text).iter().map(|t| t.text).collect();
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn hyphens_join_compound_parts() {
+        let t = tokenize("de Wit-Russische leider");
+        let joined: Vec<bool> = t.iter().map(|t| t.joined_to_next).collect();
+        assert_eq!(joined, [false, true, false, false]);
+        assert_eq!(
+            &"de Wit-Russische leider"[t[1].start..t[2].end],
+            "Wit-Russische"
+        );
+    }
+
+    #[test]
+    fn keys_fold_and_normalise_numbers() {
+        let cases = [
+            ("Oekraïne", "oekraine"),
+            ("10.000", "10000"),
+            ("10,000", "10000"),
+            ("4,5", "4.5"),
+            ("1.5", "1.5"),
+            ("2022", "2022"),
+            ("scenario's", "scenarios"),
+            ("Putin’s", "putins"),
+        ];
+        for (token, key) in cases {
+            assert_eq!(term_key(token), key, "{token}");
+        }
+    }
+}
