@@ -32,6 +32,7 @@ pub mod article;
 pub mod corpus;
 pub mod error;
 pub mod ingest;
+pub mod search;
 pub mod text;
 
 pub use article::{

@@ -1,0 +1,4 @@
+//! Full-text search: the query language, aliases across spellings, an inverted index with
+//! positions and BM25 ranking, snippets and keyword-in-context.
+
+pub mod query;
