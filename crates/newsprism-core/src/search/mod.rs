@@ -1,4 +1,8 @@
 //! Full-text search: the query language, aliases across spellings, an inverted index with
 //! positions and BM25 ranking, snippets and keyword-in-context.
 
+pub mod alias;
+pub mod engine;
+pub mod index;
 pub mod query;
+pub mod rank;

@@ -90,6 +90,16 @@ pub fn term_key(token: &str) -> String {
     folded.replace(['\'', '’', 'ʼ'], "")
 }
 
+/// [`term_key`] into a reused buffer, with a fast path for plain ASCII words (most of them).
+pub fn term_key_into(token: &str, out: &mut String) {
+    out.clear();
+    if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&term_key(token));
+    }
+}
+
 fn number_key(n: &str) -> String {
     let groups: Vec<&str> = n.split(['.', ',']).collect();
     let thousands = groups.len() >= 2
