@@ -3,9 +3,20 @@
 //! Views never loop over articles themselves; they ask the corpus (`library`, `get`) and render
 //! the answer. Adding a file either adds an article or changes nothing.
 
-use crate::article::{Article, ArticleId};
+use std::collections::BTreeMap;
+
+use crate::article::{Article, ArticleId, ParagraphKind, TitleKind};
 use crate::error::IngestError;
 use crate::ingest::{parse_article, Ingested};
+use crate::search::alias::AliasTable;
+use crate::search::engine;
+use crate::search::index::{Field, Index, IndexDoc};
+use crate::search::kwic::{self, KwicLine, KwicSort};
+use crate::search::query;
+use crate::search::results::{
+    plain_words, quote_filter, Facet, SearchHit, SearchOptions, SearchResults,
+};
+use crate::search::snippet::{best_passage, highlight, Span};
 
 /// How the library is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -38,10 +49,35 @@ pub enum AddOutcome {
     },
 }
 
-/// The loaded articles.
-#[derive(Clone, Debug, Default)]
+/// The loaded articles, their search index and the alias table.
+#[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
+    index: Index,
+    aliases: AliasTable,
+}
+
+/// What the index reads of an article: the headline as title, furniture weighted down.
+fn index_doc(a: &Article) -> IndexDoc<'_> {
+    let mut fields = Vec::with_capacity(a.paragraphs.len() + 1);
+    if a.title_kind == TitleKind::Headline {
+        fields.push((Field::Title, a.title.as_str()));
+    }
+    for p in &a.paragraphs {
+        let field = if p.kind == ParagraphKind::Boilerplate {
+            Field::Boilerplate
+        } else {
+            Field::Body
+        };
+        fields.push((field, p.text.as_str()));
+    }
+    IndexDoc {
+        key: a.id.0,
+        fields,
+        language: a.language,
+        source: a.source.clone(),
+        date: a.pub_date.as_ref().map(|d| d.date),
+    }
 }
 
 impl Corpus {
@@ -75,6 +111,7 @@ impl Corpus {
             return AddOutcome::Duplicate { of: article.id };
         }
         let id = article.id;
+        self.index.add(&index_doc(&article));
         self.articles.push(article);
         AddOutcome::Added { id, warnings }
     }
@@ -83,6 +120,7 @@ impl Corpus {
     pub fn remove(&mut self, id: ArticleId) -> bool {
         let before = self.articles.len();
         self.articles.retain(|a| a.id != id);
+        self.index.remove(id.0);
         self.articles.len() != before
     }
 
@@ -104,6 +142,165 @@ impl Corpus {
     /// Whether there are no articles.
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
+    }
+
+    /// The alias table searches use.
+    pub fn aliases(&self) -> &AliasTable {
+        &self.aliases
+    }
+
+    /// Replaces the alias table.
+    pub fn set_aliases(&mut self, aliases: AliasTable) {
+        self.aliases = aliases;
+    }
+
+    /// Searches the articles. Never fails: a malformed query is repaired and the repair is
+    /// reported in `warnings`.
+    ///
+    /// ```
+    /// use newsprism_core::corpus::Corpus;
+    /// use newsprism_core::search::results::SearchOptions;
+    /// let files: [(&str, &[u8]); 2] = [
+    ///     ("a.txt", " date 2022-12 Poetin bezocht Wit-Rusland.".as_bytes()),
+    ///     ("b.txt", b" date 2022-10 Putin visited Belarus."),
+    /// ];
+    /// let (corpus, _) = Corpus::from_files(files);
+    /// let r = corpus.search("Belarus", &SearchOptions::default());
+    /// assert_eq!(r.total, 2);
+    /// assert!(r.expansions[0].also.contains(&"Wit-Rusland".to_string()));
+    /// ```
+    pub fn search(&self, q: &str, options: &SearchOptions) -> SearchResults {
+        let parsed = query::parse(q);
+        let aliases = options.aliases.then_some(&self.aliases);
+        let ranked = engine::run(&self.index, &parsed, aliases);
+        let metas = self.index.docs();
+        let articles: Vec<(&Article, f32)> = ranked
+            .docs
+            .iter()
+            .filter_map(|&(d, score)| {
+                self.get(ArticleId(metas[d as usize].key))
+                    .map(|a| (a, score))
+            })
+            .collect();
+
+        let mut sources: BTreeMap<String, usize> = BTreeMap::new();
+        let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();
+        for (a, _) in &articles {
+            *sources.entry(a.source_label().to_string()).or_default() += 1;
+            let key = a.pub_date.as_ref().map_or((i32::MAX, 0), |d| {
+                (d.date.year_value(), d.date.month_value().unwrap_or(0))
+            });
+            *months.entry(key).or_default() += 1;
+        }
+        let mut by_source: Vec<Facet> = sources
+            .into_iter()
+            .map(|(label, count)| Facet {
+                filter: quote_filter("source", &label),
+                label,
+                count,
+            })
+            .collect();
+        by_source.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        let by_month = months
+            .into_iter()
+            .map(|((y, m), count)| {
+                let (label, filter) = match (y, m) {
+                    (i32::MAX, _) => ("undated".to_string(), "date:undated".to_string()),
+                    (y, 0) => (y.to_string(), format!("date:{y}")),
+                    (y, m) => match crate::article::PartialDate::month(y, m) {
+                        Some(d) => (d.human(), format!("date:{}", d.iso())),
+                        None => (y.to_string(), format!("date:{y}")),
+                    },
+                };
+                Facet {
+                    label,
+                    count,
+                    filter,
+                }
+            })
+            .collect();
+
+        let hits = articles
+            .iter()
+            .take(options.limit)
+            .map(|&(a, score)| SearchHit {
+                id: a.id,
+                score,
+                title: highlight(&a.title, &ranked.matches),
+                title_derived: a.title_kind == TitleKind::Derived,
+                date: a.pub_date.clone(),
+                source: a.source_label().to_string(),
+                snippet: best_passage(a, &ranked.matches, options.snippet_chars),
+            })
+            .collect();
+
+        let suggestions = if articles.is_empty() && parsed.root.is_some() {
+            self.suggestions(&parsed, options)
+        } else {
+            Vec::new()
+        };
+        SearchResults {
+            total: articles.len(),
+            ranked: articles.iter().map(|(a, _)| a.id).collect(),
+            hits,
+            by_source,
+            by_month,
+            expansions: ranked.expansions,
+            warnings: ranked.warnings,
+            suggestions,
+            matches: ranked.matches,
+            searched: parsed.root.is_some() || !parsed.filters.is_empty(),
+        }
+    }
+
+    /// Fuzzy spellings, and the alias table when it was off, for a query that found nothing.
+    fn suggestions(&self, parsed: &query::ParsedQuery, options: &SearchOptions) -> Vec<String> {
+        let mut out = Vec::new();
+        for word in plain_words(parsed) {
+            let key = crate::text::tokenize::term_key(&word);
+            for d in [1u8, 2] {
+                let near: Vec<u32> = self.index.fuzzy_terms(&key, d);
+                if let Some(&best) = near.iter().max_by_key(|&&t| self.index.doc_frequency(t)) {
+                    out.push(format!(
+                        "{word}~{d} (finds “{}”)",
+                        self.index.term_text(best)
+                    ));
+                    break;
+                }
+            }
+            if !options.aliases && !self.aliases.others(&word).is_empty() {
+                out.push(format!(
+                    "{word} with other spellings ({})",
+                    self.aliases.others(&word).join(", ")
+                ));
+            }
+        }
+        out
+    }
+
+    /// Every occurrence of a search's matches, as a concordance over its hits in rank order.
+    pub fn kwic(
+        &self,
+        results: &SearchResults,
+        sort: KwicSort,
+        width: usize,
+        limit: usize,
+    ) -> (Vec<KwicLine>, bool) {
+        let articles = results.ranked.iter().filter_map(|&id| self.get(id));
+        let (mut lines, truncated) = kwic::kwic(articles, &results.matches, width, limit);
+        kwic::sort_lines(&mut lines, sort);
+        (lines, truncated)
+    }
+
+    /// An article's paragraph, highlighted by a search's matches.
+    pub fn highlight_paragraph(
+        &self,
+        results: &SearchResults,
+        id: ArticleId,
+        paragraph: usize,
+    ) -> Option<Vec<Span>> {
+        let p = self.get(id)?.paragraphs.get(paragraph)?;
+        Some(highlight(&p.text, &results.matches))
     }
 
     /// The articles in library order. Undated articles always come last, in file-name order,

@@ -49,3 +49,71 @@ proptest! {
         let _ = corpus.library(Default::default());
     }
 }
+
+fn seeds() -> &'static Corpus {
+    static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(build_seeds)
+}
+
+fn build_seeds() -> Corpus {
+    let files: Vec<(&str, &[u8])> = vec![
+        (
+            "000.txt",
+            include_bytes!("../../../seeds/000_862f0dab74190d4b.txt"),
+        ),
+        (
+            "001.txt",
+            include_bytes!("../../../seeds/001_3e918a7f038292b0.txt"),
+        ),
+        (
+            "003.txt",
+            include_bytes!("../../../seeds/003_dac0a1bfa62107c7.txt"),
+        ),
+    ];
+    Corpus::from_files(files).0
+}
+
+/// Queries built from the query language's own pieces, so that odd combinations are common.
+fn query_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("poetin".to_string()),
+            Just("Wit-Rusland".to_string()),
+            Just("OR".to_string()),
+            Just("AND".to_string()),
+            Just("NOT".to_string()),
+            Just("-".to_string()),
+            Just("\"".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just("*".to_string()),
+            Just("~".to_string()),
+            Just("~2".to_string()),
+            Just("source:".to_string()),
+            Just("date:2022-1".to_string()),
+            Just("..".to_string()),
+            Just("lang:".to_string()),
+            "[a-zëï0-9.,'’-]{1,8}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ],
+        0..12,
+    )
+    .prop_map(|parts| parts.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn searching_never_panics(q in query_text(), raw in ".{0,40}") {
+        let corpus = seeds();
+        for query in [q.as_str(), raw.as_str(), &q.replace(' ', "")] {
+            for aliases in [true, false] {
+                let options = newsprism_core::search::results::SearchOptions { aliases, ..Default::default() };
+                let r = corpus.search(query, &options);
+                prop_assert!(r.hits.len() <= r.total);
+                let _ = corpus.kwic(&r, newsprism_core::search::kwic::KwicSort::Left, 30, 50);
+            }
+        }
+    }
+}

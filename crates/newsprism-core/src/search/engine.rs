@@ -103,6 +103,9 @@ pub fn passes(meta: &DocMeta, filters: &Filters) -> bool {
             return false;
         }
     }
+    if filters.undated && meta.date.is_some() {
+        return false;
+    }
     if !filters.languages.is_empty() && !filters.languages.contains(&meta.language) {
         return false;
     }
@@ -492,6 +495,7 @@ mod tests {
             ("minsk source:oneven", &[1]),
             ("date:2022-10", &[0, 3]),
             ("date:2022-11..2022-12", &[1, 2, 4]),
+            ("date:undated", &[]),
             ("onbekendwoord", &[]),
         ];
         for (q, expected) in cases {

@@ -4,5 +4,8 @@
 pub mod alias;
 pub mod engine;
 pub mod index;
+pub mod kwic;
 pub mod query;
 pub mod rank;
+pub mod results;
+pub mod snippet;

@@ -12,6 +12,7 @@
 //! | `source:nrc`, `source:"De Morgen"` | only that outlet |
 //! | `lang:nl` | only that language |
 //! | `date:2022-12`, `date:2022-10..2022-12` | published in that month or range |
+//! | `date:undated` | articles without a publication date |
 //!
 //! A malformed query is never an error: the parser repairs what it can (closes a quote or a
 //! parenthesis, drops a dangling operator), says what it did in `warnings`, and searches the rest.
@@ -54,12 +55,14 @@ pub struct Filters {
     pub languages: Vec<Language>,
     /// Publication date range, inclusive, at the precision given.
     pub date: Option<(PartialDate, PartialDate)>,
+    /// Only articles without a publication date (`date:undated`).
+    pub undated: bool,
 }
 
 impl Filters {
     /// Whether there is no restriction.
     pub fn is_empty(&self) -> bool {
-        self.sources.is_empty() && self.languages.is_empty() && self.date.is_none()
+        self.sources.is_empty() && self.languages.is_empty() && self.date.is_none() && !self.undated
     }
 }
 
@@ -316,6 +319,9 @@ impl Parser {
                 Some(l) => self.filters.languages.push(l),
                 None => self.warnings.push(format!("“{value}” is not a language Newsprism knows (try nl or en); the filter was ignored.")),
             },
+            "date" | "datum" if matches!(value.to_lowercase().as_str(), "undated" | "none" | "ongedateerd") => {
+                self.filters.undated = true;
+            }
             "date" | "datum" => {
                 let (from, to) = value.split_once("..").unwrap_or((value, value));
                 match (PartialDate::parse_iso(from), PartialDate::parse_iso(to)) {

@@ -1,0 +1,108 @@
+//! What a search answers: ranked hits with snippets, counts per source and month, the alias
+//! expansions made, and suggestions when nothing matched.
+
+use super::engine::{Expansion, Matches};
+use super::query::{Node, ParsedQuery};
+use super::snippet::{Snippet, Span};
+use crate::article::{ArticleId, PubDate};
+
+/// How to search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Also search the other spellings in the alias table.
+    pub aliases: bool,
+    /// How many hits to return with snippets (the total is always counted).
+    pub limit: usize,
+    /// The snippet's length in characters, roughly.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            aliases: true,
+            limit: 50,
+            snippet_chars: 240,
+        }
+    }
+}
+
+/// One ranked article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    /// The article.
+    pub id: ArticleId,
+    /// Its BM25 score.
+    pub score: f32,
+    /// Its title, highlighted.
+    pub title: Vec<Span>,
+    /// Whether the title was derived from the text.
+    pub title_derived: bool,
+    /// Publication date.
+    pub date: Option<PubDate>,
+    /// Outlet label ("unknown source" when not known).
+    pub source: String,
+    /// The best passage, if the hit is in the text (not only the title).
+    pub snippet: Option<Snippet>,
+}
+
+/// A count of hits sharing a value, with the filter that selects them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facet {
+    /// What is shown: "unknown source", "Dec 2022", "undated".
+    pub label: String,
+    /// How many hits.
+    pub count: usize,
+    /// The query filter that selects exactly these (`source:"…"`, `date:2022-12`).
+    pub filter: String,
+}
+
+/// The answer to a search.
+#[derive(Clone, Debug, Default)]
+pub struct SearchResults {
+    /// All matching articles.
+    pub total: usize,
+    /// Every matching article, best first.
+    pub ranked: Vec<ArticleId>,
+    /// The best `limit` of them.
+    pub hits: Vec<SearchHit>,
+    /// Hits per outlet, most first.
+    pub by_source: Vec<Facet>,
+    /// Hits per publication month, in time order; undated last.
+    pub by_month: Vec<Facet>,
+    /// Alias expansions made ("Belarus" → also "Wit-Rusland").
+    pub expansions: Vec<Expansion>,
+    /// What the parser repaired.
+    pub warnings: Vec<String>,
+    /// Queries worth trying when nothing matched.
+    pub suggestions: Vec<String>,
+    /// What matched, for highlighting elsewhere (reader, KWIC).
+    pub matches: Matches,
+    /// Whether the query had anything to search for.
+    pub searched: bool,
+}
+
+/// The plain words of a query (not negated, not phrases), for suggestions.
+pub fn plain_words(q: &ParsedQuery) -> Vec<String> {
+    fn walk(n: &Node, out: &mut Vec<String>) {
+        match n {
+            Node::Term(t) if !t.prefix && t.fuzzy.is_none() => out.push(t.word.clone()),
+            Node::And(c) | Node::Or(c) => c.iter().for_each(|n| walk(n, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(root) = &q.root {
+        walk(root, &mut out);
+    }
+    out
+}
+
+/// A filter value quoted if it needs to be.
+pub fn quote_filter(field: &str, value: &str) -> String {
+    if value.contains(char::is_whitespace) {
+        format!("{field}:\"{value}\"")
+    } else {
+        format!("{field}:{value}")
+    }
+}
