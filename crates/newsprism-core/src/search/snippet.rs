@@ -104,7 +104,9 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 /// The passage that shows the query best: the sentence with the most distinct matched words
 /// (content before furniture, earlier before later), cut to about `max_chars` around its hits.
 pub fn best_passage(article: &Article, matches: &Matches, max_chars: usize) -> Option<Snippet> {
-    let mut best: Option<((usize, usize, bool), usize, Range<usize>)> = None;
+    // (content paragraph, distinct words, hits), paragraph, sentence.
+    type Candidate = ((bool, usize, usize), usize, Range<usize>);
+    let mut best: Option<Candidate> = None;
     for (pi, p) in article.paragraphs.iter().enumerate() {
         let hits = hit_ranges(&p.text, matches);
         if hits.is_empty() {
@@ -123,10 +125,10 @@ pub fn best_passage(article: &Article, matches: &Matches, max_chars: usize) -> O
                 .iter()
                 .map(|h| crate::text::fold::fold(&p.text[(*h).clone()]))
                 .collect();
-            let score = (distinct.len(), inside.len(), content);
+            let score = (content, distinct.len(), inside.len());
             let better = match &best {
                 None => true,
-                Some((b, _, _)) => (score.2, score.0, score.1) > (b.2, b.0, b.1),
+                Some((b, _, _)) => score > *b,
             };
             if better {
                 best = Some((score, pi, s));
