@@ -1,39 +1,61 @@
-//! The shell: header, navigation, load errors and the routed view.
+//! The shell: header with search, navigation, load errors and the routed view.
 
 use leptos::prelude::*;
 
-use crate::browser::hash::{scroll_to_top, set_document_title, use_hash_route};
+use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router};
+use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
-use crate::views::reader::ReaderView;
+use crate::views::reader::{Focus, ReaderView};
+use crate::views::search::SearchView;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::with_seeds());
     let state = use_app_state();
-    let route = use_hash_route();
+    let router = use_router();
+    let route = router.route;
 
-    Effect::new(move |_| {
-        let title = match route.get() {
-            Route::Article { id } => state
+    // Leave the reactive world only to set the tab title and scroll a new page to the top.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        let title = match &current {
+            Route::Article { id, .. } => state
                 .corpus
-                .with(|c| c.get(id).map(|a| format!("{} · Newsprism", a.title)))
+                .with(|c| c.get(*id).map(|a| format!("{} · Newsprism", a.title)))
                 .unwrap_or_else(|| "Not found · Newsprism".into()),
             Route::Library { .. } => "Library · Newsprism".into(),
+            Route::Search(s) if s.q.trim().is_empty() => "Search · Newsprism".into(),
+            Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
             Route::NotFound(_) => "Not found · Newsprism".into(),
         };
         set_document_title(&title);
-        scroll_to_top();
+        let same_page = matches!(
+            (&previous, &current),
+            (Some(Route::Search(_)), Route::Search(_))
+        );
+        let scrolls_itself = matches!(
+            &current,
+            Route::Article {
+                paragraph: Some(_),
+                ..
+            }
+        );
+        if !same_page && !scrolls_itself {
+            scroll_to_top();
+        }
+        current
     });
 
     let on_library = move || matches!(route.get(), Route::Library { .. });
+    let on_search = move || matches!(route.get(), Route::Search(_));
     view! {
         <a class="skip" href="#main" on:click=|ev| {
             ev.prevent_default();
-            crate::browser::hash::focus_main();
+            focus_id("main");
         }>"Skip to content"</a>
         <header class="shell">
             <a class="brand" href="#/">"Newsprism"</a>
@@ -41,14 +63,22 @@ pub fn App() -> impl IntoView {
                 <a href="#/" class:active=on_library aria-current=move || on_library().then_some("page")>
                     "Library"
                 </a>
+                <a href="#/search?q=" class:active=on_search aria-current=move || on_search().then_some("page")>
+                    "Search"
+                </a>
             </nav>
+            <SearchBox router />
             <p class="privacy">"Runs in your browser. Your files never leave this device."</p>
         </header>
         <LoadErrors />
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
-                Route::Article { id } => view! { <ReaderView id /> }.into_any(),
+                Route::Article { id, q, aliases, paragraph, offset } => {
+                    let focus = Focus { q, aliases, paragraph, offset };
+                    view! { <ReaderView id focus /> }.into_any()
+                }
+                Route::Search(state) => view! { <SearchView state /> }.into_any(),
                 Route::NotFound(hash) => {
                     view! { <NotFoundView what=format!("Nothing lives at “{hash}”.") /> }.into_any()
                 }

@@ -1,11 +1,35 @@
-//! Hash routes: `#/` (the library) and `#/article/<id>` (the reader).
+//! Hash routes: `#/` (library), `#/article/<id>` (reader) and `#/search?q=…` (search).
 //!
 //! Routing by hash needs no server rewrites, so the app works from any static host, under any
 //! sub-path and from `file://`. leptos_router 0.8 has no hash mode (leptos-rs/leptos#2184), so
 //! the route is a typed enum parsed here and kept in sync by `browser::hash`.
 
 use newsprism_core::corpus::LibrarySort;
+use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::ArticleId;
+
+/// Which tab of the search view is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchTab {
+    /// Ranked articles with snippets.
+    #[default]
+    Results,
+    /// Keyword in context.
+    Kwic,
+}
+
+/// A search as the URL holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchState {
+    /// The query text.
+    pub q: String,
+    /// Whether other spellings from the alias table are searched too.
+    pub aliases: bool,
+    /// The open tab.
+    pub tab: SearchTab,
+    /// The concordance's order.
+    pub sort: KwicSort,
+}
 
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,11 +39,21 @@ pub enum Route {
         /// The order of the list.
         sort: LibrarySort,
     },
-    /// One article.
+    /// One article, optionally with a search's hits highlighted and a passage to scroll to.
     Article {
         /// Which article.
         id: ArticleId,
+        /// A query whose matches are highlighted.
+        q: Option<String>,
+        /// Whether the highlighted query used aliases.
+        aliases: bool,
+        /// The paragraph to scroll to.
+        paragraph: Option<usize>,
+        /// The byte offset of the hit to mark as current, within that paragraph.
+        offset: Option<usize>,
     },
+    /// The search view.
+    Search(SearchState),
     /// A hash that names no page.
     NotFound(String),
 }
@@ -29,6 +63,28 @@ impl Default for Route {
         Route::Library {
             sort: LibrarySort::default(),
         }
+    }
+}
+
+impl Route {
+    /// The reader for an article, with nothing highlighted.
+    pub fn article(id: ArticleId) -> Route {
+        Route::Article {
+            id,
+            q: None,
+            aliases: true,
+            paragraph: None,
+            offset: None,
+        }
+    }
+
+    /// A search for `q` with the default options.
+    pub fn search(q: &str) -> Route {
+        Route::Search(SearchState {
+            q: q.to_string(),
+            aliases: true,
+            ..SearchState::default()
+        })
     }
 }
 
@@ -51,28 +107,101 @@ fn sort_from_name(name: &str) -> Option<LibrarySort> {
     })
 }
 
+/// Percent-encodes a query value (UTF-8; only unreserved characters stay as they are).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a percent-encoded value; `+` is a space. Broken escapes are kept as typed.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |c: u8| char::from(c).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(hi), Some(lo)) => {
+                        out.push((hi * 16 + lo) as u8);
+                        i += 3;
+                    }
+                    _ => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 impl Route {
     /// Parses `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let h = hash.strip_prefix('#').unwrap_or(hash);
         let h = h.strip_prefix('/').unwrap_or(h);
         let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        let params: Vec<(&str, String)> = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
+            .filter(|(k, _)| !k.is_empty())
+            .map(|(k, v)| (k, decode(v)))
+            .collect();
         let param = |key: &str| {
-            query
-                .split('&')
-                .filter_map(|kv| kv.split_once('='))
+            params
+                .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, v)| v)
+                .map(|(_, v)| v.clone())
         };
+        let aliases = param("aliases").as_deref() != Some("off");
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] => Route::Library {
-                sort: param("sort").and_then(sort_from_name).unwrap_or_default(),
+                sort: param("sort")
+                    .and_then(|s| sort_from_name(&s))
+                    .unwrap_or_default(),
             },
             ["article", id] => match ArticleId::parse(id) {
-                Some(id) => Route::Article { id },
+                Some(id) => Route::Article {
+                    id,
+                    q: param("q").filter(|q| !q.trim().is_empty()),
+                    aliases,
+                    paragraph: param("p").and_then(|p| p.parse().ok()),
+                    offset: param("o").and_then(|o| o.parse().ok()),
+                },
                 None => Route::NotFound(hash.to_string()),
             },
+            ["search"] => Route::Search(SearchState {
+                q: param("q").unwrap_or_default(),
+                aliases,
+                tab: match param("view").as_deref() {
+                    Some("kwic") => SearchTab::Kwic,
+                    _ => SearchTab::Results,
+                },
+                sort: match param("sort").as_deref() {
+                    Some("left") => KwicSort::Left,
+                    Some("right") => KwicSort::Right,
+                    _ => KwicSort::Document,
+                },
+            }),
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -82,9 +211,53 @@ impl Route {
         match self {
             Route::Library { sort } if *sort == LibrarySort::default() => "#/".to_string(),
             Route::Library { sort } => format!("#/?sort={}", sort_name(*sort)),
-            Route::Article { id } => format!("#/article/{id}"),
+            Route::Article {
+                id,
+                q,
+                aliases,
+                paragraph,
+                offset,
+            } => {
+                let mut params = Vec::new();
+                if let Some(q) = q {
+                    params.push(format!("q={}", encode(q)));
+                    if !aliases {
+                        params.push("aliases=off".into());
+                    }
+                }
+                if let Some(p) = paragraph {
+                    params.push(format!("p={p}"));
+                }
+                if let Some(o) = offset {
+                    params.push(format!("o={o}"));
+                }
+                with_params(format!("#/article/{id}"), params)
+            }
+            Route::Search(s) => {
+                let mut params = vec![format!("q={}", encode(&s.q))];
+                if !s.aliases {
+                    params.push("aliases=off".into());
+                }
+                if s.tab == SearchTab::Kwic {
+                    params.push("view=kwic".into());
+                }
+                match s.sort {
+                    KwicSort::Left => params.push("sort=left".into()),
+                    KwicSort::Right => params.push("sort=right".into()),
+                    KwicSort::Document => {}
+                }
+                with_params("#/search".to_string(), params)
+            }
             Route::NotFound(h) => h.clone(),
         }
+    }
+}
+
+fn with_params(path: String, params: Vec<String>) -> String {
+    if params.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", params.join("&"))
     }
 }
 
@@ -109,9 +282,36 @@ mod tests {
             ("#/?sort=bogus", Route::default(), "#/"),
             (
                 "#/article/c5a1ee75759d24c3",
-                Route::Article { id },
+                Route::article(id),
                 "#/article/c5a1ee75759d24c3",
             ),
+            (
+                "#/article/c5a1ee75759d24c3?q=Peskov&p=3&o=17",
+                Route::Article {
+                    id,
+                    q: Some("Peskov".into()),
+                    aliases: true,
+                    paragraph: Some(3),
+                    offset: Some(17),
+                },
+                "#/article/c5a1ee75759d24c3?q=Peskov&p=3&o=17",
+            ),
+            (
+                "#/search?q=poetin",
+                Route::search("poetin"),
+                "#/search?q=poetin",
+            ),
+            (
+                "#/search?q=%22giftige%20mensen%22%20Oekra%C3%AFne&aliases=off&view=kwic&sort=left",
+                Route::Search(SearchState {
+                    q: "\"giftige mensen\" Oekraïne".into(),
+                    aliases: false,
+                    tab: SearchTab::Kwic,
+                    sort: KwicSort::Left,
+                }),
+                "#/search?q=%22giftige%20mensen%22%20Oekra%C3%AFne&aliases=off&view=kwic&sort=left",
+            ),
+            ("#/search?q=a+b", Route::search("a b"), "#/search?q=a%20b"),
         ];
         for (hash, route, back) in cases {
             assert_eq!(Route::parse(hash), route, "{hash}");
@@ -129,5 +329,20 @@ mod tests {
         ] {
             assert!(matches!(Route::parse(hash), Route::NotFound(_)), "{hash}");
         }
+    }
+
+    #[test]
+    fn percent_coding_round_trips_and_tolerates_broken_escapes() {
+        for s in [
+            "Wit-Rusland",
+            "„domme” & 100%",
+            "Łukaszenka ~2 (a OR b)",
+            "",
+        ] {
+            assert_eq!(decode(&encode(s)), s);
+        }
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%C3"), "\u{fffd}");
     }
 }

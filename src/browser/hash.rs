@@ -8,19 +8,41 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// The current route and a way to change it without adding history.
+#[derive(Clone, Copy)]
+pub struct Router {
+    /// The current route.
+    pub route: ReadSignal<Route>,
+    set_route: WriteSignal<Route>,
+}
+
+impl Router {
+    /// Goes to a route, adding a history entry.
+    pub fn push(&self, route: &Route) {
+        let _ = window().location().set_hash(&route.to_hash());
+    }
+
+    /// Replaces the current history entry (for typing in the search box).
+    pub fn replace(&self, route: Route) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&route.to_hash()),
+            );
+        }
+        self.set_route.set(route);
+    }
+}
+
 /// The current route, updated on every `hashchange` (links, back and forward, reload).
-pub fn use_hash_route() -> ReadSignal<Route> {
+pub fn use_router() -> Router {
     let (route, set_route) = signal(Route::parse(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_hash()));
     });
     on_cleanup(move || handle.remove());
-    route
-}
-
-/// Navigates to a route by setting the hash, which adds a history entry.
-pub fn navigate(route: &Route) {
-    let _ = window().location().set_hash(&route.to_hash());
+    Router { route, set_route }
 }
 
 /// Scrolls the page to the top, for a new page.
@@ -33,11 +55,22 @@ pub fn set_document_title(title: &str) {
     document().set_title(title);
 }
 
-/// Moves keyboard focus to the main content (the skip link's target).
-pub fn focus_main() {
-    if let Some(el) = document().get_element_by_id("main") {
+/// Moves keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
         if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
             let _ = el.focus();
         }
     }
+}
+
+/// Scrolls the element with this id into the middle of the view, once it has been rendered.
+pub fn scroll_into_view_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }

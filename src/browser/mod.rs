@@ -4,3 +4,5 @@
 //! articles or text.
 
 pub mod hash;
+pub mod keys;
+pub mod timer;

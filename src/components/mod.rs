@@ -1,4 +1,6 @@
 //! Small reusable pieces, one component per file.
 
 pub mod date_label;
+pub mod highlighted;
+pub mod search_box;
 pub mod title_label;

@@ -127,7 +127,7 @@ pub fn LibraryView(
                     <For each=move || rows.get() key=|r| r.id let:row>
                         <tr data-testid="library-row" data-id=row.id.to_string()>
                             <td class="col-title" data-label="Title">
-                                <a href=Route::Article { id: row.id }.to_hash() title=row.file_name.clone()>
+                                <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>
                                     <TitleLabel title=row.title.clone() kind=row.title_kind />
                                 </a>
                             </td>

@@ -2,18 +2,38 @@
 
 use leptos::prelude::*;
 use newsprism_core::corpus::LibrarySort;
+use newsprism_core::search::engine::Matches;
+use newsprism_core::search::results::SearchOptions;
+use newsprism_core::search::snippet::{highlight, Span};
 use newsprism_core::{Article, ArticleId, ParagraphKind, TitleKind};
 
+use crate::browser::hash::scroll_into_view_later;
 use crate::components::date_label::DateLabel;
-use crate::route::Route;
+use crate::components::highlighted::Highlighted;
+use crate::route::{Route, SearchState};
 use crate::state::use_app_state;
 use crate::views::not_found::NotFoundView;
+
+/// What to highlight and where to scroll, from the URL.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    /// A query whose matches are highlighted.
+    pub q: Option<String>,
+    /// Whether that query used aliases.
+    pub aliases: bool,
+    /// The paragraph to scroll to.
+    pub paragraph: Option<usize>,
+    /// The byte offset of the current hit in that paragraph.
+    pub offset: Option<usize>,
+}
 
 /// The reader view for one article.
 #[component]
 pub fn ReaderView(
     /// The article to show.
     id: ArticleId,
+    /// What to highlight and where to scroll.
+    focus: Focus,
 ) -> impl IntoView {
     let state = use_app_state();
     let found = state.corpus.with(|c| {
@@ -27,7 +47,17 @@ pub fn ReaderView(
         Some((library[pos].clone(), prev, next))
     });
     match found {
-        Some((article, prev, next)) => view! { <Reader article prev next /> }.into_any(),
+        Some((article, prev, next)) => {
+            let matches = focus.q.as_ref().map(|q| {
+                let options = SearchOptions {
+                    aliases: focus.aliases,
+                    limit: 0,
+                    ..SearchOptions::default()
+                };
+                state.corpus.with(|c| c.search(q, &options).matches)
+            });
+            view! { <Reader article prev next focus matches /> }.into_any()
+        }
         None => {
             view! { <NotFoundView what=format!("No loaded article has the id {id}.") /> }.into_any()
         }
@@ -39,15 +69,40 @@ fn Reader(
     article: Article,
     prev: Option<(ArticleId, String)>,
     next: Option<(ArticleId, String)>,
+    focus: Focus,
+    matches: Option<Matches>,
 ) -> impl IntoView {
     let derived = article.title_kind == TitleKind::Derived;
+    let spans_of = |text: &str| -> Vec<Span> {
+        match &matches {
+            Some(m) => highlight(text, m),
+            None => vec![Span {
+                text: text.to_string(),
+                hit: false,
+            }],
+        }
+    };
+    let hit_count: usize = article
+        .paragraphs
+        .iter()
+        .map(|p| spans_of(&p.text).iter().filter(|s| s.hit).count())
+        .sum();
+    let target = match (focus.paragraph, focus.offset) {
+        (Some(_), Some(_)) => Some("current-hit".to_string()),
+        (Some(p), None) => Some(format!("p-{p}")),
+        _ => None,
+    };
+    if let Some(target) = target {
+        scroll_into_view_later(target);
+    }
     let paragraphs = article
         .paragraphs
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let id = format!("p-{i}");
-            let text = p.text.clone();
+            let current = if focus.paragraph == Some(i) { focus.offset } else { None };
+            let text = view! { <Highlighted spans=spans_of(&p.text) current=current.unwrap_or(usize::MAX) /> };
             match p.kind {
                 ParagraphKind::Body => view! { <p id=id class="body">{text}</p> }.into_any(),
                 ParagraphKind::Subheading => view! { <h2 id=id class="subheading">{text}</h2> }.into_any(),
@@ -77,7 +132,7 @@ fn Reader(
     let nav_link = |target: Option<(ArticleId, String)>, rel: &'static str, label: &'static str| {
         target.map(|(id, title)| {
             view! {
-                <a class=format!("pager {rel}") rel=rel href=Route::Article { id }.to_hash()>
+                <a class=format!("pager {rel}") rel=rel href=Route::article(id).to_hash()>
                     <span class="pager-label">{label}</span>
                     <span class="pager-title">{title}</span>
                 </a>
@@ -87,6 +142,16 @@ fn Reader(
     view! {
         <article class="reader" lang=article.language.code() data-testid="reader">
             <p class="crumbs"><a href="#/">"← Library"</a></p>
+            {focus.q.clone().map(|q| {
+                let back = Route::Search(SearchState { q: q.clone(), aliases: focus.aliases, ..SearchState::default() }).to_hash();
+                let clear = Route::article(article.id).to_hash();
+                view! {
+                    <p class="highlighting" data-testid="reader-highlighting">
+                        {format!("Highlighting “{q}”: {hit_count} matches. ")}
+                        <a href=back>"Back to the results"</a>" · "<a href=clear>"Clear"</a>
+                    </p>
+                }
+            })}
             <header class="reader-head">
                 <h1 class:derived=derived data-testid="reader-title">{article.title.clone()}</h1>
                 {derived.then(|| view! {

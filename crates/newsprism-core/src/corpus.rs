@@ -14,7 +14,7 @@ use crate::search::index::{Field, Index, IndexDoc};
 use crate::search::kwic::{self, KwicLine, KwicSort};
 use crate::search::query;
 use crate::search::results::{
-    plain_words, quote_filter, Facet, SearchHit, SearchOptions, SearchResults,
+    plain_words, quote_filter, Facet, SearchHit, SearchOptions, SearchResults, Suggestion,
 };
 use crate::search::snippet::{best_passage, highlight, Span};
 
@@ -235,7 +235,7 @@ impl Corpus {
             .collect();
 
         let suggestions = if articles.is_empty() && parsed.root.is_some() {
-            self.suggestions(&parsed, options)
+            self.suggestions(q, &parsed, options)
         } else {
             Vec::new()
         };
@@ -254,25 +254,36 @@ impl Corpus {
     }
 
     /// Fuzzy spellings, and the alias table when it was off, for a query that found nothing.
-    fn suggestions(&self, parsed: &query::ParsedQuery, options: &SearchOptions) -> Vec<String> {
+    fn suggestions(
+        &self,
+        q: &str,
+        parsed: &query::ParsedQuery,
+        options: &SearchOptions,
+    ) -> Vec<Suggestion> {
         let mut out = Vec::new();
         for word in plain_words(parsed) {
+            if !options.aliases && !self.aliases.others(&word).is_empty() {
+                out.push(Suggestion {
+                    query: q.to_string(),
+                    aliases: true,
+                    label: format!(
+                        "{word} with its other spellings: {}",
+                        self.aliases.others(&word).join(", ")
+                    ),
+                });
+            }
             let key = crate::text::tokenize::term_key(&word);
             for d in [1u8, 2] {
                 let near: Vec<u32> = self.index.fuzzy_terms(&key, d);
                 if let Some(&best) = near.iter().max_by_key(|&&t| self.index.doc_frequency(t)) {
-                    out.push(format!(
-                        "{word}~{d} (finds “{}”)",
-                        self.index.term_text(best)
-                    ));
+                    let fuzzy = format!("{word}~{d}");
+                    out.push(Suggestion {
+                        query: q.replacen(&word, &fuzzy, 1),
+                        aliases: options.aliases,
+                        label: format!("{fuzzy} finds “{}”", self.index.term_text(best)),
+                    });
                     break;
                 }
-            }
-            if !options.aliases && !self.aliases.others(&word).is_empty() {
-                out.push(format!(
-                    "{word} with other spellings ({})",
-                    self.aliases.others(&word).join(", ")
-                ));
             }
         }
         out

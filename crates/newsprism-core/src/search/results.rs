@@ -58,7 +58,7 @@ pub struct Facet {
 }
 
 /// The answer to a search.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchResults {
     /// All matching articles.
     pub total: usize,
@@ -75,11 +75,22 @@ pub struct SearchResults {
     /// What the parser repaired.
     pub warnings: Vec<String>,
     /// Queries worth trying when nothing matched.
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
     /// What matched, for highlighting elsewhere (reader, KWIC).
     pub matches: Matches,
     /// Whether the query had anything to search for.
     pub searched: bool,
+}
+
+/// A query worth trying instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The whole query to run.
+    pub query: String,
+    /// Whether to run it with aliases on.
+    pub aliases: bool,
+    /// What it does, in words: "Loekasjenkko~1 finds “loekasjenko”".
+    pub label: String,
 }
 
 /// The plain words of a query (not negated, not phrases), for suggestions.

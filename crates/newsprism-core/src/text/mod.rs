@@ -4,6 +4,7 @@
 //! Nothing here knows about articles or files; it works on `&str`.
 
 pub mod fold;
+mod fold_table;
 pub mod language;
 pub mod sentence;
 pub mod stem;

@@ -1,0 +1,85 @@
+// Search: typing, highlighting, aliases, filters, keyword in context and shareable URLs.
+import { test, expect } from './fixtures';
+import { SearchPage } from './pages/search';
+
+test('typing in the search box shows ranked, highlighted results and puts the query in the URL', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  const search = new SearchPage(page);
+  await page.keyboard.press('/');
+  await expect(search.box).toBeFocused();
+  await page.keyboard.type('soldaat', { delay: 20 });
+  await expect(page).toHaveURL(/#\/search\?q=soldaat$/);
+  await search.expectTotal(4);
+  // Stemming: "soldaat" finds and highlights "soldaten".
+  await expect(search.hits.first().locator('.snippet mark').first()).toHaveText(/^soldaten$/i);
+  // Highlighting is markup around text, never article HTML.
+  await expect(page.locator('.snippet mark')).not.toHaveCount(0);
+});
+
+test('an alias search finds other spellings, says so, and can be switched off', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=Belarus');
+  await search.expectTotal(5);
+  await expect(page.getByTestId('expansions')).toContainText('Wit-Rusland');
+  await expect(page.locator('.snippet mark', { hasText: 'Wit-Rusland' }).first()).toBeVisible();
+  await page.getByTestId('alias-toggle').click();
+  await expect(page).toHaveURL(/aliases=off/);
+  await search.expectTotal(2);
+  await expect(page.getByTestId('expansions')).toBeEmpty();
+});
+
+test('a facet click filters the results and a second click removes the filter', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=Loekasjenko');
+  await search.expectTotal(5);
+  await page.getByTestId('facet-months').getByRole('link', { name: /Oct 2022/ }).click();
+  await expect(page).toHaveURL(/date%3A2022-10/);
+  await search.expectTotal(1);
+  await expect(search.box).toHaveValue('Loekasjenko date:2022-10');
+  await page.getByTestId('facet-months').getByRole('link', { name: /Oct 2022/ }).click();
+  await search.expectTotal(5);
+});
+
+test('keyword in context lists every occurrence and opens the reader at the passage', async ({ page, watch }) => {
+  await page.goto('./#/search?q=Peskov');
+  await page.getByTestId('kwic-tab').click();
+  const lines = page.getByTestId('kwic-line');
+  await expect(lines).toHaveCount(5);
+  await page.getByRole('link', { name: 'By word after' }).click();
+  await expect(page).toHaveURL(/sort=right/);
+  await expect(lines.first().locator('.kwic-right')).toHaveText(/^deed de speculaties/);
+  await lines.nth(2).locator('.kwic-hit a').click();
+  await expect(page).toHaveURL(/#\/article\/[0-9a-f]{16}\?q=Peskov/);
+  const current = page.locator('#current-hit');
+  await expect(current).toHaveText('Peskov');
+  await expect(current).toBeInViewport();
+  await expect(page.getByTestId('reader-highlighting')).toContainText('Highlighting “Peskov”');
+});
+
+test('a shared URL reproduces the search, phrases included', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=%22domme%20en%20ongegronde%22');
+  await search.expectTotal(2);
+  await expect(search.box).toHaveValue('"domme en ongegronde"');
+  await expect(page.locator('.snippet mark').first()).toHaveText('domme en ongegronde');
+  await page.reload();
+  await search.expectTotal(2);
+});
+
+test('the empty state explains the syntax and a no-result search suggests an alternative', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=');
+  await expect(page.getByTestId('search-empty')).toContainText('Press / anywhere');
+  await search.type('Loekasjenkko');
+  await expect(page.getByTestId('no-results')).toBeVisible();
+  await page.getByRole('link', { name: 'Loekasjenkko~1 finds “loekasjenko”' }).click();
+  await search.expectTotal(5);
+});
+
+test('a malformed query warns and still searches', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=%22giftige%20mensen');
+  await expect(page.getByTestId('query-warnings')).toContainText('quotation mark was not closed');
+  await search.expectTotal(2);
+});

@@ -1,0 +1,336 @@
+//! The search view: ranked results with snippets and facets, or the keyword-in-context view.
+
+use leptos::prelude::*;
+use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::search::results::{Facet, SearchOptions, SearchResults};
+use newsprism_core::ArticleId;
+
+use crate::components::date_label::DateLabel;
+use crate::components::highlighted::Highlighted;
+use crate::route::{Route, SearchState, SearchTab};
+use crate::state::use_app_state;
+
+/// How many ranked results are shown with snippets.
+const RESULT_LIMIT: usize = 100;
+/// How many concordance lines are shown.
+const KWIC_LIMIT: usize = 2000;
+/// Characters of context on each side of a concordance hit.
+const KWIC_WIDTH: usize = 70;
+
+/// The search view for the search in the URL.
+#[component]
+pub fn SearchView(
+    /// The search, from the URL.
+    state: SearchState,
+) -> impl IntoView {
+    let app = use_app_state();
+    let options = SearchOptions {
+        aliases: state.aliases,
+        limit: RESULT_LIMIT,
+        ..SearchOptions::default()
+    };
+    let q = state.q.clone();
+    let results = Memo::new(move |_| app.corpus.with(|c| c.search(&q, &options)));
+    let searched = results.with_untracked(|r| r.searched);
+    let body = if searched {
+        view! { <Searched state results /> }.into_any()
+    } else {
+        view! { <EmptyState /> }.into_any()
+    };
+    view! {
+        <section class="search" aria-labelledby="search-heading">
+            <div class="view-head">
+                <h1 id="search-heading">"Search"</h1>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+fn with_state(state: &SearchState, change: impl FnOnce(&mut SearchState)) -> String {
+    let mut s = state.clone();
+    change(&mut s);
+    Route::Search(s).to_hash()
+}
+
+#[component]
+fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
+    let summary = move || {
+        results.with(|r| match r.total {
+            0 => "No article matches.".to_string(),
+            1 => "1 article matches.".to_string(),
+            n => format!("{n} articles match."),
+        })
+    };
+    let aliases_link = with_state(&state, |s| s.aliases = !s.aliases);
+    let aliases_on = state.aliases;
+    let expansions = move || {
+        results.with(|r| {
+            r.expansions
+                .iter()
+                .map(|e| {
+                    view! {
+                        <li>
+                            <span class="muted">{format!("for “{}”, also searched: ", e.word)}</span>
+                            {e.also.join(", ")}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let warnings = move || {
+        results.with(|r| {
+            r.warnings
+                .iter()
+                .map(|w| view! { <li>{w.clone()}</li> })
+                .collect_view()
+        })
+    };
+    let tab_link = |tab: SearchTab| with_state(&state, |s| s.tab = tab);
+    let tabs = view! {
+        <nav class="tabs" aria-label="Search views">
+            <a href=tab_link(SearchTab::Results) class:current=state.tab == SearchTab::Results>"Articles"</a>
+            <a href=tab_link(SearchTab::Kwic) class:current=state.tab == SearchTab::Kwic data-testid="kwic-tab">
+                "Keyword in context"
+            </a>
+        </nav>
+    };
+    let main = match state.tab {
+        SearchTab::Results => view! { <Hits state=state.clone() results /> }.into_any(),
+        SearchTab::Kwic => view! { <Concordance state=state.clone() results /> }.into_any(),
+    };
+    view! {
+        <p class="summary" data-testid="search-summary" aria-live="polite">{summary}</p>
+        <div class="search-options">
+            <a class="toggle" href=aliases_link role="switch" aria-checked=aliases_on.to_string() data-testid="alias-toggle">
+                <span class="switch" class:on=aliases_on></span>
+                "Search other spellings (Poetin/Putin, Wit-Rusland/Belarus)"
+            </a>
+            <ul class="expansions" data-testid="expansions">{expansions}</ul>
+        </div>
+        <ul class="warnings" role="status" data-testid="query-warnings">{warnings}</ul>
+        {tabs}
+        <div class="search-body">
+            <Facets state=state.clone() results />
+            <div class="search-main">{main}</div>
+        </div>
+    }
+}
+
+#[component]
+fn Facets(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
+    let facet_list = move |title: &'static str,
+                           pick: fn(&SearchResults) -> &Vec<Facet>,
+                           testid: &'static str| {
+        let state = state.clone();
+        view! {
+            <div class="facet">
+                <h2>{title}</h2>
+                <ul data-testid=testid>
+                    {move || {
+                        let state = state.clone();
+                        results.with(|r| {
+                            pick(r)
+                                .iter()
+                                .map(|f| {
+                                    let active = state.q.contains(&f.filter);
+                                    let href = with_state(&state, |s| {
+                                        if active {
+                                            s.q = s.q.replace(&f.filter, "").split_whitespace().collect::<Vec<_>>().join(" ");
+                                        } else {
+                                            s.q = format!("{} {}", s.q.trim(), f.filter);
+                                        }
+                                    });
+                                    view! {
+                                        <li>
+                                            <a href=href class:active=active title=if active { "Remove this filter" } else { "Show only these" }>
+                                                <span class="facet-label">{f.label.clone()}</span>
+                                                <span class="count">{f.count}</span>
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </ul>
+            </div>
+        }
+    };
+    view! {
+        <aside class="facets" aria-label="Filter the results">
+            {facet_list("Sources", |r| &r.by_source, "facet-sources")}
+            {facet_list("Months", |r| &r.by_month, "facet-months")}
+        </aside>
+    }
+}
+
+#[component]
+fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
+    let q = state.q.clone();
+    let aliases = state.aliases;
+    move || {
+        results.with(|r| {
+            if r.total == 0 {
+                let suggestions = r
+                    .suggestions
+                    .iter()
+                    .map(|s| {
+                        let href = Route::Search(SearchState {
+                            q: s.query.clone(),
+                            aliases: s.aliases,
+                            ..SearchState::default()
+                        })
+                        .to_hash();
+                        view! { <li><a href=href>{s.label.clone()}</a></li> }
+                    })
+                    .collect_view();
+                return view! {
+                    <div class="no-results" data-testid="no-results">
+                        <p>{format!("Nothing matches “{}”.", q)}</p>
+                        <p class="muted">"Try:"</p>
+                        <ul>{suggestions}</ul>
+                        <p class="muted">"Or check the spelling, remove a filter, or use fewer words."</p>
+                    </div>
+                }
+                .into_any();
+            }
+            let items = r
+                .hits
+                .iter()
+                .map(|hit| {
+                    let paragraph = hit.snippet.as_ref().map(|s| s.paragraph);
+                    let href = Route::Article { id: hit.id, q: Some(q.clone()), aliases, paragraph, offset: None }.to_hash();
+                    let snippet = hit.snippet.clone().map(|s| view! { <p class="snippet"><Highlighted spans=s.spans /></p> });
+                    view! {
+                        <li class="hit" data-testid="hit">
+                            <a class="hit-title" class:derived=hit.title_derived href=href>
+                                <Highlighted spans=hit.title.clone() />
+                            </a>
+                            <p class="hit-meta">
+                                <DateLabel date=hit.date.clone() />
+                                " · "
+                                <span class:unknown=hit.source == "unknown source">{hit.source.clone()}</span>
+                            </p>
+                            {snippet}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let more = (r.total > r.hits.len()).then(|| {
+                view! { <p class="muted">{format!("Showing the best {} of {}.", r.hits.len(), r.total)}</p> }
+            });
+            view! { <ol class="hits">{items}</ol>{more} }.into_any()
+        })
+    }
+}
+
+#[component]
+fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
+    let app = use_app_state();
+    let sort = state.sort;
+    let lines = Memo::new(move |_| {
+        results.with(|r| app.corpus.with(|c| c.kwic(r, sort, KWIC_WIDTH, KWIC_LIMIT)))
+    });
+    let sort_link = |s: KwicSort, label: &'static str| {
+        let href = with_state(&state, |st| st.sort = s);
+        view! { <a href=href class:current=sort == s>{label}</a> }
+    };
+    let q = state.q.clone();
+    let aliases = state.aliases;
+    let meta = move |id: ArticleId| {
+        app.corpus.with(|c| {
+            c.get(id).map(|a| {
+                (
+                    a.source_label().to_string(),
+                    a.pub_date.clone(),
+                    a.title.clone(),
+                )
+            })
+        })
+    };
+    view! {
+        <nav class="sort" aria-label="Sort the concordance">
+            <span class="sort-label">"Order:"</span>
+            {sort_link(KwicSort::Document, "As ranked")}
+            {sort_link(KwicSort::Left, "By word before")}
+            {sort_link(KwicSort::Right, "By word after")}
+        </nav>
+        {move || {
+            lines.with(|(lines, truncated)| {
+                if lines.is_empty() {
+                    return view! { <p class="muted" data-testid="kwic-empty">"No occurrences to show."</p> }.into_any();
+                }
+                let rows = lines
+                    .iter()
+                    .map(|l| {
+                        let (source, date, title) = meta(l.article).unwrap_or_default();
+                        let href = Route::Article {
+                            id: l.article,
+                            q: Some(q.clone()),
+                            aliases,
+                            paragraph: Some(l.paragraph),
+                            offset: Some(l.offset),
+                        }
+                        .to_hash();
+                        view! {
+                            <tr data-testid="kwic-line">
+                                <td class="kwic-left"><span>{l.left.clone()}</span></td>
+                                <td class="kwic-hit"><a href=href title=format!("Open “{title}” at this passage")>{l.hit.clone()}</a></td>
+                                <td class="kwic-right">{l.right.clone()}</td>
+                                <td class="kwic-meta"><span>{source}</span>" · "<DateLabel date /></td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let note = truncated.then(|| view! { <p class="muted">{format!("Showing the first {KWIC_LIMIT} occurrences.")}</p> });
+                view! {
+                    <p class="muted">{format!("{} occurrences", lines.len())}</p>
+                    <div class="kwic-scroll">
+                        <table class="kwic" data-testid="kwic"><tbody>{rows}</tbody></table>
+                    </div>
+                    {note}
+                }
+                .into_any()
+            })
+        }}
+    }
+}
+
+/// What can be searched, with examples that run when clicked.
+#[component]
+fn EmptyState() -> impl IntoView {
+    let examples: [(&str, &str); 8] = [
+        ("Belarus", "also finds “Wit-Rusland” (name aliases)"),
+        ("soldaat", "finds “soldaten” (Dutch and English stemming)"),
+        ("\"domme en ongegronde\"", "an exact phrase"),
+        ("Peskov OR Lavrov", "either word"),
+        ("Loekasjenko -Poetin", "without a word"),
+        ("sanctie*", "words starting so"),
+        ("Loekasjenka~", "similar spellings (fuzzy)"),
+        (
+            "troepen date:2022-12",
+            "filters: source:, lang:, date:2022-10..2022-12",
+        ),
+    ];
+    view! {
+        <div class="empty-state" data-testid="search-empty">
+            <p>
+                "Search every article, in Dutch and English: words, phrases, names in any spelling. "
+                "Press " <kbd>"/"</kbd> " anywhere to jump to the search box."
+            </p>
+            <dl class="examples">
+                {examples
+                    .iter()
+                    .map(|(q, what)| {
+                        view! {
+                            <dt><a href=Route::search(q).to_hash()><code>{*q}</code></a></dt>
+                            <dd>{*what}</dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </div>
+    }
+}
