@@ -37,8 +37,10 @@ pub struct Expansion {
 /// The ranked documents of a query.
 #[derive(Clone, Debug, Default)]
 pub struct Ranked {
-    /// Document slots and scores, best first.
+    /// Document slots and scores, best first (all of them, or the best `limit`).
     pub docs: Vec<(u32, f32)>,
+    /// How many documents matched.
+    pub total: usize,
     /// What matched.
     pub matches: Matches,
     /// Alias expansions made.
@@ -59,8 +61,19 @@ struct Eval<'a> {
     positions: Vec<Vec<u32>>,
 }
 
-/// Runs a parsed query. `aliases` is `None` to search the words only as typed.
+/// Runs a parsed query and ranks every match. `aliases` is `None` to search the words only as
+/// typed.
 pub fn run(index: &Index, query: &ParsedQuery, aliases: Option<&AliasTable>) -> Ranked {
+    run_top(index, query, aliases, usize::MAX)
+}
+
+/// Runs a parsed query and ranks only the best `limit` matches (all are counted).
+pub fn run_top(
+    index: &Index,
+    query: &ParsedQuery,
+    aliases: Option<&AliasTable>,
+    limit: usize,
+) -> Ranked {
     let mut eval = Eval {
         index,
         aliases,
@@ -80,9 +93,16 @@ pub fn run(index: &Index, query: &ParsedQuery, aliases: Option<&AliasTable>) -> 
         .into_iter()
         .filter(|&(d, _)| passes(&metas[d as usize], &query.filters))
         .collect();
-    docs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let total = docs.len();
+    let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if limit < docs.len() {
+        docs.select_nth_unstable_by(limit, best_first);
+        docs.truncate(limit);
+    }
+    docs.sort_by(best_first);
     Ranked {
         docs,
+        total,
         matches: eval.matches,
         expansions: eval.expansions,
         warnings: query.warnings.clone(),
@@ -524,6 +544,20 @@ mod tests {
             .contains(&vec!["wit".to_string(), "rusland".to_string()]));
         // A quoted phrase is never expanded.
         assert_eq!(keys(&ix, "\"Belarus\"", true), [1]);
+    }
+
+    #[test]
+    fn the_top_of_a_ranking_is_the_top_of_the_full_ranking() {
+        let texts: Vec<String> = (0..40)
+            .map(|i| format!("minsk {}", "minsk ".repeat(i % 7)))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let ix = index(&refs);
+        let q = parse("minsk");
+        let all = run(&ix, &q, None);
+        let top = run_top(&ix, &q, None, 5);
+        assert_eq!(top.total, 40);
+        assert_eq!(top.docs, all.docs[..5]);
     }
 
     #[test]
