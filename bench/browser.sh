@@ -27,5 +27,5 @@ if [ ! -d target/peers/node_modules/minisearch ]; then
   (cd target/peers && npm ci --no-fund --no-audit)
 fi
 BBC_DIR=$(realpath "$BBC") node target/peers/run.mjs --ext target/bench-ext \
-  --adapters /ext/newsprism.mjs,minisearch,flexsearch --baseline newsprism \
+  --adapters "${ADAPTERS:-/ext/newsprism.mjs,minisearch,flexsearch}" --baseline newsprism \
   --out target/bench-browser.json "$@"

@@ -4,6 +4,8 @@
 //! The table is data the user can edit; this module only stores it and looks names up. Lookups
 //! compare folded names, so case and diacritics never matter.
 
+use std::collections::HashMap;
+
 use crate::text::fold::fold;
 
 /// The built-in groups: each line is one name in its spellings.
@@ -82,18 +84,23 @@ pub struct AliasGroup {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AliasTable {
     groups: Vec<AliasGroup>,
+    /// Name key → group, rebuilt on every edit: a query looks up every word it has.
+    lookup: HashMap<String, usize>,
 }
 
 impl Default for AliasTable {
     fn default() -> Self {
-        AliasTable {
+        let mut table = AliasTable {
             groups: BUILT_IN
                 .iter()
                 .map(|g| AliasGroup {
                     names: g.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),
-        }
+            lookup: HashMap::new(),
+        };
+        table.reindex();
+        table
     }
 }
 
@@ -109,7 +116,19 @@ pub fn name_key(name: &str) -> String {
 impl AliasTable {
     /// An empty table.
     pub fn empty() -> Self {
-        AliasTable { groups: Vec::new() }
+        AliasTable {
+            groups: Vec::new(),
+            lookup: HashMap::new(),
+        }
+    }
+
+    fn reindex(&mut self) {
+        self.lookup = self
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(i, g)| g.names.iter().map(move |n| (name_key(n), i)))
+            .collect();
     }
 
     /// The groups.
@@ -142,20 +161,19 @@ impl AliasTable {
             }
             None => self.groups.push(AliasGroup { names }),
         }
+        self.reindex();
     }
 
     /// Removes the group that holds this name.
     pub fn remove_group_of(&mut self, name: &str) {
         if let Some(i) = self.group_index(name) {
             self.groups.remove(i);
+            self.reindex();
         }
     }
 
     fn group_index(&self, name: &str) -> Option<usize> {
-        let key = name_key(name);
-        self.groups
-            .iter()
-            .position(|g| g.names.iter().any(|n| name_key(n) == key))
+        self.lookup.get(&name_key(name)).copied()
     }
 
     /// The other spellings of a name (not the name itself), or nothing.

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use crate::article::PartialDate;
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;
-use crate::text::tokenize::{term_key_into, tokenize};
+use crate::text::tokenize::{for_each_token, term_key_into};
 
 /// Where a piece of text sits in an article, which sets its weight in ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,16 +71,45 @@ pub struct DocMeta {
     pub alive: bool,
 }
 
+/// One document in a word form's postings: 10 bytes, packed so that adding a document touches
+/// one array per word form instead of three (indexing is bound by those memory writes).
+#[derive(Clone, Copy, Debug)]
+#[repr(C, packed(2))]
+struct Entry {
+    doc: u32,
+    /// End of this document's positions in `Postings::positions`; it starts where the previous
+    /// entry's end.
+    pos_end: u32,
+    /// Field-weighted term frequency, in eighths.
+    weight: u16,
+}
+
 /// The postings of one word form, in document order.
 #[derive(Clone, Debug, Default)]
 struct Postings {
-    docs: Vec<u32>,
-    /// Field-weighted term frequency, in eighths.
-    weights: Vec<u16>,
-    /// Start of each document's positions in `positions`; one more entry than `docs`.
-    pos_start: Vec<u32>,
+    entries: Vec<Entry>,
     /// Positions, delta-encoded per document as LEB128 varints.
     positions: Vec<u8>,
+}
+
+impl Postings {
+    fn doc(&self, i: usize) -> u32 {
+        self.entries[i].doc
+    }
+
+    fn position_bytes(&self, i: usize) -> &[u8] {
+        let start = if i == 0 {
+            0
+        } else {
+            self.entries[i - 1].pos_end as usize
+        };
+        let end = self.entries[i].pos_end as usize;
+        &self.positions[start..end]
+    }
+
+    fn find(&self, doc: u32) -> Option<usize> {
+        self.entries.binary_search_by_key(&doc, |e| e.doc).ok()
+    }
 }
 
 fn push_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -112,6 +141,9 @@ fn decode_positions(bytes: &[u8], out: &mut Vec<u32>) {
     }
 }
 
+/// Positions skipped between texts, so that no phrase runs from one paragraph into the next.
+const PARAGRAPH_GAP: u32 = 1;
+
 /// Language slots for the per-language stem maps.
 fn lang_slot(l: Language) -> usize {
     match l {
@@ -124,14 +156,42 @@ fn lang_slot(l: Language) -> usize {
 /// The languages with their own stems; everything else is matched on the folded word.
 pub const STEMMED: [Language; 2] = [Language::Dutch, Language::English];
 
+/// Buffers reused from one added document to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Per word form: the document (+1) that last gave it a slot.
+    stamp: Vec<u32>,
+    /// Per word form: its slot in the current document.
+    slot: Vec<u32>,
+    /// Per slot: the word form, its weighted frequency and its count.
+    terms: Vec<u32>,
+    weights: Vec<f32>,
+    counts: Vec<u32>,
+    /// (slot, position) in text order.
+    occurrences: Vec<(u32, u32)>,
+    /// Positions grouped by slot.
+    grouped: Vec<u32>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.terms.clear();
+        self.weights.clear();
+        self.counts.clear();
+        self.occurrences.clear();
+        self.grouped.clear();
+    }
+}
+
 /// The index.
 #[derive(Debug, Default)]
 pub struct Index {
+    scratch: Scratch,
     docs: Vec<DocMeta>,
     key_to_doc: FxHashMap<u64, u32>,
     alive: usize,
     total_length: f64,
-    terms: FxHashMap<Box<str>, u32>,
+    terms: TermMap,
     term_text: Vec<Box<str>>,
     postings: Vec<Postings>,
     /// Per language slot: stem → word forms with that stem in documents of that language.
@@ -143,13 +203,55 @@ pub struct Index {
     sorted: OnceLock<Vec<u32>>,
     /// Word forms by length in characters, for fuzzy queries.
     by_len: Vec<Vec<u32>>,
+    /// Which letters each word form has (see [`letter_signature`]), for fuzzy queries.
+    signatures: Vec<u32>,
 }
 
-/// One document's entry while it is being added.
-struct Pending {
-    term: u32,
-    weight: f32,
-    positions: Vec<u32>,
+/// Word form → id. Words of up to 16 bytes (nearly all) are keys packed into a `u128`, so a
+/// lookup compares integers instead of chasing a pointer to compare strings: indexing does one
+/// lookup per token, and that comparison was its largest cost.
+#[derive(Debug, Default)]
+struct TermMap {
+    short: FxHashMap<(u128, u8), u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+fn pack(key: &str) -> Option<(u128, u8)> {
+    let bytes = key.as_bytes();
+    (bytes.len() <= 16).then(|| {
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        (u128::from_le_bytes(buf), bytes.len() as u8)
+    })
+}
+
+impl TermMap {
+    fn get(&self, key: &str) -> Option<u32> {
+        match pack(key) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(key).copied(),
+        }
+    }
+
+    fn insert(&mut self, key: &str, id: u32) {
+        match pack(key) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(key.into(), id),
+        };
+    }
+}
+
+/// A bit per letter a–z present, one for any digit and one for anything else. One edit changes
+/// at most two bits, so words within `d` edits differ in at most `2d` bits: a filter that
+/// rules out almost every word before the edit distance is computed.
+pub fn letter_signature(word: &str) -> u32 {
+    word.chars().fold(0u32, |sig, c| {
+        sig | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << 26,
+            _ => 1 << 27,
+        }
+    })
 }
 
 impl Index {
@@ -193,52 +295,76 @@ impl Index {
     }
 
     /// Adds a document; a key already present is replaced.
+    // `position` counts tokens inside the closure too, which clippy's loop-counter lint misses.
+    #[allow(clippy::explicit_counter_loop)]
     pub fn add(&mut self, doc: &IndexDoc<'_>) {
         if self.contains(doc.key) {
             self.remove(doc.key);
         }
         let doc_id = self.docs.len() as u32;
         let slot = lang_slot(doc.language);
-        let mut pending: FxHashMap<u32, Pending> = FxHashMap::default();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let stamp = doc_id + 1;
         let mut key = String::new();
         let mut position = 0u32;
         let mut length = 0f32;
         for (field, text) in &doc.fields {
             let weight = field.weight();
-            for token in tokenize(text) {
+            for_each_token(text, |token| {
                 term_key_into(token.text, &mut key);
-                let term = self.intern(&key, slot, doc.language);
-                let entry = pending.entry(term).or_insert_with(|| Pending {
-                    term,
-                    weight: 0.0,
-                    positions: Vec::new(),
-                });
-                entry.weight += weight;
-                entry.positions.push(position);
+                let term = self.intern(&key, slot, doc.language) as usize;
+                if scratch.stamp.len() <= term {
+                    scratch.stamp.resize(term + 1, 0);
+                    scratch.slot.resize(term + 1, 0);
+                }
+                // The first time this document has the term: give it a slot.
+                if scratch.stamp[term] != stamp {
+                    scratch.stamp[term] = stamp;
+                    scratch.slot[term] = scratch.terms.len() as u32;
+                    scratch.terms.push(term as u32);
+                    scratch.weights.push(0.0);
+                    scratch.counts.push(0);
+                }
+                let s = scratch.slot[term] as usize;
+                scratch.weights[s] += weight;
+                scratch.counts[s] += 1;
+                scratch.occurrences.push((s as u32, position));
                 position += 1;
                 length += weight;
-            }
-            // A gap, so that no phrase runs from one paragraph into the next.
-            position += 1;
+            });
+            position += PARAGRAPH_GAP;
         }
-        let mut entries: Vec<Pending> = pending.into_values().collect();
-        entries.sort_unstable_by_key(|p| p.term);
-        for p in entries {
-            let postings = &mut self.postings[p.term as usize];
-            if postings.pos_start.is_empty() {
-                postings.pos_start.push(0);
-            }
-            postings.docs.push(doc_id);
-            postings
-                .weights
-                .push((p.weight * 8.0).round().clamp(1.0, f32::from(u16::MAX)) as u16);
+        // Group positions by slot with a counting sort; each group stays in text order.
+        let mut offsets: Vec<u32> = Vec::with_capacity(scratch.counts.len() + 1);
+        let mut sum = 0u32;
+        for &c in &scratch.counts {
+            offsets.push(sum);
+            sum += c;
+        }
+        offsets.push(sum);
+        scratch.grouped.resize(sum as usize, 0);
+        let mut fill = offsets.clone();
+        for &(s, pos) in &scratch.occurrences {
+            scratch.grouped[fill[s as usize] as usize] = pos;
+            fill[s as usize] += 1;
+        }
+        for (s, &term) in scratch.terms.iter().enumerate() {
+            let postings = &mut self.postings[term as usize];
             let mut last = 0;
-            for pos in p.positions {
+            for &pos in &scratch.grouped[offsets[s] as usize..offsets[s + 1] as usize] {
                 push_varint(&mut postings.positions, pos - last);
                 last = pos;
             }
-            postings.pos_start.push(postings.positions.len() as u32);
+            postings.entries.push(Entry {
+                doc: doc_id,
+                pos_end: postings.positions.len() as u32,
+                weight: (scratch.weights[s] * 8.0)
+                    .round()
+                    .clamp(1.0, f32::from(u16::MAX)) as u16,
+            });
         }
+        self.scratch = scratch;
         self.docs.push(DocMeta {
             key: doc.key,
             language: doc.language,
@@ -254,11 +380,11 @@ impl Index {
 
     fn intern(&mut self, key: &str, slot: usize, language: Language) -> u32 {
         let term = match self.terms.get(key) {
-            Some(&t) => t,
+            Some(t) => t,
             None => {
                 let t = self.term_text.len() as u32;
                 let boxed: Box<str> = key.into();
-                self.terms.insert(boxed.clone(), t);
+                self.terms.insert(key, t);
                 self.term_text.push(boxed);
                 self.postings.push(Postings::default());
                 self.term_langs.push(0);
@@ -267,6 +393,7 @@ impl Index {
                     self.by_len.resize(chars + 1, Vec::new());
                 }
                 self.by_len[chars].push(t);
+                self.signatures.push(letter_signature(key));
                 self.sorted = OnceLock::new();
                 t
             }
@@ -311,17 +438,17 @@ impl Index {
         }
         for p in &mut self.postings {
             let mut fresh = Postings::default();
-            fresh.pos_start.push(0);
-            for i in 0..p.docs.len() {
-                let new_id = remap[p.docs[i] as usize];
+            for i in 0..p.entries.len() {
+                let new_id = remap[p.doc(i) as usize];
                 if new_id == u32::MAX {
                     continue;
                 }
-                fresh.docs.push(new_id);
-                fresh.weights.push(p.weights[i]);
-                let (a, b) = (p.pos_start[i] as usize, p.pos_start[i + 1] as usize);
-                fresh.positions.extend_from_slice(&p.positions[a..b]);
-                fresh.pos_start.push(fresh.positions.len() as u32);
+                fresh.positions.extend_from_slice(p.position_bytes(i));
+                fresh.entries.push(Entry {
+                    doc: new_id,
+                    pos_end: fresh.positions.len() as u32,
+                    weight: p.entries[i].weight,
+                });
             }
             *p = fresh;
         }
@@ -336,7 +463,7 @@ impl Index {
 
     /// The word form with this exact folded key.
     pub fn term(&self, key: &str) -> Option<u32> {
-        self.terms.get(key).copied()
+        self.terms.get(key)
     }
 
     /// A word form's folded text.
@@ -380,26 +507,33 @@ impl Index {
             .copied()
             .collect();
         if found.len() > limit {
-            found
-                .sort_unstable_by_key(|&t| std::cmp::Reverse(self.postings[t as usize].docs.len()));
+            found.sort_unstable_by_key(|&t| {
+                std::cmp::Reverse(self.postings[t as usize].entries.len())
+            });
             found.truncate(limit);
         }
         found
     }
 
-    /// Word forms within `distance` edits of `key`.
+    /// Word forms within `distance` edits of `key`, counting a swap of two neighbouring letters
+    /// as one edit ("chelsae" → "chelsea").
     pub fn fuzzy_terms(&self, key: &str, distance: u8) -> Vec<u32> {
         let target: Vec<char> = key.chars().collect();
         let d = usize::from(distance);
+        let sig = letter_signature(key);
         let lo = target.len().saturating_sub(d);
         let hi = (target.len() + d).min(self.by_len.len().saturating_sub(1));
         let mut out = Vec::new();
         let mut buf = Vec::new();
+        let mut rows = [Vec::new(), Vec::new(), Vec::new()];
         for len in lo..=hi {
             for &t in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
+                if (self.signatures[t as usize] ^ sig).count_ones() as usize > 2 * d {
+                    continue;
+                }
                 buf.clear();
                 buf.extend(self.term_text[t as usize].chars());
-                if within_distance(&target, &buf, d) {
+                if within_distance(&target, &buf, d, &mut rows) {
                     out.push(t);
                 }
             }
@@ -409,15 +543,15 @@ impl Index {
 
     /// The number of documents (live or not yet compacted) a word form occurs in.
     pub fn doc_frequency(&self, term: u32) -> usize {
-        self.postings[term as usize].docs.len()
+        self.postings[term as usize].entries.len()
     }
 
     /// Calls `f(doc, weighted_tf)` for each live document holding the word form.
     pub fn for_each_posting(&self, term: u32, mut f: impl FnMut(u32, f32)) {
-        let p = &self.postings[term as usize];
-        for (i, &doc) in p.docs.iter().enumerate() {
+        for e in &self.postings[term as usize].entries {
+            let (doc, weight) = (e.doc, e.weight);
             if self.docs[doc as usize].alive {
-                f(doc, f32::from(p.weights[i]) / 8.0);
+                f(doc, f32::from(weight) / 8.0);
             }
         }
     }
@@ -425,9 +559,9 @@ impl Index {
     /// The live documents holding the word form, in order.
     pub fn docs_of(&self, term: u32) -> impl Iterator<Item = u32> + '_ {
         self.postings[term as usize]
-            .docs
+            .entries
             .iter()
-            .copied()
+            .map(|e| e.doc)
             .filter(|&d| self.docs[d as usize].alive)
     }
 
@@ -435,9 +569,8 @@ impl Index {
     pub fn positions(&self, term: u32, doc: u32, out: &mut Vec<u32>) {
         out.clear();
         let p = &self.postings[term as usize];
-        if let Ok(i) = p.docs.binary_search(&doc) {
-            let (a, b) = (p.pos_start[i] as usize, p.pos_start[i + 1] as usize);
-            decode_positions(&p.positions[a..b], out);
+        if let Some(i) = p.find(doc) {
+            decode_positions(p.position_bytes(i), out);
         }
     }
 
@@ -452,9 +585,7 @@ impl Index {
             .postings
             .iter()
             .map(|p| {
-                p.docs.capacity() * 4
-                    + p.weights.capacity() * 2
-                    + p.pos_start.capacity() * 4
+                p.entries.capacity() * std::mem::size_of::<Entry>()
                     + p.positions.capacity()
                     + std::mem::size_of::<Postings>()
             })
@@ -470,25 +601,36 @@ impl Index {
     }
 }
 
-/// Whether two words are within `d` edits (Levenshtein), stopping early once they cannot be.
-fn within_distance(a: &[char], b: &[char], d: usize) -> bool {
+/// Whether two words are within `d` edits: insertions, deletions, substitutions and swaps of
+/// neighbouring letters (optimal string alignment), stopping once they cannot be.
+fn within_distance(a: &[char], b: &[char], d: usize, rows: &mut [Vec<usize>; 3]) -> bool {
     if a.len().abs_diff(b.len()) > d {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
+    let [before, prev, cur] = rows;
+    before.clear();
+    before.resize(b.len() + 1, 0);
+    prev.clear();
+    prev.extend(0..=b.len());
+    cur.clear();
+    cur.resize(b.len() + 1, 0);
+    for i in 1..=a.len() {
+        cur[0] = i;
         let mut row_min = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
         }
         if row_min > d {
             return false;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(before, prev);
+        std::mem::swap(prev, cur);
     }
     prev[b.len()] <= d
 }
@@ -587,9 +729,37 @@ mod tests {
     #[test]
     fn edit_distance_is_bounded() {
         let c = |s: &str| s.chars().collect::<Vec<_>>();
-        assert!(within_distance(&c("kyiv"), &c("kiev"), 2));
-        assert!(!within_distance(&c("kyiv"), &c("kiev"), 1));
-        assert!(within_distance(&c("zelensky"), &c("zelenski"), 1));
-        assert!(within_distance(&c(""), &c("a"), 1));
+        let mut rows = Default::default();
+        let cases = [
+            ("kyiv", "kiev", 2, true),
+            ("kyiv", "kiev", 1, false),
+            ("zelensky", "zelenski", 1, true),
+            ("chelsae", "chelsea", 1, true),
+            ("electon", "election", 1, true),
+            ("", "a", 1, true),
+            ("abc", "xyz", 2, false),
+            ("oekraïne", "oekraine", 1, true),
+        ];
+        for (a, b, d, expected) in cases {
+            assert_eq!(
+                within_distance(&c(a), &c(b), d, &mut rows),
+                expected,
+                "{a} / {b} within {d}"
+            );
+        }
+    }
+
+    #[test]
+    fn signatures_never_rule_out_a_word_within_reach() {
+        let pairs = [
+            ("chelsae", "chelsea"),
+            ("economi", "economy"),
+            ("electon", "election"),
+            ("kyiv", "kiev"),
+        ];
+        for (a, b) in pairs {
+            let bits = (letter_signature(a) ^ letter_signature(b)).count_ones();
+            assert!(bits <= 4, "{a} / {b}: {bits}");
+        }
     }
 }

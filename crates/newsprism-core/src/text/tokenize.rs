@@ -38,46 +38,62 @@ fn is_hyphen(c: char) -> bool {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for_each_token(text, |t| out.push(t));
+    out
+}
+
+/// Calls `f` for each token in order, without allocating: the indexer's hot loop.
+pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    // The character at byte `at`, and its length.
+    let char_at = |at: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(at)?;
+        if b < 0x80 {
+            Some((char::from(b), 1))
+        } else {
+            text[at..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
+    while let Some((c, len)) = char_at(i) {
+        if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let start = chars[i].0;
-        let mut j = i + 1;
+        let start = i;
+        let mut prev = c;
+        let mut j = i + len;
         let mut joined = false;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while let Some((c, len)) = char_at(j) {
             if c.is_alphanumeric() {
-                j += 1;
+                prev = c;
+                j += len;
                 continue;
             }
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|&(_, n)| n);
+            let next = char_at(j + len);
             let continues = match next {
-                Some(n) if (c == '.' || c == ',') => prev.is_ascii_digit() && n.is_ascii_digit(),
-                Some(n) if is_apostrophe(c) => prev.is_alphabetic() && n.is_alphabetic(),
+                Some((n, _)) if c == '.' || c == ',' => prev.is_ascii_digit() && n.is_ascii_digit(),
+                Some((n, _)) if is_apostrophe(c) => prev.is_alphabetic() && n.is_alphabetic(),
                 _ => false,
             };
             if continues {
-                j += 2;
+                if let Some((n, nlen)) = next {
+                    prev = n;
+                    j += len + nlen;
+                }
                 continue;
             }
-            joined = is_hyphen(c) && next.is_some_and(char::is_alphanumeric);
+            joined = is_hyphen(c) && next.is_some_and(|(n, _)| n.is_alphanumeric());
             break;
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        out.push(Token {
-            text: &text[start..end],
+        f(Token {
+            text: &text[start..j],
             start,
-            end,
+            end: j,
             joined_to_next: joined,
         });
         i = j;
     }
-    out
 }
 
 /// The key a token is indexed and searched under: folded, apostrophes dropped, and numbers in
