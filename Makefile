@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist tools browser lint unit e2e screenshot size clean
+.PHONY: serve test dist tools browser lint unit e2e screenshot size bench bench-native bench-browser clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -36,6 +36,15 @@ e2e:
 ## docs/library.png from headless Chromium (needs dist/)
 screenshot:
 	node e2e/screenshot.mjs
+
+## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
+bench: bench-native bench-browser
+
+bench-native:
+	cargo bench -p newsprism-core --bench search
+
+bench-browser: tools browser
+	bench/browser.sh --scales 1,10
 
 ## The release wasm's size, raw and gzipped
 size:

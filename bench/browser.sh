@@ -14,8 +14,8 @@ cargo build --release --target wasm32-unknown-unknown -p newsprism-bench-engine
 rm -rf target/bench-ext && mkdir -p target/bench-ext
 wasm-bindgen --target web --out-dir target/bench-ext \
   target/wasm32-unknown-unknown/release/newsprism_bench_engine.wasm
-# The same wasm-opt pass the app's release build gets (Trunk.toml / index.html).
-wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+# The same wasm-opt level the app's release build gets (data-wasm-opt="z" in index.html).
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   target/bench-ext/newsprism_bench_engine_bg.wasm -o target/bench-ext/newsprism_bench_engine_bg.wasm
 cp bench/newsprism.mjs target/bench-ext/
 

@@ -5,6 +5,7 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use newsprism_core::search::alias::AliasTable;
@@ -104,7 +105,11 @@ fn benches(c: &mut Criterion) {
     for copies in [1usize, 10] {
         let mut group = c.benchmark_group(format!("bbc-{copies}x"));
         group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if copies == 1 { 5 } else { 30 }));
         group.bench_function("build", |b| b.iter(|| black_box(build(&docs, copies))));
+        group.sample_size(20);
+        group.warm_up_time(Duration::from_millis(300));
+        group.measurement_time(Duration::from_secs(1));
         let index = build(&docs, copies);
         for (kind, q) in queries() {
             let parsed = query::parse(&q);
