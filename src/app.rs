@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::files::use_file_drop;
 use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router};
 use crate::components::search_box::SearchBox;
 use crate::route::Route;
@@ -18,6 +19,10 @@ pub fn App() -> impl IntoView {
     let state = use_app_state();
     let router = use_router();
     let route = router.route;
+    let dragging = use_file_drop(move |files| {
+        state.ingest(files);
+        router.push(&Route::default());
+    });
 
     // Leave the reactive world only to set the tab title and scroll a new page to the top.
     Effect::new(move |previous: Option<Route>| {
@@ -70,6 +75,9 @@ pub fn App() -> impl IntoView {
             <SearchBox router />
             <p class="privacy">"Runs in your browser. Your files never leave this device."</p>
         </header>
+        <div class="drop-overlay" class:visible=dragging aria-hidden="true">
+            <p>"Drop to add these articles. They stay on this device."</p>
+        </div>
         <LoadErrors />
         <main id="main" tabindex="-1">
             {move || match route.get() {

@@ -3,6 +3,7 @@
 //! Views read the corpus by reference (`with`), never clone it, and derive everything else.
 
 use leptos::prelude::*;
+use newsprism_core::corpus::FileOutcome;
 use newsprism_core::Corpus;
 
 use crate::seeds::SEEDS;
@@ -12,8 +13,10 @@ use crate::seeds::SEEDS;
 pub struct AppState {
     /// All loaded articles.
     pub corpus: RwSignal<Corpus>,
-    /// Plain-language messages about files that could not be read.
+    /// Plain-language messages about bundled files that could not be read.
     pub load_errors: RwSignal<Vec<String>>,
+    /// What happened to each file of the last batch the user added.
+    pub report: RwSignal<Vec<FileOutcome>>,
 }
 
 impl AppState {
@@ -23,7 +26,17 @@ impl AppState {
         AppState {
             corpus: RwSignal::new(corpus),
             load_errors: RwSignal::new(errors.iter().map(ToString::to_string).collect()),
+            report: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Adds a batch of files the user picked or dropped and keeps the report of what happened.
+    pub fn ingest(&self, files: Vec<(String, Result<Vec<u8>, String>)>) {
+        let outcomes = self
+            .corpus
+            .try_update(|c| c.add_files(files))
+            .unwrap_or_default();
+        self.report.set(outcomes);
     }
 }
 

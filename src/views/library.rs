@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::{Article, ArticleId, PubDate, TitleKind};
 
+use crate::components::add_articles::{AddArticles, IngestReport};
 use crate::components::date_label::DateLabel;
 use crate::components::title_label::TitleLabel;
 use crate::route::Route;
@@ -95,6 +96,8 @@ pub fn LibraryView(
                 <h1 id="library-heading">"Library"</h1>
                 <p class="summary" data-testid="library-summary">{summary}</p>
             </div>
+            <AddArticles />
+            <IngestReport />
             <nav class="sort" aria-label="Sort the library">
                 <span class="sort-label">"Sort:"</span>
                 {SORTS

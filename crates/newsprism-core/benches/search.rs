@@ -4,7 +4,6 @@
 //! `cargo bench -p newsprism-core --bench search` (set BBC_DIR to use another copy of the corpus).
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -14,52 +13,23 @@ use newsprism_core::search::index::{Field, Index, IndexDoc};
 use newsprism_core::search::query;
 use newsprism_core::text::language::{self, Language};
 
+mod support {
+    pub mod bbc;
+}
+
 struct Doc {
     title: String,
     body: String,
     language: Language,
 }
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("BBC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/bbc")
-        })
-}
-
-/// The BBC articles: first line the title, the rest the body (one file is Latin-1).
 fn load() -> Vec<Doc> {
-    let dir = corpus_dir();
-    let mut paths = Vec::new();
-    let mut cats: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (set BBC_DIR)", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cats.sort();
-    for cat in cats {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&cat)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        files.sort();
-        paths.extend(files);
-    }
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|bytes| newsprism_core::ingest::encoding::decode(&bytes).ok())
-        .map(|d| {
-            let (title, body) = d.text.split_once('\n').unwrap_or((&d.text, ""));
-            Doc {
-                title: title.trim().to_string(),
-                body: body.trim().to_string(),
-                language: language::detect(body),
-            }
+    support::bbc::load(&support::bbc::dir())
+        .into_iter()
+        .map(|d| Doc {
+            language: language::detect(&d.body),
+            title: d.title,
+            body: d.body,
         })
         .collect()
 }

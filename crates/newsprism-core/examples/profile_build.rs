@@ -7,34 +7,17 @@ use newsprism_core::search::index::{Field, Index, IndexDoc};
 use newsprism_core::text::language;
 use newsprism_core::text::tokenize::{for_each_token, term_key_into};
 
+#[path = "../benches/support/bbc.rs"]
+mod bbc;
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "../shared/corpora/bbc".into());
-    let mut docs = Vec::new();
-    let mut cats: Vec<_> = std::fs::read_dir(&dir)
+        .map_or_else(bbc::dir, std::path::PathBuf::from);
+    let docs: Vec<(String, String)> = bbc::load(&dir)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
+        .map(|d| (d.title, d.body))
         .collect();
-    cats.sort();
-    for cat in cats {
-        let mut files: Vec<_> = std::fs::read_dir(&cat)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        files.sort();
-        for f in files {
-            let bytes = std::fs::read(&f).unwrap_or_default();
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
-            docs.push((title.trim().to_string(), body.trim().to_string()));
-        }
-    }
     let chars: usize = docs.iter().map(|(t, b)| t.len() + b.len()).sum();
     println!("{} docs, {:.1} MB", docs.len(), chars as f64 / 1e6);
 

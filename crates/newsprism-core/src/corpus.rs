@@ -49,6 +49,34 @@ pub enum AddOutcome {
     },
 }
 
+/// What happened to one file of a batch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileOutcome {
+    /// Added as a new article.
+    Added {
+        /// The file's name.
+        file_name: String,
+        /// The new article.
+        id: ArticleId,
+        /// Notes about the decoding.
+        warnings: Vec<String>,
+    },
+    /// The same text is already loaded; skipped.
+    Duplicate {
+        /// The file's name.
+        file_name: String,
+        /// The article it duplicates.
+        of: ArticleId,
+    },
+    /// Not added, with the reason in plain words.
+    Rejected {
+        /// The file's name.
+        file_name: String,
+        /// Why.
+        reason: String,
+    },
+}
+
 /// The loaded articles, their search index and the alias table.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -98,6 +126,31 @@ impl Corpus {
             }
         }
         (corpus, errors)
+    }
+
+    /// Reads a batch of files; a file that cannot be read (`Err` carries why) changes nothing.
+    pub fn add_files(&mut self, files: Vec<(String, Result<Vec<u8>, String>)>) -> Vec<FileOutcome> {
+        files
+            .into_iter()
+            .map(|(file_name, bytes)| match bytes {
+                Err(reason) => FileOutcome::Rejected {
+                    reason: format!("“{file_name}” could not be read: {reason}."),
+                    file_name,
+                },
+                Ok(bytes) => match self.add_file(&file_name, &bytes) {
+                    Ok(AddOutcome::Added { id, warnings }) => FileOutcome::Added {
+                        file_name,
+                        id,
+                        warnings,
+                    },
+                    Ok(AddOutcome::Duplicate { of }) => FileOutcome::Duplicate { file_name, of },
+                    Err(e) => FileOutcome::Rejected {
+                        reason: e.to_string(),
+                        file_name,
+                    },
+                },
+            })
+            .collect()
     }
 
     /// Reads a file and adds it, unless its text is already present.
@@ -402,6 +455,36 @@ mod tests {
         let mut c = corpus();
         assert!(c.add_file("x.pdf", b"%PDF-1.4").is_err());
         assert_eq!(c.len(), 4);
+    }
+
+    #[test]
+    fn a_batch_reports_each_file_and_keeps_the_good_ones() {
+        let mut c = corpus();
+        let outcomes = c.add_files(vec![
+            (
+                "new.txt".into(),
+                Ok(b"Nieuw stuk over Minsk en de oorlog.".to_vec()),
+            ),
+            (
+                "copy.txt".into(),
+                Ok(b" date 2022-10 Oktober stuk over de oorlog.".to_vec()),
+            ),
+            ("bad.pdf".into(), Ok(b"%PDF-1.4".to_vec())),
+            ("gone.txt".into(), Err("permission denied".into())),
+        ]);
+        assert!(
+            matches!(&outcomes[0], FileOutcome::Added { file_name, .. } if file_name == "new.txt")
+        );
+        assert!(matches!(&outcomes[1], FileOutcome::Duplicate { .. }));
+        assert!(
+            matches!(&outcomes[2], FileOutcome::Rejected { reason, .. } if reason.contains("PDF"))
+        );
+        assert!(
+            matches!(&outcomes[3], FileOutcome::Rejected { reason, .. } if reason.contains("permission denied"))
+        );
+        assert_eq!(c.len(), 5);
+        let hits = c.search("Minsk", &SearchOptions::default());
+        assert_eq!(hits.total, 1);
     }
 
     #[test]

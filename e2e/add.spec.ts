@@ -1,0 +1,78 @@
+// Adding articles: picked files, a bad file among good ones, a drop, and the BBC corpus at scale.
+import { test, expect } from './fixtures';
+import { SearchPage } from './pages/search';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const BBC = process.env.BBC_DIR ?? path.resolve(__dirname, '../../shared/corpora/bbc');
+const SEEDS = path.resolve(__dirname, '../seeds');
+
+function bbcFiles(): string[] {
+  return fs.readdirSync(BBC, { withFileTypes: true })
+    .filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    .flatMap((cat) => fs.readdirSync(path.join(BBC, cat)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(BBC, cat, f)));
+}
+
+test('picked files are added, a duplicate is skipped and a bad file is rejected with its reason', async ({ page, watch }) => {
+  test.skip(!fs.existsSync(BBC), `no BBC corpus at ${BBC}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsprism-'));
+  const pdf = path.join(dir, 'scan.pdf');
+  fs.writeFileSync(pdf, '%PDF-1.7\n%binary');
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  await page.locator('#add-files').setInputFiles([
+    path.join(BBC, 'business', '005.txt'),
+    path.join(BBC, 'sport', '199.txt'),
+    path.join(SEEDS, '001_3e918a7f038292b0.txt'),
+    pdf,
+  ]);
+  const report = page.getByTestId('ingest-report');
+  await expect(report.locator('h2')).toHaveText('2 added · 1 duplicates · 1 rejected');
+  await expect(report.locator('li.rejected')).toContainText('“scan.pdf” is not a text file: it looks like a PDF document.');
+  await expect(report.locator('li.duplicate')).toContainText('Het bliksembezoek');
+  await expect(page.getByTestId('library-row')).toHaveCount(7);
+  // The Latin-1 file's pound signs survive decoding.
+  await report.getByRole('link', { name: /^(?!Het)/ }).nth(1).click();
+  await expect(page.getByTestId('reader')).toContainText('£');
+
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=glenmorangie');
+  await search.expectTotal(1);
+});
+
+test('a dropped file is added', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['title: Minsk zwijgt\nsource: Testkrant\ndate: 2022-12-20\n\nLoekasjenko zweeg dinsdag over Poetins bezoek.'], 'gedropt.txt', { type: 'text/plain' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText('1 added · 0 duplicates · 0 rejected');
+  const row = page.getByTestId('library-row').filter({ hasText: 'Minsk zwijgt' });
+  await expect(row.locator('.col-source')).toHaveText('Testkrant');
+  await expect(row.locator('.col-date')).toHaveText('20 Dec 2022');
+});
+
+test('the whole BBC corpus can be added and searched in the app', async ({ page, watch }) => {
+  test.skip(!fs.existsSync(BBC), `no BBC corpus at ${BBC}`);
+  test.setTimeout(120_000);
+  const files = bbcFiles();
+  expect(files.length).toBe(2225);
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  await page.locator('#add-files').setInputFiles(files);
+  const heading = page.getByTestId('ingest-report').locator('h2');
+  await expect(heading).toHaveText(/ added · \d+ duplicates · 0 rejected$/, { timeout: 60_000 });
+  const [added, duplicates] = (await heading.innerText()).match(/\d+/g)!.map(Number);
+  expect(added + duplicates).toBe(2225);
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=sharapova');
+  await expect(search.summary).toHaveText(/^\d+ articles match\.$/);
+  await expect(search.hits.first().locator('.snippet mark').first()).toHaveText(/sharapova/i);
+  await page.goto('./#/search?q=%22prime%20minister%22%20source%3A%22unknown%20source%22');
+  await expect(search.hits).not.toHaveCount(0);
+});
