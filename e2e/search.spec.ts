@@ -83,3 +83,22 @@ test('a malformed query warns and still searches', async ({ page, watch }) => {
   await expect(page.getByTestId('query-warnings')).toContainText('quotation mark was not closed');
   await search.expectTotal(2);
 });
+
+test('the alias table can be edited and a new line is used by the next search', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=Shraibman');
+  await search.expectTotal(0);
+  await page.getByTestId('edit-aliases').click();
+  await expect(page).toHaveURL(/#\/aliases$/);
+  await page.locator('#alias-input').fill('Schraibman, Shraibman');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('alias-group').last()).toHaveText(/Schraibman · Shraibman/);
+  await page.goBack();
+  await search.expectTotal(1);
+  await expect(page.getByTestId('expansions')).toContainText('Schraibman');
+  await page.goto('./#/aliases');
+  await page.getByRole('button', { name: 'Remove the line for Poetin' }).click();
+  await expect(page.getByTestId('alias-groups')).not.toContainText('Putin');
+  await page.getByRole('button', { name: 'Restore the built-in list' }).click();
+  await expect(page.getByTestId('alias-groups')).toContainText('Poetin · Putin');
+});

@@ -7,6 +7,7 @@ use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_rout
 use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
+use crate::views::aliases::AliasesView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
 use crate::views::reader::{Focus, ReaderView};
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
             Route::Library { .. } => "Library · Newsprism".into(),
             Route::Search(s) if s.q.trim().is_empty() => "Search · Newsprism".into(),
             Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
+            Route::Aliases => "Spellings · Newsprism".into(),
             Route::NotFound(_) => "Not found · Newsprism".into(),
         };
         set_document_title(&title);
@@ -87,6 +89,7 @@ pub fn App() -> impl IntoView {
                     view! { <ReaderView id focus /> }.into_any()
                 }
                 Route::Search(state) => view! { <SearchView state /> }.into_any(),
+                Route::Aliases => view! { <AliasesView /> }.into_any(),
                 Route::NotFound(hash) => {
                     view! { <NotFoundView what=format!("Nothing lives at “{hash}”.") /> }.into_any()
                 }

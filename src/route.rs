@@ -54,6 +54,8 @@ pub enum Route {
     },
     /// The search view.
     Search(SearchState),
+    /// The alias table.
+    Aliases,
     /// A hash that names no page.
     NotFound(String),
 }
@@ -189,6 +191,7 @@ impl Route {
                 },
                 None => Route::NotFound(hash.to_string()),
             },
+            ["aliases"] => Route::Aliases,
             ["search"] => Route::Search(SearchState {
                 q: param("q").unwrap_or_default(),
                 aliases,
@@ -248,6 +251,7 @@ impl Route {
                 }
                 with_params("#/search".to_string(), params)
             }
+            Route::Aliases => "#/aliases".to_string(),
             Route::NotFound(h) => h.clone(),
         }
     }
@@ -312,6 +316,7 @@ mod tests {
                 "#/search?q=%22giftige%20mensen%22%20Oekra%C3%AFne&aliases=off&view=kwic&sort=left",
             ),
             ("#/search?q=a+b", Route::search("a b"), "#/search?q=a%20b"),
+            ("#/aliases", Route::Aliases, "#/aliases"),
         ];
         for (hash, route, back) in cases {
             assert_eq!(Route::parse(hash), route, "{hash}");

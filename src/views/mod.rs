@@ -1,5 +1,6 @@
 //! Page-level views, one per file.
 
+pub mod aliases;
 pub mod library;
 pub mod not_found;
 pub mod reader;

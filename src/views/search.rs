@@ -107,6 +107,7 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 <span class="switch" class:on=aliases_on></span>
                 "Search other spellings (Poetin/Putin, Wit-Rusland/Belarus)"
             </a>
+            <a href=Route::Aliases.to_hash() data-testid="edit-aliases">"Edit the spellings"</a>
             <ul class="expansions" data-testid="expansions">{expansions}</ul>
         </div>
         <ul class="warnings" role="status" data-testid="query-warnings">{warnings}</ul>

@@ -207,6 +207,16 @@ impl Corpus {
         self.aliases = aliases;
     }
 
+    /// Adds a group of spellings to the alias table (see [`AliasTable::add_group`]).
+    pub fn add_alias_group(&mut self, names: &[&str]) {
+        self.aliases.add_group(names);
+    }
+
+    /// Removes the alias group holding this name.
+    pub fn remove_alias_group(&mut self, name: &str) {
+        self.aliases.remove_group_of(name);
+    }
+
     /// Searches the articles. Never fails: a malformed query is repaired and the repair is
     /// reported in `warnings`.
     ///
