@@ -73,19 +73,21 @@ fn Reader(
     matches: Option<Matches>,
 ) -> impl IntoView {
     let derived = article.title_kind == TitleKind::Derived;
-    let spans_of = |text: &str| -> Vec<Span> {
-        match &matches {
-            Some(m) => highlight(text, m),
-            None => vec![Span {
-                text: text.to_string(),
-                hit: false,
-            }],
-        }
-    };
-    let hit_count: usize = article
+    // Each paragraph as spans, highlighted once; the count and the rendering both use them.
+    let mut highlighted: Vec<Vec<Span>> = article
         .paragraphs
         .iter()
-        .map(|p| spans_of(&p.text).iter().filter(|s| s.hit).count())
+        .map(|p| match &matches {
+            Some(m) => highlight(&p.text, m),
+            None => vec![Span {
+                text: p.text.clone(),
+                hit: false,
+            }],
+        })
+        .collect();
+    let hit_count: usize = highlighted
+        .iter()
+        .map(|spans| spans.iter().filter(|s| s.hit).count())
         .sum();
     let target = match (focus.paragraph, focus.offset) {
         (Some(_), Some(_)) => Some("current-hit".to_string()),
@@ -102,7 +104,8 @@ fn Reader(
         .map(|(i, p)| {
             let id = format!("p-{i}");
             let current = if focus.paragraph == Some(i) { focus.offset } else { None };
-            let text = view! { <Highlighted spans=spans_of(&p.text) current=current.unwrap_or(usize::MAX) /> };
+            let spans = std::mem::take(&mut highlighted[i]);
+            let text = view! { <Highlighted spans current=current.unwrap_or(usize::MAX) /> };
             match p.kind {
                 ParagraphKind::Body => view! { <p id=id class="body">{text}</p> }.into_any(),
                 ParagraphKind::Subheading => view! { <h2 id=id class="subheading">{text}</h2> }.into_any(),

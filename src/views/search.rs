@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::search::query::{has_filter, toggle_filter};
 use newsprism_core::search::results::{Facet, SearchOptions, SearchResults};
 use newsprism_core::ArticleId;
 
@@ -135,14 +136,8 @@ fn Facets(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                             pick(r)
                                 .iter()
                                 .map(|f| {
-                                    let active = state.q.contains(&f.filter);
-                                    let href = with_state(&state, |s| {
-                                        if active {
-                                            s.q = s.q.replace(&f.filter, "").split_whitespace().collect::<Vec<_>>().join(" ");
-                                        } else {
-                                            s.q = format!("{} {}", s.q.trim(), f.filter);
-                                        }
-                                    });
+                                    let active = has_filter(&state.q, &f.filter);
+                                    let href = with_state(&state, |s| s.q = toggle_filter(&s.q, &f.filter).0);
                                     view! {
                                         <li>
                                             <a href=href class:active=active title=if active { "Remove this filter" } else { "Show only these" }>

@@ -77,6 +77,32 @@ pub struct ParsedQuery {
     pub warnings: Vec<String>,
 }
 
+/// Adds a filter (`date:2022-12`, `source:"De Morgen"`) to a query, or removes it if the query
+/// already has it. Returns the new query and whether the filter is now on.
+///
+/// ```
+/// use newsprism_core::search::query::toggle_filter;
+/// assert_eq!(toggle_filter("Peskov", "date:2022-12"), ("Peskov date:2022-12".to_string(), true));
+/// assert_eq!(toggle_filter("Peskov date:2022-12", "date:2022-12"), ("Peskov".to_string(), false));
+/// ```
+pub fn toggle_filter(query: &str, filter: &str) -> (String, bool) {
+    if has_filter(query, filter) {
+        let rest = query.replacen(filter, " ", 1);
+        (rest.split_whitespace().collect::<Vec<_>>().join(" "), false)
+    } else {
+        (
+            format!("{} {filter}", query.trim()).trim().to_string(),
+            true,
+        )
+    }
+}
+
+/// Whether a query holds this filter, as written by [`toggle_filter`].
+pub fn has_filter(query: &str, filter: &str) -> bool {
+    query.split_whitespace().any(|w| w == filter)
+        || (filter.contains(' ') && query.contains(filter))
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Lex {
     Word(String),
