@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::search::engine::Matches;
-use newsprism_core::search::results::SearchOptions;
 use newsprism_core::search::snippet::{highlight, Span};
 use newsprism_core::{Article, ArticleId, ParagraphKind, TitleKind};
 
@@ -48,14 +47,10 @@ pub fn ReaderView(
     });
     match found {
         Some((article, prev, next)) => {
-            let matches = focus.q.as_ref().map(|q| {
-                let options = SearchOptions {
-                    aliases: focus.aliases,
-                    limit: 0,
-                    ..SearchOptions::default()
-                };
-                state.corpus.with(|c| c.search(q, &options).matches)
-            });
+            let matches = focus
+                .q
+                .as_ref()
+                .map(|q| state.corpus.with(|c| c.matches(q, focus.aliases)));
             view! { <Reader article prev next focus matches /> }.into_any()
         }
         None => {

@@ -16,7 +16,7 @@ use crate::search::query;
 use crate::search::results::{
     plain_words, quote_filter, Facet, SearchHit, SearchOptions, SearchResults, Suggestion,
 };
-use crate::search::snippet::{best_passage, highlight, Span};
+use crate::search::snippet::{best_passage, highlight};
 
 /// How the library is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -352,6 +352,12 @@ impl Corpus {
         out
     }
 
+    /// What a query matches, for highlighting an article without ranking or summarising anything.
+    pub fn matches(&self, q: &str, aliases: bool) -> engine::Matches {
+        let parsed = query::parse(q);
+        engine::run_top(&self.index, &parsed, aliases.then_some(&self.aliases), 0).matches
+    }
+
     /// Every occurrence of a search's matches, as a concordance over its hits in rank order.
     pub fn kwic(
         &self,
@@ -364,17 +370,6 @@ impl Corpus {
         let (mut lines, truncated) = kwic::kwic(articles, &results.matches, width, limit);
         kwic::sort_lines(&mut lines, sort);
         (lines, truncated)
-    }
-
-    /// An article's paragraph, highlighted by a search's matches.
-    pub fn highlight_paragraph(
-        &self,
-        results: &SearchResults,
-        id: ArticleId,
-        paragraph: usize,
-    ) -> Option<Vec<Span>> {
-        let p = self.get(id)?.paragraphs.get(paragraph)?;
-        Some(highlight(&p.text, &results.matches))
     }
 
     /// The articles in library order. Undated articles always come last, in file-name order,

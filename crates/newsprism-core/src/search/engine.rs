@@ -116,10 +116,12 @@ pub fn passes(meta: &DocMeta, filters: &Filters) -> bool {
     }
     if !filters.sources.is_empty() {
         let label = meta.source.as_deref().unwrap_or("unknown source");
-        if !filters.sources.iter().any(|s| {
-            s.eq_ignore_ascii_case(label)
-                || crate::text::fold::fold(s) == crate::text::fold::fold(label)
-        }) {
+        let label = crate::text::fold::fold(label);
+        if !filters
+            .sources
+            .iter()
+            .any(|s| crate::text::fold::fold(s) == label)
+        {
             return false;
         }
     }
@@ -355,14 +357,15 @@ impl Eval<'_> {
         let index = self.index;
         let metas = index.docs();
         for &t in terms {
-            let before = self.touched.len();
+            let mut occurs = false;
             index.for_each_posting(t, |doc, tf| {
                 if self.acc[doc as usize] == 0.0 {
                     self.touched.push(doc);
                 }
                 self.acc[doc as usize] += tf;
+                occurs = true;
             });
-            if self.touched.len() > before || index.doc_frequency(t) > 0 {
+            if occurs {
                 self.matches.keys.insert(index.term_text(t).to_string());
             }
         }
