@@ -27,6 +27,20 @@ pub fn AddArticles() -> impl IntoView {
     }
 }
 
+/// What was detected in a file: "HTML · 19 Dec 2022 (from the page's metadata) · nl · UTF-8 · NOS".
+fn detected(a: &newsprism_core::Article, format: &str) -> String {
+    let date = a.pub_date.as_ref().map_or_else(
+        || "undated".to_string(),
+        |d| format!("{} ({})", d.date.human(), d.provenance.label()),
+    );
+    format!(
+        " {format} · {date} · {} · {} · {}",
+        a.language.code(),
+        a.encoding,
+        a.source_label()
+    )
+}
+
 /// What happened to each file of the last batch.
 #[component]
 pub fn IngestReport() -> impl IntoView {
@@ -45,10 +59,23 @@ pub fn IngestReport() -> impl IntoView {
                 .iter()
                 .map(|o| {
                     let (class, name, what) = match o {
-                        FileOutcome::Added { file_name, id, warnings } => {
-                            let title = state.corpus.with(|c| c.get(*id).map(|a| a.title.clone())).unwrap_or_default();
-                            let note = if warnings.is_empty() { String::new() } else { format!(" ({})", warnings.join("; ")) };
-                            ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a>{note} }.into_any())
+                        FileOutcome::Added { file_name, id, warnings, format } => {
+                            let (title, detected) = state
+                                .corpus
+                                .with(|c| c.get(*id).map(|a| (a.title.clone(), detected(a, format.name()))))
+                                .unwrap_or_default();
+                            let note = if warnings.is_empty() { String::new() } else { format!(" Note: {}", warnings.join("; ")) };
+                            ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
+                        }
+                        FileOutcome::ProjectOpened { file_name, report } => {
+                            let text = format!(
+                                "project opened: {} added articles, {} edits, {} hidden seeds restored{}",
+                                report.articles,
+                                report.edits,
+                                report.hidden,
+                                if report.orphan_edits > 0 { format!(" ({} edits of missing articles dropped)", report.orphan_edits) } else { String::new() }
+                            );
+                            ("project", file_name.clone(), text.into_any())
                         }
                         FileOutcome::Duplicate { file_name, of } => {
                             let title = state.corpus.with(|c| c.get(*of).map(|a| a.title.clone())).unwrap_or_default();

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::text::language::Language;
 
 /// A stable identifier derived from an article's text.
@@ -42,6 +44,20 @@ impl ArticleId {
             return None;
         }
         u64::from_str_radix(s, 16).ok().map(ArticleId)
+    }
+}
+
+impl Serialize for ArticleId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ArticleId::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom("an article id is 16 hex digits"))
     }
 }
 
@@ -178,6 +194,21 @@ impl PartialDate {
     }
 }
 
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PartialDate::parse_iso(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("“{s}” is not a YYYY, YYYY-MM or YYYY-MM-DD date"))
+        })
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
@@ -201,7 +232,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// Where a publication date came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Provenance {
     /// A ` date 2022-12` line or a `date:` key at the top of a text file.
@@ -210,6 +242,8 @@ pub enum Provenance {
     FrontMatter,
     /// HTML metadata (`article:published_time`, `<time datetime>`).
     HtmlMeta,
+    /// A date field of a JSON record.
+    Record,
     /// A date in the file's name.
     FileName,
     /// Set by the user.
@@ -228,6 +262,7 @@ impl Provenance {
             Provenance::Header => "from the file's date header",
             Provenance::FrontMatter => "from the front matter",
             Provenance::HtmlMeta => "from the page's metadata",
+            Provenance::Record => "from the record's date field",
             Provenance::FileName => "from the file name",
             Provenance::UserEdit => "set by you",
             Provenance::Inferred { .. } => "inferred from the text",
@@ -236,7 +271,7 @@ impl Provenance {
 }
 
 /// A publication date: a [`PartialDate`] and where it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PubDate {
     /// The date, at the precision the source gives.
     pub date: PartialDate,
@@ -252,7 +287,8 @@ impl PubDate {
 }
 
 /// Whether a title was written by the source or made by Newsprism.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TitleKind {
     /// The file has a headline (a title line, a `title:` key, `<h1>`…).
     Headline,
@@ -261,7 +297,8 @@ pub enum TitleKind {
 }
 
 /// What a paragraph is, for display and for leaving furniture out of analysis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
     /// Running text.
     Body,
@@ -294,7 +331,7 @@ impl ParagraphKind {
 }
 
 /// One paragraph, its text exactly as in the source.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// What the paragraph is.
     pub kind: ParagraphKind,
@@ -303,7 +340,7 @@ pub struct Paragraph {
 }
 
 /// One news article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id derived from the text.
     pub id: ArticleId,
@@ -315,6 +352,12 @@ pub struct Article {
     pub pub_date: Option<PubDate>,
     /// The outlet, if known. Never guessed.
     pub source: Option<String>,
+    /// Where it was published online, if the file says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The byline, if the file gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// The article's language.
     pub language: Language,
     /// The paragraphs after the headline, in order.

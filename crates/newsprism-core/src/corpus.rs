@@ -5,9 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use crate::article::{Article, ArticleId, ParagraphKind, TitleKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::article::{
+    Article, ArticleId, ParagraphKind, PartialDate, Provenance, PubDate, TitleKind,
+};
 use crate::error::IngestError;
-use crate::ingest::{parse_article, Ingested};
+use crate::ingest::{read_file, FileContents, Format, Ingested};
+use crate::project::{ArticleEdit, Project, ProjectState};
 use crate::search::alias::AliasTable;
 use crate::search::engine;
 use crate::search::index::{Field, Index, IndexDoc};
@@ -17,6 +22,7 @@ use crate::search::results::{
     plain_words, quote_filter, Facet, SearchHit, SearchOptions, SearchResults, Suggestion,
 };
 use crate::search::snippet::{best_passage, highlight};
+use crate::text::fold::fold;
 
 /// How the library is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -60,6 +66,8 @@ pub enum FileOutcome {
         id: ArticleId,
         /// Notes about the decoding.
         warnings: Vec<String>,
+        /// The format it was read as.
+        format: Format,
     },
     /// The same text is already loaded; skipped.
     Duplicate {
@@ -75,14 +83,105 @@ pub enum FileOutcome {
         /// Why.
         reason: String,
     },
+    /// A project file: the corpus now holds exactly the project's state.
+    ProjectOpened {
+        /// The file's name.
+        file_name: String,
+        /// What was restored.
+        report: RestoreReport,
+    },
 }
 
-/// The loaded articles, their search index and the alias table.
+impl FileOutcome {
+    /// The name of the file (or file and record) the outcome is about.
+    pub fn file_name(&self) -> &str {
+        match self {
+            FileOutcome::Added { file_name, .. }
+            | FileOutcome::Duplicate { file_name, .. }
+            | FileOutcome::Rejected { file_name, .. }
+            | FileOutcome::ProjectOpened { file_name, .. } => file_name,
+        }
+    }
+}
+
+/// What restoring a project or the stored state did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Added articles restored.
+    pub articles: usize,
+    /// Articles in the project that were already present (a seed), so not added twice.
+    pub duplicates: usize,
+    /// Metadata edits applied.
+    pub edits: usize,
+    /// Edits whose article is not in the project, so were dropped.
+    pub orphan_edits: usize,
+    /// Seeds hidden.
+    pub hidden: usize,
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// There is no such article.
+    NoSuchArticle,
+    /// The title is empty or too long.
+    BadTitle,
+    /// The date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or not a real date.
+    BadDate(String),
+    /// The source name is too long.
+    BadSource,
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchArticle => write!(f, "That article is no longer loaded."),
+            EditError::BadTitle => write!(f, "A title needs 1 to 300 characters."),
+            EditError::BadDate(d) => write!(
+                f,
+                "“{d}” is not a date Newsprism understands: write 2022, 2022-12 or 2022-12-19."
+            ),
+            EditError::BadSource => write!(f, "A source name can have at most 200 characters."),
+        }
+    }
+}
+
+/// The loaded articles, their search index and the alias table, and what the user changed:
+/// metadata edits, hidden seeds, removals.
 #[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
+    /// Article id → position in `articles`.
+    positions: FxHashMap<ArticleId, usize>,
     index: Index,
     aliases: AliasTable,
+    /// The bundled articles (shown, or hidden).
+    seeds: FxHashSet<ArticleId>,
+    /// Hidden seeds, out of the index, in the order they were hidden.
+    hidden: Vec<Article>,
+    /// The user's edits, by article.
+    edits: BTreeMap<ArticleId, ArticleEdit>,
+    /// Edited articles as they were read.
+    originals: FxHashMap<ArticleId, Article>,
+}
+
+/// An article with a user's edit laid over it.
+fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
+    if let Some(t) = &edit.title {
+        a.title = t.trim().to_string();
+        a.title_kind = TitleKind::Headline;
+    }
+    if let Some(s) = &edit.source {
+        let s = s.trim();
+        a.source = (!s.is_empty()).then(|| s.to_string());
+    }
+    if let Some(d) = &edit.date {
+        a.pub_date = PartialDate::parse_iso(d).map(|date| PubDate {
+            date,
+            provenance: Provenance::UserEdit,
+        });
+    }
+    a
 }
 
 /// What the index reads of an article: the headline as title, furniture weighted down.
@@ -128,58 +227,351 @@ impl Corpus {
         (corpus, errors)
     }
 
-    /// Reads a batch of files; a file that cannot be read (`Err` carries why) changes nothing.
-    pub fn add_files(&mut self, files: Vec<(String, Result<Vec<u8>, String>)>) -> Vec<FileOutcome> {
-        files
-            .into_iter()
-            .map(|(file_name, bytes)| match bytes {
-                Err(reason) => FileOutcome::Rejected {
-                    reason: format!("“{file_name}” could not be read: {reason}."),
-                    file_name,
-                },
-                Ok(bytes) => match self.add_file(&file_name, &bytes) {
-                    Ok(AddOutcome::Added { id, warnings }) => FileOutcome::Added {
-                        file_name,
-                        id,
-                        warnings,
-                    },
-                    Ok(AddOutcome::Duplicate { of }) => FileOutcome::Duplicate { file_name, of },
-                    Err(e) => FileOutcome::Rejected {
-                        reason: e.to_string(),
-                        file_name,
-                    },
-                },
-            })
-            .collect()
+    /// A corpus of the bundled articles: they can be hidden and restored but not removed.
+    pub fn with_seeds<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> (Self, Vec<IngestError>) {
+        let (mut corpus, errors) = Self::from_files(files);
+        corpus.seeds = corpus.articles.iter().map(|a| a.id).collect();
+        (corpus, errors)
     }
 
-    /// Reads a file and adds it, unless its text is already present.
+    /// Reads a batch of files; a file that cannot be read (`Err` carries why) changes nothing.
+    /// A JSON file gives one outcome per record; a project file replaces the whole state.
+    pub fn add_files(&mut self, files: Vec<(String, Result<Vec<u8>, String>)>) -> Vec<FileOutcome> {
+        let mut out = Vec::with_capacity(files.len());
+        for (file_name, bytes) in files {
+            match bytes {
+                Err(reason) => out.push(FileOutcome::Rejected {
+                    reason: format!("“{file_name}” could not be read: {reason}."),
+                    file_name,
+                }),
+                Ok(bytes) => self.add_bytes(file_name, &bytes, &mut out),
+            }
+        }
+        out
+    }
+
+    fn add_bytes(&mut self, file_name: String, bytes: &[u8], out: &mut Vec<FileOutcome>) {
+        match read_file(&file_name, bytes) {
+            Err(e) => out.push(FileOutcome::Rejected {
+                reason: e.to_string(),
+                file_name,
+            }),
+            Ok(FileContents::Project(project)) => {
+                let report = self.open_project(*project);
+                out.push(FileOutcome::ProjectOpened { file_name, report });
+            }
+            Ok(FileContents::Articles(items)) => {
+                for item in items {
+                    out.push(match item {
+                        Err(e) => FileOutcome::Rejected {
+                            reason: e.to_string(),
+                            file_name: e.file_name,
+                        },
+                        Ok(Ingested {
+                            article,
+                            warnings,
+                            format,
+                        }) => {
+                            let file_name = article.file_name.clone();
+                            match self.add(article, warnings) {
+                                AddOutcome::Added { id, warnings } => FileOutcome::Added {
+                                    file_name,
+                                    id,
+                                    warnings,
+                                    format,
+                                },
+                                AddOutcome::Duplicate { of } => {
+                                    FileOutcome::Duplicate { file_name, of }
+                                }
+                            }
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /// Reads a file holding one article and adds it, unless its text is already present.
     pub fn add_file(&mut self, file_name: &str, bytes: &[u8]) -> Result<AddOutcome, IngestError> {
-        let Ingested { article, warnings } = parse_article(file_name, bytes)?;
+        let Ingested {
+            article, warnings, ..
+        } = crate::ingest::parse_article(file_name, bytes)?;
         Ok(self.add(article, warnings))
     }
 
+    /// Adds an article already read (restored from storage, or parsed elsewhere).
+    pub fn add_article(&mut self, article: Article) -> AddOutcome {
+        self.add(article, Vec::new())
+    }
+
     fn add(&mut self, article: Article, warnings: Vec<String>) -> AddOutcome {
-        if self.get(article.id).is_some() {
-            return AddOutcome::Duplicate { of: article.id };
-        }
         let id = article.id;
+        if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
+            return AddOutcome::Duplicate { of: id };
+        }
         self.index.add(&index_doc(&article));
+        self.positions.insert(id, self.articles.len());
         self.articles.push(article);
         AddOutcome::Added { id, warnings }
     }
 
-    /// Removes an article; `false` if it was not there.
+    fn reposition(&mut self) {
+        self.positions = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+    }
+
+    /// Removes an added article, with its edits, or hides a seed; `false` if it was not there.
     pub fn remove(&mut self, id: ArticleId) -> bool {
-        let before = self.articles.len();
-        self.articles.retain(|a| a.id != id);
+        if self.seeds.contains(&id) {
+            return self.hide(id);
+        }
+        let Some(pos) = self.positions.get(&id).copied() else {
+            return false;
+        };
+        self.articles.remove(pos);
         self.index.remove(id.0);
-        self.articles.len() != before
+        self.edits.remove(&id);
+        self.originals.remove(&id);
+        self.reposition();
+        true
+    }
+
+    /// Removes every added article; seeds stay. Returns how many were removed.
+    pub fn remove_added(&mut self) -> usize {
+        let added: Vec<ArticleId> = self.added_ids();
+        for &id in &added {
+            self.index.remove(id.0);
+            self.edits.remove(&id);
+            self.originals.remove(&id);
+        }
+        let seeds = &self.seeds;
+        self.articles.retain(|a| seeds.contains(&a.id));
+        self.reposition();
+        self.index.compact();
+        added.len()
+    }
+
+    /// Hides a bundled article; it can be brought back with [`Corpus::restore_seeds`].
+    pub fn hide(&mut self, id: ArticleId) -> bool {
+        if !self.seeds.contains(&id) {
+            return false;
+        }
+        let Some(pos) = self.positions.get(&id).copied() else {
+            return false;
+        };
+        let article = self.articles.remove(pos);
+        self.index.remove(id.0);
+        self.hidden.push(article);
+        self.reposition();
+        true
+    }
+
+    /// Brings every hidden seed back. Returns how many came back.
+    pub fn restore_seeds(&mut self) -> usize {
+        let hidden = std::mem::take(&mut self.hidden);
+        let n = hidden.len();
+        for a in hidden {
+            self.add(a, Vec::new());
+        }
+        n
+    }
+
+    /// The hidden seeds.
+    pub fn hidden_seeds(&self) -> &[Article] {
+        &self.hidden
+    }
+
+    /// Whether an article is one of the bundled ones.
+    pub fn is_seed(&self, id: ArticleId) -> bool {
+        self.seeds.contains(&id)
+    }
+
+    /// The ids of the articles the user added, in the order they were added.
+    pub fn added_ids(&self) -> Vec<ArticleId> {
+        self.articles
+            .iter()
+            .filter(|a| !self.seeds.contains(&a.id))
+            .map(|a| a.id)
+            .collect()
+    }
+
+    /// An added article as it was read, before any edit: what storage and projects keep.
+    pub fn original(&self, id: ArticleId) -> Option<&Article> {
+        self.originals.get(&id).or_else(|| self.get(id))
+    }
+
+    /// The user's edit of an article, if any.
+    pub fn edit_of(&self, id: ArticleId) -> Option<&ArticleEdit> {
+        self.edits.get(&id)
+    }
+
+    /// Changes an article's title, source or date (the fields set in `edit`); the article is
+    /// re-indexed so that searches and filters see the change at once.
+    pub fn edit(&mut self, id: ArticleId, edit: &ArticleEdit) -> Result<(), EditError> {
+        let pos = *self.positions.get(&id).ok_or(EditError::NoSuchArticle)?;
+        if let Some(t) = &edit.title {
+            let n = t.trim().chars().count();
+            if n == 0 || n > 300 {
+                return Err(EditError::BadTitle);
+            }
+        }
+        if edit
+            .source
+            .as_ref()
+            .is_some_and(|s| s.trim().chars().count() > 200)
+        {
+            return Err(EditError::BadSource);
+        }
+        if let Some(d) = &edit.date {
+            if !d.trim().is_empty() && PartialDate::parse_iso(d).is_none() {
+                return Err(EditError::BadDate(d.clone()));
+            }
+        }
+        let merged = self.edits.get(&id).cloned().unwrap_or_default().then(edit);
+        let original = self
+            .originals
+            .entry(id)
+            .or_insert_with(|| self.articles[pos].clone())
+            .clone();
+        let edited = apply_edit(original, &merged);
+        self.index.remove(id.0);
+        self.index.add(&index_doc(&edited));
+        self.articles[pos] = edited;
+        self.edits.insert(id, merged);
+        Ok(())
+    }
+
+    /// Undoes every edit of an article.
+    pub fn reset_edit(&mut self, id: ArticleId) -> bool {
+        let (Some(original), Some(&pos)) = (self.originals.remove(&id), self.positions.get(&id))
+        else {
+            return false;
+        };
+        self.edits.remove(&id);
+        self.index.remove(id.0);
+        self.index.add(&index_doc(&original));
+        self.articles[pos] = original;
+        true
+    }
+
+    /// Gives every article of source `from` (compared folded; "" is the unknown source) the
+    /// source `to`. Returns how many articles changed.
+    pub fn rename_source(&mut self, from: &str, to: &str) -> Result<usize, EditError> {
+        let key = fold(from.trim());
+        let ids: Vec<ArticleId> = self
+            .articles
+            .iter()
+            .filter(|a| fold(a.source.as_deref().unwrap_or("").trim()) == key)
+            .map(|a| a.id)
+            .collect();
+        self.set_source(&ids, to)
+    }
+
+    /// Sets the source of these articles.
+    pub fn set_source(&mut self, ids: &[ArticleId], source: &str) -> Result<usize, EditError> {
+        let edit = ArticleEdit {
+            source: Some(source.trim().to_string()),
+            ..ArticleEdit::default()
+        };
+        let mut n = 0;
+        for &id in ids {
+            self.edit(id, &edit)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The sources with their article counts, by name; the unknown source is "".
+    pub fn sources(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for a in &self.articles {
+            *counts
+                .entry(a.source.clone().unwrap_or_default())
+                .or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
+
+    /// Everything but the added articles, for storage and projects.
+    pub fn state(&self) -> ProjectState {
+        let is_built_in = self.aliases == AliasTable::default();
+        ProjectState {
+            edits: self.edits.clone(),
+            hidden_seeds: self.hidden.iter().map(|a| a.id).collect(),
+            aliases: (!is_built_in).then(|| {
+                self.aliases
+                    .groups()
+                    .iter()
+                    .map(|g| g.names.clone())
+                    .collect()
+            }),
+        }
+    }
+
+    /// The whole state as a project: the added articles as read, and [`Corpus::state`].
+    pub fn project(&self) -> Project {
+        let articles = self
+            .added_ids()
+            .into_iter()
+            .filter_map(|id| self.original(id).cloned())
+            .collect();
+        Project::new(self.state(), articles)
+    }
+
+    /// Replaces everything the user added or changed with a project's contents.
+    pub fn open_project(&mut self, project: Project) -> RestoreReport {
+        self.restore(project.state, project.articles)
+    }
+
+    /// Replaces everything the user added or changed with this state and these articles (as
+    /// stored or exported); seeds come back first, then the state's hidden seeds are hidden.
+    pub fn restore(&mut self, state: ProjectState, articles: Vec<Article>) -> RestoreReport {
+        let mut report = RestoreReport::default();
+        self.remove_added();
+        self.restore_seeds();
+        for id in self.edits.keys().copied().collect::<Vec<_>>() {
+            self.reset_edit(id);
+        }
+        for a in articles {
+            match self.add(a, Vec::new()) {
+                AddOutcome::Added { .. } => report.articles += 1,
+                AddOutcome::Duplicate { .. } => report.duplicates += 1,
+            }
+        }
+        for (id, edit) in &state.edits {
+            if self.edit(*id, edit).is_ok() {
+                report.edits += 1;
+            } else {
+                report.orphan_edits += 1;
+            }
+        }
+        for id in &state.hidden_seeds {
+            if self.hide(*id) {
+                report.hidden += 1;
+            }
+        }
+        self.aliases = match state.aliases {
+            Some(groups) => {
+                let mut table = AliasTable::empty();
+                for g in &groups {
+                    table.add_group(&g.iter().map(String::as_str).collect::<Vec<_>>());
+                }
+                table
+            }
+            None => AliasTable::default(),
+        };
+        report
     }
 
     /// The article with this id.
     pub fn get(&self, id: ArticleId) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.positions.get(&id).and_then(|&i| self.articles.get(i))
     }
 
     /// All articles, in the order they were added.
@@ -499,5 +891,189 @@ mod tests {
         assert!(c.remove(id));
         assert!(!c.remove(id));
         assert_eq!(c.len(), 3);
+    }
+
+    fn seeded() -> Corpus {
+        let (mut c, _) = Corpus::with_seeds([
+            (
+                "s1.txt",
+                b" date 2022-12 Poetin bezocht Minsk op maandag." as &[u8],
+            ),
+            ("s2.txt", b" date 2022-10 Loekasjenko sprak over de oorlog."),
+        ]);
+        c.add_files(vec![(
+            "added.txt".into(),
+            Ok(b"source: NOS\n\nEen toegevoegd stuk over Minsk.".to_vec()),
+        )]);
+        c
+    }
+
+    fn id_of(c: &Corpus, file: &str) -> ArticleId {
+        c.articles()
+            .iter()
+            .find(|a| a.file_name == file)
+            .unwrap()
+            .id
+    }
+
+    #[test]
+    fn an_edit_changes_metadata_and_what_search_filters_see() {
+        let mut c = seeded();
+        let id = id_of(&c, "s1.txt");
+        let edit = ArticleEdit {
+            source: Some("De Morgen".into()),
+            date: Some("2022-12-19".into()),
+            title: Some("Poetin in Minsk".into()),
+        };
+        c.edit(id, &edit).unwrap();
+        let a = c.get(id).unwrap();
+        assert_eq!(a.source.as_deref(), Some("De Morgen"));
+        assert_eq!(
+            a.pub_date.as_ref().unwrap().provenance,
+            Provenance::UserEdit
+        );
+        assert_eq!(a.title_kind, TitleKind::Headline);
+        assert_eq!(
+            c.search("source:\"de morgen\" Minsk", &SearchOptions::default())
+                .total,
+            1
+        );
+        assert_eq!(
+            c.search("date:2022-12-19", &SearchOptions::default()).total,
+            1
+        );
+        assert!(matches!(
+            c.edit(
+                id,
+                &ArticleEdit {
+                    date: Some("19-12-2022".into()),
+                    ..Default::default()
+                }
+            ),
+            Err(EditError::BadDate(_))
+        ));
+        assert_eq!(
+            c.edit(
+                id,
+                &ArticleEdit {
+                    title: Some(" ".into()),
+                    ..Default::default()
+                }
+            ),
+            Err(EditError::BadTitle)
+        );
+        assert!(c.reset_edit(id));
+        assert_eq!(c.get(id).unwrap().source, None);
+        assert_eq!(
+            c.get(id).unwrap().pub_date.as_ref().unwrap().provenance,
+            Provenance::Header
+        );
+        assert_eq!(
+            c.search("source:\"de morgen\"", &SearchOptions::default())
+                .total,
+            0
+        );
+    }
+
+    #[test]
+    fn renaming_a_source_renames_it_everywhere() {
+        let mut c = seeded();
+        assert_eq!(c.rename_source("", "Onbekend blad").unwrap(), 2);
+        assert_eq!(c.rename_source("nos", "NOS Nieuws").unwrap(), 1);
+        let names: Vec<String> = c.sources().into_iter().map(|(s, _)| s).collect();
+        assert_eq!(names, ["NOS Nieuws", "Onbekend blad"]);
+    }
+
+    #[test]
+    fn seeds_are_hidden_and_restored_but_added_articles_are_removed() {
+        let mut c = seeded();
+        let seed = id_of(&c, "s1.txt");
+        let added = id_of(&c, "added.txt");
+        assert!(c.is_seed(seed) && !c.is_seed(added));
+        assert!(c.remove(seed));
+        assert_eq!(c.hidden_seeds().len(), 1);
+        assert!(c.get(seed).is_none());
+        assert_eq!(c.search("maandag", &SearchOptions::default()).total, 0);
+        // A hidden seed dropped again is still a duplicate, not a second copy.
+        let again = c.add_file(
+            "copy.txt",
+            b" date 2022-12 Poetin bezocht Minsk op maandag.",
+        );
+        assert!(matches!(again, Ok(AddOutcome::Duplicate { .. })));
+        assert_eq!(c.restore_seeds(), 1);
+        assert_eq!(c.search("maandag", &SearchOptions::default()).total, 1);
+        assert_eq!(c.remove_added(), 1);
+        assert!(c.get(added).is_none());
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn a_project_restores_exactly_the_state_it_was_made_from() {
+        let mut c = seeded();
+        let added = id_of(&c, "added.txt");
+        let seed = id_of(&c, "s2.txt");
+        c.edit(
+            added,
+            &ArticleEdit {
+                title: Some("Mijn titel".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        c.edit(
+            id_of(&c, "s1.txt"),
+            &ArticleEdit {
+                source: Some("HLN".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        c.hide(seed);
+        c.add_alias_group(&["Minsk", "Mensk"]);
+        let json = c.project().to_json();
+
+        let mut fresh = Corpus::with_seeds([
+            (
+                "s1.txt",
+                b" date 2022-12 Poetin bezocht Minsk op maandag." as &[u8],
+            ),
+            ("s2.txt", b" date 2022-10 Loekasjenko sprak over de oorlog."),
+        ])
+        .0;
+        let outcomes = fresh.add_files(vec![("project.json".into(), Ok(json.into_bytes()))]);
+        let FileOutcome::ProjectOpened { report, .. } = &outcomes[0] else {
+            panic!("{outcomes:?}");
+        };
+        assert_eq!((report.articles, report.edits, report.hidden), (1, 2, 1));
+        assert_eq!(fresh.get(added).unwrap().title, "Mijn titel");
+        assert_eq!(
+            fresh.original(added).unwrap().title_kind,
+            TitleKind::Derived
+        );
+        assert_eq!(
+            fresh
+                .get(id_of(&fresh, "s1.txt"))
+                .unwrap()
+                .source
+                .as_deref(),
+            Some("HLN")
+        );
+        assert!(fresh.get(seed).is_none());
+        assert_eq!(fresh.aliases(), c.aliases());
+        assert_eq!(fresh.state(), c.state());
+        assert_eq!(fresh.project(), c.project());
+    }
+
+    #[test]
+    fn a_project_from_a_newer_version_changes_nothing() {
+        let mut c = seeded();
+        let before = c.project();
+        let newer = before.to_json().replace("\"version\":1", "\"version\":99");
+        let outcomes = c.add_files(vec![("new.json".into(), Ok(newer.into_bytes()))]);
+        assert!(
+            matches!(&outcomes[0], FileOutcome::Rejected { reason, .. } if reason.contains("newer Newsprism")),
+            "{outcomes:?}"
+        );
+        assert_eq!(c.project(), before);
     }
 }

@@ -32,6 +32,21 @@ pub enum IngestErrorKind {
         /// The limit in bytes.
         limit: usize,
     },
+    /// A `.json`/`.jsonl` file that is not valid JSON, or holds no records.
+    BadJson {
+        /// Where and how it is broken.
+        why: String,
+    },
+    /// One record of a JSON file that cannot be an article.
+    BadRecord {
+        /// Why ("it has no text").
+        why: String,
+    },
+    /// A project file that cannot be opened.
+    BadProject {
+        /// Why (a newer version, a damaged file).
+        why: String,
+    },
 }
 
 /// A file that could not be read as an article, and why.
@@ -64,6 +79,11 @@ impl fmt::Display for IngestError {
                 mb(*bytes),
                 mb(*limit)
             ),
+            IngestErrorKind::BadJson { why } => write!(f, "is not valid JSON: {why}."),
+            IngestErrorKind::BadRecord { why } => write!(f, "was skipped: {why}."),
+            IngestErrorKind::BadProject { why } => {
+                write!(f, "cannot be opened as a Newsprism project: {why}.")
+            }
         }
     }
 }

@@ -8,7 +8,9 @@
 //! - [`article`] is the model: ids derived from the text, dates that keep their precision and
 //!   provenance, paragraph kinds.
 //! - [`text`] holds language identification and sentence boundaries.
-//! - [`corpus`] owns the loaded articles and answers the UI's questions.
+//! - [`corpus`] owns the loaded articles and answers the UI's questions; it also holds the
+//!   user's edits, hidden seeds and removals.
+//! - [`project`] is the one-file project and the stored state, as versioned JSON.
 //!
 //! ```
 //! use newsprism_core::corpus::{Corpus, LibrarySort};
@@ -32,6 +34,7 @@ pub mod article;
 pub mod corpus;
 pub mod error;
 pub mod ingest;
+pub mod project;
 pub mod search;
 pub mod text;
 

@@ -1,6 +1,17 @@
 //! Reading a file never panics, whatever its bytes: in wasm a panic would kill the page.
 
-use newsprism_core::ingest::parse_article;
+use newsprism_core::ingest::{parse_article, read_file};
+
+/// One name per format, and one the format is sniffed for.
+const NAMES: [&str; 7] = [
+    "f.txt",
+    "f.md",
+    "f.html",
+    "f.json",
+    "f.jsonl",
+    "f.newsprism",
+    "f",
+];
 use newsprism_core::Corpus;
 use proptest::prelude::*;
 
@@ -20,6 +31,18 @@ fn texty_bytes() -> impl Strategy<Value = Vec<u8>> {
             Just(b"\xFF\xFE".to_vec()),
             Just(b"Lees ook ".to_vec()),
             Just(b"KIJK. ".to_vec()),
+            Just(b"<p>".to_vec()),
+            Just(b"</p><script>".to_vec()),
+            Just(b"<!DOCTYPE html><html lang=\"nl\">".to_vec()),
+            Just(b"<meta property=\"article:published_time\" content=\"2022-".to_vec()),
+            Just(b"<article><h1>".to_vec()),
+            Just(b"&amp;&#x;&#99999999;".to_vec()),
+            Just(b"{\"title\": \"".to_vec()),
+            Just(b"\", \"text\": [".to_vec()),
+            Just(b"]}".to_vec()),
+            Just(b"{\"format\": \"newsprism-project\", \"version\": 1, ".to_vec()),
+            Just(b"# ".to_vec()),
+            Just(b"![x](".to_vec()),
             Just(b"?".to_vec()),
             "[a-zA-Z\u{e0}-\u{ff} .,:;!?'\"-]{0,40}".prop_map(String::into_bytes),
             prop::collection::vec(any::<u8>(), 0..8),
@@ -34,7 +57,18 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        let _ = parse_article("fuzz.txt", &bytes);
+        for name in NAMES {
+            let _ = read_file(name, &bytes);
+        }
+    }
+
+    #[test]
+    fn texty_bytes_never_panic_in_any_format(bytes in texty_bytes()) {
+        let mut corpus = Corpus::new();
+        for name in NAMES {
+            let _ = corpus.add_files(vec![(name.to_string(), Ok(bytes.clone()))]);
+        }
+        let _ = corpus.library(Default::default());
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::fmt;
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// The encoding a file was decoded from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TextEncoding {
     /// UTF-8 without a byte-order mark.
     Utf8,

@@ -4,6 +4,9 @@
 //! Every failure is an [`IngestError`] naming the file; no input makes this module panic.
 
 pub mod encoding;
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod paragraphs;
 pub mod txt;
 
@@ -27,19 +30,121 @@ pub struct Ingested {
     pub article: Article,
     /// Notes for the user ("the last character was cut off").
     pub warnings: Vec<String>,
+    /// The format it was read as.
+    pub format: Format,
 }
 
-/// Reads one file into an article.
+/// The file formats Newsprism reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, with the optional headers of [`txt`].
+    Text,
+    /// Markdown with optional front matter.
+    Markdown,
+    /// A saved web page.
+    Html,
+    /// A JSON array or object of records.
+    Json,
+    /// JSON Lines: one record per line.
+    JsonLines,
+    /// A Newsprism project file.
+    Project,
+}
+
+impl Format {
+    /// The format's name for the ingest report.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "plain text",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::JsonLines => "JSON Lines",
+            Format::Project => "Newsprism project",
+        }
+    }
+}
+
+/// What a file holds.
+#[derive(Debug)]
+pub enum FileContents {
+    /// Articles: one for most files, one per record for JSON. A record that cannot be read is
+    /// an error naming the file and the record; the others still count.
+    Articles(Vec<Result<Ingested, IngestError>>),
+    /// A Newsprism project file (already validated).
+    Project(Box<crate::project::Project>),
+}
+
+/// Decides a file's format from its extension, or from its content when the extension says
+/// nothing (`.dat`, no extension, a `.txt` that is really a saved web page).
 ///
 /// ```
-/// use newsprism_core::ingest::parse_article;
-/// use newsprism_core::article::TitleKind;
-/// let a = parse_article("a.txt", b" date 2022-12 Poetin bezocht Minsk. Het was koud.").unwrap().article;
-/// assert_eq!(a.title, "Poetin bezocht Minsk.");
-/// assert_eq!(a.title_kind, TitleKind::Derived);
-/// assert_eq!(a.pub_date.unwrap().date.human(), "Dec 2022");
+/// use newsprism_core::ingest::{detect_format, Format};
+/// assert_eq!(detect_format("a.htm", "<p>x</p>"), Format::Html);
+/// assert_eq!(detect_format("export", "[{\"text\": \"x\"}]"), Format::Json);
+/// assert_eq!(detect_format("notes.txt", "Gewoon tekst."), Format::Text);
 /// ```
-pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
+pub fn detect_format(file_name: &str, text: &str) -> Format {
+    let ext = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let project = || {
+        head.starts_with('{')
+            && head
+                .get(..300)
+                .unwrap_or(head)
+                .contains(crate::project::FORMAT)
+    };
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => return Format::Html,
+        "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
+        "jsonl" | "ndjson" => return Format::JsonLines,
+        "json" | "newsprism" => {
+            return if project() {
+                Format::Project
+            } else {
+                Format::Json
+            }
+        }
+        "txt" | "text" if !html::looks_like_html(head) => return Format::Text,
+        _ => {}
+    }
+    if project() {
+        return Format::Project;
+    }
+    if head.starts_with('{') || head.starts_with('[') {
+        let lines: Vec<&str> = head
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.len() > 1 && lines.iter().all(|l| l.starts_with('{') && l.ends_with('}')) {
+            return Format::JsonLines;
+        }
+        if serde_json::from_str::<serde::de::IgnoredAny>(head).is_ok() {
+            return Format::Json;
+        }
+    }
+    if html::looks_like_html(head) {
+        return Format::Html;
+    }
+    if !head.starts_with("---")
+        && head
+            .lines()
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+    {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+/// Reads one file: decodes it, decides its format and reads the articles (or project) in it.
+///
+/// A file that cannot be read at all is an `Err`; inside a JSON file, each record that cannot
+/// be read is its own error in the list.
+pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<FileContents, IngestError> {
     let fail = |kind| IngestError {
         file_name: file_name.to_string(),
         kind,
@@ -60,11 +165,100 @@ pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestEr
     if decoded.text.trim().is_empty() {
         return Err(fail(IngestErrorKind::Empty));
     }
-    if !decoded.text.chars().any(char::is_alphanumeric) {
+    let format = detect_format(file_name, &decoded.text);
+    let one = |raw: txt::RawText| vec![build(file_name, raw, &decoded, format)];
+    let items = match format {
+        Format::Text => one(txt::parse(&decoded.text)),
+        Format::Markdown => one(markdown::parse(&decoded.text)),
+        Format::Html => one(html::parse(&decoded.text)),
+        Format::Json | Format::JsonLines => {
+            let records = json::parse(&decoded.text, format == Format::JsonLines)
+                .map_err(|why| fail(IngestErrorKind::BadJson { why }))?;
+            let single = records.len() == 1;
+            records
+                .into_iter()
+                .map(|(n, record)| {
+                    let name = if single {
+                        file_name.to_string()
+                    } else {
+                        let unit = if format == Format::JsonLines {
+                            "line"
+                        } else {
+                            "record"
+                        };
+                        format!("{file_name} ({unit} {n})")
+                    };
+                    match record {
+                        Ok(raw) => build(&name, raw, &decoded, format),
+                        Err(why) => Err(IngestError {
+                            file_name: name,
+                            kind: IngestErrorKind::BadRecord { why },
+                        }),
+                    }
+                })
+                .collect()
+        }
+        Format::Project => {
+            return crate::project::Project::from_json(&decoded.text)
+                .map(|p| FileContents::Project(Box::new(p)))
+                .map_err(|why| fail(IngestErrorKind::BadProject { why }));
+        }
+    };
+    Ok(FileContents::Articles(items))
+}
+
+/// Reads a file that holds one article (the first, for a JSON file of several).
+///
+/// ```
+/// use newsprism_core::ingest::parse_article;
+/// use newsprism_core::article::TitleKind;
+/// let a = parse_article("a.txt", b" date 2022-12 Poetin bezocht Minsk. Het was koud.").unwrap().article;
+/// assert_eq!(a.title, "Poetin bezocht Minsk.");
+/// assert_eq!(a.title_kind, TitleKind::Derived);
+/// assert_eq!(a.pub_date.unwrap().date.human(), "Dec 2022");
+/// ```
+pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
+    match read_file(file_name, bytes)? {
+        FileContents::Articles(items) => items.into_iter().next().unwrap_or_else(|| {
+            Err(IngestError {
+                file_name: file_name.to_string(),
+                kind: IngestErrorKind::NoWords,
+            })
+        }),
+        FileContents::Project(_) => Err(IngestError {
+            file_name: file_name.to_string(),
+            kind: IngestErrorKind::BadRecord {
+                why: "it is a Newsprism project, not an article".into(),
+            },
+        }),
+    }
+}
+
+/// Turns what a format reader found into an article.
+fn build(
+    file_name: &str,
+    raw: txt::RawText,
+    decoded: &encoding::Decoded,
+    format: Format,
+) -> Result<Ingested, IngestError> {
+    let fail = |kind| IngestError {
+        file_name: file_name.to_string(),
+        kind,
+    };
+    if !raw
+        .paragraphs
+        .iter()
+        .chain(raw.headline.iter())
+        .any(|p| p.chars().any(char::is_alphanumeric))
+    {
         return Err(fail(IngestErrorKind::NoWords));
     }
-    let raw = txt::parse(&decoded.text);
-    let kinds = paragraphs::classify(&raw.paragraphs);
+    let mut kinds = paragraphs::classify(&raw.paragraphs);
+    for (kind, hint) in kinds.iter_mut().zip(&raw.hints) {
+        if let Some(hint) = hint {
+            *kind = *hint;
+        }
+    }
     let paragraphs: Vec<Paragraph> = raw
         .paragraphs
         .into_iter()
@@ -112,6 +306,8 @@ pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestEr
             .date
             .map(|(date, provenance)| PubDate { date, provenance }),
         source: raw.source,
+        url: raw.url,
+        author: raw.author,
         language,
         paragraphs,
         word_count,
@@ -120,7 +316,8 @@ pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestEr
     };
     Ok(Ingested {
         article,
-        warnings: decoded.warning.into_iter().collect(),
+        warnings: decoded.warning.iter().cloned().collect(),
+        format,
     })
 }
 

@@ -28,6 +28,9 @@ pub struct RawText {
     pub author: Option<String>,
     /// The paragraphs, each exactly as in the file but trimmed.
     pub paragraphs: Vec<String>,
+    /// What the markup says a paragraph is (an HTML `<h2>`, a `<figcaption>`), by position;
+    /// shorter than `paragraphs`, or `None`, where the markup says nothing.
+    pub hints: Vec<Option<crate::article::ParagraphKind>>,
 }
 
 /// Splits a decoded text file into header, headline and paragraphs.
@@ -44,6 +47,14 @@ pub fn parse(text: &str) -> RawText {
     raw
 }
 
+/// The paragraphs of a text that has no header and no headline (a JSON record's `text`).
+pub fn body_paragraphs(text: &str) -> Vec<String> {
+    blocks(text)
+        .into_iter()
+        .flat_map(block_paragraphs)
+        .collect()
+}
+
 /// Parses a header value as a date: ISO (`2022-12`, `2022-12-05`, `2022-12-05T10:00:00Z`).
 pub fn parse_date_value(value: &str) -> Option<PartialDate> {
     let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
@@ -51,7 +62,8 @@ pub fn parse_date_value(value: &str) -> Option<PartialDate> {
     PartialDate::parse_iso(date_part)
 }
 
-fn strip_header<'a>(text: &'a str, raw: &mut RawText) -> &'a str {
+/// Reads any header at the top of `text` into `raw` and returns the rest.
+pub(crate) fn strip_header<'a>(text: &'a str, raw: &mut RawText) -> &'a str {
     let trimmed = text.trim_start_matches(['\u{feff}', '\n']);
     if let Some(rest) = front_matter(trimmed, raw) {
         return rest;

@@ -24,6 +24,19 @@ pub enum Language {
     Unknown,
 }
 
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Language::from_code(&s).unwrap_or(Language::Unknown))
+    }
+}
+
 impl Language {
     /// The ISO 639-1 code, or `und` (undetermined).
     pub fn code(self) -> &'static str {

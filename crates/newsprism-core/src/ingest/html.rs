@@ -1,0 +1,535 @@
+//! Web pages saved as `.html`: the article's text and metadata, nothing else.
+//!
+//! The page is tokenized by a WHATWG-conformant tokenizer (html5gum) and read as a flat run of
+//! blocks; no DOM is built and nothing in the page is ever executed or kept as markup. Scripts,
+//! styles, navigation, forms and asides are skipped whole. The body is the largest `<article>`,
+//! else `<main>`, else the page's `<p>` flow; the headline is the `<h1>`, `og:title` or `<title>`;
+//! the date is `article:published_time` or a `<time datetime>`; the source is `og:site_name`.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use super::txt::{parse_date_value, RawText};
+use crate::article::{ParagraphKind, Provenance};
+use crate::text::language::Language;
+
+/// Elements whose whole content is not article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
+    "select", "textarea", "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video",
+    "dialog", "menu",
+];
+
+/// Elements that start and end a block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "body",
+    "address",
+    "hr",
+];
+
+/// What a block was, from its element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BlockTag {
+    Paragraph,
+    Heading1,
+    Subheading,
+    Caption,
+    Quote,
+    ListItem,
+    Other,
+}
+
+#[derive(Debug)]
+struct Block {
+    tag: BlockTag,
+    text: String,
+    /// Index of the `<article>` element it sits in (in document order), if any.
+    article: Option<usize>,
+    in_main: bool,
+}
+
+#[derive(Default)]
+struct Meta {
+    og_title: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    time_datetime: Option<String>,
+    meta_date: Option<String>,
+    site_name: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+}
+
+fn tag_name(name: &[u8]) -> String {
+    String::from_utf8_lossy(name).to_ascii_lowercase()
+}
+
+fn attr(tag: &html5gum::StartTag<()>, name: &str) -> Option<String> {
+    tag.attributes
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name.as_bytes()))
+        .map(|(_, v)| String::from_utf8_lossy(&v.value).trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Collapses runs of white space (including non-breaking spaces) into one space.
+fn squash(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether text looks like an HTML document or fragment rather than prose that mentions a tag.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<meta")
+        || head.starts_with("<article")
+        || (head.starts_with('<')
+            && (head.contains("<p>") || head.contains("<p ") || head.contains("<body")))
+}
+
+/// Reads a page into a [`RawText`]: metadata, headline and paragraphs with their kinds.
+pub fn parse(text: &str) -> RawText {
+    let mut emitter = DefaultEmitter::default();
+    // Script, style and title content is read as raw text, as a browser would.
+    emitter.naively_switch_states(true);
+    let tokens = Tokenizer::new_with_emitter(text, emitter);
+
+    let mut meta = Meta::default();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current = String::new();
+    let mut current_tag = BlockTag::Other;
+    let mut stack: Vec<String> = Vec::new();
+    let mut skip_depth = 0usize;
+    let mut in_title = false;
+    let mut title_buf = String::new();
+    let mut articles_seen = 0usize;
+    let mut article_stack: Vec<usize> = Vec::new();
+    let mut main_depth = 0usize;
+    // A block whose only words sit in <time> is a dateline, already read as the date.
+    let mut time_depth = 0usize;
+    let mut words_outside_time = false;
+
+    let flush = |current: &mut String,
+                 words_outside_time: &mut bool,
+                 tag: BlockTag,
+                 blocks: &mut Vec<Block>,
+                 article: Option<usize>,
+                 in_main: bool| {
+        let t = squash(current);
+        current.clear();
+        let keep = std::mem::take(words_outside_time);
+        if keep && t.chars().any(char::is_alphanumeric) {
+            blocks.push(Block {
+                tag,
+                text: t,
+                article,
+                in_main,
+            });
+        }
+    };
+
+    for token in tokens {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag_name(&tag.name);
+                match name.as_str() {
+                    "html" => meta.lang = meta.lang.take().or_else(|| attr(&tag, "lang")),
+                    "meta" => read_meta(&tag, &mut meta),
+                    "link"
+                        if attr(&tag, "rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                    {
+                        meta.url = meta.url.take().or_else(|| attr(&tag, "href"));
+                    }
+                    "title" if skip_depth == 0 => {
+                        in_title = true;
+                        title_buf.clear();
+                    }
+                    "time" if skip_depth == 0 => {
+                        if meta.time_datetime.is_none() {
+                            meta.time_datetime = attr(&tag, "datetime");
+                        }
+                        time_depth += 1;
+                    }
+                    "br" => current.push(' '),
+                    _ => {}
+                }
+                let void = tag.self_closing || is_void(&name);
+                if void {
+                    continue;
+                }
+                if SKIPPED.contains(&name.as_str()) {
+                    skip_depth += 1;
+                }
+                if skip_depth > 0 {
+                    stack.push(name);
+                    continue;
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    flush(
+                        &mut current,
+                        &mut words_outside_time,
+                        current_tag,
+                        &mut blocks,
+                        article_stack.last().copied(),
+                        main_depth > 0,
+                    );
+                    current_tag = match name.as_str() {
+                        "p" => BlockTag::Paragraph,
+                        "h1" => BlockTag::Heading1,
+                        "h2" | "h3" | "h4" | "h5" | "h6" => BlockTag::Subheading,
+                        "figcaption" => BlockTag::Caption,
+                        "blockquote" => BlockTag::Quote,
+                        "li" => BlockTag::ListItem,
+                        _ => BlockTag::Other,
+                    };
+                }
+                if name == "article" {
+                    article_stack.push(articles_seen);
+                    articles_seen += 1;
+                }
+                if name == "main" {
+                    main_depth += 1;
+                }
+                stack.push(name);
+            }
+            Token::EndTag(tag) => {
+                let name = tag_name(&tag.name);
+                if name == "title" && in_title {
+                    in_title = false;
+                    let t = squash(&title_buf);
+                    if !t.is_empty() && meta.title.is_none() {
+                        meta.title = Some(t);
+                    }
+                    continue;
+                }
+                // Close the innermost open element of that name, and everything inside it.
+                let Some(pos) = stack.iter().rposition(|s| *s == name) else {
+                    continue;
+                };
+                let closing: Vec<String> = stack.drain(pos..).collect();
+                for closed in closing.iter().rev() {
+                    if SKIPPED.contains(&closed.as_str()) {
+                        skip_depth = skip_depth.saturating_sub(1);
+                        continue;
+                    }
+                    if skip_depth > 0 {
+                        continue;
+                    }
+                    if BLOCKS.contains(&closed.as_str()) {
+                        flush(
+                            &mut current,
+                            &mut words_outside_time,
+                            current_tag,
+                            &mut blocks,
+                            article_stack.last().copied(),
+                            main_depth > 0,
+                        );
+                        current_tag = BlockTag::Other;
+                    }
+                    if closed == "article" {
+                        article_stack.pop();
+                    }
+                    if closed == "time" {
+                        time_depth = time_depth.saturating_sub(1);
+                    }
+                    if closed == "main" {
+                        main_depth = main_depth.saturating_sub(1);
+                    }
+                }
+            }
+            Token::String(s) => {
+                if in_title {
+                    title_buf.push_str(&String::from_utf8_lossy(&s.value));
+                } else if skip_depth == 0 {
+                    let text = String::from_utf8_lossy(&s.value);
+                    if time_depth == 0 && text.chars().any(char::is_alphanumeric) {
+                        words_outside_time = true;
+                    }
+                    current.push_str(&text);
+                }
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    flush(
+        &mut current,
+        &mut words_outside_time,
+        current_tag,
+        &mut blocks,
+        article_stack.last().copied(),
+        main_depth > 0,
+    );
+    assemble(meta, blocks)
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+fn read_meta(tag: &html5gum::StartTag<()>, meta: &mut Meta) {
+    let key = attr(tag, "property")
+        .or_else(|| attr(tag, "name"))
+        .or_else(|| attr(tag, "itemprop"))
+        .map(|k| k.to_ascii_lowercase());
+    let (Some(key), Some(content)) = (key, attr(tag, "content")) else {
+        return;
+    };
+    let content = squash(&content);
+    let slot = match key.as_str() {
+        "og:title" | "twitter:title" => &mut meta.og_title,
+        "article:published_time" | "datepublished" | "og:article:published_time" => {
+            &mut meta.published
+        }
+        "date" | "pubdate" | "publishdate" | "dc.date" | "dc.date.issued" | "dcterms.date"
+        | "sailthru.date" | "parsely-pub-date" => &mut meta.meta_date,
+        "og:site_name" | "application-name" => &mut meta.site_name,
+        "author" | "article:author" | "dc.creator" => {
+            if content.starts_with("http") {
+                return;
+            }
+            &mut meta.author
+        }
+        "og:url" => &mut meta.url,
+        "og:locale" | "language" | "content-language" => &mut meta.lang,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = Some(content);
+    }
+}
+
+fn assemble(meta: Meta, blocks: Vec<Block>) -> RawText {
+    // The body: the <article> with the most text, else <main>, else the whole page.
+    let mut article_len: Vec<(usize, usize)> = Vec::new();
+    for b in &blocks {
+        if let Some(a) = b.article {
+            match article_len.iter_mut().find(|(i, _)| *i == a) {
+                Some(entry) => entry.1 += b.text.len(),
+                None => article_len.push((a, b.text.len())),
+            }
+        }
+    }
+    let best_article = article_len
+        .iter()
+        .max_by_key(|(_, len)| *len)
+        .filter(|(_, len)| *len >= 200)
+        .map(|(i, _)| *i);
+    let has_main = blocks
+        .iter()
+        .filter(|b| b.in_main)
+        .map(|b| b.text.len())
+        .sum::<usize>()
+        >= 200;
+    let chosen: Vec<&Block> = match best_article {
+        Some(a) => blocks.iter().filter(|b| b.article == Some(a)).collect(),
+        None if has_main => blocks.iter().filter(|b| b.in_main).collect(),
+        None => {
+            // The page's paragraph flow: paragraphs, headings, quotes and captions; loose
+            // list items and div text are menus and link lists more often than prose.
+            let flow: Vec<&Block> = blocks
+                .iter()
+                .filter(|b| !matches!(b.tag, BlockTag::ListItem | BlockTag::Other))
+                .collect();
+            if flow.iter().any(|b| b.tag == BlockTag::Paragraph) {
+                flow
+            } else {
+                blocks.iter().collect()
+            }
+        }
+    };
+
+    let mut raw = RawText::default();
+    let h1 = chosen
+        .iter()
+        .find(|b| b.tag == BlockTag::Heading1)
+        .copied()
+        .or_else(|| blocks.iter().find(|b| b.tag == BlockTag::Heading1))
+        .map(|b| b.text.clone());
+    raw.headline = h1.clone().or(meta.og_title).or(meta.title);
+    for b in chosen {
+        if b.tag == BlockTag::Heading1 && Some(&b.text) == h1.as_ref() {
+            continue;
+        }
+        let hint = match b.tag {
+            BlockTag::Subheading => Some(ParagraphKind::Subheading),
+            BlockTag::Caption => Some(ParagraphKind::Caption),
+            _ => None,
+        };
+        raw.paragraphs.push(b.text.clone());
+        raw.hints.push(hint);
+    }
+    raw.date = [meta.published, meta.time_datetime, meta.meta_date]
+        .into_iter()
+        .flatten()
+        .find_map(|d| parse_date_value(&d))
+        .map(|d| (d, Provenance::HtmlMeta));
+    raw.source = meta.site_name;
+    raw.author = meta.author;
+    raw.url = meta
+        .url
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    raw.language = meta.lang.as_deref().and_then(Language::from_code);
+    raw
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="nl"><head>
+<title>Poetin in Minsk | Nieuwsblad</title>
+<meta property="og:title" content="Poetin bezoekt Loekasjenko">
+<meta property="og:site_name" content="Het Nieuwsblad">
+<meta property="article:published_time" content="2022-12-19T14:05:00+01:00">
+<script>document.write("<p>injected</p>"); alert(1)</script>
+<style>p { color: red }</style>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li>Binnenland</li></ul></nav>
+<article>
+<h1>Poetin reist naar Minsk</h1>
+<p>De Russische president Poetin is <b>maandag</b> in Minsk aangekomen &amp; werd ontvangen door Loekasjenko.</p>
+<figure><img src="x.jpg" onerror="alert(2)"><figcaption>Poetin en Loekasjenko in Minsk.</figcaption></figure>
+<h2>Onder druk</h2>
+<p onclick="alert(3)">Het Kremlin noemt de berichten &#8220;domme verzinsels&#8221;, aldus woordvoerder Peskov tegen persbureau Ria.</p>
+<aside><p>Lees ook: dit andere artikel</p></aside>
+</article>
+<footer><p>© Mediahuis</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn a_news_page_gives_headline_metadata_and_paragraphs() {
+        let raw = parse(PAGE);
+        assert_eq!(raw.headline.as_deref(), Some("Poetin reist naar Minsk"));
+        assert_eq!(raw.source.as_deref(), Some("Het Nieuwsblad"));
+        let (date, prov) = raw.date.unwrap();
+        assert_eq!(date.iso(), "2022-12-19");
+        assert_eq!(prov, Provenance::HtmlMeta);
+        assert_eq!(raw.language, Some(Language::Dutch));
+        assert_eq!(
+            raw.paragraphs,
+            [
+                "De Russische president Poetin is maandag in Minsk aangekomen & werd ontvangen door Loekasjenko.",
+                "Poetin en Loekasjenko in Minsk.",
+                "Onder druk",
+                "Het Kremlin noemt de berichten “domme verzinsels”, aldus woordvoerder Peskov tegen persbureau Ria.",
+            ]
+        );
+        assert_eq!(
+            raw.hints,
+            [
+                None,
+                Some(ParagraphKind::Caption),
+                Some(ParagraphKind::Subheading),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_handlers_never_reach_the_text() {
+        let raw = parse(PAGE);
+        let all = raw.paragraphs.join(" ") + raw.headline.as_deref().unwrap_or("");
+        for bad in [
+            "alert",
+            "injected",
+            "color",
+            "<",
+            "onclick",
+            "Home",
+            "Lees ook",
+            "Mediahuis",
+        ] {
+            assert!(!all.contains(bad), "{bad} leaked into {all}");
+        }
+    }
+
+    #[test]
+    fn without_article_or_h1_the_title_and_paragraph_flow_are_used() {
+        let raw = parse(
+            "<html><head><title>Ad sales boost Time Warner profit</title></head><body>\
+             <div class=menu><a>News</a> <a>Sport</a></div>\
+             <p>Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m).</p>\
+             <p>The firm, which is now one of the biggest investors in Google, benefited.</p>\
+             <time datetime=\"2005-01-10\">10 January</time></body></html>",
+        );
+        assert_eq!(
+            raw.headline.as_deref(),
+            Some("Ad sales boost Time Warner profit")
+        );
+        assert_eq!(raw.paragraphs.len(), 2);
+        assert!(raw.paragraphs[0].contains("£600m"));
+        assert_eq!(raw.date.unwrap().0.iso(), "2005-01-10");
+        assert_eq!(raw.source, None);
+    }
+
+    #[test]
+    fn broken_markup_still_gives_text() {
+        let raw = parse("<p>Eerste <i>alinea <p>Tweede alinea</div></span> <script>var x = '</p>'");
+        assert_eq!(raw.paragraphs, ["Eerste alinea", "Tweede alinea"]);
+    }
+
+    #[test]
+    fn html_is_recognised_by_its_opening() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <html lang=en>"));
+        assert!(looks_like_html("<div><p>Tekst</p></div>"));
+        assert!(!looks_like_html("Use <p> for paragraphs, the manual says."));
+        assert!(!looks_like_html("<3 this article"));
+    }
+}
