@@ -96,6 +96,9 @@ test('the alias table can be edited and a new line is used by the next search', 
   await page.goBack();
   await search.expectTotal(1);
   await expect(page.getByTestId('expansions')).toContainText('Schraibman');
+  // The edit is kept in this browser across a reload.
+  await page.reload();
+  await search.expectTotal(1);
   await page.goto('./#/aliases');
   await page.getByRole('button', { name: 'Remove the line for Poetin' }).click();
   await expect(page.getByTestId('alias-groups')).not.toContainText('Putin');

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::files::use_file_drop;
 use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router};
+use crate::components::add_articles::{IngestProgress, StorageNotice};
 use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
@@ -18,6 +19,8 @@ use crate::views::search::SearchView;
 pub fn App() -> impl IntoView {
     provide_context(AppState::with_seeds());
     let state = use_app_state();
+    // Before any other work: bring back what the user added on an earlier visit.
+    state.restore();
     let router = use_router();
     let route = router.route;
     let dragging = use_file_drop(move |files| {
@@ -81,6 +84,8 @@ pub fn App() -> impl IntoView {
             <p>"Drop to add these articles. They stay on this device."</p>
         </div>
         <LoadErrors />
+        <StorageNotice />
+        <IngestProgress />
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),

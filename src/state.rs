@@ -1,12 +1,43 @@
-//! The app's state, in one context: the corpus and what went wrong loading it.
+//! The app's state, in one context: the corpus, the ingest in progress, the last report and the
+//! storage status.
 //!
 //! Views read the corpus by reference (`with`), never clone it, and derive everything else.
+//! Every change the user makes goes through a method here, which also writes it to storage.
 
 use leptos::prelude::*;
+use newsprism_core::article::ArticleId;
 use newsprism_core::corpus::FileOutcome;
+use newsprism_core::project::{self, ArticleEdit};
 use newsprism_core::Corpus;
 
+use crate::browser::files::PendingFile;
+use crate::browser::storage;
+use crate::browser::timer::{now, yield_now};
 use crate::seeds::SEEDS;
+
+/// How far a batch of files has got.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Files done.
+    pub files_done: usize,
+    /// Files in the batch.
+    pub files_total: usize,
+    /// Bytes done.
+    pub bytes_done: f64,
+    /// Bytes in the batch.
+    pub bytes_total: f64,
+}
+
+/// Whether the user's work is being kept in this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Storage {
+    /// Reading what was stored on an earlier visit.
+    Restoring,
+    /// Everything is stored as it changes.
+    Saved,
+    /// Storage failed; the session goes on in memory. The reason, in plain words.
+    Failed(String),
+}
 
 /// Shared state, provided once by [`crate::App`].
 #[derive(Clone, Copy)]
@@ -17,26 +48,305 @@ pub struct AppState {
     pub load_errors: RwSignal<Vec<String>>,
     /// What happened to each file of the last batch the user added.
     pub report: RwSignal<Vec<FileOutcome>>,
+    /// The batch being read, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Set to stop the batch being read after the current file.
+    pub cancel: RwSignal<bool>,
+    /// Whether storage works.
+    pub storage: RwSignal<Storage>,
 }
+
+/// How long the ingest loop works before it lets the browser paint and handle input.
+const SLICE_MS: f64 = 40.0;
 
 impl AppState {
     /// State holding the bundled articles.
     pub fn with_seeds() -> Self {
-        let (corpus, errors) = Corpus::from_files(SEEDS.iter().copied());
+        let (corpus, errors) = Corpus::with_seeds(SEEDS.iter().copied());
         AppState {
             corpus: RwSignal::new(corpus),
             load_errors: RwSignal::new(errors.iter().map(ToString::to_string).collect()),
             report: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            cancel: RwSignal::new(false),
+            storage: RwSignal::new(Storage::Restoring),
         }
     }
 
-    /// Adds a batch of files the user picked or dropped and keeps the report of what happened.
-    pub fn ingest(&self, files: Vec<(String, Result<Vec<u8>, String>)>) {
+    /// Restores what an earlier visit stored. Runs once, before anything can change the corpus.
+    pub fn restore(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match storage::load().await {
+                Ok(stored) => {
+                    let mut bad = 0usize;
+                    let articles: Vec<_> = stored
+                        .articles
+                        .iter()
+                        .filter_map(|j| project::article_from_json(j).map_err(|_| bad += 1).ok())
+                        .collect();
+                    let saved = stored
+                        .state
+                        .as_deref()
+                        .map(project::state_from_json)
+                        .transpose();
+                    match saved {
+                        Ok(saved) => {
+                            if !articles.is_empty() || saved.is_some() {
+                                state.corpus.update(|c| {
+                                    c.restore(saved.unwrap_or_default(), articles);
+                                });
+                            }
+                            state.storage.set(Storage::Saved);
+                        }
+                        Err(e) => state.storage.set(Storage::Failed(format!(
+                            "the stored edits could not be read ({e}); they are left untouched"
+                        ))),
+                    }
+                    if bad > 0 {
+                        state.load_errors.update(|errs| {
+                            errs.push(format!(
+                                "{bad} stored articles could not be read and were skipped."
+                            ))
+                        });
+                    }
+                }
+                Err(why) => state.storage.set(Storage::Failed(why)),
+            }
+        });
+    }
+
+    /// Writes a change to storage, unless storage has failed (then the session is memory-only).
+    fn save(&self, batch: storage::Write) {
+        if !matches!(self.storage.get_untracked(), Storage::Saved) {
+            return;
+        }
+        let status = self.storage;
+        leptos::task::spawn_local(async move {
+            if let Err(why) = storage::write(batch).await {
+                status.set(Storage::Failed(why));
+            }
+        });
+    }
+
+    fn state_json(&self) -> String {
+        self.corpus
+            .with_untracked(|c| project::state_to_json(&c.state()))
+    }
+
+    /// Stores these added articles (as read) and the state.
+    fn save_articles(&self, ids: &[ArticleId]) {
+        let put = self.corpus.with_untracked(|c| {
+            ids.iter()
+                .filter_map(|&id| {
+                    c.original(id)
+                        .map(|a| (id.to_string(), project::article_to_json(a)))
+                })
+                .collect()
+        });
+        self.save(storage::Write {
+            put,
+            state: Some(self.state_json()),
+            ..Default::default()
+        });
+    }
+
+    /// Stores the whole state from scratch (after a project was opened).
+    fn save_all(&self) {
+        let ids = self.corpus.with_untracked(Corpus::added_ids);
+        let mut batch = storage::Write {
+            clear: true,
+            ..Default::default()
+        };
+        batch.put = self.corpus.with_untracked(|c| {
+            ids.iter()
+                .filter_map(|&id| {
+                    c.original(id)
+                        .map(|a| (id.to_string(), project::article_to_json(a)))
+                })
+                .collect()
+        });
+        batch.state = Some(self.state_json());
+        self.save(batch);
+    }
+
+    /// Stores only the state (edits, hidden seeds, aliases).
+    pub fn save_state(&self) {
+        self.save(storage::Write {
+            state: Some(self.state_json()),
+            ..Default::default()
+        });
+    }
+
+    /// Reads, parses and indexes a batch of files in slices, so the page stays responsive; shows
+    /// progress, stops when cancelled, and keeps the report of what happened to each file.
+    pub fn ingest(&self, files: Vec<PendingFile>) {
+        if files.is_empty() || self.progress.get_untracked().is_some() {
+            return;
+        }
+        let state = *self;
+        state.cancel.set(false);
+        state.progress.set(Some(Progress {
+            files_total: files.len(),
+            bytes_total: files.iter().map(|f| f.size).sum(),
+            ..Progress::default()
+        }));
+        leptos::task::spawn_local(async move {
+            let mut outcomes = Vec::new();
+            let mut progress = state.progress.get_untracked().unwrap_or_default();
+            let mut slice_start = now();
+            let mut cancelled = 0usize;
+            let total = files.len();
+            for (i, file) in files.into_iter().enumerate() {
+                if state.cancel.get_untracked() {
+                    cancelled = total - i;
+                    break;
+                }
+                let size = file.size;
+                let read = file.read().await;
+                // The corpus changes without notifying; views are told once per slice.
+                let batch = state
+                    .corpus
+                    .try_update_untracked(|c| c.add_files(vec![read]));
+                outcomes.extend(batch.unwrap_or_default());
+                progress.files_done += 1;
+                progress.bytes_done += size;
+                if now() - slice_start > SLICE_MS {
+                    state.progress.set(Some(progress.clone()));
+                    yield_now().await;
+                    slice_start = now();
+                }
+            }
+            if cancelled > 0 {
+                outcomes.push(FileOutcome::Rejected {
+                    file_name: format!("{cancelled} more files"),
+                    reason: format!("{cancelled} files were not read: you cancelled."),
+                });
+            }
+            state.corpus.notify();
+            state.after_batch(&outcomes);
+            state.report.set(outcomes);
+            state.progress.set(None);
+        });
+    }
+
+    /// Adds pasted text as an article, as if it were a .txt file.
+    pub fn ingest_text(&self, name: String, text: String) {
         let outcomes = self
             .corpus
-            .try_update(|c| c.add_files(files))
+            .try_update(|c| c.add_files(vec![(name, Ok(text.into_bytes()))]))
             .unwrap_or_default();
+        self.after_batch(&outcomes);
         self.report.set(outcomes);
+    }
+
+    /// Stores what a batch added (or, for a project, everything).
+    fn after_batch(&self, outcomes: &[FileOutcome]) {
+        if outcomes
+            .iter()
+            .any(|o| matches!(o, FileOutcome::ProjectOpened { .. }))
+        {
+            self.save_all();
+            return;
+        }
+        let added: Vec<ArticleId> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                FileOutcome::Added { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect();
+        if !added.is_empty() {
+            self.save_articles(&added);
+        }
+    }
+
+    /// Applies an edit to an article's metadata and stores it.
+    pub fn edit(&self, id: ArticleId, edit: &ArticleEdit) -> Result<(), String> {
+        // A refused edit changes nothing, so nothing is told to re-render.
+        let result = self
+            .corpus
+            .try_update_untracked(|c| c.edit(id, edit))
+            .unwrap_or(Ok(()))
+            .map_err(|e| e.to_string());
+        if result.is_ok() {
+            self.corpus.notify();
+            self.save_state();
+        }
+        result
+    }
+
+    /// Undoes the edits of an article.
+    pub fn reset_edit(&self, id: ArticleId) {
+        self.corpus.update(|c| {
+            c.reset_edit(id);
+        });
+        self.save_state();
+    }
+
+    /// Sets the source of several articles (a dropped folder's name, a renamed source).
+    pub fn set_source(&self, ids: &[ArticleId], source: &str) -> Result<usize, String> {
+        let r = self
+            .corpus
+            .try_update(|c| c.set_source(ids, source))
+            .unwrap_or(Ok(0))
+            .map_err(|e| e.to_string());
+        self.save_state();
+        r
+    }
+
+    /// Renames a source for all its articles.
+    pub fn rename_source(&self, from: &str, to: &str) -> Result<usize, String> {
+        let r = self
+            .corpus
+            .try_update(|c| c.rename_source(from, to))
+            .unwrap_or(Ok(0))
+            .map_err(|e| e.to_string());
+        self.save_state();
+        r
+    }
+
+    /// Removes an added article, or hides a bundled one.
+    pub fn remove(&self, id: ArticleId) {
+        let seed = self.corpus.with_untracked(|c| c.is_seed(id));
+        self.corpus.update(|c| {
+            c.remove(id);
+        });
+        self.save(storage::Write {
+            delete: if seed {
+                Vec::new()
+            } else {
+                vec![id.to_string()]
+            },
+            state: Some(self.state_json()),
+            ..Default::default()
+        });
+    }
+
+    /// Removes every added article.
+    pub fn remove_added(&self) {
+        self.corpus.update(|c| {
+            c.remove_added();
+        });
+        self.report.set(Vec::new());
+        self.save(storage::Write {
+            clear: true,
+            state: Some(self.state_json()),
+            ..Default::default()
+        });
+    }
+
+    /// Brings the hidden bundled articles back.
+    pub fn restore_seeds(&self) {
+        self.corpus.update(|c| {
+            c.restore_seeds();
+        });
+        self.save_state();
+    }
+
+    /// The whole project as JSON, for export.
+    pub fn project_json(&self) -> String {
+        self.corpus.with_untracked(|c| c.project().to_json())
     }
 }
 

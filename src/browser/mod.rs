@@ -6,4 +6,5 @@
 pub mod files;
 pub mod hash;
 pub mod keys;
+pub mod storage;
 pub mod timer;

@@ -1,4 +1,4 @@
-//! Debouncing: run something once input has been quiet for a moment.
+//! Time: debouncing, a clock, and yielding to the browser between slices of work.
 
 use std::time::Duration;
 
@@ -25,4 +25,21 @@ pub fn debounced<T: 'static>(delay: Duration, f: impl Fn(T) + Clone + 'static) -
         .ok();
         pending.set_value(handle);
     }
+}
+
+/// Milliseconds since the page loaded, with sub-millisecond resolution.
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Yields to the browser so it can paint and handle input; resolves on the next task.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -1,17 +1,23 @@
-//! Adding articles: a file picker, a folder picker, and the report of what happened to each file.
+//! Adding articles: file and folder pickers, pasting text, the progress of a batch, and the
+//! report of what happened to each file (with the dropped folders' names offered as sources).
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use newsprism_core::corpus::FileOutcome;
+use newsprism_core::ingest::MAX_FILE_BYTES;
+use newsprism_core::ArticleId;
 
-use crate::browser::files::read_input;
+use crate::browser::files::files_from_input;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, Storage};
 
-/// The pickers.
+/// The pickers and the paste box.
 #[component]
 pub fn AddArticles() -> impl IntoView {
     let state = use_app_state();
-    let on_pick = move |ev: leptos::ev::Event| read_input(&ev, move |files| state.ingest(files));
+    let on_pick = move |ev: leptos::ev::Event| state.ingest(files_from_input(&ev));
+    let limit = MAX_FILE_BYTES / (1024 * 1024);
     view! {
         <div class="add-articles">
             <label class="button">
@@ -22,8 +28,89 @@ pub fn AddArticles() -> impl IntoView {
                 "Add a folder…"
                 <input id="add-folder" type="file" multiple prop:webkitdirectory=true class="visually-hidden" on:change=on_pick />
             </label>
-            <span class="muted">"or drop text files anywhere on the page. They are read on this device only."</span>
+            <span class="muted">
+                {format!(
+                    "or drop files and folders anywhere on the page: .txt, .md, .html, .json, .jsonl or a Newsprism project, up to {limit} MB each. They are read on this device only."
+                )}
+            </span>
         </div>
+        <PasteBox />
+    }
+}
+
+/// Pasting text creates an article; the text may start with the same headers as a .txt file.
+#[component]
+fn PasteBox() -> impl IntoView {
+    let state = use_app_state();
+    let text = RwSignal::new(String::new());
+    let counter = StoredValue::new(0usize);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = text.get_untracked();
+        if body.trim().is_empty() {
+            return;
+        }
+        counter.update_value(|n| *n += 1);
+        let name = format!("pasted text {}.txt", counter.get_value());
+        state.ingest_text(name, body);
+        text.set(String::new());
+    };
+    view! {
+        <details class="paste">
+            <summary>"Paste an article"</summary>
+            <form on:submit=add>
+                <label for="paste-text" class="visually-hidden">"Article text"</label>
+                <textarea
+                    id="paste-text"
+                    rows="8"
+                    placeholder="Paste the text here. Optional first lines: title: …, source: …, date: 2022-12-19, then a blank line."
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <button type="submit" data-testid="paste-add">"Add this text"</button>
+            </form>
+        </details>
+    }
+}
+
+/// The batch being read: a progress bar with files and megabytes, and a cancel button.
+#[component]
+pub fn IngestProgress() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state.progress.get().map(|p| {
+            let mb = |b: f64| format!("{:.1}", b / (1024.0 * 1024.0));
+            view! {
+                <section class="ingest-progress" role="status" data-testid="ingest-progress">
+                    <label for="ingest-bar">
+                        {format!(
+                            "Reading files: {} of {} · {} of {} MB",
+                            p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
+                        )}
+                    </label>
+                    <progress id="ingest-bar" max=p.files_total.max(1) value=p.files_done></progress>
+                    <button type="button" on:click=move |_| state.cancel.set(true) disabled=move || state.cancel.get()>
+                        "Cancel"
+                    </button>
+                </section>
+            }
+        })
+    }
+}
+
+/// Storage trouble, said once and plainly.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    let state = use_app_state();
+    move || match state.storage.get() {
+        Storage::Failed(why) => Some(view! {
+            <section class="storage-failed" role="alert" data-testid="storage-failed">
+                <strong>"Not saved in this browser: "</strong>
+                {why}
+                ". Everything keeps working until you close this page; export a project file to keep your work."
+            </section>
+        }),
+        _ => None,
     }
 }
 
@@ -41,6 +128,12 @@ fn detected(a: &newsprism_core::Article, format: &str) -> String {
     )
 }
 
+/// The top folder of a dropped path ("bbc/tech/001.txt (record 2)" → "bbc").
+fn folder_of(file_name: &str) -> Option<&str> {
+    let (top, _) = file_name.split_once('/')?;
+    (!top.is_empty()).then_some(top)
+}
+
 /// What happened to each file of the last batch.
 #[component]
 pub fn IngestReport() -> impl IntoView {
@@ -55,6 +148,26 @@ pub fn IngestReport() -> impl IntoView {
             let duplicates = count(|o| matches!(o, FileOutcome::Duplicate { .. }));
             let rejected = count(|o| matches!(o, FileOutcome::Rejected { .. }));
             let few = outcomes.len() <= 20;
+            // Articles added from each dropped folder, for the "use the folder as source" offer.
+            let mut folders: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
+            for o in outcomes {
+                if let FileOutcome::Added { file_name, id, .. } = o {
+                    if let Some(folder) = folder_of(file_name) {
+                        folders.entry(folder.to_string()).or_default().push(*id);
+                    }
+                }
+            }
+            let offers = folders
+                .into_iter()
+                .map(|(folder, ids)| {
+                    // Once every article has a source, the offer becomes a plain statement.
+                    let set = state.corpus.with(|c| {
+                        let sources: Vec<Option<String>> = ids.iter().map(|id| c.get(*id).and_then(|a| a.source.clone())).collect();
+                        sources.windows(2).all(|w| w[0] == w[1]).then(|| sources.first().cloned().flatten()).flatten()
+                    });
+                    view! { <FolderSource folder ids set /> }
+                })
+                .collect_view();
             let rows = outcomes
                 .iter()
                 .map(|o| {
@@ -67,21 +180,23 @@ pub fn IngestReport() -> impl IntoView {
                             let note = if warnings.is_empty() { String::new() } else { format!(" Note: {}", warnings.join("; ")) };
                             ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
                         }
-                        FileOutcome::ProjectOpened { file_name, report } => {
-                            let text = format!(
-                                "project opened: {} added articles, {} edits, {} hidden seeds restored{}",
-                                report.articles,
-                                report.edits,
-                                report.hidden,
-                                if report.orphan_edits > 0 { format!(" ({} edits of missing articles dropped)", report.orphan_edits) } else { String::new() }
-                            );
-                            ("project", file_name.clone(), text.into_any())
-                        }
                         FileOutcome::Duplicate { file_name, of } => {
-                            let title = state.corpus.with(|c| c.get(*of).map(|a| a.title.clone())).unwrap_or_default();
+                            let title = state.corpus.with(|c| c.get(*of).map(|a| a.title.clone())).unwrap_or_else(|| "a hidden bundled article".into());
                             ("duplicate", file_name.clone(), view! { "skipped, same text as " <a href=Route::article(*of).to_hash()>{title}</a> }.into_any())
                         }
                         FileOutcome::Rejected { file_name, reason } => ("rejected", file_name.clone(), reason.clone().into_any()),
+                        FileOutcome::ProjectOpened { file_name, report } => {
+                            let dropped = if report.orphan_edits > 0 {
+                                format!(" ({} edits of articles not in the project were dropped)", report.orphan_edits)
+                            } else {
+                                String::new()
+                            };
+                            let text = format!(
+                                "project opened: {} added articles, {} edits, {} hidden bundled articles{dropped}",
+                                report.articles, report.edits, report.hidden
+                            );
+                            ("project", file_name.clone(), text.into_any())
+                        }
                     };
                     view! { <li class=class data-testid="report-line"><span class="file-name">{name}</span>" " {what}</li> }
                 })
@@ -89,6 +204,7 @@ pub fn IngestReport() -> impl IntoView {
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
                     <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected")}</h2>
+                    {offers}
                     <details open=few>
                         <summary>"Every file"</summary>
                         <ul>{rows}</ul>
@@ -97,5 +213,49 @@ pub fn IngestReport() -> impl IntoView {
                 </section>
             })
         })
+    }
+}
+
+/// Offers a dropped folder's name as the source of the articles read from it.
+#[component]
+fn FolderSource(
+    folder: String,
+    ids: Vec<ArticleId>,
+    /// The source all these articles share now, if they share one.
+    set: Option<String>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let name = RwSignal::new(set.clone().unwrap_or_else(|| folder.clone()));
+    let done = RwSignal::new(set.map(|s| format!("All {} have the source “{s}”.", ids.len())));
+    let n = ids.len();
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let source = name.get_untracked();
+        if let Err(e) = state.set_source(&ids, &source) {
+            done.set(Some(e));
+        }
+    };
+    view! {
+        <form class="folder-source" on:submit=apply data-testid="folder-source">
+            <label>
+                {format!("Source for the {n} articles from the folder “{folder}”: ")}
+                <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit">"Use as source"</button>
+            <span class="muted">{move || done.get()}</span>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folder_of;
+
+    #[test]
+    fn the_top_folder_is_taken_from_a_dropped_path() {
+        assert_eq!(folder_of("bbc/tech/001.txt"), Some("bbc"));
+        assert_eq!(folder_of("nos/export.json (record 2)"), Some("nos"));
+        assert_eq!(folder_of("001.txt"), None);
+        assert_eq!(folder_of("/x.txt"), None);
     }
 }

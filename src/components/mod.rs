@@ -1,7 +1,9 @@
 //! Small reusable pieces, one component per file.
 
 pub mod add_articles;
+pub mod article_tools;
 pub mod date_label;
 pub mod highlighted;
+pub mod manage;
 pub mod search_box;
 pub mod title_label;

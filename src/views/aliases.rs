@@ -29,6 +29,7 @@ pub fn AliasesView() -> impl IntoView {
             .collect();
         if names.len() >= 2 {
             state.corpus.update(|c| c.add_alias_group(&names));
+            state.save_state();
             set_draft.set(String::new());
         }
     };
@@ -40,7 +41,7 @@ pub fn AliasesView() -> impl IntoView {
             <p class="muted">
                 "Each line names one person, place or organisation in the spellings outlets use. "
                 "A search for one spelling finds them all, unless you switch that off in the search view. "
-                "Your changes last until the page is reloaded."
+                "Your changes are saved in this browser and go into an exported project."
             </p>
             <form class="alias-form" on:submit=add>
                 <label for="alias-input">"New line (two or more spellings, separated by commas)"</label>
@@ -68,7 +69,10 @@ pub fn AliasesView() -> impl IntoView {
                                         type="button"
                                         class="remove"
                                         aria-label=format!("Remove the line for {first}")
-                                        on:click=move |_| state.corpus.update(|c| c.remove_alias_group(&first))
+                                        on:click=move |_| {
+                                            state.corpus.update(|c| c.remove_alias_group(&first));
+                                            state.save_state();
+                                        }
                                     >
                                         "Remove"
                                     </button>
@@ -78,7 +82,10 @@ pub fn AliasesView() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <button type="button" on:click=move |_| state.corpus.update(|c| c.set_aliases(AliasTable::default()))>
+            <button type="button" on:click=move |_| {
+                state.corpus.update(|c| c.set_aliases(AliasTable::default()));
+                state.save_state();
+            }>
                 "Restore the built-in list"
             </button>
         </section>

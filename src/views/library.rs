@@ -6,6 +6,7 @@ use newsprism_core::{Article, ArticleId, PubDate, TitleKind};
 
 use crate::components::add_articles::{AddArticles, IngestReport};
 use crate::components::date_label::DateLabel;
+use crate::components::manage::Manage;
 use crate::components::title_label::TitleLabel;
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -23,6 +24,20 @@ struct Row {
     language_name: &'static str,
     words: usize,
     file_name: String,
+}
+
+impl Row {
+    /// Everything a row shows that an edit can change, so an edited row is drawn anew.
+    fn key(&self) -> (ArticleId, String, String, Option<String>) {
+        (
+            self.id,
+            self.title.clone(),
+            self.source.clone(),
+            self.date
+                .as_ref()
+                .map(|d| format!("{} {}", d.date.iso(), d.provenance.label())),
+        )
+    }
 }
 
 impl From<&Article> for Row {
@@ -98,6 +113,7 @@ pub fn LibraryView(
             </div>
             <AddArticles />
             <IngestReport />
+            <Manage />
             <nav class="sort" aria-label="Sort the library">
                 <span class="sort-label">"Sort:"</span>
                 {SORTS
@@ -127,7 +143,7 @@ pub fn LibraryView(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|r| r.id let:row>
+                    <For each=move || rows.get() key=Row::key let:row>
                         <tr data-testid="library-row" data-id=row.id.to_string()>
                             <td class="col-title" data-label="Title">
                                 <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>

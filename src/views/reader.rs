@@ -7,6 +7,7 @@ use newsprism_core::search::snippet::{highlight, Span};
 use newsprism_core::{Article, ArticleId, ParagraphKind, TitleKind};
 
 use crate::browser::hash::scroll_into_view_later;
+use crate::components::article_tools::ArticleTools;
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
 use crate::route::{Route, SearchState};
@@ -35,26 +36,29 @@ pub fn ReaderView(
     focus: Focus,
 ) -> impl IntoView {
     let state = use_app_state();
-    let found = state.corpus.with(|c| {
-        let library = c.library(LibrarySort::default());
-        let pos = library.iter().position(|a| a.id == id)?;
-        let prev = pos
-            .checked_sub(1)
-            .and_then(|i| library.get(i))
-            .map(|a| (a.id, a.title.clone()));
-        let next = library.get(pos + 1).map(|a| (a.id, a.title.clone()));
-        Some((library[pos].clone(), prev, next))
-    });
-    match found {
-        Some((article, prev, next)) => {
-            let matches = focus
-                .q
-                .as_ref()
-                .map(|q| state.corpus.with(|c| c.matches(q, focus.aliases)));
-            view! { <Reader article prev next focus matches /> }.into_any()
-        }
-        None => {
-            view! { <NotFoundView what=format!("No loaded article has the id {id}.") /> }.into_any()
+    // Re-rendered when the corpus changes (an edit, a removal).
+    move || {
+        let found = state.corpus.with(|c| {
+            let library = c.library(LibrarySort::default());
+            let pos = library.iter().position(|a| a.id == id)?;
+            let prev = pos
+                .checked_sub(1)
+                .and_then(|i| library.get(i))
+                .map(|a| (a.id, a.title.clone()));
+            let next = library.get(pos + 1).map(|a| (a.id, a.title.clone()));
+            Some((library[pos].clone(), prev, next))
+        });
+        match found {
+            Some((article, prev, next)) => {
+                let focus = focus.clone();
+                let matches = focus
+                    .q
+                    .as_ref()
+                    .map(|q| state.corpus.with(|c| c.matches(q, focus.aliases)));
+                view! { <Reader article prev next focus matches /> }.into_any()
+            }
+            None => view! { <NotFoundView what=format!("No loaded article has the id {id}.") /> }
+                .into_any(),
         }
     }
 }
@@ -164,7 +168,10 @@ fn Reader(
                     <span class="sep">" · "</span>
                     <span>{format!("{} words", article.word_count)}</span>
                 </p>
+                {article.author.clone().map(|a| view! { <p class="byline">{format!("By {a}")}</p> })}
                 <p class="file">{format!("{} · {}", article.file_name, article.encoding)}</p>
+                {article.url.clone().map(|u| view! { <p class="url" title="The address the file gives; not opened by Newsprism">{u}</p> })}
+                <ArticleTools article=article.clone() />
             </header>
             <div class="text">{paragraphs}</div>
             <nav class="pagers" aria-label="Other articles">

@@ -1,0 +1,199 @@
+//! IndexedDB: where added articles and the user's edits live between visits.
+//!
+//! Two object stores in one database: `articles` (article id → the article as JSON, as read from
+//! its file) and `state` (one record: edits, hidden seeds, alias table). The JSON itself is made
+//! and read by the core; this module only moves strings. Every call can fail (quota, private
+//! mode, a browser that refuses storage); failures come back as plain-language strings and the
+//! app goes on in memory.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const DB_NAME: &str = "newsprism";
+const DB_VERSION: u32 = 1;
+const ARTICLES: &str = "articles";
+const STATE: &str = "state";
+const STATE_KEY: &str = "state";
+
+thread_local! {
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// What was stored: the added articles' JSON and the state's JSON.
+pub struct Stored {
+    /// One JSON text per added article.
+    pub articles: Vec<String>,
+    /// The state record, if one was ever written.
+    pub state: Option<String>,
+}
+
+/// One batch of changes, written in a single transaction.
+#[derive(Default)]
+pub struct Write {
+    /// Remove every stored article first (a project was opened, or all added were removed).
+    pub clear: bool,
+    /// Articles to store: id and JSON.
+    pub put: Vec<(String, String)>,
+    /// Article ids to delete.
+    pub delete: Vec<String>,
+    /// The new state record.
+    pub state: Option<String>,
+}
+
+fn describe(err: &JsValue) -> String {
+    if let Some(e) = err.dyn_ref::<web_sys::DomException>() {
+        return match e.name().as_str() {
+            "QuotaExceededError" => "the browser's storage for this page is full".into(),
+            "InvalidStateError" | "SecurityError" => {
+                "this browser does not allow storage here (private mode, or a file:// page)".into()
+            }
+            _ => format!("{}: {}", e.name(), e.message()),
+        };
+    }
+    err.as_string()
+        .unwrap_or_else(|| "the browser refused to store data".into())
+}
+
+/// Resolves when a request succeeds, with its result.
+async fn done(req: &IdbRequest) -> Result<JsValue, String> {
+    let r = req.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok_req = r.clone();
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_req.result().unwrap_or(JsValue::UNDEFINED),
+            );
+        });
+        let err_req = r.clone();
+        let err = Closure::once_into_js(move |_: web_sys::Event| {
+            let e = err_req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        r.set_onsuccess(Some(ok.unchecked_ref()));
+        r.set_onerror(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(|e| describe(&e))
+}
+
+/// Resolves when a transaction has committed.
+async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+    let t = tx.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let fail_tx = t.clone();
+        let reject2 = reject.clone();
+        let fail = Closure::once_into_js(move |_: web_sys::Event| {
+            let e = fail_tx.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject2.call1(&JsValue::NULL, &e);
+        });
+        let abort_tx = t.clone();
+        let abort = Closure::once_into_js(move |_: web_sys::Event| {
+            let e = abort_tx.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        t.set_oncomplete(Some(ok.unchecked_ref()));
+        t.set_onerror(Some(fail.unchecked_ref()));
+        t.set_onabort(Some(abort.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| describe(&e))
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let window = web_sys::window().ok_or("there is no window")?;
+    let factory = window
+        .indexed_db()
+        .map_err(|e| describe(&e))?
+        .ok_or("this browser has no IndexedDB here (private mode, or a file:// page)")?;
+    let req: IdbOpenDbRequest = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(|e| describe(&e))?;
+    let upgrade_req = req.clone();
+    let upgrade = Closure::once_into_js(move |_: web_sys::Event| {
+        if let Some(db) = upgrade_req
+            .result()
+            .ok()
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+        {
+            let names = db.object_store_names();
+            for store in [ARTICLES, STATE] {
+                if !names.contains(store) {
+                    let _ = db.create_object_store(store);
+                }
+            }
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db: IdbDatabase = done(&req)
+        .await?
+        .dyn_into()
+        .map_err(|_| "the browser returned no database".to_string())?;
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+async fn stores(mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
+    let db = open().await?;
+    let names = Array::of2(&ARTICLES.into(), &STATE.into());
+    db.transaction_with_str_sequence_and_mode(&names, mode)
+        .map_err(|e| describe(&e))
+}
+
+/// Reads everything stored.
+pub async fn load() -> Result<Stored, String> {
+    let tx = stores(IdbTransactionMode::Readonly).await?;
+    let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
+    let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
+    let all = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
+    let state = done(&state.get(&STATE_KEY.into()).map_err(|e| describe(&e))?).await?;
+    let articles = Array::from(&all)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    Ok(Stored {
+        articles,
+        state: state.as_string(),
+    })
+}
+
+/// Writes one batch of changes; resolves once it has committed.
+pub async fn write(batch: Write) -> Result<(), String> {
+    let tx = stores(IdbTransactionMode::Readwrite).await?;
+    let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
+    if batch.clear {
+        articles.clear().map_err(|e| describe(&e))?;
+    }
+    for id in &batch.delete {
+        articles.delete(&id.into()).map_err(|e| describe(&e))?;
+    }
+    for (id, json) in &batch.put {
+        articles
+            .put_with_key(&json.into(), &id.into())
+            .map_err(|e| describe(&e))?;
+    }
+    if let Some(state) = &batch.state {
+        tx.object_store(STATE)
+            .map_err(|e| describe(&e))?
+            .put_with_key(&state.into(), &STATE_KEY.into())
+            .map_err(|e| describe(&e))?;
+    }
+    committed(&tx).await
+}
