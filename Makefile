@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist tools browser lint unit e2e screenshot size bench bench-native bench-browser clean
+.PHONY: serve test dist tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -38,13 +38,17 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser
+bench: bench-native bench-browser bench-ingest
 
 bench-native:
 	cargo bench -p newsprism-core --bench search
 
 bench-browser: tools browser
 	bench/browser.sh --scales 1,10
+
+## Files picked until searchable, and long tasks meanwhile: Newsprism vs MiniSearch, FlexSearch
+bench-ingest: dist
+	node bench/ingest.mjs --scales 1,10
 
 ## The release wasm's size, raw and gzipped
 size:

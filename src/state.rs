@@ -4,6 +4,7 @@
 //! Views read the corpus by reference (`with`), never clone it, and derive everything else.
 //! Every change the user makes goes through a method here, which also writes it to storage.
 
+use futures::future::join_all;
 use leptos::prelude::*;
 use newsprism_core::article::ArticleId;
 use newsprism_core::corpus::FileOutcome;
@@ -58,6 +59,12 @@ pub struct AppState {
 
 /// How long the ingest loop works before it lets the browser paint and handle input.
 const SLICE_MS: f64 = 40.0;
+
+/// How many articles go into one storage transaction.
+const SAVE_CHUNK: usize = 400;
+
+/// How many files are read from disk at once.
+const READ_AHEAD: usize = 32;
 
 impl AppState {
     /// State holding the bundled articles.
@@ -134,40 +141,55 @@ impl AppState {
             .with_untracked(|c| project::state_to_json(&c.state()))
     }
 
-    /// Stores these added articles (as read) and the state.
+    /// Stores these added articles (as read) and the state, a slice at a time: turning tens of
+    /// thousands of articles into JSON at once would block the page.
     fn save_articles(&self, ids: &[ArticleId]) {
-        let put = self.corpus.with_untracked(|c| {
-            ids.iter()
-                .filter_map(|&id| {
-                    c.original(id)
-                        .map(|a| (id.to_string(), project::article_to_json(a)))
-                })
-                .collect()
-        });
-        self.save(storage::Write {
-            put,
-            state: Some(self.state_json()),
-            ..Default::default()
+        self.save_in_slices(ids.to_vec(), false);
+    }
+
+    fn save_in_slices(&self, ids: Vec<ArticleId>, clear_first: bool) {
+        if !matches!(self.storage.get_untracked(), Storage::Saved) {
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let chunks: Vec<&[ArticleId]> = ids.chunks(SAVE_CHUNK).collect();
+            let last = chunks.len().saturating_sub(1);
+            for (i, chunk) in chunks.iter().enumerate() {
+                let put = state.corpus.with_untracked(|c| {
+                    chunk
+                        .iter()
+                        .filter_map(|&id| {
+                            c.original(id)
+                                .map(|a| (id.to_string(), project::article_to_json(a)))
+                        })
+                        .collect()
+                });
+                let batch = storage::Write {
+                    clear: clear_first && i == 0,
+                    put,
+                    state: (i == last).then(|| state.state_json()),
+                    ..Default::default()
+                };
+                if let Err(why) = storage::write(batch).await {
+                    state.storage.set(Storage::Failed(why));
+                    return;
+                }
+            }
+            if chunks.is_empty() {
+                state.save(storage::Write {
+                    clear: clear_first,
+                    state: Some(state.state_json()),
+                    ..Default::default()
+                });
+            }
         });
     }
 
     /// Stores the whole state from scratch (after a project was opened).
     fn save_all(&self) {
         let ids = self.corpus.with_untracked(Corpus::added_ids);
-        let mut batch = storage::Write {
-            clear: true,
-            ..Default::default()
-        };
-        batch.put = self.corpus.with_untracked(|c| {
-            ids.iter()
-                .filter_map(|&id| {
-                    c.original(id)
-                        .map(|a| (id.to_string(), project::article_to_json(a)))
-                })
-                .collect()
-        });
-        batch.state = Some(self.state_json());
-        self.save(batch);
+        self.save_in_slices(ids, true);
     }
 
     /// Stores only the state (edits, hidden seeds, aliases).
@@ -197,24 +219,35 @@ impl AppState {
             let mut slice_start = now();
             let mut cancelled = 0usize;
             let total = files.len();
-            for (i, file) in files.into_iter().enumerate() {
+            let mut files = files.into_iter();
+            let mut done = 0usize;
+            loop {
                 if state.cancel.get_untracked() {
-                    cancelled = total - i;
+                    cancelled = total - done;
                     break;
                 }
-                let size = file.size;
-                let read = file.read().await;
-                // The corpus changes without notifying; views are told once per slice.
-                let batch = state
-                    .corpus
-                    .try_update_untracked(|c| c.add_files(vec![read]));
-                outcomes.extend(batch.unwrap_or_default());
-                progress.files_done += 1;
-                progress.bytes_done += size;
-                if now() - slice_start > SLICE_MS {
-                    state.progress.set(Some(progress.clone()));
-                    yield_now().await;
-                    slice_start = now();
+                // A few files are read at once: each read is a round trip to the browser's file
+                // thread, and waiting for them one by one would dominate the time.
+                let chunk: Vec<PendingFile> = files.by_ref().take(READ_AHEAD).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let sizes: Vec<f64> = chunk.iter().map(|f| f.size).collect();
+                let reads = join_all(chunk.into_iter().map(PendingFile::read)).await;
+                for (read, size) in reads.into_iter().zip(sizes) {
+                    // The corpus changes without notifying; views are told once, at the end.
+                    let batch = state
+                        .corpus
+                        .try_update_untracked(|c| c.add_files(vec![read]));
+                    outcomes.extend(batch.unwrap_or_default());
+                    done += 1;
+                    progress.files_done += 1;
+                    progress.bytes_done += size;
+                    if now() - slice_start > SLICE_MS {
+                        state.progress.set(Some(progress.clone()));
+                        yield_now().await;
+                        slice_start = now();
+                    }
                 }
             }
             if cancelled > 0 {

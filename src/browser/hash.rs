@@ -74,3 +74,11 @@ pub fn scroll_into_view_later(id: String) {
         }
     });
 }
+
+/// Whether the `<details>` a toggle event came from is now open.
+pub fn details_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}

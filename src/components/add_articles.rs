@@ -9,6 +9,7 @@ use newsprism_core::ingest::MAX_FILE_BYTES;
 use newsprism_core::ArticleId;
 
 use crate::browser::files::files_from_input;
+use crate::browser::hash::details_open;
 use crate::route::Route;
 use crate::state::{use_app_state, Storage};
 
@@ -138,6 +139,8 @@ fn folder_of(file_name: &str) -> Option<&str> {
 #[component]
 pub fn IngestReport() -> impl IntoView {
     let state = use_app_state();
+    // The per-file list is drawn only when opened: thousands of rows would block the page.
+    let open = RwSignal::new(false);
     move || {
         state.report.with(|outcomes| {
             if outcomes.is_empty() {
@@ -148,6 +151,7 @@ pub fn IngestReport() -> impl IntoView {
             let duplicates = count(|o| matches!(o, FileOutcome::Duplicate { .. }));
             let rejected = count(|o| matches!(o, FileOutcome::Rejected { .. }));
             let few = outcomes.len() <= 20;
+            open.set(few);
             // Articles added from each dropped folder, for the "use the folder as source" offer.
             let mut folders: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
             for o in outcomes {
@@ -168,7 +172,7 @@ pub fn IngestReport() -> impl IntoView {
                     view! { <FolderSource folder ids set /> }
                 })
                 .collect_view();
-            let rows = outcomes
+            let rows = move || open.get().then(|| state.report.with(|outcomes| outcomes
                 .iter()
                 .map(|o| {
                     let (class, name, what) = match o {
@@ -200,12 +204,12 @@ pub fn IngestReport() -> impl IntoView {
                     };
                     view! { <li class=class data-testid="report-line"><span class="file-name">{name}</span>" " {what}</li> }
                 })
-                .collect_view();
+                .collect_view()));
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
                     <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected")}</h2>
                     {offers}
-                    <details open=few>
+                    <details open=few on:toggle=move |ev| open.set(details_open(&ev))>
                         <summary>"Every file"</summary>
                         <ul>{rows}</ul>
                     </details>

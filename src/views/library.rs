@@ -64,6 +64,9 @@ const SORTS: [(LibrarySort, &str); 4] = [
     (LibrarySort::Length, "Longest first"),
 ];
 
+/// Rows drawn before "Show all".
+const PAGE_ROWS: usize = 300;
+
 /// Formats a count with thin grouping, as a reader expects: 2,791.
 fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -92,6 +95,8 @@ pub fn LibraryView(
                 .collect::<Vec<_>>()
         })
     });
+    // Thousands of rows take seconds to draw; the first page comes at once, the rest on request.
+    let shown = RwSignal::new(PAGE_ROWS);
     let summary = move || {
         rows.with(|rows| {
             let undated = rows.iter().filter(|r| r.date.is_none()).count();
@@ -143,7 +148,7 @@ pub fn LibraryView(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=Row::key let:row>
+                    <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=Row::key let:row>
                         <tr data-testid="library-row" data-id=row.id.to_string()>
                             <td class="col-title" data-label="Title">
                                 <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>
@@ -164,6 +169,17 @@ pub fn LibraryView(
                     </For>
                 </tbody>
             </table>
+            {move || {
+                let total = rows.with(Vec::len);
+                (total > shown.get()).then(|| view! {
+                    <p class="more">
+                        {format!("Showing the first {} of {} articles. ", shown.get(), grouped(total))}
+                        <button type="button" data-testid="show-all" on:click=move |_| shown.set(usize::MAX)>
+                            {format!("Show all {}", grouped(total))}
+                        </button>
+                    </p>
+                })
+            }}
         </section>
     }
 }

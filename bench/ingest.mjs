@@ -1,0 +1,158 @@
+// Ingest benchmark: real files picked in headless Chromium until they are searchable, and the
+// main thread's long tasks meanwhile, for Newsprism (the release build in dist/) and, side by side
+// in the same run, MiniSearch and FlexSearch fed the same files by the same <input type=file>
+// (each file read with File.text(), first line as title, then indexed as their users do).
+//
+// Usage: node bench/ingest.mjs [--scales 1,10]   (needs dist/ and target/peers from bench/browser.sh)
+// Scale N = N copies of the 2,225 BBC files, each copy's text made distinct by one line, so
+// Newsprism's duplicate detection does not skip them.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const DIST = path.join(ROOT, 'dist');
+const PEERS = path.join(ROOT, 'target/peers');
+const BBC = path.resolve(process.env.BBC_DIR ?? path.join(ROOT, '../shared/corpora/bbc'));
+const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
+const scales = arg('scales', '1,10').split(',').map(Number);
+
+for (const [what, dir] of [['dist/ (make dist)', DIST], ['target/peers (bench/browser.sh)', PEERS], ['the BBC corpus', BBC]]) {
+  if (!fs.existsSync(dir)) { console.error(`missing ${what} at ${dir}`); process.exit(1); }
+}
+
+const PEER_PAGE = `<!doctype html><html><head><meta charset="utf-8">
+<script type="importmap">{ "imports": {
+  "minisearch": "/peers/node_modules/minisearch/dist/es/index.js",
+  "flexsearch": "/peers/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs" } }</script>
+<script type="module">
+  const engine = new URLSearchParams(location.search).get('engine');
+  const lib = await import(engine);
+  const input = document.getElementById('files');
+  input.addEventListener('change', async () => {
+    window.__t0 = performance.now();
+    const docs = [];
+    let id = 0;
+    for (const f of input.files) {
+      const text = await f.text();
+      const nl = text.indexOf('\\n');
+      docs.push({ id: id++, title: text.slice(0, nl), body: text.slice(nl + 1) });
+    }
+    let total;
+    if (engine === 'minisearch') {
+      const ms = new lib.default({ idField: 'id', fields: ['title', 'body'], storeFields: [] });
+      ms.addAll(docs);
+      total = ms.search('sharapova').length;
+    } else {
+      const fx = new lib.default.Document({ document: { id: 'id', index: ['title', 'body'] } });
+      for (const d of docs) fx.add(d);
+      total = fx.search('sharapova', { limit: 1000 }).reduce((n, r) => Math.max(n, r.result.length), 0);
+    }
+    window.__total = total;
+    window.__t1 = performance.now();
+  });
+  window.__ready = true;
+</script></head><body><input id="files" type="file" multiple></body></html>`;
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const server = http.createServer((req, res) => {
+  const u = new URL(req.url, 'http://x');
+  if (u.pathname === '/peer.html') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(PEER_PAGE); }
+  const [root, rel] = u.pathname.startsWith('/peers/') ? [PEERS, u.pathname.slice(7)] : [DIST, u.pathname === '/' ? 'index.html' : u.pathname.slice(1)];
+  const file = path.join(root, decodeURIComponent(rel));
+  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
+  res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+function bbcFiles() {
+  return fs.readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    .flatMap((c) => fs.readdirSync(path.join(BBC, c)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(BBC, c, f)));
+}
+function filesAt(scale) {
+  const base = bbcFiles();
+  if (scale === 1) return base;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsprism-ingest-x${scale}-`));
+  const out = [];
+  for (let k = 0; k < scale; k++) {
+    const sub = path.join(dir, `copy${k}`);
+    fs.mkdirSync(sub);
+    base.forEach((f, i) => {
+      const bytes = fs.readFileSync(f);
+      const target = path.join(sub, `${i}.txt`);
+      fs.writeFileSync(target, Buffer.concat([bytes, Buffer.from(`\n\nCopy ${k} of file ${i}.\n`)]));
+      out.push(target);
+    });
+  }
+  return out;
+}
+
+const LONGTASKS = () => {
+  window.__long = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__long.push(e.duration); (window.__longAt ||= []).push([Math.round(e.startTime), Math.round(e.duration)]); } })
+    .observe({ type: 'longtask', buffered: true });
+  document.addEventListener('change', () => { window.__t0 = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (window.__t1 === undefined && document.querySelector('[data-testid=ingest-report] h2')) window.__t1 = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const results = [];
+for (const scale of scales) {
+  const files = filesAt(scale);
+  for (const engine of ['newsprism', 'minisearch', 'flexsearch']) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(LONGTASKS);
+    if (engine === 'newsprism') {
+      await page.goto(`${origin}/#/`);
+      await page.waitForSelector('[data-testid=library-row]');
+      await page.evaluate(() => { window.__long = []; });
+      await page.locator('#add-files').setInputFiles(files);
+      await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 600_000, polling: 50 });
+    } else {
+      await page.goto(`${origin}/peer.html?engine=${engine}`);
+      await page.waitForFunction(() => window.__ready);
+      await page.evaluate(() => { window.__long = []; });
+      await page.locator('#files').setInputFiles(files);
+      await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 600_000, polling: 50 });
+    }
+    await page.waitForTimeout(1000); // let the observer deliver the last long tasks (saving, drawing)
+    const r = await page.evaluate(() => ({ ms: window.__t1 - window.__t0, long: window.__long, at: window.__longAt, t0: window.__t0, t1: window.__t1 }));
+    if (process.env.DEBUG_LONG) console.log(engine, r.t0, r.t1, JSON.stringify(r.at));
+    let searchable = '';
+    if (engine === 'newsprism') {
+      await page.goto(`${origin}/#/search?q=sharapova`);
+      searchable = await page.getByTestId('search-summary').innerText();
+    } else {
+      searchable = `${await page.evaluate(() => window.__total)} match sharapova`;
+    }
+    // Only tasks that start once the files are picked: loading the page is not ingest.
+    const during = (r.at ?? []).filter(([start]) => start >= r.t0).map(([, d]) => d);
+    const longest = during.length ? Math.max(...during) : 0;
+    results.push({ scale, files: files.length, engine, ms: r.ms, longest, over200: during.filter((d) => d > 200).length, longTasks: during.length, searchable });
+    await ctx.close();
+  }
+}
+await browser.close();
+server.close();
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`\nfiles picked → searchable, headless Chromium (${new Date().toISOString().slice(0, 10)})`);
+console.log(`${'scale'.padEnd(6)}${'engine'.padEnd(12)}${pad('files', 7)}${pad('ms', 9)}${pad('× newsprism', 13)}${pad('longest task ms', 17)}${pad('tasks >200ms', 14)}  check`);
+for (const r of results) {
+  const base = results.find((x) => x.scale === r.scale && x.engine === 'newsprism');
+  console.log(`${('x' + r.scale).padEnd(6)}${r.engine.padEnd(12)}${pad(r.files, 7)}${pad(r.ms.toFixed(0), 9)}${pad((r.ms / base.ms).toFixed(2), 13)}${pad(r.longest.toFixed(0), 17)}${pad(r.over200, 14)}  ${r.searchable}`);
+}
+fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'target/bench-ingest.json'), JSON.stringify(results, null, 1));
