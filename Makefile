@@ -2,14 +2,14 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest clean
+.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
 	trunk serve --release --offline
 
 ## Install whatever is missing, then run every check and test
-test: tools browser lint unit dist e2e size
+test: tools browser lint unit dist single-file e2e size
 
 tools:
 	@scripts/install-tools.sh
@@ -29,6 +29,10 @@ unit:
 ## The release build in dist/
 dist: tools
 	trunk build --release --offline
+
+## dist-single/newsprism.html: the whole app in one file that opens from disk (needs dist/)
+single-file: dist
+	node scripts/single-file.mjs dist dist-single/newsprism.html
 
 e2e:
 	npx playwright test --config e2e/playwright.config.ts

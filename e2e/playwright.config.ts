@@ -2,7 +2,7 @@
 // dist/, served on 127.0.0.1. Never run `npx playwright install`: no browser is downloaded.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::files::use_file_drop;
 use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router};
+use crate::browser::offline::{use_offline, Offline};
 use crate::components::add_articles::{IngestProgress, StorageNotice};
 use crate::components::search_box::SearchBox;
 use crate::route::Route;
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     let state = use_app_state();
     // Before any other work: bring back what the user added on an earlier visit.
     state.restore();
+    let offline = use_offline();
     let router = use_router();
     let route = router.route;
     let dragging = use_file_drop(move |files| {
@@ -78,7 +80,19 @@ pub fn App() -> impl IntoView {
                 </a>
             </nav>
             <SearchBox router />
-            <p class="privacy">"Runs in your browser. Your files never leave this device."</p>
+            <p class="privacy">
+                "Runs in your browser. Your files never leave this device."
+                <span class="offline" data-testid="offline-status" title=move || match offline.get() {
+                    Offline::Unavailable(why) => why,
+                    _ => String::new(),
+                }>
+                    {move || match offline.get() {
+                        Offline::Pending => "",
+                        Offline::Ready => " Works offline.",
+                        Offline::Unavailable(_) => " Not cached for offline use.",
+                    }}
+                </span>
+            </p>
         </header>
         <div class="drop-overlay" class:visible=dragging aria-hidden="true">
             <p>"Drop to add these articles. They stay on this device."</p>

@@ -6,5 +6,6 @@
 pub mod files;
 pub mod hash;
 pub mod keys;
+pub mod offline;
 pub mod storage;
 pub mod timer;

@@ -1,0 +1,136 @@
+// Offline and single-file use: the service worker's cache, a new build replacing it, the app under
+// a sub-path, and the one-file build opened from disk.
+import { test, expect } from './fixtures';
+import { test as bare, Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const SINGLE = path.join(ROOT, 'dist-single/newsprism.html');
+const rows = (page: Page) => page.getByTestId('library-row');
+
+async function controlled(page: Page) {
+  await expect(page.getByTestId('offline-status')).toHaveText(/Works offline/);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test('after one visit the app opens and works offline, with the articles the user added', async ({ page, context, watch }) => {
+  await page.goto('./#/');
+  await controlled(page);
+  await page.getByText('Paste an article').click();
+  await page.locator('#paste-text').fill('title: Offline gelezen\nsource: Treinkrant\n\nLoekasjenko sprak in de trein over Poetin.');
+  await page.getByTestId('paste-add').click();
+  await expect(rows(page)).toHaveCount(6);
+  await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser/);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(6);
+  await expect(rows(page).filter({ hasText: 'Offline gelezen' })).toHaveCount(1);
+  await page.goto('./#/search?q=trein');
+  await expect(page.getByTestId('search-summary')).toHaveText('1 article matches.');
+  await context.setOffline(false);
+});
+
+/** A static server for one test, serving `root` under `prefix`; the root can be swapped. */
+function server(prefix: string) {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+  const state = { root: '' };
+  const srv = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
+    if (!p.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    let file = path.join(state.root, p.slice(prefix.length) || 'index.html');
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file.startsWith(state.root) || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(fs.readFileSync(file));
+  });
+  return { state, srv };
+}
+
+/** A copy of dist/ made to look like a new build: its stylesheet changed, renamed, re-hashed. */
+function newBuild(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsprism-build-b-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const css = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f))!;
+  const body = fs.readFileSync(path.join(dir, css), 'utf8') + '\n/* build B */\n';
+  const renamed = 'main-bbbbbbbbbbbbbbbb.css';
+  fs.rmSync(path.join(dir, css));
+  fs.writeFileSync(path.join(dir, renamed), body);
+  const sri = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')
+    .replace(new RegExp(`href="\\./${css}" integrity="[^"]*"`), `href="./${renamed}" integrity="${sri}"`);
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  execFileSync('node', [path.join(ROOT, 'scripts/post-build.mjs'), '--sw-only', dir]);
+  return dir;
+}
+
+bare('under a sub-path, a new build served over the old one replaces the cache', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { state, srv } = server('/newsroom/tools/newsprism/');
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const base = `http://127.0.0.1:${(srv.address() as any).port}/newsroom/tools/newsprism/`;
+  try {
+    state.root = DIST;
+    await page.goto(`${base}#/`);
+    await expect(rows(page)).toHaveCount(5);
+    await controlled(page);
+    const oldKeys = await page.evaluate(() => caches.keys());
+    expect(oldKeys).toHaveLength(1);
+    await page.goto(`${base}#/search?q=Minsk`);
+    await expect(page.getByTestId('search-summary')).toHaveText(/articles match/);
+
+    state.root = newBuild();
+    await page.reload();
+    // The browser finds the new sw.js, which caches the new build whole and deletes the old cache.
+    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
+      .toEqual([expect.not.stringMatching(oldKeys[0])]);
+    await page.reload();
+    await expect(page.getByTestId('search-summary')).toHaveText(/articles match/);
+    const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href')));
+    expect(sheets).toEqual(['./main-bbbbbbbbbbbbbbbb.css']);
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.keys()).map((r) => r.url);
+    });
+    expect(cached.some((u) => u.endsWith('main-bbbbbbbbbbbbbbbb.css'))).toBe(true);
+    expect(cached.every((u) => !/main-(?!b{16})[0-9a-f]{16}\.css$/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+  } finally {
+    srv.close();
+  }
+});
+
+bare('the single-file build opens from disk, lists the seeds and searches them', async ({ page }) => {
+  bare.skip(!fs.existsSync(SINGLE), 'no dist-single/newsprism.html: run make single-file');
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${pathToFileURL(SINGLE).href}#/`);
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByTestId('offline-status')).toHaveText(/Not cached for offline use/);
+  await page.locator('#search-input').fill('Belarus');
+  await expect(page.getByTestId('search-summary')).toHaveText(/\d+ articles match\./);
+  await expect(page.getByTestId('hit').first().locator('mark').first()).toBeVisible();
+  // IndexedDB works for file:// pages in Chromium: what is added stays after a reload.
+  await page.evaluate(() => { location.hash = '#/'; });
+  await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser/);
+  await page.getByText('Paste an article').click();
+  await page.locator('#paste-text').fill('title: Van schijf\n\nEen tekst die op deze schijf blijft.');
+  await page.getByTestId('paste-add').click();
+  await expect(rows(page)).toHaveCount(6);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(6);
+  expect(requests.every((u) => u.startsWith('file://') || u.startsWith('data:')), requests.join('\n')).toBe(true);
+  expect(errors).toEqual([]);
+});
