@@ -38,6 +38,21 @@ test('after one visit the app opens and works offline, with the articles the use
   await context.setOffline(false);
 });
 
+test('the app is installable: a manifest with icons that are served', async ({ page, watch }) => {
+  await page.goto('./#/');
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifest = await page.evaluate(async (h) => (await fetch(h!)).json(), href);
+  expect(manifest.name).toBe('Newsprism');
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.display).toBe('standalone');
+  const sizes = manifest.icons.map((i: any) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons) {
+    const status = await page.evaluate(async (src) => (await fetch(src)).status, icon.src);
+    expect(status, icon.src).toBe(200);
+  }
+});
+
 /** A static server for one test, serving `root` under `prefix`; the root can be swapped. */
 function server(prefix: string) {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };

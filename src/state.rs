@@ -80,45 +80,62 @@ impl AppState {
         }
     }
 
-    /// Restores what an earlier visit stored. Runs once, before anything can change the corpus.
+    /// Restores what an earlier visit stored. Runs once, before anything can change the corpus;
+    /// the articles are read and indexed a slice at a time so a large store does not freeze the page.
     pub fn restore(&self) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            match storage::load().await {
-                Ok(stored) => {
-                    let mut bad = 0usize;
-                    let articles: Vec<_> = stored
-                        .articles
-                        .iter()
-                        .filter_map(|j| project::article_from_json(j).map_err(|_| bad += 1).ok())
-                        .collect();
-                    let saved = stored
-                        .state
-                        .as_deref()
-                        .map(project::state_from_json)
-                        .transpose();
-                    match saved {
-                        Ok(saved) => {
-                            if !articles.is_empty() || saved.is_some() {
-                                state.corpus.update(|c| {
-                                    c.restore(saved.unwrap_or_default(), articles);
-                                });
-                            }
-                            state.storage.set(Storage::Saved);
-                        }
-                        Err(e) => state.storage.set(Storage::Failed(format!(
-                            "the stored edits could not be read ({e}); they are left untouched"
-                        ))),
-                    }
-                    if bad > 0 {
-                        state.load_errors.update(|errs| {
-                            errs.push(format!(
-                                "{bad} stored articles could not be read and were skipped."
-                            ))
+            let stored = match storage::load().await {
+                Ok(stored) => stored,
+                Err(why) => {
+                    state.storage.set(Storage::Failed(why));
+                    return;
+                }
+            };
+            let saved = match stored
+                .state
+                .as_deref()
+                .map(project::state_from_json)
+                .transpose()
+            {
+                Ok(saved) => saved,
+                Err(e) => {
+                    // Not overwritten: storing anything now could lose the user's edits.
+                    state.storage.set(Storage::Failed(format!(
+                        "the stored edits could not be read ({e}); they are left untouched"
+                    )));
+                    return;
+                }
+            };
+            let mut bad = 0usize;
+            let mut slice_start = now();
+            for json in &stored.articles {
+                match project::article_from_json(json) {
+                    Ok(a) => {
+                        state.corpus.update_untracked(|c| {
+                            c.add_article(a);
                         });
                     }
+                    Err(_) => bad += 1,
                 }
-                Err(why) => state.storage.set(Storage::Failed(why)),
+                if now() - slice_start > SLICE_MS {
+                    yield_now().await;
+                    slice_start = now();
+                }
+            }
+            if let Some(saved) = saved {
+                state.corpus.update_untracked(|c| {
+                    c.apply_state(saved);
+                });
+            }
+            state.corpus.notify();
+            state.storage.set(Storage::Saved);
+            if bad > 0 {
+                state.load_errors.update(|errs| {
+                    errs.push(format!(
+                        "{bad} stored articles could not be read and were skipped."
+                    ))
+                });
             }
         });
     }
@@ -214,6 +231,11 @@ impl AppState {
             ..Progress::default()
         }));
         leptos::task::spawn_local(async move {
+            // Files dropped while the stored articles are still coming back wait for them, so
+            // that what they add is stored too.
+            while matches!(state.storage.get_untracked(), Storage::Restoring) {
+                yield_now().await;
+            }
             let mut outcomes = Vec::new();
             let mut progress = state.progress.get_untracked().unwrap_or_default();
             let mut slice_start = now();
@@ -265,6 +287,13 @@ impl AppState {
 
     /// Adds pasted text as an article, as if it were a .txt file.
     pub fn ingest_text(&self, name: String, text: String) {
+        if matches!(self.storage.get_untracked(), Storage::Restoring) {
+            self.report.set(vec![FileOutcome::Rejected {
+                reason: format!("“{name}” was not added: your saved articles are still being restored; add it again in a moment."),
+                file_name: name,
+            }]);
+            return;
+        }
         let outcomes = self
             .corpus
             .try_update(|c| c.add_files(vec![(name, Ok(text.into_bytes()))]))

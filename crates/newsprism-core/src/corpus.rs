@@ -544,6 +544,19 @@ impl Corpus {
                 AddOutcome::Duplicate { .. } => report.duplicates += 1,
             }
         }
+        let applied = self.apply_state(state);
+        RestoreReport {
+            edits: applied.edits,
+            orphan_edits: applied.orphan_edits,
+            hidden: applied.hidden,
+            ..report
+        }
+    }
+
+    /// Applies stored edits, hidden seeds and the alias table to the articles now loaded (after
+    /// they were added back one slice at a time); counts only the state's part of the report.
+    pub fn apply_state(&mut self, state: ProjectState) -> RestoreReport {
+        let mut report = RestoreReport::default();
         for (id, edit) in &state.edits {
             if self.edit(*id, edit).is_ok() {
                 report.edits += 1;
