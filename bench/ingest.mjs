@@ -137,9 +137,9 @@ for (const scale of scales) {
       searchable = await page.getByTestId('search-summary').innerText();
       // Reloading restores every stored article from IndexedDB: time it and its long tasks too.
       await page.waitForFunction(() => document.querySelector('[data-testid=ingest-progress]') === null);
-      await page.waitForTimeout(3000); // the last storage transactions
-      const expected = `${5 + files.length} articles`;
       await page.goto(`${origin}/#/`);
+      await page.waitForFunction(() => /saved in this browser\./.test(document.querySelector('[data-testid=storage-status]')?.textContent ?? ''), null, { timeout: 600_000, polling: 100 });
+      const expected = (await page.getByTestId('library-summary').innerText()).match(/^\d+ articles/)[0];
       await page.reload();
       await page.waitForFunction((e) => document.querySelector('[data-testid=library-summary]')?.textContent?.startsWith(e), expected, { timeout: 600_000, polling: 50 });
       const restoredAt = await page.evaluate(() => performance.now());

@@ -55,6 +55,8 @@ pub struct AppState {
     pub cancel: RwSignal<bool>,
     /// Whether storage works.
     pub storage: RwSignal<Storage>,
+    /// Storage writes under way.
+    pub saving: RwSignal<usize>,
 }
 
 /// How long the ingest loop works before it lets the browser paint and handle input.
@@ -77,6 +79,7 @@ impl AppState {
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
             storage: RwSignal::new(Storage::Restoring),
+            saving: RwSignal::new(0),
         }
     }
 
@@ -146,10 +149,13 @@ impl AppState {
             return;
         }
         let status = self.storage;
+        let saving = self.saving;
+        saving.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
             if let Err(why) = storage::write(batch).await {
                 status.set(Storage::Failed(why));
             }
+            saving.update(|n| *n = n.saturating_sub(1));
         });
     }
 
@@ -169,38 +175,45 @@ impl AppState {
             return;
         }
         let state = *self;
+        state.saving.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            let chunks: Vec<&[ArticleId]> = ids.chunks(SAVE_CHUNK).collect();
-            let last = chunks.len().saturating_sub(1);
-            for (i, chunk) in chunks.iter().enumerate() {
-                let put = state.corpus.with_untracked(|c| {
-                    chunk
-                        .iter()
-                        .filter_map(|&id| {
-                            c.original(id)
-                                .map(|a| (id.to_string(), project::article_to_json(a)))
-                        })
-                        .collect()
-                });
-                let batch = storage::Write {
-                    clear: clear_first && i == 0,
-                    put,
-                    state: (i == last).then(|| state.state_json()),
-                    ..Default::default()
-                };
-                if let Err(why) = storage::write(batch).await {
-                    state.storage.set(Storage::Failed(why));
-                    return;
-                }
-            }
-            if chunks.is_empty() {
-                state.save(storage::Write {
-                    clear: clear_first,
-                    state: Some(state.state_json()),
-                    ..Default::default()
-                });
-            }
+            state.write_slices(ids, clear_first).await;
+            state.saving.update(|n| *n = n.saturating_sub(1));
         });
+    }
+
+    async fn write_slices(&self, ids: Vec<ArticleId>, clear_first: bool) {
+        let state = *self;
+        let chunks: Vec<&[ArticleId]> = ids.chunks(SAVE_CHUNK).collect();
+        let last = chunks.len().saturating_sub(1);
+        for (i, chunk) in chunks.iter().enumerate() {
+            let put = state.corpus.with_untracked(|c| {
+                chunk
+                    .iter()
+                    .filter_map(|&id| {
+                        c.original(id)
+                            .map(|a| (id.to_string(), project::article_to_json(a)))
+                    })
+                    .collect()
+            });
+            let batch = storage::Write {
+                clear: clear_first && i == 0,
+                put,
+                state: (i == last).then(|| state.state_json()),
+                ..Default::default()
+            };
+            if let Err(why) = storage::write(batch).await {
+                state.storage.set(Storage::Failed(why));
+                return;
+            }
+        }
+        if chunks.is_empty() {
+            state.save(storage::Write {
+                clear: clear_first,
+                state: Some(state.state_json()),
+                ..Default::default()
+            });
+        }
     }
 
     /// Stores the whole state from scratch (after a project was opened).
