@@ -7,8 +7,9 @@
 use futures::future::join_all;
 use leptos::prelude::*;
 use newsprism_core::article::ArticleId;
-use newsprism_core::corpus::FileOutcome;
-use newsprism_core::project::{self, ArticleEdit};
+use newsprism_core::corpus::{AddOutcome, FileOutcome, RestoreReport};
+use newsprism_core::ingest::{self, FileContents};
+use newsprism_core::project::{self, ArticleEdit, Project, ProjectState};
 use newsprism_core::Corpus;
 
 use crate::browser::files::PendingFile;
@@ -271,10 +272,29 @@ impl AppState {
                 let reads = join_all(chunk.into_iter().map(PendingFile::read)).await;
                 for (read, size) in reads.into_iter().zip(sizes) {
                     // The corpus changes without notifying; views are told once, at the end.
-                    let batch = state
-                        .corpus
-                        .try_update_untracked(|c| c.add_files(vec![read]));
-                    outcomes.extend(batch.unwrap_or_default());
+                    match read {
+                        (file_name, Err(reason)) => {
+                            outcomes.push(FileOutcome::unreadable(file_name, &reason))
+                        }
+                        (file_name, Ok(bytes)) => match ingest::read_file(&file_name, &bytes) {
+                            Err(e) => outcomes.push(FileOutcome::Rejected {
+                                reason: e.to_string(),
+                                file_name,
+                            }),
+                            Ok(FileContents::Articles(items)) => outcomes.extend(
+                                state
+                                    .corpus
+                                    .try_update_untracked(|c| c.add_ingested(items))
+                                    .unwrap_or_default(),
+                            ),
+                            // A project replaces everything, a slice at a time.
+                            Ok(FileContents::Project(project)) => {
+                                let report = state.open_project_in_slices(*project).await;
+                                outcomes.push(FileOutcome::ProjectOpened { file_name, report });
+                                slice_start = now();
+                            }
+                        },
+                    }
                     done += 1;
                     progress.files_done += 1;
                     progress.bytes_done += size;
@@ -296,6 +316,41 @@ impl AppState {
             state.report.set(outcomes);
             state.progress.set(None);
         });
+    }
+
+    /// Replaces the user's state with a project's, adding its articles a slice at a time.
+    async fn open_project_in_slices(&self, project: Project) -> RestoreReport {
+        let Project {
+            state: saved,
+            articles,
+            ..
+        } = project;
+        self.corpus.update_untracked(|c| {
+            c.restore(ProjectState::default(), Vec::new());
+        });
+        let mut report = RestoreReport::default();
+        let mut slice_start = now();
+        for article in articles {
+            match self.corpus.try_update_untracked(|c| c.add_article(article)) {
+                Some(AddOutcome::Added { .. }) => report.articles += 1,
+                Some(AddOutcome::Duplicate { .. }) => report.duplicates += 1,
+                None => {}
+            }
+            if now() - slice_start > SLICE_MS {
+                yield_now().await;
+                slice_start = now();
+            }
+        }
+        let applied = self
+            .corpus
+            .try_update_untracked(|c| c.apply_state(saved))
+            .unwrap_or_default();
+        RestoreReport {
+            edits: applied.edits,
+            orphan_edits: applied.orphan_edits,
+            hidden: applied.hidden,
+            ..report
+        }
     }
 
     /// Adds pasted text as an article, as if it were a .txt file.

@@ -93,6 +93,14 @@ pub enum FileOutcome {
 }
 
 impl FileOutcome {
+    /// A file the browser could not hand over, with why.
+    pub fn unreadable(file_name: String, reason: &str) -> Self {
+        FileOutcome::Rejected {
+            reason: format!("“{file_name}” could not be read: {reason}."),
+            file_name,
+        }
+    }
+
     /// The name of the file (or file and record) the outcome is about.
     pub fn file_name(&self) -> &str {
         match self {
@@ -242,10 +250,7 @@ impl Corpus {
         let mut out = Vec::with_capacity(files.len());
         for (file_name, bytes) in files {
             match bytes {
-                Err(reason) => out.push(FileOutcome::Rejected {
-                    reason: format!("“{file_name}” could not be read: {reason}."),
-                    file_name,
-                }),
+                Err(reason) => out.push(FileOutcome::unreadable(file_name, &reason)),
                 Ok(bytes) => self.add_bytes(file_name, &bytes, &mut out),
             }
         }
@@ -262,35 +267,38 @@ impl Corpus {
                 let report = self.open_project(*project);
                 out.push(FileOutcome::ProjectOpened { file_name, report });
             }
-            Ok(FileContents::Articles(items)) => {
-                for item in items {
-                    out.push(match item {
-                        Err(e) => FileOutcome::Rejected {
-                            reason: e.to_string(),
-                            file_name: e.file_name,
-                        },
-                        Ok(Ingested {
-                            article,
+            Ok(FileContents::Articles(items)) => out.extend(self.add_ingested(items)),
+        }
+    }
+
+    /// Adds what [`read_file`] found in a file of articles: one outcome per article (or per
+    /// record that could not be read).
+    pub fn add_ingested(&mut self, items: Vec<Result<Ingested, IngestError>>) -> Vec<FileOutcome> {
+        items
+            .into_iter()
+            .map(|item| match item {
+                Err(e) => FileOutcome::Rejected {
+                    reason: e.to_string(),
+                    file_name: e.file_name,
+                },
+                Ok(Ingested {
+                    article,
+                    warnings,
+                    format,
+                }) => {
+                    let file_name = article.file_name.clone();
+                    match self.add(article, warnings) {
+                        AddOutcome::Added { id, warnings } => FileOutcome::Added {
+                            file_name,
+                            id,
                             warnings,
                             format,
-                        }) => {
-                            let file_name = article.file_name.clone();
-                            match self.add(article, warnings) {
-                                AddOutcome::Added { id, warnings } => FileOutcome::Added {
-                                    file_name,
-                                    id,
-                                    warnings,
-                                    format,
-                                },
-                                AddOutcome::Duplicate { of } => {
-                                    FileOutcome::Duplicate { file_name, of }
-                                }
-                            }
-                        }
-                    });
+                        },
+                        AddOutcome::Duplicate { of } => FileOutcome::Duplicate { file_name, of },
+                    }
                 }
-            }
-        }
+            })
+            .collect()
     }
 
     /// Reads a file holding one article and adds it, unless its text is already present.
