@@ -53,7 +53,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// What a block was, from its element.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum BlockTag {
     Paragraph,
     Heading1,
@@ -61,6 +61,7 @@ enum BlockTag {
     Caption,
     Quote,
     ListItem,
+    #[default]
     Other,
 }
 
@@ -71,6 +72,36 @@ struct Block {
     /// Index of the `<article>` element it sits in (in document order), if any.
     article: Option<usize>,
     in_main: bool,
+}
+
+/// The text being collected into blocks, and where in the page it is.
+#[derive(Default)]
+struct Flow {
+    blocks: Vec<Block>,
+    current: String,
+    tag: BlockTag,
+    /// The `<article>` elements open around the text (by document order).
+    article_stack: Vec<usize>,
+    main_depth: usize,
+    /// A block whose only words sit in `<time>` is a dateline, already read as the date.
+    words_outside_time: bool,
+}
+
+impl Flow {
+    /// Ends the current block, keeping it if it has words outside `<time>`.
+    fn flush(&mut self) {
+        let text = squash(&self.current);
+        self.current.clear();
+        let keep = std::mem::take(&mut self.words_outside_time);
+        if keep && text.chars().any(char::is_alphanumeric) {
+            self.blocks.push(Block {
+                tag: self.tag,
+                text,
+                article: self.article_stack.last().copied(),
+                in_main: self.main_depth > 0,
+            });
+        }
+    }
 }
 
 #[derive(Default)]
@@ -132,38 +163,13 @@ pub fn parse(text: &str) -> RawText {
     let tokens = Tokenizer::new_with_emitter(text, emitter);
 
     let mut meta = Meta::default();
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current = String::new();
-    let mut current_tag = BlockTag::Other;
+    let mut flow = Flow::default();
     let mut stack: Vec<String> = Vec::new();
     let mut skip_depth = 0usize;
     let mut in_title = false;
     let mut title_buf = String::new();
     let mut articles_seen = 0usize;
-    let mut article_stack: Vec<usize> = Vec::new();
-    let mut main_depth = 0usize;
-    // A block whose only words sit in <time> is a dateline, already read as the date.
     let mut time_depth = 0usize;
-    let mut words_outside_time = false;
-
-    let flush = |current: &mut String,
-                 words_outside_time: &mut bool,
-                 tag: BlockTag,
-                 blocks: &mut Vec<Block>,
-                 article: Option<usize>,
-                 in_main: bool| {
-        let t = squash(current);
-        current.clear();
-        let keep = std::mem::take(words_outside_time);
-        if keep && t.chars().any(char::is_alphanumeric) {
-            blocks.push(Block {
-                tag,
-                text: t,
-                article,
-                in_main,
-            });
-        }
-    };
 
     for token in tokens {
         let Ok(token) = token;
@@ -189,7 +195,7 @@ pub fn parse(text: &str) -> RawText {
                         }
                         time_depth += 1;
                     }
-                    "br" => current.push(' '),
+                    "br" => flow.current.push(' '),
                     _ => {}
                 }
                 let void = tag.self_closing || is_void(&name);
@@ -204,15 +210,8 @@ pub fn parse(text: &str) -> RawText {
                     continue;
                 }
                 if BLOCKS.contains(&name.as_str()) {
-                    flush(
-                        &mut current,
-                        &mut words_outside_time,
-                        current_tag,
-                        &mut blocks,
-                        article_stack.last().copied(),
-                        main_depth > 0,
-                    );
-                    current_tag = match name.as_str() {
+                    flow.flush();
+                    flow.tag = match name.as_str() {
                         "p" => BlockTag::Paragraph,
                         "h1" => BlockTag::Heading1,
                         "h2" | "h3" | "h4" | "h5" | "h6" => BlockTag::Subheading,
@@ -223,11 +222,11 @@ pub fn parse(text: &str) -> RawText {
                     };
                 }
                 if name == "article" {
-                    article_stack.push(articles_seen);
+                    flow.article_stack.push(articles_seen);
                     articles_seen += 1;
                 }
                 if name == "main" {
-                    main_depth += 1;
+                    flow.main_depth += 1;
                 }
                 stack.push(name);
             }
@@ -255,24 +254,17 @@ pub fn parse(text: &str) -> RawText {
                         continue;
                     }
                     if BLOCKS.contains(&closed.as_str()) {
-                        flush(
-                            &mut current,
-                            &mut words_outside_time,
-                            current_tag,
-                            &mut blocks,
-                            article_stack.last().copied(),
-                            main_depth > 0,
-                        );
-                        current_tag = BlockTag::Other;
+                        flow.flush();
+                        flow.tag = BlockTag::Other;
                     }
                     if closed == "article" {
-                        article_stack.pop();
+                        flow.article_stack.pop();
                     }
                     if closed == "time" {
                         time_depth = time_depth.saturating_sub(1);
                     }
                     if closed == "main" {
-                        main_depth = main_depth.saturating_sub(1);
+                        flow.main_depth = flow.main_depth.saturating_sub(1);
                     }
                 }
             }
@@ -282,23 +274,16 @@ pub fn parse(text: &str) -> RawText {
                 } else if skip_depth == 0 {
                     let text = String::from_utf8_lossy(&s.value);
                     if time_depth == 0 && text.chars().any(char::is_alphanumeric) {
-                        words_outside_time = true;
+                        flow.words_outside_time = true;
                     }
-                    current.push_str(&text);
+                    flow.current.push_str(&text);
                 }
             }
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    flush(
-        &mut current,
-        &mut words_outside_time,
-        current_tag,
-        &mut blocks,
-        article_stack.last().copied(),
-        main_depth > 0,
-    );
-    assemble(meta, blocks)
+    flow.flush();
+    assemble(meta, flow.blocks)
 }
 
 fn is_void(name: &str) -> bool {
