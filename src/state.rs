@@ -6,15 +6,15 @@
 
 use futures::future::join_all;
 use leptos::prelude::*;
-use newsprism_core::article::ArticleId;
-use newsprism_core::corpus::{AddOutcome, FileOutcome, RestoreReport};
+use newsprism_core::article::{Article, ArticleId};
+use newsprism_core::corpus::{EditError, FileOutcome, RestoreReport};
 use newsprism_core::ingest::{self, FileContents};
 use newsprism_core::project::{self, ArticleEdit, Project, ProjectState};
 use newsprism_core::Corpus;
 
 use crate::browser::files::PendingFile;
 use crate::browser::storage;
-use crate::browser::timer::{now, yield_now};
+use crate::browser::timer::{yield_now, Slices};
 use crate::seeds::SEEDS;
 
 /// How far a batch of files has got.
@@ -112,26 +112,12 @@ impl AppState {
                 }
             };
             let mut bad = 0usize;
-            let mut slice_start = now();
-            for json in &stored.articles {
-                match project::article_from_json(json) {
-                    Ok(a) => {
-                        state.corpus.update_untracked(|c| {
-                            c.add_article(a);
-                        });
-                    }
-                    Err(_) => bad += 1,
-                }
-                if now() - slice_start > SLICE_MS {
-                    yield_now().await;
-                    slice_start = now();
-                }
-            }
-            if let Some(saved) = saved {
-                state.corpus.update_untracked(|c| {
-                    c.apply_state(saved);
-                });
-            }
+            // Parsed lazily, so the JSON is read a slice at a time too.
+            let articles = stored
+                .articles
+                .iter()
+                .filter_map(|json| project::article_from_json(json).map_err(|_| bad += 1).ok());
+            state.restore_in_slices(articles, saved).await;
             state.corpus.notify();
             state.storage.set(Storage::Saved);
             if bad > 0 {
@@ -184,11 +170,14 @@ impl AppState {
     }
 
     async fn write_slices(&self, ids: Vec<ArticleId>, clear_first: bool) {
-        let state = *self;
-        let chunks: Vec<&[ArticleId]> = ids.chunks(SAVE_CHUNK).collect();
-        let last = chunks.len().saturating_sub(1);
+        // At least one transaction: it carries the state, and the clearing if asked for.
+        let mut chunks: Vec<&[ArticleId]> = ids.chunks(SAVE_CHUNK).collect();
+        if chunks.is_empty() {
+            chunks.push(&[]);
+        }
+        let last = chunks.len() - 1;
         for (i, chunk) in chunks.iter().enumerate() {
-            let put = state.corpus.with_untracked(|c| {
+            let put = self.corpus.with_untracked(|c| {
                 chunk
                     .iter()
                     .filter_map(|&id| {
@@ -200,20 +189,13 @@ impl AppState {
             let batch = storage::Write {
                 clear: clear_first && i == 0,
                 put,
-                state: (i == last).then(|| state.state_json()),
+                state: (i == last).then(|| self.state_json()),
                 ..Default::default()
             };
             if let Err(why) = storage::write(batch).await {
-                state.storage.set(Storage::Failed(why));
+                self.storage.set(Storage::Failed(why));
                 return;
             }
-        }
-        if chunks.is_empty() {
-            state.save(storage::Write {
-                clear: clear_first,
-                state: Some(state.state_json()),
-                ..Default::default()
-            });
         }
     }
 
@@ -239,11 +221,12 @@ impl AppState {
         }
         let state = *self;
         state.cancel.set(false);
-        state.progress.set(Some(Progress {
+        let mut progress = Progress {
             files_total: files.len(),
             bytes_total: files.iter().map(|f| f.size).sum(),
             ..Progress::default()
-        }));
+        };
+        state.progress.set(Some(progress.clone()));
         leptos::task::spawn_local(async move {
             // Files dropped while the stored articles are still coming back wait for them, so
             // that what they add is stored too.
@@ -251,8 +234,7 @@ impl AppState {
                 yield_now().await;
             }
             let mut outcomes = Vec::new();
-            let mut progress = state.progress.get_untracked().unwrap_or_default();
-            let mut slice_start = now();
+            let mut slices = Slices::new(SLICE_MS);
             let mut cancelled = 0usize;
             let total = files.len();
             let mut files = files.into_iter();
@@ -289,19 +271,22 @@ impl AppState {
                             ),
                             // A project replaces everything, a slice at a time.
                             Ok(FileContents::Project(project)) => {
-                                let report = state.open_project_in_slices(*project).await;
+                                let Project {
+                                    state: saved,
+                                    articles,
+                                    ..
+                                } = *project;
+                                let report = state.restore_in_slices(articles, Some(saved)).await;
                                 outcomes.push(FileOutcome::ProjectOpened { file_name, report });
-                                slice_start = now();
                             }
                         },
                     }
                     done += 1;
                     progress.files_done += 1;
                     progress.bytes_done += size;
-                    if now() - slice_start > SLICE_MS {
+                    if slices.due() {
                         state.progress.set(Some(progress.clone()));
-                        yield_now().await;
-                        slice_start = now();
+                        slices.pause().await;
                     }
                 }
             }
@@ -318,39 +303,27 @@ impl AppState {
         });
     }
 
-    /// Replaces the user's state with a project's, adding its articles a slice at a time.
-    async fn open_project_in_slices(&self, project: Project) -> RestoreReport {
-        let Project {
-            state: saved,
-            articles,
-            ..
-        } = project;
-        self.corpus.update_untracked(|c| {
-            c.restore(ProjectState::default(), Vec::new());
-        });
+    /// Replaces what the user added or changed with these articles and this state (stored, or
+    /// from a project file), adding the articles a slice at a time. Views are not told; the
+    /// caller notifies once it is done.
+    async fn restore_in_slices(
+        &self,
+        articles: impl IntoIterator<Item = Article>,
+        saved: Option<ProjectState>,
+    ) -> RestoreReport {
         let mut report = RestoreReport::default();
-        let mut slice_start = now();
+        self.corpus.update_untracked(Corpus::reset);
+        let mut slices = Slices::new(SLICE_MS);
         for article in articles {
-            match self.corpus.try_update_untracked(|c| c.add_article(article)) {
-                Some(AddOutcome::Added { .. }) => report.articles += 1,
-                Some(AddOutcome::Duplicate { .. }) => report.duplicates += 1,
-                None => {}
-            }
-            if now() - slice_start > SLICE_MS {
-                yield_now().await;
-                slice_start = now();
-            }
+            self.corpus
+                .update_untracked(|c| c.restore_article(article, &mut report));
+            slices.pause_if_due().await;
         }
-        let applied = self
-            .corpus
-            .try_update_untracked(|c| c.apply_state(saved))
-            .unwrap_or_default();
-        RestoreReport {
-            edits: applied.edits,
-            orphan_edits: applied.orphan_edits,
-            hidden: applied.hidden,
-            ..report
+        if let Some(saved) = saved {
+            self.corpus
+                .update_untracked(|c| c.apply_state(saved, &mut report));
         }
+        report
     }
 
     /// Adds pasted text as an article, as if it were a .txt file.
@@ -416,24 +389,27 @@ impl AppState {
 
     /// Sets the source of several articles (a dropped folder's name, a renamed source).
     pub fn set_source(&self, ids: &[ArticleId], source: &str) -> Result<usize, String> {
-        let r = self
-            .corpus
-            .try_update(|c| c.set_source(ids, source))
-            .unwrap_or(Ok(0))
-            .map_err(|e| e.to_string());
-        self.save_state();
-        r
+        self.change_sources(|c| c.set_source(ids, source))
     }
 
     /// Renames a source for all its articles.
     pub fn rename_source(&self, from: &str, to: &str) -> Result<usize, String> {
-        let r = self
+        self.change_sources(|c| c.rename_source(from, to))
+    }
+
+    /// Runs a change of several articles' sources and stores the result, also when it stopped
+    /// part way (the articles changed before the refusal stay changed).
+    fn change_sources(
+        &self,
+        change: impl FnOnce(&mut Corpus) -> Result<usize, EditError>,
+    ) -> Result<usize, String> {
+        let result = self
             .corpus
-            .try_update(|c| c.rename_source(from, to))
+            .try_update(change)
             .unwrap_or(Ok(0))
             .map_err(|e| e.to_string());
         self.save_state();
-        r
+        result
     }
 
     /// Removes an added article, or hides a bundled one.

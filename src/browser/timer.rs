@@ -43,3 +43,38 @@ pub async fn yield_now() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Long work cut into slices: `due` once the slice's budget is spent, `pause` to let the browser
+/// paint and handle input before the next slice.
+pub struct Slices {
+    start: f64,
+    budget_ms: f64,
+}
+
+impl Slices {
+    /// Starts the first slice.
+    pub fn new(budget_ms: f64) -> Self {
+        Slices {
+            start: now(),
+            budget_ms,
+        }
+    }
+
+    /// Whether this slice has used its budget.
+    pub fn due(&self) -> bool {
+        now() - self.start > self.budget_ms
+    }
+
+    /// Yields to the browser and starts a new slice.
+    pub async fn pause(&mut self) {
+        yield_now().await;
+        self.start = now();
+    }
+
+    /// Yields if this slice has used its budget.
+    pub async fn pause_if_due(&mut self) {
+        if self.due() {
+            self.pause().await;
+        }
+    }
+}

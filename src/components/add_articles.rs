@@ -135,6 +135,19 @@ fn folder_of(file_name: &str) -> Option<&str> {
     (!top.is_empty()).then_some(top)
 }
 
+/// The articles added from each dropped folder, for the "use the folder as source" offer.
+fn added_by_folder(outcomes: &[FileOutcome]) -> BTreeMap<String, Vec<ArticleId>> {
+    let mut folders: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
+    for o in outcomes {
+        if let FileOutcome::Added { file_name, id, .. } = o {
+            if let Some(folder) = folder_of(file_name) {
+                folders.entry(folder.to_string()).or_default().push(*id);
+            }
+        }
+    }
+    folders
+}
+
 /// What happened to each file of the last batch.
 #[component]
 pub fn IngestReport() -> impl IntoView {
@@ -152,26 +165,20 @@ pub fn IngestReport() -> impl IntoView {
             let rejected = count(|o| matches!(o, FileOutcome::Rejected { .. }));
             let few = outcomes.len() <= 20;
             open.set(few);
-            // Articles added from each dropped folder, for the "use the folder as source" offer.
-            let mut folders: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
-            for o in outcomes {
-                if let FileOutcome::Added { file_name, id, .. } = o {
-                    if let Some(folder) = folder_of(file_name) {
-                        folders.entry(folder.to_string()).or_default().push(*id);
-                    }
-                }
-            }
-            let offers = folders
-                .into_iter()
-                .map(|(folder, ids)| {
-                    // Once every article has a source, the offer becomes a plain statement.
-                    let set = state.corpus.with(|c| {
-                        let sources: Vec<Option<String>> = ids.iter().map(|id| c.get(*id).and_then(|a| a.source.clone())).collect();
-                        sources.windows(2).all(|w| w[0] == w[1]).then(|| sources.first().cloned().flatten()).flatten()
-                    });
-                    view! { <FolderSource folder ids set /> }
+            // Its own closure: setting a source re-draws the offers, not the whole report (which
+            // would close the file list the user opened).
+            let offers = move || {
+                state.report.with(|outcomes| {
+                    added_by_folder(outcomes)
+                        .into_iter()
+                        .map(|(folder, ids)| {
+                            // Once the articles share a source, the offer says so.
+                            let set = state.corpus.with(|c| c.common_source(&ids));
+                            view! { <FolderSource folder ids set /> }
+                        })
+                        .collect_view()
                 })
-                .collect_view();
+            };
             let rows = move || open.get().then(|| state.report.with(|outcomes| outcomes
                 .iter()
                 .map(|o| {

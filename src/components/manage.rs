@@ -2,6 +2,7 @@
 //! bundled articles back, and renaming sources.
 
 use leptos::prelude::*;
+use newsprism_core::Corpus;
 
 use crate::browser::files::{download, files_from_input};
 use crate::state::{use_app_state, Storage};
@@ -10,13 +11,13 @@ use crate::state::{use_app_state, Storage};
 #[component]
 pub fn Manage() -> impl IntoView {
     let state = use_app_state();
-    let added = move || state.corpus.with(|c| c.added_ids().len());
+    let added = move || state.corpus.with(Corpus::added_count);
     let hidden = move || state.corpus.with(|c| c.hidden_seeds().len());
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let export = move |_| {
         let json = state.project_json();
-        let n = state.corpus.with_untracked(|c| c.added_ids().len());
+        let n = state.corpus.with_untracked(Corpus::added_count);
         message.set(Some(match download("newsprism-project.json", &json, "application/json") {
             Ok(()) => format!("Exported the project: {n} added articles, edits, hidden articles and spellings."),
             Err(e) => format!("The project could not be exported: {e}."),

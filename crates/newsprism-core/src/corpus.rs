@@ -409,6 +409,16 @@ impl Corpus {
             .collect()
     }
 
+    /// How many articles the user added (and did not remove).
+    pub fn added_count(&self) -> usize {
+        self.articles.len()
+            - self
+                .articles
+                .iter()
+                .filter(|a| self.seeds.contains(&a.id))
+                .count()
+    }
+
     /// An added article as it was read, before any edit: what storage and projects keep.
     pub fn original(&self, id: ArticleId) -> Option<&Article> {
         self.originals.get(&id).or_else(|| self.get(id))
@@ -495,6 +505,15 @@ impl Corpus {
         Ok(n)
     }
 
+    /// The source these articles all have, if they share one known source.
+    pub fn common_source(&self, ids: &[ArticleId]) -> Option<String> {
+        let mut sources = ids
+            .iter()
+            .map(|&id| self.get(id).and_then(|a| a.source.as_deref()));
+        let first = sources.next()??;
+        sources.all(|s| s == Some(first)).then(|| first.to_string())
+    }
+
     /// The sources with their article counts, by name; the unknown source is "".
     pub fn sources(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -541,30 +560,37 @@ impl Corpus {
     /// stored or exported); seeds come back first, then the state's hidden seeds are hidden.
     pub fn restore(&mut self, state: ProjectState, articles: Vec<Article>) -> RestoreReport {
         let mut report = RestoreReport::default();
+        self.reset();
+        for a in articles {
+            self.restore_article(a, &mut report);
+        }
+        self.apply_state(state, &mut report);
+        report
+    }
+
+    /// Takes back everything the user added or changed: added articles, edits, hidden seeds and
+    /// the alias table. The first step of [`Corpus::restore`], for callers that add the articles
+    /// back themselves (a slice at a time) with [`Corpus::restore_article`].
+    pub fn reset(&mut self) {
         self.remove_added();
         self.restore_seeds();
         for id in self.edits.keys().copied().collect::<Vec<_>>() {
             self.reset_edit(id);
         }
-        for a in articles {
-            match self.add(a, Vec::new()) {
-                AddOutcome::Added { .. } => report.articles += 1,
-                AddOutcome::Duplicate { .. } => report.duplicates += 1,
-            }
-        }
-        let applied = self.apply_state(state);
-        RestoreReport {
-            edits: applied.edits,
-            orphan_edits: applied.orphan_edits,
-            hidden: applied.hidden,
-            ..report
+        self.aliases = AliasTable::default();
+    }
+
+    /// Adds back one stored or exported article, counting it in `report`.
+    pub fn restore_article(&mut self, article: Article, report: &mut RestoreReport) {
+        match self.add(article, Vec::new()) {
+            AddOutcome::Added { .. } => report.articles += 1,
+            AddOutcome::Duplicate { .. } => report.duplicates += 1,
         }
     }
 
-    /// Applies stored edits, hidden seeds and the alias table to the articles now loaded (after
-    /// they were added back one slice at a time); counts only the state's part of the report.
-    pub fn apply_state(&mut self, state: ProjectState) -> RestoreReport {
-        let mut report = RestoreReport::default();
+    /// Applies stored edits, hidden seeds and the alias table to the articles now loaded (the
+    /// last step of a restore), counting them in `report`.
+    pub fn apply_state(&mut self, state: ProjectState, report: &mut RestoreReport) {
         for (id, edit) in &state.edits {
             if self.edit(*id, edit).is_ok() {
                 report.edits += 1;
@@ -587,7 +613,6 @@ impl Corpus {
             }
             None => AliasTable::default(),
         };
-        report
     }
 
     /// The article with this id.
@@ -1003,6 +1028,9 @@ mod tests {
         assert_eq!(c.rename_source("nos", "NOS Nieuws").unwrap(), 1);
         let names: Vec<String> = c.sources().into_iter().map(|(s, _)| s).collect();
         assert_eq!(names, ["NOS Nieuws", "Onbekend blad"]);
+        let seeds = [id_of(&c, "s1.txt"), id_of(&c, "s2.txt")];
+        assert_eq!(c.common_source(&seeds).as_deref(), Some("Onbekend blad"));
+        assert_eq!(c.common_source(&[seeds[0], id_of(&c, "added.txt")]), None);
     }
 
     #[test]
