@@ -810,6 +810,52 @@ impl Corpus {
         (lines, truncated)
     }
 
+    /// The timeline of every loaded article: publication dates, mentioned events, groups.
+    pub fn timeline(&self) -> crate::time::timeline::Timeline {
+        crate::time::timeline::Timeline::build(self.articles())
+    }
+
+    /// For an undated article, the date inferred from its text (the latest date it names).
+    pub fn inferred_date(&self, id: ArticleId) -> Option<crate::time::timeline::Inferred> {
+        let a = self.get(id)?;
+        if a.pub_date.is_some() {
+            return None;
+        }
+        crate::time::timeline::analyse(a).inferred
+    }
+
+    /// The volume of a query over publication time, per source, as counts and shares.
+    ///
+    /// ```
+    /// use newsprism_core::corpus::Corpus;
+    /// use newsprism_core::time::timeline::Bucket;
+    /// let files: [(&str, &[u8]); 3] = [
+    ///     ("a.txt", " date 2022-12 Poetin bezocht Minsk.".as_bytes()),
+    ///     ("b.txt", " date 2022-12 Loekasjenko zweeg.".as_bytes()),
+    ///     ("c.txt", " date 2022-10 Putin spoke.".as_bytes()),
+    /// ];
+    /// let (corpus, _) = Corpus::from_files(files);
+    /// let t = corpus.trend("Poetin", true, Bucket::Month);
+    /// assert_eq!(t.periods.len(), 2);
+    /// assert_eq!((t.periods[1].label.as_str(), t.periods[1].matches, t.periods[1].total), ("Dec 2022", 1, 2));
+    /// assert_eq!(t.periods[0].share(), 1.0); // "Putin" is an alias of "Poetin"
+    /// ```
+    pub fn trend(
+        &self,
+        q: &str,
+        aliases: bool,
+        bucket: crate::time::timeline::Bucket,
+    ) -> crate::time::timeline::Trend {
+        let options = SearchOptions {
+            aliases,
+            limit: 0,
+            snippet_chars: 0,
+        };
+        let matching: rustc_hash::FxHashSet<ArticleId> =
+            self.search(q, &options).ranked.into_iter().collect();
+        crate::time::timeline::trend(q, self.articles(), &matching, bucket)
+    }
+
     /// The articles in library order. Undated articles always come last, in file-name order,
     /// under any date sort: they are listed as undated, never placed at a default date.
     pub fn library(&self, sort: LibrarySort) -> Vec<&Article> {

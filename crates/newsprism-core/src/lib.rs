@@ -11,6 +11,8 @@
 //! - [`corpus`] owns the loaded articles and answers the UI's questions; it also holds the
 //!   user's edits, hidden seeds and removals.
 //! - [`project`] is the one-file project and the stored state, as versioned JSON.
+//! - [`time`] finds the dates a text mentions, places them against its publication date and
+//!   builds the timeline and query trends.
 //!
 //! ```
 //! use newsprism_core::corpus::{Corpus, LibrarySort};
@@ -33,10 +35,12 @@
 pub mod article;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod project;
 pub mod search;
 pub mod text;
+pub mod time;
 
 pub use article::{
     Article, ArticleId, Paragraph, ParagraphKind, PartialDate, Precision, Provenance, PubDate,

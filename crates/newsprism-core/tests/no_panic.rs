@@ -151,3 +151,84 @@ proptest! {
         }
     }
 }
+
+/// Date-like text: numbers, month and weekday names, relative words, in any order.
+fn datey_text() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "maandag",
+        "vrijdag",
+        "25",
+        "31",
+        "februari",
+        "Dec",
+        "2022",
+        "0",
+        "99999",
+        "9999",
+        "1000",
+        "sinds",
+        "since",
+        "vorige",
+        "week",
+        "jaar",
+        "geleden",
+        "ago",
+        "bijna",
+        "de",
+        "komende",
+        "drie",
+        "jaren",
+        "negentig",
+        "begin",
+        "eind",
+        "mid",
+        "-",
+        "/",
+        ".",
+        ",",
+        "'",
+        "29",
+        "2100",
+        "the",
+        "last",
+        "next",
+        "May",
+        "winter",
+        "zomer",
+        "van",
+        "earlier",
+        "this",
+        "month",
+        "1990s",
+        "honderd",
+        "2022-02-30",
+        "12/13/2022",
+        "00.00.0000",
+        "vandaag",
+    ]);
+    prop::collection::vec(words, 0..12).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(800))]
+
+    #[test]
+    fn extracting_and_resolving_dates_never_panics(
+        text in datey_text(),
+        raw in "\\PC{0,60}",
+        reference in -200_000i32..200_000,
+        width in 0i32..400,
+    ) {
+        use newsprism_core::time::{expressions::extract, resolve::resolve};
+        for t in [text.as_str(), raw.as_str()] {
+            for e in extract(t) {
+                prop_assert!(t.is_char_boundary(e.range.start) && t.is_char_boundary(e.range.end));
+                if let Some(r) = resolve(&e, Some(reference..=reference + width)) {
+                    prop_assert!(r.start <= r.end);
+                    prop_assert!(!r.candidates.is_empty());
+                }
+                let _ = resolve(&e, None);
+            }
+        }
+    }
+}

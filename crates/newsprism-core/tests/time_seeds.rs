@@ -1,0 +1,148 @@
+//! The timeline against its spec: the gold table of every temporal expression in the seeds
+//! (tests/gold/seed-time.tsv), plus what the "done when" names.
+
+use newsprism_core::corpus::Corpus;
+use newsprism_core::time::timeline::{analyse, Timeline};
+
+fn seeds() -> Corpus {
+    let dir = format!("{}/../../seeds", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the seeds folder")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut corpus = Corpus::new();
+    for name in names {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("a seed");
+        corpus.add_file(&name, &bytes).expect("seeds parse");
+    }
+    corpus
+}
+
+/// (file prefix, expression, value) rows of the gold table.
+fn gold() -> Vec<(String, String, String)> {
+    let path = format!("{}/tests/gold/seed-time.tsv", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path)
+        .expect("the gold table")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 3, "a gold row has three columns: {l}");
+            (cols[0].into(), cols[1].into(), cols[2].into())
+        })
+        .collect()
+}
+
+#[test]
+fn precision_and_recall_against_the_gold_table_are_at_least_0_9() {
+    let corpus = seeds();
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for a in corpus.articles() {
+        let prefix = a.file_name[..3].to_string();
+        for e in analyse(a).events {
+            let value = e.resolution.map(|r| r.value).unwrap_or_else(|| "-".into());
+            found.push((prefix.clone(), e.text, value));
+        }
+    }
+    let gold = gold();
+    // Match as multisets: a row counts once per occurrence.
+    let mut unmatched_gold = gold.clone();
+    let mut correct = 0usize;
+    let mut wrong = Vec::new();
+    for f in &found {
+        if let Some(i) = unmatched_gold.iter().position(|g| g == f) {
+            unmatched_gold.remove(i);
+            correct += 1;
+        } else {
+            wrong.push(f.clone());
+        }
+    }
+    let precision = correct as f64 / found.len().max(1) as f64;
+    let recall = correct as f64 / gold.len().max(1) as f64;
+    println!(
+        "temporal expressions in the seeds: {} gold, {} found, {} correct: precision {:.3}, recall {:.3}",
+        gold.len(),
+        found.len(),
+        correct,
+        precision,
+        recall
+    );
+    for w in &wrong {
+        println!("  found but not in the gold table (or with another value): {w:?}");
+    }
+    for g in &unmatched_gold {
+        println!("  in the gold table but not found: {g:?}");
+    }
+    assert!(gold.len() >= 30, "the gold table lists every expression");
+    assert!(precision >= 0.9, "precision {precision:.3}");
+    assert!(recall >= 0.9, "recall {recall:.3}");
+}
+
+#[test]
+fn the_undated_seed_gets_an_inferred_date_with_its_evidence() {
+    let corpus = seeds();
+    let a = corpus
+        .articles()
+        .iter()
+        .find(|a| a.file_name.starts_with("003"))
+        .unwrap();
+    assert!(
+        a.pub_date.is_none(),
+        "the file gives no date and none is invented"
+    );
+    let inferred = analyse(a).inferred.expect("an inferred date");
+    assert_eq!(inferred.date.iso(), "2022-03-11");
+    assert!(
+        inferred.evidence.contains("vrijdag 11 maart"),
+        "{}",
+        inferred.evidence
+    );
+}
+
+#[test]
+fn mondays_visit_is_grouped_across_the_december_articles() {
+    let corpus = seeds();
+    let t = Timeline::build(corpus.articles());
+    let mondays = t
+        .groups
+        .iter()
+        .find(|g| g.key == "2022-11-28|2022-12-05|2022-12-12|2022-12-19|2022-12-26")
+        .expect("a group of the possible Mondays");
+    assert!(!mondays.certain);
+    assert_eq!(mondays.articles, 2, "000 and 004 both mention Monday");
+    assert_eq!(
+        mondays.events.len(),
+        4,
+        "Maandag, maandagavond and twice maandag"
+    );
+    // February's invasion: "afgelopen februari", "in februari" twice, across 001 and 002.
+    let february = t.groups.iter().find(|g| g.key == "2022-02").unwrap();
+    assert_eq!(february.articles, 2);
+    // Every article is on the publication track: four dated, 003 by inference.
+    assert_eq!(
+        t.publications.iter().filter(|p| p.span.is_some()).count(),
+        5
+    );
+    assert_eq!(
+        t.publications.iter().filter(|p| p.date.is_none()).count(),
+        1
+    );
+}
+
+#[test]
+fn the_events_export_as_csv_and_json_with_every_row() {
+    let corpus = seeds();
+    let t = Timeline::build(corpus.articles());
+    let csv = t.events_csv();
+    assert_eq!(csv.lines().count(), t.events.len() + 1);
+    assert!(csv.starts_with("article_id,title,source,published,paragraph,expression,value"));
+    // 003 is undated: the weekday placed "vrijdag 25 februari" in 2022.
+    assert!(csv.contains(
+        ",vrijdag 25 februari,2022-02-25,2022-02-25,2022-02-25,day,true,1,chose_year,past,"
+    ));
+    let json: serde_json::Value = serde_json::from_str(&t.events_json()).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), t.events.len());
+    assert_eq!(json[0]["expression"], "Maandag");
+}
