@@ -1,5 +1,5 @@
 // Takes the README's screenshots from the release build in dist/ with headless Debian Chromium:
-// `node e2e/screenshot.mjs` writes docs/library.png and docs/reader.png.
+// `node e2e/screenshot.mjs` writes docs/library.png, docs/reader.png and docs/timeline.png.
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
@@ -20,7 +20,12 @@ try {
   await page.getByTestId('reader').waitFor();
   await page.setViewportSize({ width: 900, height: 900 });
   await page.screenshot({ path: 'docs/reader.png' });
-  console.log('wrote docs/library.png and docs/reader.png');
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`http://127.0.0.1:${port}/#/timeline?q=Poetin`);
+  await page.getByTestId('event-mark').first().waitFor();
+  await page.getByTestId('shared-mark').first().hover();
+  await page.screenshot({ path: 'docs/timeline.png', fullPage: true });
+  console.log('wrote docs/library.png, docs/reader.png and docs/timeline.png');
 } finally {
   await browser.close();
   server.kill();

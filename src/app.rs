@@ -14,6 +14,7 @@ use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
 use crate::views::reader::{Focus, ReaderView};
 use crate::views::search::SearchView;
+use crate::views::timeline::TimelineView;
 
 /// The whole app.
 #[component]
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
             Route::Search(s) if s.q.trim().is_empty() => "Search · Newsprism".into(),
             Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
             Route::Aliases => "Spellings · Newsprism".into(),
+            Route::Timeline(_) => "Timeline · Newsprism".into(),
             Route::NotFound(_) => "Not found · Newsprism".into(),
         };
         set_document_title(&title);
@@ -64,6 +66,7 @@ pub fn App() -> impl IntoView {
 
     let on_library = move || matches!(route.get(), Route::Library { .. });
     let on_search = move || matches!(route.get(), Route::Search(_));
+    let on_timeline = move || matches!(route.get(), Route::Timeline(_));
     view! {
         <a class="skip" href="#main" on:click=|ev| {
             ev.prevent_default();
@@ -77,6 +80,9 @@ pub fn App() -> impl IntoView {
                 </a>
                 <a href="#/search?q=" class:active=on_search aria-current=move || on_search().then_some("page")>
                     "Search"
+                </a>
+                <a href="#/timeline" class:active=on_timeline aria-current=move || on_timeline().then_some("page")>
+                    "Timeline"
                 </a>
             </nav>
             <SearchBox router />
@@ -103,12 +109,13 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
-                Route::Article { id, q, aliases, paragraph, offset } => {
-                    let focus = Focus { q, aliases, paragraph, offset };
+                Route::Article { id, q, aliases, paragraph, offset, length } => {
+                    let focus = Focus { q, aliases, paragraph, offset, length };
                     view! { <ReaderView id focus /> }.into_any()
                 }
                 Route::Search(state) => view! { <SearchView state /> }.into_any(),
                 Route::Aliases => view! { <AliasesView /> }.into_any(),
+                Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),
                 Route::NotFound(hash) => {
                     view! { <NotFoundView what=format!("Nothing lives at “{hash}”.") /> }.into_any()
                 }

@@ -1,4 +1,5 @@
-//! Hash routes: `#/` (library), `#/article/<id>` (reader) and `#/search?q=…` (search).
+//! Hash routes: `#/` (library), `#/article/<id>` (reader), `#/search?q=…` (search),
+//! `#/timeline?q=…` (timeline and trends) and `#/aliases`.
 //!
 //! Routing by hash needs no server rewrites, so the app works from any static host, under any
 //! sub-path and from `file://`. leptos_router 0.8 has no hash mode (leptos-rs/leptos#2184), so
@@ -6,6 +7,7 @@
 
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::time::timeline::Bucket;
 use newsprism_core::ArticleId;
 
 /// Which tab of the search view is open.
@@ -31,6 +33,43 @@ pub struct SearchState {
     pub sort: KwicSort,
 }
 
+/// What the timeline's lanes stand for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lanes {
+    /// One lane per source.
+    #[default]
+    Source,
+    /// One lane per article.
+    Article,
+}
+
+/// The timeline and trend as the URL holds them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineState {
+    /// The trend's query (empty: no trend).
+    pub q: String,
+    /// Whether the trend's query uses aliases.
+    pub aliases: bool,
+    /// Lanes per source or per article.
+    pub lanes: Lanes,
+    /// The trend's periods.
+    pub bucket: Bucket,
+    /// Whether the trend shows shares rather than counts.
+    pub share: bool,
+}
+
+impl Default for TimelineState {
+    fn default() -> Self {
+        TimelineState {
+            q: String::new(),
+            aliases: true,
+            lanes: Lanes::Source,
+            bucket: Bucket::Month,
+            share: false,
+        }
+    }
+}
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -51,9 +90,13 @@ pub enum Route {
         paragraph: Option<usize>,
         /// The byte offset of the hit to mark as current, within that paragraph.
         offset: Option<usize>,
+        /// The length of a passage to mark from `offset` (a sentence the timeline links to).
+        length: Option<usize>,
     },
     /// The search view.
     Search(SearchState),
+    /// The timeline and query trends.
+    Timeline(TimelineState),
     /// The alias table.
     Aliases,
     /// A hash that names no page.
@@ -77,6 +120,19 @@ impl Route {
             aliases: true,
             paragraph: None,
             offset: None,
+            length: None,
+        }
+    }
+
+    /// The reader with a passage (a sentence) marked and scrolled to.
+    pub fn passage(id: ArticleId, paragraph: usize, start: usize, len: usize) -> Route {
+        Route::Article {
+            id,
+            q: None,
+            aliases: true,
+            paragraph: Some(paragraph),
+            offset: Some(start),
+            length: Some(len),
         }
     }
 
@@ -188,10 +244,24 @@ impl Route {
                     aliases,
                     paragraph: param("p").and_then(|p| p.parse().ok()),
                     offset: param("o").and_then(|o| o.parse().ok()),
+                    length: param("l").and_then(|l| l.parse().ok()),
                 },
                 None => Route::NotFound(hash.to_string()),
             },
             ["aliases"] => Route::Aliases,
+            ["timeline"] => Route::Timeline(TimelineState {
+                q: param("q").unwrap_or_default(),
+                aliases,
+                lanes: match param("lanes").as_deref() {
+                    Some("article") => Lanes::Article,
+                    _ => Lanes::Source,
+                },
+                bucket: match param("bucket").as_deref() {
+                    Some("year") => Bucket::Year,
+                    _ => Bucket::Month,
+                },
+                share: param("metric").as_deref() == Some("share"),
+            }),
             ["search"] => Route::Search(SearchState {
                 q: param("q").unwrap_or_default(),
                 aliases,
@@ -220,6 +290,7 @@ impl Route {
                 aliases,
                 paragraph,
                 offset,
+                length,
             } => {
                 let mut params = Vec::new();
                 if let Some(q) = q {
@@ -233,6 +304,9 @@ impl Route {
                 }
                 if let Some(o) = offset {
                     params.push(format!("o={o}"));
+                }
+                if let Some(l) = length {
+                    params.push(format!("l={l}"));
                 }
                 with_params(format!("#/article/{id}"), params)
             }
@@ -250,6 +324,25 @@ impl Route {
                     KwicSort::Document => {}
                 }
                 with_params("#/search".to_string(), params)
+            }
+            Route::Timeline(t) => {
+                let mut params = Vec::new();
+                if !t.q.is_empty() {
+                    params.push(format!("q={}", encode(&t.q)));
+                }
+                if !t.aliases {
+                    params.push("aliases=off".into());
+                }
+                if t.lanes == Lanes::Article {
+                    params.push("lanes=article".into());
+                }
+                if t.bucket == Bucket::Year {
+                    params.push("bucket=year".into());
+                }
+                if t.share {
+                    params.push("metric=share".into());
+                }
+                with_params("#/timeline".to_string(), params)
             }
             Route::Aliases => "#/aliases".to_string(),
             Route::NotFound(h) => h.clone(),
@@ -297,8 +390,30 @@ mod tests {
                     aliases: true,
                     paragraph: Some(3),
                     offset: Some(17),
+                    length: None,
                 },
                 "#/article/c5a1ee75759d24c3?q=Peskov&p=3&o=17",
+            ),
+            (
+                "#/article/c5a1ee75759d24c3?p=2&o=10&l=40",
+                Route::passage(id, 2, 10, 40),
+                "#/article/c5a1ee75759d24c3?p=2&o=10&l=40",
+            ),
+            (
+                "#/timeline",
+                Route::Timeline(TimelineState::default()),
+                "#/timeline",
+            ),
+            (
+                "#/timeline?q=Poetin&lanes=article&bucket=year&metric=share",
+                Route::Timeline(TimelineState {
+                    q: "Poetin".into(),
+                    lanes: Lanes::Article,
+                    bucket: Bucket::Year,
+                    share: true,
+                    ..TimelineState::default()
+                }),
+                "#/timeline?q=Poetin&lanes=article&bucket=year&metric=share",
             ),
             (
                 "#/search?q=poetin",

@@ -82,3 +82,13 @@ pub fn details_open(ev: &leptos::ev::Event) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
         .is_some_and(|d| d.open())
 }
+
+/// Goes to a route from code (a click on an SVG mark, which cannot be a link).
+pub fn go(route: &crate::route::Route) {
+    let _ = window().location().set_hash(&route.to_hash());
+}
+
+/// The markup of an element, for exporting a chart as it is drawn.
+pub fn outer_html(id: &str) -> Option<String> {
+    document().get_element_by_id(id).map(|el| el.outer_html())
+}

@@ -5,3 +5,4 @@ pub mod library;
 pub mod not_found;
 pub mod reader;
 pub mod search;
+pub mod timeline;

@@ -25,6 +25,8 @@ pub struct Focus {
     pub paragraph: Option<usize>,
     /// The byte offset of the current hit in that paragraph.
     pub offset: Option<usize>,
+    /// The length of a passage to mark from `offset` (a sentence the timeline links to).
+    pub length: Option<usize>,
 }
 
 /// The reader view for one article.
@@ -63,6 +65,31 @@ pub fn ReaderView(
     }
 }
 
+/// A paragraph split around a marked passage; a range off the text or off character
+/// boundaries (a stale link after an edit) marks nothing.
+fn passage_spans(text: &str, start: usize, len: usize) -> Vec<Span> {
+    let end = start.saturating_add(len);
+    if len == 0 || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+    {
+        return vec![Span {
+            text: text.to_string(),
+            hit: false,
+        }];
+    }
+    [
+        (&text[..start], false),
+        (&text[start..end], true),
+        (&text[end..], false),
+    ]
+    .into_iter()
+    .filter(|(t, _)| !t.is_empty())
+    .map(|(t, hit)| Span {
+        text: t.to_string(),
+        hit,
+    })
+    .collect()
+}
+
 #[component]
 fn Reader(
     article: Article,
@@ -72,17 +99,24 @@ fn Reader(
     matches: Option<Matches>,
 ) -> impl IntoView {
     let derived = article.title_kind == TitleKind::Derived;
+    let inferred = use_app_state()
+        .corpus
+        .with_untracked(|c| c.inferred_date(article.id));
     // Each paragraph as spans, highlighted once; the count and the rendering both use them.
     let mut highlighted: Vec<Vec<Span>> = article
         .paragraphs
         .iter()
-        .map(|p| match &matches {
-            Some(m) => highlight(&p.text, m),
-            None => vec![Span {
-                text: p.text.clone(),
-                hit: false,
-            }],
-        })
+        .enumerate()
+        .map(
+            |(i, p)| match (&matches, focus.paragraph, focus.offset, focus.length) {
+                (Some(m), _, _, _) => highlight(&p.text, m),
+                (None, Some(fp), Some(o), Some(l)) if fp == i => passage_spans(&p.text, o, l),
+                _ => vec![Span {
+                    text: p.text.clone(),
+                    hit: false,
+                }],
+            },
+        )
         .collect();
     let hit_count: usize = highlighted
         .iter()
@@ -161,6 +195,11 @@ fn Reader(
                 })}
                 <p class="meta">
                     <DateLabel date=article.pub_date.clone() show_provenance=true />
+                    {inferred.map(|i| view! {
+                        <span class="inferred" data-testid="inferred-date" title=format!("Inferred from the text: {}. Set the date under “Edit details” to override it.", i.evidence)>
+                            {format!(" · inferred: {} or later", i.date.human())}
+                        </span>
+                    })}
                     <span class="sep">" · "</span>
                     <span class="source" class:unknown=article.source.is_none()>{article.source_label().to_string()}</span>
                     <span class="sep">" · "</span>

@@ -197,7 +197,7 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 .iter()
                 .map(|hit| {
                     let paragraph = hit.snippet.as_ref().map(|s| s.paragraph);
-                    let href = Route::Article { id: hit.id, q: Some(q.clone()), aliases, paragraph, offset: None }.to_hash();
+                    let href = Route::Article { id: hit.id, q: Some(q.clone()), aliases, paragraph, offset: None, length: None }.to_hash();
                     let snippet = hit.snippet.clone().map(|s| view! { <p class="snippet"><Highlighted spans=s.spans /></p> });
                     view! {
                         <li class="hit" data-testid="hit">
@@ -268,6 +268,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                             aliases,
                             paragraph: Some(l.paragraph),
                             offset: Some(l.offset),
+                            length: None,
                         }
                         .to_hash();
                         view! {

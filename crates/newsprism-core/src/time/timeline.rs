@@ -133,7 +133,9 @@ fn infer(events: &[Event]) -> Option<Inferred> {
     let latest = events
         .iter()
         .filter_map(|e| Some((e, e.resolution.as_ref()?)))
-        .filter(|(_, r)| r.is_certain())
+        // A date in a sentence about the future ("the election in 2006") is not evidence
+        // that the article was written after it.
+        .filter(|(e, r)| r.is_certain() && e.expression.tense != super::expressions::Tense::Future)
         .max_by_key(|(_, r)| (r.end, r.start))?;
     let (event, r) = latest;
     let (y, m, d) = civil(r.end);
