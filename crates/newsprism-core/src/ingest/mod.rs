@@ -10,7 +10,7 @@ pub mod markdown;
 pub mod paragraphs;
 pub mod txt;
 
-use crate::article::{count_words, Article, ArticleId, Paragraph, PubDate, TitleKind};
+use crate::article::{count_words, Article, ArticleId, Paragraph, PartialDate, PubDate, TitleKind};
 use crate::error::{IngestError, IngestErrorKind};
 use crate::text::language;
 
@@ -304,7 +304,13 @@ fn build(
         title_kind,
         pub_date: raw
             .date
-            .map(|(date, provenance)| PubDate { date, provenance }),
+            .map(|(date, provenance)| PubDate { date, provenance })
+            .or_else(|| {
+                date_in_file_name(file_name).map(|date| PubDate {
+                    date,
+                    provenance: crate::article::Provenance::FileName,
+                })
+            }),
         source: raw.source,
         url: raw.url,
         author: raw.author,
@@ -319,6 +325,54 @@ fn build(
         warnings: decoded.warning.iter().cloned().collect(),
         format,
     })
+}
+
+/// A date in a file's name, as exporters and archives write it: `2022-12-19-minsk.txt`,
+/// `nos_20221219.html`, `2022_12_poetin.md`. Only whole digit runs count, so the seeds' hex
+/// names and numbers like `000_…` never produce a date, and a year must be 1900–2099.
+pub fn date_in_file_name(name: &str) -> Option<PartialDate> {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let runs: Vec<(usize, &str)> = stem
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_ascii_digit() && (i == 0 || !stem.as_bytes()[i - 1].is_ascii_alphanumeric())
+        })
+        .map(|(i, _)| {
+            let run = &stem[i..];
+            let end = run
+                .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '_' || c == '.'))
+                .unwrap_or(run.len());
+            (i, run[..end].trim_end_matches(['-', '_', '.']))
+        })
+        .collect();
+    for (i, run) in runs {
+        // Not glued to letters or more digits on the right ("2022x" or a hex id).
+        let after = stem[i + run.len()..].chars().next();
+        if after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let parts: Vec<&str> = run.split(['-', '_', '.']).collect();
+        let year_ok =
+            |y: &str| y.len() == 4 && (1900..=2099).contains(&y.parse::<i32>().unwrap_or(0));
+        let date = match parts.as_slice() {
+            [compact] if compact.len() == 8 && year_ok(&compact[..4]) => PartialDate::day(
+                compact[..4].parse().ok()?,
+                compact[4..6].parse().ok()?,
+                compact[6..].parse().ok()?,
+            ),
+            [y, m, d, ..] if year_ok(y) && m.len() == 2 && d.len() == 2 => {
+                PartialDate::day(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            }
+            [y, m, ..] if year_ok(y) && m.len() == 2 => {
+                PartialDate::month(y.parse().ok()?, m.parse().ok()?)
+            }
+            _ => None,
+        };
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
 }
 
 /// The opening sentence of the first body paragraph, cut at a word boundary.
@@ -401,5 +455,32 @@ mod tests {
     fn a_header_only_file_has_no_words() {
         let err = parse_article("h.txt", b" date 2022-12 ").unwrap_err();
         assert_eq!(err.kind, IngestErrorKind::NoWords);
+    }
+}
+
+#[cfg(test)]
+mod file_name_date_tests {
+    use super::date_in_file_name;
+
+    #[test]
+    fn dates_in_file_names_are_read_and_ids_are_not() {
+        let cases = [
+            ("2022-12-19-minsk.txt", Some("2022-12-19")),
+            ("nos_20221219.html", Some("2022-12-19")),
+            ("archive/2022_12_poetin.md", Some("2022-12")),
+            ("000_862f0dab74190d4b.txt", None),
+            ("sport/199.txt", None),
+            ("report-2022.txt", None),
+            ("x20221219.txt", None),
+            ("2022-13-01.txt", None),
+            ("2022-02-30.txt", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(
+                date_in_file_name(name).map(|d| d.iso()),
+                want.map(String::from),
+                "{name}"
+            );
+        }
     }
 }
