@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::search::engine::Matches;
-use newsprism_core::search::snippet::{highlight, Span};
+use newsprism_core::search::snippet::{highlight, mark_range, Span};
 use newsprism_core::{Article, ArticleId, ParagraphKind, TitleKind};
 
 use crate::browser::hash::scroll_into_view_later;
@@ -65,31 +65,6 @@ pub fn ReaderView(
     }
 }
 
-/// A paragraph split around a marked passage; a range off the text or off character
-/// boundaries (a stale link after an edit) marks nothing.
-fn passage_spans(text: &str, start: usize, len: usize) -> Vec<Span> {
-    let end = start.saturating_add(len);
-    if len == 0 || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
-    {
-        return vec![Span {
-            text: text.to_string(),
-            hit: false,
-        }];
-    }
-    [
-        (&text[..start], false),
-        (&text[start..end], true),
-        (&text[end..], false),
-    ]
-    .into_iter()
-    .filter(|(t, _)| !t.is_empty())
-    .map(|(t, hit)| Span {
-        text: t.to_string(),
-        hit,
-    })
-    .collect()
-}
-
 #[component]
 fn Reader(
     article: Article,
@@ -110,7 +85,9 @@ fn Reader(
         .map(
             |(i, p)| match (&matches, focus.paragraph, focus.offset, focus.length) {
                 (Some(m), _, _, _) => highlight(&p.text, m),
-                (None, Some(fp), Some(o), Some(l)) if fp == i => passage_spans(&p.text, o, l),
+                (None, Some(fp), Some(o), Some(l)) if fp == i => {
+                    mark_range(&p.text, o..o.saturating_add(l))
+                }
                 _ => vec![Span {
                     text: p.text.clone(),
                     hit: false,

@@ -9,9 +9,11 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use newsprism_core::search::snippet::Span;
+use newsprism_core::search::snippet::mark_range;
 use newsprism_core::time::calendar::Day;
-use newsprism_core::time::timeline::{describe, ticks, Bucket, Group, Timeline, Trend};
+use newsprism_core::time::timeline::{
+    describe, share as share_of, ticks, Bucket, Group, Timeline, Trend,
+};
 use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
@@ -501,14 +503,10 @@ fn GroupPanel(
                 .filter_map(|&ei| {
                     let e = t.events.get(ei)?;
                     let p = t.publications.iter().find(|p| p.id == e.article)?;
-                    let start = e.range.start - e.sentence.start;
-                    let end = e.range.end - e.sentence.start;
-                    let s = &e.sentence_text;
-                    let spans = vec![
-                        Span { text: s[..start].to_string(), hit: false },
-                        Span { text: s[start..end].to_string(), hit: true },
-                        Span { text: s[end..].to_string(), hit: false },
-                    ];
+                    let spans = mark_range(
+                        &e.sentence_text,
+                        e.range.start - e.sentence.start..e.range.end - e.sentence.start,
+                    );
                     let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
                     let published = p
                         .date
@@ -708,7 +706,7 @@ fn trend_chart(t: &Trend, share: bool) -> AnyView {
                 .map(|(s, m, _)| {
                     // As a share, each source's segment is its part of the period's share.
                     let value = if share {
-                        *m as f64 / p.total.max(1) as f64
+                        share_of(*m, p.total)
                     } else {
                         *m as f64
                     };
@@ -758,11 +756,7 @@ fn trend_table(t: &Trend) -> AnyView {
         .iter()
         .flat_map(|p| {
             p.sources.iter().map(move |(s, m, total)| {
-                let share = if *total == 0 {
-                    0.0
-                } else {
-                    *m as f64 / *total as f64 * 100.0
-                };
+                let share = share_of(*m, *total) * 100.0;
                 view! {
                     <tr data-testid="trend-row">
                         <td>{p.label.clone()}</td>

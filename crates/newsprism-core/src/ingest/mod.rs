@@ -456,11 +456,6 @@ mod tests {
         let err = parse_article("h.txt", b" date 2022-12 ").unwrap_err();
         assert_eq!(err.kind, IngestErrorKind::NoWords);
     }
-}
-
-#[cfg(test)]
-mod file_name_date_tests {
-    use super::date_in_file_name;
 
     #[test]
     fn dates_in_file_names_are_read_and_ids_are_not() {

@@ -65,6 +65,24 @@ pub fn highlight(text: &str, matches: &Matches) -> Vec<Span> {
     spans_between(text, &hit_ranges(text, matches), 0..text.len())
 }
 
+/// The whole text as spans with one passage marked (a sentence a link points to). A range off
+/// the text or off character boundaries (a stale link after an edit) marks nothing.
+///
+/// ```
+/// use newsprism_core::search::snippet::mark_range;
+/// let spans = mark_range("Maandag kwam hij.", 0..7);
+/// assert_eq!((spans[0].text.as_str(), spans[0].hit), ("Maandag", true));
+/// assert_eq!(mark_range("kort", 2..9).len(), 1);
+/// ```
+pub fn mark_range(text: &str, range: Range<usize>) -> Vec<Span> {
+    let valid = range.start < range.end
+        && range.end <= text.len()
+        && text.is_char_boundary(range.start)
+        && text.is_char_boundary(range.end);
+    let hits = if valid { vec![range] } else { Vec::new() };
+    spans_between(text, &hits, 0..text.len())
+}
+
 fn spans_between(text: &str, hits: &[Range<usize>], window: Range<usize>) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = window.start;

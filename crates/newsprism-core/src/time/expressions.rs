@@ -31,6 +31,17 @@ pub enum Tense {
     Future,
 }
 
+impl Tense {
+    /// A lowercase name for exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Present => "present",
+            Tense::Future => "future",
+        }
+    }
+}
+
 /// Which occurrence a relative word picks: "afgelopen februari", "deze winter", "next Monday".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -806,6 +817,21 @@ fn cue_before(s: &Scanner, i: usize) -> bool {
         )
 }
 
+/// A day and month with the year that may follow at token `i`.
+fn dated(s: &Scanner, i: usize, month: u8, day: u8) -> (usize, Kind) {
+    let (year, end) = match s.year_after(i) {
+        Some((y, e)) => (Some(y), e),
+        None => (None, i),
+    };
+    let kind = Kind::Date {
+        year,
+        month,
+        day,
+        weekday: None,
+    };
+    (end, kind)
+}
+
 /// "25 februari [2022]", "19th December 2022", "Dec 19[, 2022]", "December 19th".
 fn day_month(s: &Scanner, i: usize) -> Option<(usize, Kind)> {
     let tok = s.toks.get(i)?;
@@ -818,37 +844,13 @@ fn day_month(s: &Scanner, i: usize) -> Option<(usize, Kind)> {
             j += 1;
         }
         if let Some((month, k)) = s.month(j, true) {
-            let (year, end) = match s.year_after(k) {
-                Some((y, e)) => (Some(y), e),
-                None => (None, k),
-            };
-            return Some((
-                end,
-                Kind::Date {
-                    year,
-                    month,
-                    day,
-                    weekday: None,
-                },
-            ));
+            return Some(dated(s, k, month, day));
         }
     }
     if let Some((month, j)) = s.month(i, true) {
         if let Some(day) = s.toks.get(j).and_then(day_number) {
             // "May 2" yes, "May 2020" is a month (handled by the caller), "March 10.000" no.
-            let (year, end) = match s.year_after(j + 1) {
-                Some((y, e)) => (Some(y), e),
-                None => (None, j + 1),
-            };
-            return Some((
-                end,
-                Kind::Date {
-                    year,
-                    month,
-                    day,
-                    weekday: None,
-                },
-            ));
+            return Some(dated(s, j + 1, month, day));
         }
     }
     None

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::calendar::{civil, day_of, human_day, span_of, Day, MONTH_ABBR};
+use super::calendar::{civil, day_of, human_day, iso_day, span_of, Day, MONTH_ABBR};
 use super::expressions::{extract, Expression, Kind};
 use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
 use crate::article::{Article, ArticleId, PartialDate, Precision, PubDate};
@@ -273,10 +273,47 @@ impl Timeline {
         })
     }
 
+    /// One export row per event, publications looked up once.
+    fn rows(&self) -> Vec<EventRow<'_>> {
+        let publications: rustc_hash::FxHashMap<ArticleId, &Publication> =
+            self.publications.iter().map(|p| (p.id, p)).collect();
+        self.events
+            .iter()
+            .map(|e| {
+                let p = publications.get(&e.article);
+                let r = e.resolution.as_ref();
+                EventRow {
+                    article_id: e.article.to_string(),
+                    title: p.map_or("", |p| p.title.as_str()),
+                    source: p.map_or("", |p| p.source.as_str()),
+                    published: p.and_then(|p| p.date.as_ref()).map(|d| d.date.iso()),
+                    paragraph: e.paragraph,
+                    offset: e.range.start,
+                    expression: &e.text,
+                    sentence: &e.sentence_text,
+                    tense: e.expression.tense,
+                    value: r.map(|r| r.value.as_str()),
+                    start: r.map(|r| iso_day(r.start)),
+                    end: r.map(|r| iso_day(r.end)),
+                    granularity: r.map(|r| r.granularity.name()),
+                    certain: r.map(Resolution::is_certain),
+                    candidates: r
+                        .map(|r| {
+                            r.candidates
+                                .iter()
+                                .map(|c| [iso_day(c.start), iso_day(c.end)])
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    weekday_check: r.and_then(|r| r.weekday),
+                }
+            })
+            .collect()
+    }
+
     /// The events as CSV, one row per mention, with a header row.
     pub fn events_csv(&self) -> String {
-        let mut out = String::new();
-        out.push_str(&csv_row(&[
+        let mut out = csv_row(&[
             "article_id",
             "title",
             "source",
@@ -292,37 +329,31 @@ impl Timeline {
             "weekday_check",
             "tense",
             "sentence",
-        ]));
+        ]);
         out.push_str(CSV_EOL);
-        for e in &self.events {
-            let p = self.publications.iter().find(|p| p.id == e.article);
-            let r = e.resolution.as_ref();
-            let row = [
-                e.article.to_string(),
-                p.map(|p| p.title.clone()).unwrap_or_default(),
-                p.map(|p| p.source.clone()).unwrap_or_default(),
-                p.and_then(|p| p.date.as_ref())
-                    .map(|d| d.date.iso())
+        for row in self.rows() {
+            let cells = [
+                row.article_id,
+                row.title.to_string(),
+                row.source.to_string(),
+                row.published.unwrap_or_default(),
+                row.paragraph.to_string(),
+                row.expression.to_string(),
+                row.value.unwrap_or_default().to_string(),
+                row.start.unwrap_or_default(),
+                row.end.unwrap_or_default(),
+                row.granularity.unwrap_or_default().to_string(),
+                row.certain.map(|c| c.to_string()).unwrap_or_default(),
+                row.value
+                    .map(|_| row.candidates.len().to_string())
                     .unwrap_or_default(),
-                e.paragraph.to_string(),
-                e.text.clone(),
-                r.map(|r| r.value.clone()).unwrap_or_default(),
-                r.map(|r| super::calendar::iso_day(r.start))
-                    .unwrap_or_default(),
-                r.map(|r| super::calendar::iso_day(r.end))
-                    .unwrap_or_default(),
-                r.map(|r| r.granularity.name().to_string())
-                    .unwrap_or_default(),
-                r.map(|r| r.is_certain().to_string()).unwrap_or_default(),
-                r.map(|r| r.candidates.len().to_string())
-                    .unwrap_or_default(),
-                r.and_then(|r| r.weekday)
+                row.weekday_check
                     .map(|w| w.name().to_string())
                     .unwrap_or_default(),
-                format!("{:?}", e.expression.tense).to_lowercase(),
-                e.sentence_text.clone(),
+                row.tense.name().to_string(),
+                row.sentence.to_string(),
             ];
-            let refs: Vec<&str> = row.iter().map(String::as_str).collect();
+            let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
             out.push_str(&csv_row(&refs));
             out.push_str(CSV_EOL);
         }
@@ -330,67 +361,31 @@ impl Timeline {
     }
 
     /// The events as JSON: an array of objects with the same fields as the CSV, plus the
-    /// candidate intervals.
+    /// offset of the expression and the candidate intervals.
     pub fn events_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Row<'a> {
-            article_id: String,
-            title: &'a str,
-            source: &'a str,
-            published: Option<String>,
-            paragraph: usize,
-            offset: usize,
-            expression: &'a str,
-            sentence: &'a str,
-            tense: super::expressions::Tense,
-            value: Option<&'a str>,
-            start: Option<String>,
-            end: Option<String>,
-            granularity: Option<&'static str>,
-            certain: Option<bool>,
-            candidates: Vec<[String; 2]>,
-            weekday_check: Option<super::resolve::WeekdayCheck>,
-        }
-        let rows: Vec<Row> = self
-            .events
-            .iter()
-            .map(|e| {
-                let p = self.publications.iter().find(|p| p.id == e.article);
-                let r = e.resolution.as_ref();
-                Row {
-                    article_id: e.article.to_string(),
-                    title: p.map_or("", |p| p.title.as_str()),
-                    source: p.map_or("", |p| p.source.as_str()),
-                    published: p.and_then(|p| p.date.as_ref()).map(|d| d.date.iso()),
-                    paragraph: e.paragraph,
-                    offset: e.range.start,
-                    expression: &e.text,
-                    sentence: &e.sentence_text,
-                    tense: e.expression.tense,
-                    value: r.map(|r| r.value.as_str()),
-                    start: r.map(|r| super::calendar::iso_day(r.start)),
-                    end: r.map(|r| super::calendar::iso_day(r.end)),
-                    granularity: r.map(|r| r.granularity.name()),
-                    certain: r.map(Resolution::is_certain),
-                    candidates: r
-                        .map(|r| {
-                            r.candidates
-                                .iter()
-                                .map(|c| {
-                                    [
-                                        super::calendar::iso_day(c.start),
-                                        super::calendar::iso_day(c.end),
-                                    ]
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    weekday_check: r.and_then(|r| r.weekday),
-                }
-            })
-            .collect();
-        serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
+        serde_json::to_string_pretty(&self.rows()).unwrap_or_else(|_| "[]".to_string())
     }
+}
+
+/// One event as exported.
+#[derive(Serialize)]
+struct EventRow<'a> {
+    article_id: String,
+    title: &'a str,
+    source: &'a str,
+    published: Option<String>,
+    paragraph: usize,
+    offset: usize,
+    expression: &'a str,
+    sentence: &'a str,
+    tense: super::expressions::Tense,
+    value: Option<&'a str>,
+    start: Option<String>,
+    end: Option<String>,
+    granularity: Option<&'static str>,
+    certain: Option<bool>,
+    candidates: Vec<[String; 2]>,
+    weekday_check: Option<super::resolve::WeekdayCheck>,
 }
 
 /// A tick on the time axis.
@@ -508,14 +503,19 @@ pub struct Period {
     pub total: usize,
 }
 
+/// `matching` as a share of `total`, 0–1 (0 for an empty period).
+pub fn share(matching: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        matching as f64 / total as f64
+    }
+}
+
 impl Period {
     /// The share of this period's articles that match, 0–1.
     pub fn share(&self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.matches as f64 / self.total as f64
-        }
+        share(self.matches, self.total)
     }
 }
 
@@ -608,13 +608,12 @@ impl Trend {
         out.push_str(CSV_EOL);
         for p in &self.periods {
             for (s, m, t) in &p.sources {
-                let share = if *t == 0 { 0.0 } else { *m as f64 / *t as f64 };
                 let row = [
                     p.label.clone(),
                     s.clone(),
                     m.to_string(),
                     t.to_string(),
-                    format!("{share:.3}"),
+                    format!("{:.3}", share(*m, *t)),
                 ];
                 let refs: Vec<&str> = row.iter().map(String::as_str).collect();
                 out.push_str(&csv_row(&refs));
