@@ -810,6 +810,23 @@ impl Corpus {
         (lines, truncated)
     }
 
+    /// Compares articles (those of `ids` that are loaded, in that order): similarity and story
+    /// groups, quotations, the number ledger, entities and distinctive words.
+    pub fn compare(&self, ids: &[ArticleId]) -> crate::compare::Comparison {
+        let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
+        crate::compare::Comparison::build(&articles, &self.aliases)
+    }
+
+    /// Aligns the sentences of the given articles for side-by-side reading.
+    pub fn align(&self, ids: &[ArticleId]) -> crate::compare::align::Alignment {
+        let docs: Vec<crate::compare::Doc> = ids
+            .iter()
+            .filter_map(|&id| self.get(id))
+            .map(|a| crate::compare::Doc::new(a, &self.aliases))
+            .collect();
+        crate::compare::align::align(&docs)
+    }
+
     /// The timeline of every loaded article: publication dates, mentioned events, groups.
     pub fn timeline(&self) -> crate::time::timeline::Timeline {
         crate::time::timeline::Timeline::build(self.articles())

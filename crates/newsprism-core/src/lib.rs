@@ -11,6 +11,8 @@
 //! - [`corpus`] owns the loaded articles and answers the UI's questions; it also holds the
 //!   user's edits, hidden seeds and removals.
 //! - [`project`] is the one-file project and the stored state, as versioned JSON.
+//! - [`compare`] sets articles side by side: similarity and story groups, aligned sentences,
+//!   quotations and their speakers, the number ledger, entities and distinctive words.
 //! - [`time`] finds the dates a text mentions, places them against its publication date and
 //!   builds the timeline and query trends.
 //!
@@ -33,6 +35,7 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+pub mod compare;
 pub mod corpus;
 pub mod error;
 pub mod export;

@@ -232,3 +232,96 @@ proptest! {
         }
     }
 }
+
+/// Text full of what comparison parses: quotation marks of every style, apostrophes, colons,
+/// numbers in both conventions, number words, names and titles.
+fn quotey_text() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "„",
+        "”",
+        "“",
+        "‘",
+        "’",
+        ",,",
+        "\"",
+        "'",
+        "«",
+        "»",
+        ":",
+        "'s",
+        "Poetins",
+        "scenario's",
+        "aldus",
+        "zei",
+        "zegt",
+        "volgens",
+        "Peskov",
+        "Hartog:",
+        "hij",
+        "correspondent",
+        "Kremlin-woordvoerder",
+        "Dmitri",
+        "Belarus",
+        "Wit-Russische",
+        "9.000",
+        "10,000",
+        "4,5",
+        "1.234,5",
+        "£15.8m",
+        "3bn",
+        "tot",
+        "tussen",
+        "en",
+        "ruim",
+        "meer",
+        "dan",
+        "zevenhonderd",
+        "tweeëntwintigduizend",
+        "duizenden",
+        "procent",
+        "%",
+        "soldaten",
+        "troepen",
+        "man",
+        "van",
+        "de",
+        "S-400",
+        "10-15",
+        "juli",
+        "1994",
+        "10.30",
+        "uur",
+        ".",
+        ",",
+        "?",
+        "\n\n",
+        "Maandag",
+        "één",
+        "twenty-five",
+    ]);
+    prop::collection::vec(words, 0..40).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn comparing_never_panics(a in quotey_text(), b in quotey_text(), raw in "\\PC{0,80}") {
+        let files: Vec<(String, Vec<u8>)> = [a, b, raw]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("{i}.txt"), format!(" date 2022-12 {t} x").into_bytes()))
+            .collect();
+        let (corpus, _) = Corpus::from_files(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+        let ids: Vec<_> = corpus.articles().iter().map(|a| a.id).collect();
+        let c = corpus.compare(&ids);
+        for q in &c.quotes.quotes {
+            prop_assert!(!q.text.is_empty());
+        }
+        for q in &c.ledger.quantities {
+            prop_assert!(q.low <= q.high);
+        }
+        let _ = corpus.align(&ids);
+        let _ = c.story_groups(0.0, 7);
+    }
+}

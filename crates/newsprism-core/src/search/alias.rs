@@ -176,6 +176,30 @@ impl AliasTable {
         self.lookup.get(&name_key(name)).copied()
     }
 
+    /// The group's first spelling for a name in the table: one key for every spelling, so that
+    /// comparison counts "Belarus" and "Wit-Rusland" as one place.
+    ///
+    /// ```
+    /// use newsprism_core::search::alias::AliasTable;
+    /// let table = AliasTable::default();
+    /// assert_eq!(table.canonical("Belarus"), table.canonical("wit-rusland"));
+    /// assert_eq!(table.canonical("Minsk"), None);
+    /// ```
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.group_index(name)
+            .and_then(|i| self.groups[i].names.first())
+            .map(String::as_str)
+    }
+
+    /// The most words any spelling in the table has ("Verenigde Naties" has two).
+    pub fn longest_name_words(&self) -> usize {
+        self.lookup
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1)
+    }
+
     /// The other spellings of a name (not the name itself), or nothing.
     ///
     /// ```

@@ -12,7 +12,7 @@ use crate::text::sentence::sentences;
 use crate::text::tokenize::{term_key, tokenize};
 
 /// A piece of text, highlighted or not.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Span {
     /// The text, exactly as in the article.
     pub text: String,

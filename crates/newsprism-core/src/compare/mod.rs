@@ -1,0 +1,264 @@
+//! Source comparison: where outlets agree, where they differ, and what only one of them says.
+//!
+//! This module owns the comparison of articles at the level of their text: pairwise similarity
+//! and story groups ([`similarity`]), sentence alignment for side-by-side reading ([`align`]),
+//! quotations with their speakers and word-level differences ([`quotes`]), the ledger of numbers
+//! ([`numbers`]), named entities ([`entities`]) and distinctive vocabulary ([`keyness`]). It reads
+//! articles and the alias table; it never changes them and knows nothing of the browser.
+//!
+//! Everything is compared per *party*: an outlet when the article names one, otherwise the
+//! article itself, so that five articles of unknown source are still five voices and never one.
+
+pub mod align;
+pub mod entities;
+pub mod keyness;
+pub mod numbers;
+pub mod quotes;
+pub mod similarity;
+pub mod words;
+
+use serde::Serialize;
+
+use crate::article::{Article, ArticleId};
+use crate::search::alias::AliasTable;
+
+pub use words::Doc;
+
+/// One voice in a comparison: an outlet, or a single article whose outlet is unknown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Party {
+    /// Stable key: `source:<name>` or `article:<id>`.
+    pub key: String,
+    /// What to show: the outlet's name, or the article's title.
+    pub label: String,
+    /// Its articles among those compared, in the order given.
+    pub articles: Vec<ArticleId>,
+}
+
+/// The parties of a set of articles, in the order their first article appears.
+///
+/// Articles with the same source (compared case-insensitively) are one party; each article
+/// without a source is a party of its own.
+pub fn parties(articles: &[&Article]) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    for a in articles {
+        let (key, label) = match a.source.as_deref().map(str::trim) {
+            Some(s) if !s.is_empty() => (format!("source:{}", s.to_lowercase()), s.to_string()),
+            _ => (format!("article:{}", a.id), short_title(&a.title)),
+        };
+        match out.iter_mut().find(|p| p.key == key) {
+            Some(p) => p.articles.push(a.id),
+            None => out.push(Party {
+                key,
+                label,
+                articles: vec![a.id],
+            }),
+        }
+    }
+    out
+}
+
+/// A title cut at a word boundary to about 48 characters, for column heads.
+pub fn short_title(title: &str) -> String {
+    const MAX: usize = 48;
+    if title.chars().count() <= MAX {
+        return title.to_string();
+    }
+    let mut out = String::new();
+    for w in title.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > MAX {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+/// Everything the comparison views show about a set of articles, computed once.
+#[derive(Debug, Serialize)]
+pub struct Comparison {
+    /// The articles compared, in order.
+    pub articles: Vec<ArticleId>,
+    /// Their parties; `party_of[i]` is the party of `articles[i]`.
+    pub parties: Vec<Party>,
+    /// For each article, the index of its party.
+    pub party_of: Vec<usize>,
+    /// Pairwise similarity.
+    pub similarity: similarity::Similarity,
+    /// Each article's publication period (or inferred date), for story groups.
+    pub when: Vec<similarity::When>,
+    /// Quotations and their clusters.
+    pub quotes: quotes::QuoteReport,
+    /// The number ledger.
+    pub ledger: numbers::Ledger,
+    /// Named entities and who mentions and quotes them.
+    pub entities: entities::EntityReport,
+    /// Distinctive words per party and per article, against the rest of the compared texts.
+    pub keyness: Keyness,
+}
+
+/// Distinctive words (see [`keyness`]).
+#[derive(Debug, Default, Serialize)]
+pub struct Keyness {
+    /// Per party, in party order.
+    pub per_party: Vec<Vec<keyness::Keyword>>,
+    /// Per article, in comparison order.
+    pub per_article: Vec<Vec<keyness::Keyword>>,
+}
+
+/// What exactly one party has: indexes into the comparison's entities, quotes and quantities.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Exclusive {
+    /// Entities no other party mentions.
+    pub entities: Vec<usize>,
+    /// Quotations (four words or more) no other party renders.
+    pub quotes: Vec<usize>,
+    /// Quantities of things no other party counts.
+    pub numbers: Vec<usize>,
+}
+
+/// How many distinctive words to keep per list.
+pub const KEYWORDS: usize = 15;
+
+impl Comparison {
+    /// Compares articles: similarity, quotes, numbers and entities.
+    pub fn build(articles: &[&Article], aliases: &AliasTable) -> Comparison {
+        let parties = parties(articles);
+        let party_of: Vec<usize> = articles
+            .iter()
+            .map(|a| {
+                parties
+                    .iter()
+                    .position(|p| p.articles.contains(&a.id))
+                    .unwrap_or(0)
+            })
+            .collect();
+        let docs: Vec<Doc> = articles.iter().map(|a| Doc::new(a, aliases)).collect();
+        let similarity = similarity::Similarity::build(&docs);
+        let mut quotes = quotes::QuoteReport::build(&docs, &party_of, aliases);
+        let ledger = numbers::Ledger::build(&docs, &party_of);
+        let entities = entities::EntityReport::build(&docs, &party_of, &quotes, aliases);
+        for e in &entities.entities {
+            if e.quoted.iter().any(|&q| q > 0) {
+                // The fullest form without a title: "Dmitri Peskov", not "Kremlin-woordvoerder …".
+                let name = e
+                    .forms
+                    .iter()
+                    .filter(|f| {
+                        !f.split_whitespace()
+                            .any(|w| entities::is_person_title(&w.to_lowercase()))
+                    })
+                    .max_by_key(|f| (f.split_whitespace().count(), f.len()))
+                    .unwrap_or(&e.name);
+                quotes.full_names.insert(e.key.clone(), name.clone());
+            }
+        }
+        // Clusters name their speaker in full too.
+        for cl in &mut quotes.clusters {
+            let key = cl.renderings.iter().find_map(|r| {
+                quotes.quotes[r.quote]
+                    .speaker
+                    .as_ref()
+                    .filter(|s| Some(&s.name) == cl.speaker.as_ref())
+                    .map(|s| s.key.clone())
+            });
+            if let Some(full) = key.and_then(|k| quotes.full_names.get(&k)) {
+                cl.speaker = Some(full.clone());
+            }
+        }
+        let totals = keyness::Totals::new(&docs);
+        let keyness = Keyness {
+            per_party: (0..parties.len())
+                .map(|p| {
+                    let members: Vec<usize> =
+                        (0..docs.len()).filter(|&i| party_of[i] == p).collect();
+                    totals.keywords(&members, KEYWORDS)
+                })
+                .collect(),
+            per_article: (0..docs.len())
+                .map(|i| totals.keywords(&[i], KEYWORDS))
+                .collect(),
+        };
+        Comparison {
+            articles: articles.iter().map(|a| a.id).collect(),
+            when: articles.iter().map(|a| similarity::when(a)).collect(),
+            parties,
+            party_of,
+            similarity,
+            quotes,
+            ledger,
+            entities,
+            keyness,
+        }
+    }
+
+    /// The entities, quotations and numbers only one party has.
+    pub fn exclusive(&self, party: usize) -> Exclusive {
+        let entities = self
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.party_count() == 1 && e.mentions.get(party).is_some_and(|&m| m > 0))
+            .map(|(i, _)| i)
+            .collect();
+        let quotes = self
+            .quotes
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(i, q)| {
+                q.party == party
+                    && !q.fragment
+                    && self.quotes.cluster_of[*i]
+                        .is_none_or(|c| self.quotes.clusters[c].parties == 1)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let numbers = self
+            .ledger
+            .groups
+            .iter()
+            .filter(|g| g.parties == 1)
+            .flat_map(|g| g.entries.iter().copied())
+            .filter(|&e| self.ledger.quantities[e].party == party)
+            .collect();
+        Exclusive {
+            entities,
+            quotes,
+            numbers,
+        }
+    }
+
+    /// Column labels for exports: one per party.
+    pub fn party_labels(&self) -> Vec<String> {
+        self.parties.iter().map(|p| p.label.clone()).collect()
+    }
+
+    /// The index of an article among those compared.
+    pub fn position(&self, id: ArticleId) -> Option<usize> {
+        self.articles.iter().position(|a| *a == id)
+    }
+
+    /// Story groups at a similarity threshold and time window (see [`similarity`]).
+    pub fn story_groups(&self, threshold: f32, window_days: i32) -> Vec<Vec<usize>> {
+        self.similarity.groups(threshold, window_days, &self.when)
+    }
+
+    /// The party of an article.
+    pub fn party(&self, id: ArticleId) -> Option<&Party> {
+        self.position(id).map(|i| &self.parties[self.party_of[i]])
+    }
+}
+
+/// An article from text, for tests.
+#[cfg(test)]
+pub(crate) fn test_article(name: &str, text: &str) -> Article {
+    crate::ingest::parse_article(name, text.as_bytes())
+        .map(|i| i.article)
+        .unwrap_or_else(|e| panic!("test text does not parse: {e}"))
+}

@@ -1,0 +1,314 @@
+//! Pairwise similarity between articles, and story groups.
+//!
+//! Two measures, shown together and combined:
+//! - **TF-IDF cosine** over content-word stems (alias-table names as one key), with
+//!   `tf = 1 + ln(count)` and `idf = ln(1 + N / df)`: a word every article uses still counts a
+//!   little, so that two articles compared alone are not scored zero.
+//! - **Shingle overlap**: the share of the shorter article's three-word sequences that the other
+//!   also has. It rewards shared wording (agency copy, the same quotation) that cosine blurs.
+//!
+//! `combined = 0.8 × cosine + 0.2 × overlap`.
+//!
+//! **Story groups.** Articles on one subject are not one story: five reports on Putin and
+//! Lukashenko from October to December share most of their vocabulary, and the text alone
+//! scores a December report of the Minsk visit no closer to another December report than to
+//! an October one. A story is the same subject *at the same time*, so two articles are linked
+//! when their combined similarity reaches the threshold **and** their publication dates lie
+//! within the time window of each other (a month-precise date spans its month). An undated
+//! article is placed at the date it is inferred to be from (the latest date it names, see
+//! [`crate::time::timeline::analyse`]); when no date is known on either side, the text alone
+//! decides. A link also needs each article to be among the other's [`NEIGHBOURS`] most
+//! similar eligible articles (mutual nearest neighbours), so that in a large undated corpus a
+//! chain of weak links cannot pull everything into one group. Groups are the connected sets
+//! of links.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use super::words::Doc;
+use crate::article::ArticleId;
+use crate::export::{csv_row, CSV_EOL};
+
+/// The default story-group threshold (combined similarity), chosen on the seeds, where
+/// same-story pairs score 0.06–0.07 and other pairs 0.03–0.05.
+pub const DEFAULT_THRESHOLD: f32 = 0.05;
+
+/// How many nearest neighbours an article may link to in a story group.
+pub const NEIGHBOURS: usize = 3;
+
+/// The default time window of a story, in days.
+pub const DEFAULT_WINDOW_DAYS: i32 = 7;
+
+/// When an article was published, as a range of day numbers, for story grouping.
+pub type When = Option<(crate::time::calendar::Day, crate::time::calendar::Day)>;
+
+/// The publication period of an article: its date, or the date it is inferred to be from.
+pub fn when(article: &crate::article::Article) -> When {
+    let date = match &article.pub_date {
+        Some(p) => p.date,
+        None => crate::time::timeline::analyse(article).inferred?.date,
+    };
+    Some(crate::time::calendar::span_of(&date))
+}
+
+/// Pairwise similarity of a set of articles (square matrices, row-major).
+#[derive(Clone, Debug, Serialize)]
+pub struct Similarity {
+    /// The articles, in matrix order.
+    pub articles: Vec<ArticleId>,
+    /// TF-IDF cosine, 0–1.
+    pub cosine: Vec<f32>,
+    /// Shingle overlap, 0–1.
+    pub overlap: Vec<f32>,
+    /// The combined score, 0–1.
+    pub combined: Vec<f32>,
+}
+
+fn shingles(doc: &Doc) -> FxHashSet<u64> {
+    let keys: Vec<&str> = doc
+        .content_sentences()
+        .flat_map(|s| s.words.iter().map(|w| w.key.as_str()))
+        .collect();
+    keys.windows(3)
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+impl Similarity {
+    /// Scores every pair.
+    pub fn build(docs: &[Doc]) -> Similarity {
+        let n = docs.len();
+        let counts: Vec<FxHashMap<&str, u32>> = docs
+            .iter()
+            .map(|d| {
+                let mut m: FxHashMap<&str, u32> = FxHashMap::default();
+                for w in d.content_sentences().flat_map(|s| &s.words) {
+                    if w.content && !w.stem.starts_with(|c: char| c.is_ascii_digit()) {
+                        *m.entry(w.stem.as_str()).or_default() += 1;
+                    }
+                }
+                m
+            })
+            .collect();
+        let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+        for c in &counts {
+            for k in c.keys() {
+                *df.entry(k).or_default() += 1;
+            }
+        }
+        let vectors: Vec<FxHashMap<&str, f32>> = counts
+            .iter()
+            .map(|c| {
+                let mut v: FxHashMap<&str, f32> = c
+                    .iter()
+                    .map(|(k, &tf)| {
+                        let idf = ((n as f32 + 1.0) / df[k] as f32).ln();
+                        (*k, (1.0 + (tf as f32).ln()) * idf)
+                    })
+                    .collect();
+                let norm = v.values().map(|x| x * x).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    v.values_mut().for_each(|x| *x /= norm);
+                }
+                v
+            })
+            .collect();
+        let sh: Vec<FxHashSet<u64>> = docs.iter().map(shingles).collect();
+        let mut cosine = vec![0.0; n * n];
+        let mut overlap = vec![0.0; n * n];
+        let mut combined = vec![0.0; n * n];
+        for i in 0..n {
+            cosine[i * n + i] = 1.0;
+            overlap[i * n + i] = 1.0;
+            combined[i * n + i] = 1.0;
+            for j in i + 1..n {
+                let (small, big) = if vectors[i].len() <= vectors[j].len() {
+                    (&vectors[i], &vectors[j])
+                } else {
+                    (&vectors[j], &vectors[i])
+                };
+                let c: f32 = small
+                    .iter()
+                    .filter_map(|(k, x)| big.get(k).map(|y| x * y))
+                    .sum::<f32>()
+                    .clamp(0.0, 1.0);
+                let (a, b) = if sh[i].len() <= sh[j].len() {
+                    (&sh[i], &sh[j])
+                } else {
+                    (&sh[j], &sh[i])
+                };
+                let o = if a.is_empty() {
+                    0.0
+                } else {
+                    a.iter().filter(|h| b.contains(h)).count() as f32 / a.len() as f32
+                };
+                let m = 0.8 * c + 0.2 * o;
+                for (x, y) in [(i, j), (j, i)] {
+                    cosine[x * n + y] = c;
+                    overlap[x * n + y] = o;
+                    combined[x * n + y] = m;
+                }
+            }
+        }
+        Similarity {
+            articles: docs.iter().map(|d| d.id()).collect(),
+            cosine,
+            overlap,
+            combined,
+        }
+    }
+
+    /// The number of articles.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The combined score of two articles (by position).
+    pub fn score(&self, i: usize, j: usize) -> f32 {
+        self.combined[i * self.len() + j]
+    }
+
+    /// Story groups: positions linked by similarity at least `threshold` within `window_days`
+    /// of each other (`when[i]` is article `i`'s period; `None` means unknown, and then the
+    /// text alone decides). Largest groups first, then in article order; articles that join
+    /// no other are groups of one, listed last.
+    pub fn groups(&self, threshold: f32, window_days: i32, when: &[When]) -> Vec<Vec<usize>> {
+        let n = self.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn root(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        let close = |i: usize, j: usize| -> bool {
+            match (
+                when.get(i).copied().flatten(),
+                when.get(j).copied().flatten(),
+            ) {
+                (Some((a0, a1)), Some((b0, b1))) => {
+                    let gap = if a1 < b0 {
+                        b0 - a1
+                    } else if b1 < a0 {
+                        a0 - b1
+                    } else {
+                        0
+                    };
+                    gap <= window_days
+                }
+                _ => true,
+            }
+        };
+        // Each article's nearest eligible neighbours.
+        let nearest: Vec<Vec<usize>> = (0..n)
+            .map(|i| {
+                let mut c: Vec<usize> = (0..n)
+                    .filter(|&j| j != i && self.score(i, j) >= threshold && close(i, j))
+                    .collect();
+                c.sort_by(|&a, &b| {
+                    self.score(i, b)
+                        .partial_cmp(&self.score(i, a))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then(a.cmp(&b))
+                });
+                c.truncate(NEIGHBOURS);
+                c
+            })
+            .collect();
+        for i in 0..n {
+            for &j in &nearest[i] {
+                if j > i && nearest[j].contains(&i) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a] = b;
+                }
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut index: Vec<Option<usize>> = vec![None; n];
+        for i in 0..n {
+            let r = root(&mut parent, i);
+            match index[r] {
+                Some(g) => groups[g].push(i),
+                None => {
+                    index[r] = Some(groups.len());
+                    groups.push(vec![i]);
+                }
+            }
+        }
+        groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+        groups
+    }
+
+    /// The matrix as CSV: one row per pair (upper triangle) with all three scores.
+    pub fn to_csv(&self, labels: &[String]) -> String {
+        let mut out = csv_row(&[
+            "article_a",
+            "title_a",
+            "article_b",
+            "title_b",
+            "cosine",
+            "overlap",
+            "combined",
+        ]);
+        out.push_str(CSV_EOL);
+        let n = self.len();
+        for i in 0..n {
+            for j in i + 1..n {
+                let k = i * n + j;
+                out.push_str(&csv_row(&[
+                    &self.articles[i].to_string(),
+                    labels.get(i).map_or("", String::as_str),
+                    &self.articles[j].to_string(),
+                    labels.get(j).map_or("", String::as_str),
+                    &format!("{:.3}", self.cosine[k]),
+                    &format!("{:.3}", self.overlap[k]),
+                    &format!("{:.3}", self.combined[k]),
+                ]));
+                out.push_str(CSV_EOL);
+            }
+        }
+        out
+    }
+
+    /// The matrices as JSON: `{articles: [{id, title}], cosine: [[…]], overlap, combined}`.
+    pub fn to_json(&self, labels: &[String]) -> String {
+        let n = self.len();
+        let rows = |m: &[f32]| -> Vec<Vec<f64>> {
+            (0..n)
+                .map(|i| {
+                    (0..n)
+                        .map(|j| (f64::from(m[i * n + j]) * 1000.0).round() / 1000.0)
+                        .collect()
+                })
+                .collect()
+        };
+        let articles: Vec<serde_json::Value> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                serde_json::json!({"id": id.to_string(), "title": labels.get(i).cloned().unwrap_or_default()})
+            })
+            .collect();
+        serde_json::to_string_pretty(&serde_json::json!({
+            "articles": articles,
+            "cosine": rows(&self.cosine),
+            "overlap": rows(&self.overlap),
+            "combined": rows(&self.combined),
+        }))
+        .unwrap_or_default()
+    }
+}
