@@ -10,6 +10,7 @@ use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
 use crate::views::aliases::AliasesView;
+use crate::views::compare::CompareView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
 use crate::views::reader::{Focus, ReaderView};
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
             Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
             Route::Aliases => "Spellings · Newsprism".into(),
             Route::Timeline(_) => "Timeline · Newsprism".into(),
+            Route::Compare(_) => "Compare · Newsprism".into(),
             Route::NotFound(_) => "Not found · Newsprism".into(),
         };
         set_document_title(&title);
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
     let on_library = move || matches!(route.get(), Route::Library { .. });
     let on_search = move || matches!(route.get(), Route::Search(_));
     let on_timeline = move || matches!(route.get(), Route::Timeline(_));
+    let on_compare = move || matches!(route.get(), Route::Compare(_));
     view! {
         <a class="skip" href="#main" on:click=|ev| {
             ev.prevent_default();
@@ -83,6 +86,9 @@ pub fn App() -> impl IntoView {
                 </a>
                 <a href="#/timeline" class:active=on_timeline aria-current=move || on_timeline().then_some("page")>
                     "Timeline"
+                </a>
+                <a href="#/compare" class:active=on_compare aria-current=move || on_compare().then_some("page")>
+                    "Compare"
                 </a>
             </nav>
             <SearchBox router />
@@ -116,6 +122,7 @@ pub fn App() -> impl IntoView {
                 Route::Search(state) => view! { <SearchView state /> }.into_any(),
                 Route::Aliases => view! { <AliasesView /> }.into_any(),
                 Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),
+                Route::Compare(state) => view! { <CompareView state /> }.into_any(),
                 Route::NotFound(hash) => {
                     view! { <NotFoundView what=format!("Nothing lives at “{hash}”.") /> }.into_any()
                 }

@@ -70,6 +70,97 @@ impl Default for TimelineState {
     }
 }
 
+/// The tabs of the compare view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareTab {
+    /// Similarity heatmap and story groups.
+    #[default]
+    Groups,
+    /// Side-by-side reading.
+    Read,
+    /// Quotations and their clusters.
+    Quotes,
+    /// The number ledger.
+    Numbers,
+    /// Entities and what only one source has.
+    Entities,
+    /// Distinctive vocabulary.
+    Words,
+}
+
+impl CompareTab {
+    /// Every tab, in order.
+    pub const ALL: [CompareTab; 6] = [
+        CompareTab::Groups,
+        CompareTab::Read,
+        CompareTab::Quotes,
+        CompareTab::Numbers,
+        CompareTab::Entities,
+        CompareTab::Words,
+    ];
+
+    /// The URL name.
+    pub fn key(self) -> &'static str {
+        match self {
+            CompareTab::Groups => "groups",
+            CompareTab::Read => "read",
+            CompareTab::Quotes => "quotes",
+            CompareTab::Numbers => "numbers",
+            CompareTab::Entities => "entities",
+            CompareTab::Words => "words",
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            CompareTab::Groups => "Story groups",
+            CompareTab::Read => "Side by side",
+            CompareTab::Quotes => "Quotes",
+            CompareTab::Numbers => "Numbers",
+            CompareTab::Entities => "Names",
+            CompareTab::Words => "Words",
+        }
+    }
+
+    fn parse(s: &str) -> CompareTab {
+        CompareTab::ALL
+            .into_iter()
+            .find(|t| t.key() == s)
+            .unwrap_or_default()
+    }
+}
+
+/// The compare view as the URL holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareState {
+    /// The tab shown.
+    pub tab: CompareTab,
+    /// The articles read side by side (2–4).
+    pub ids: Vec<ArticleId>,
+    /// Story-group threshold, in hundredths of combined similarity.
+    pub threshold: u32,
+    /// Story-group time window, in days.
+    pub window: i32,
+    /// Quotes filtered to a speaker key (empty: all).
+    pub speaker: String,
+    /// Quotes filtered to a party key (empty: all).
+    pub source: String,
+}
+
+impl Default for CompareState {
+    fn default() -> Self {
+        CompareState {
+            tab: CompareTab::Groups,
+            ids: Vec::new(),
+            threshold: 5,
+            window: 7,
+            speaker: String::new(),
+            source: String::new(),
+        }
+    }
+}
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -97,6 +188,8 @@ pub enum Route {
     Search(SearchState),
     /// The timeline and query trends.
     Timeline(TimelineState),
+    /// Source comparison.
+    Compare(CompareState),
     /// The alias table.
     Aliases,
     /// A hash that names no page.
@@ -262,6 +355,28 @@ impl Route {
                 },
                 share: param("metric").as_deref() == Some("share"),
             }),
+            ["compare"] => {
+                let d = CompareState::default();
+                Route::Compare(CompareState {
+                    tab: CompareTab::parse(&param("tab").unwrap_or_default()),
+                    ids: param("ids")
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(ArticleId::parse)
+                        .take(4)
+                        .collect(),
+                    threshold: param("t")
+                        .and_then(|t| t.parse().ok())
+                        .filter(|t| *t <= 100)
+                        .unwrap_or(d.threshold),
+                    window: param("w")
+                        .and_then(|w| w.parse().ok())
+                        .filter(|w| (0..=100_000).contains(w))
+                        .unwrap_or(d.window),
+                    speaker: param("speaker").unwrap_or_default(),
+                    source: param("source").unwrap_or_default(),
+                })
+            }
             ["search"] => Route::Search(SearchState {
                 q: param("q").unwrap_or_default(),
                 aliases,
@@ -324,6 +439,30 @@ impl Route {
                     KwicSort::Document => {}
                 }
                 with_params("#/search".to_string(), params)
+            }
+            Route::Compare(c) => {
+                let d = CompareState::default();
+                let mut params = Vec::new();
+                if c.tab != CompareTab::Groups {
+                    params.push(format!("tab={}", c.tab.key()));
+                }
+                if !c.ids.is_empty() {
+                    let ids: Vec<String> = c.ids.iter().map(|i| i.to_string()).collect();
+                    params.push(format!("ids={}", ids.join(",")));
+                }
+                if c.threshold != d.threshold {
+                    params.push(format!("t={}", c.threshold));
+                }
+                if c.window != d.window {
+                    params.push(format!("w={}", c.window));
+                }
+                if !c.speaker.is_empty() {
+                    params.push(format!("speaker={}", encode(&c.speaker)));
+                }
+                if !c.source.is_empty() {
+                    params.push(format!("source={}", encode(&c.source)));
+                }
+                with_params("#/compare".to_string(), params)
             }
             Route::Timeline(t) => {
                 let mut params = Vec::new();
@@ -403,6 +542,28 @@ mod tests {
                 "#/timeline",
                 Route::Timeline(TimelineState::default()),
                 "#/timeline",
+            ),
+            (
+                "#/compare",
+                Route::Compare(CompareState::default()),
+                "#/compare",
+            ),
+            (
+                "#/compare?tab=read&ids=c5a1ee75759d24c3,0000000000000001,bogus&t=8&w=30&speaker=%3Dpeskov",
+                Route::Compare(CompareState {
+                    tab: CompareTab::Read,
+                    ids: vec![ArticleId(0xc5a1ee75759d24c3), ArticleId(1)],
+                    threshold: 8,
+                    window: 30,
+                    speaker: "=peskov".into(),
+                    ..CompareState::default()
+                }),
+                "#/compare?tab=read&ids=c5a1ee75759d24c3,0000000000000001&t=8&w=30&speaker=%3Dpeskov",
+            ),
+            (
+                "#/compare?tab=nonsense&t=999",
+                Route::Compare(CompareState::default()),
+                "#/compare",
             ),
             (
                 "#/timeline?q=Poetin&lanes=article&bucket=year&metric=share",

@@ -92,3 +92,20 @@ pub fn go(route: &crate::route::Route) {
 pub fn outer_html(id: &str) -> Option<String> {
     document().get_element_by_id(id).map(|el| el.outer_html())
 }
+
+/// Scrolls the elements `to` to the same relative position as `from`: columns read side by
+/// side move together.
+pub fn sync_scroll(from: &str, to: &[String]) {
+    let doc = document();
+    let Some(src) = doc.get_element_by_id(from) else {
+        return;
+    };
+    let range = f64::from((src.scroll_height() - src.client_height()).max(1));
+    let ratio = f64::from(src.scroll_top()) / range;
+    for id in to {
+        if let Some(el) = doc.get_element_by_id(id) {
+            let r = f64::from((el.scroll_height() - el.client_height()).max(0));
+            el.set_scroll_top((ratio * r).round() as i32);
+        }
+    }
+}

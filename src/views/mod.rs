@@ -1,6 +1,7 @@
 //! Page-level views, one per file.
 
 pub mod aliases;
+pub mod compare;
 pub mod library;
 pub mod not_found;
 pub mod reader;

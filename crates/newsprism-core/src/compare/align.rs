@@ -62,7 +62,7 @@ pub struct Link {
 }
 
 /// One sentence in a column.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AlignedSentence {
     /// The paragraph it is in (`None`: the headline).
     pub paragraph: Option<usize>,
@@ -117,7 +117,7 @@ impl Summary {
 }
 
 /// One article's column.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Column {
     /// The article.
     pub article: ArticleId,
@@ -128,7 +128,7 @@ pub struct Column {
 }
 
 /// Two to four articles aligned.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Alignment {
     /// One column per article, in the order given.
     pub columns: Vec<Column>,

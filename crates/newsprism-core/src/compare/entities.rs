@@ -793,7 +793,7 @@ fn hint_before(doc: &Doc, s: &Sentence, i: usize, aliases: &AliasTable) -> Optio
 }
 
 /// One entity across the compared articles.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     /// Its key.
     pub key: String,
@@ -824,7 +824,7 @@ impl Entity {
 }
 
 /// The entities of the compared articles, most widely mentioned first.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct EntityReport {
     /// The entities.
     pub entities: Vec<Entity>,

@@ -79,7 +79,7 @@ pub fn short_title(title: &str) -> String {
 }
 
 /// Everything the comparison views show about a set of articles, computed once.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Comparison {
     /// The articles compared, in order.
     pub articles: Vec<ArticleId>,
@@ -102,7 +102,7 @@ pub struct Comparison {
 }
 
 /// Distinctive words (see [`keyness`]).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, PartialEq, Serialize)]
 pub struct Keyness {
     /// Per party, in party order.
     pub per_party: Vec<Vec<keyness::Keyword>>,

@@ -223,7 +223,7 @@ const OWNERS: &[(&str, &str)] = &[
 ];
 
 /// One quantity in one article.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quantity {
     /// The article.
     pub article: ArticleId,
@@ -260,7 +260,7 @@ pub struct Quantity {
 }
 
 /// Quantities of one thing of one owner.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LedgerGroup {
     /// "troepen / soldaten", what every entry counts.
     pub label: String,
@@ -279,7 +279,7 @@ pub struct LedgerGroup {
 }
 
 /// All quantities and their groups.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Ledger {
     /// Every quantity, in article and reading order.
     pub quantities: Vec<Quantity>,

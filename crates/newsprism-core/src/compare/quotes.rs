@@ -215,7 +215,7 @@ pub struct Speaker {
 }
 
 /// One quotation in one article.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     /// The article.
     pub article: ArticleId,
@@ -240,7 +240,7 @@ pub struct Quote {
 }
 
 /// One rendering in a cluster, with the words that differ from the reference marked.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rendering {
     /// Index into [`QuoteReport::quotes`].
     pub quote: usize,
@@ -251,7 +251,7 @@ pub struct Rendering {
 }
 
 /// Renderings of one statement across articles.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cluster {
     /// The speaker most renderings name.
     pub speaker: Option<String>,
@@ -264,7 +264,7 @@ pub struct Cluster {
 }
 
 /// All quotations of the compared articles and their clusters.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct QuoteReport {
     /// Every quotation, in article and reading order.
     pub quotes: Vec<Quote>,
@@ -652,10 +652,11 @@ fn name_from(
         let w = &s.words[k];
         if let Some(n) = names.iter().find(|n| n.words.start == k) {
             // "Kremlin-woordvoerder": a compound title's head, not the speaker.
-            let compound_title = s.words[n.words.end - 1].joined
-                && s.words
-                    .get(n.words.end)
-                    .is_some_and(|t| is_person_title(&t.key));
+            // "Kremlin spokesman Dmitry Peskov" too: the organisation names the title.
+            let compound_title = s
+                .words
+                .get(n.words.end)
+                .is_some_and(|t| is_person_title(&t.key));
             if !compound_title {
                 return Some(n.text.clone());
             }
@@ -735,11 +736,14 @@ fn attribute(
                     return resolve_pronoun(Attribution::Pronoun);
                 }
             }
-            // ", Smith said" / "Peskov zei".
+            // ", Smith said" / "Kremlin spokesman Dmitry Peskov said" / "Peskov zei".
             if let Some(n) = name_from(doc, s, a, ctx, aliases) {
-                let words = n.split_whitespace().count();
+                let last = n.split_whitespace().last().unwrap_or("");
+                let end = (a..s.words.len())
+                    .find(|&k| doc.word_text(s, &s.words[k]) == last)
+                    .map_or(a, |k| k + 1);
                 if s.words
-                    .get(a + words)
+                    .get(end)
                     .is_some_and(|v| SPEECH.contains(&v.key.as_str()))
                 {
                     return make(n, Attribution::After);
@@ -1212,6 +1216,21 @@ mod tests {
             .map(|(i, t)| super::super::test_article(&format!("{i}.txt"), t))
             .collect();
         (arts, AliasTable::default())
+    }
+
+    #[test]
+    fn an_english_speaker_after_the_quote_past_an_organisation_title() {
+        let (arts, t) = report(&[
+            " date 2022-12 President Vladimir Putin visited Minsk. \"These are absolutely stupid fabrications,\" Kremlin spokesman Dmitry Peskov said of the reports. \"We will see,\" Mr Smith said.",
+        ]);
+        let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+        let r = QuoteReport::build(&docs, &[0], &t);
+        let who: Vec<Option<&str>> = r
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+            .collect();
+        assert_eq!(who, [Some("Dmitry Peskov"), Some("Smith")]);
     }
 
     #[test]

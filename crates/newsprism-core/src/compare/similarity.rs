@@ -55,7 +55,7 @@ pub fn when(article: &crate::article::Article) -> When {
 }
 
 /// Pairwise similarity of a set of articles (square matrices, row-major).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Similarity {
     /// The articles, in matrix order.
     pub articles: Vec<ArticleId>,

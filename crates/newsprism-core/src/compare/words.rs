@@ -350,7 +350,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "sunday",
 ];
 
-/// Whether a folded word says nothing about a text's subject (see [`FUNCTION_WORDS`]).
+/// Whether a folded word says nothing about a text's subject: a stop word, auxiliary, pronoun,
+/// adverb or connective.
 pub fn is_function_word(folded: &str) -> bool {
     is_stopword(folded) || FUNCTION_WORDS.contains(&folded)
 }
@@ -403,7 +404,7 @@ pub struct Doc<'a> {
     pub article: &'a Article,
     /// Headline (when the source wrote one) and every paragraph. Boilerplate units (teasers,
     /// "Lees ook" links) are kept for quotes, numbers and names, which a teaser can hold, and
-    /// left out of similarity, alignment and keyness (see [`Sentence::is_content`]).
+    /// left out of similarity, alignment and keyness (see [`Sentence::content`]).
     pub units: Vec<Unit<'a>>,
     /// All sentences, in reading order.
     pub sentences: Vec<Sentence>,

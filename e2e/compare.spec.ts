@@ -1,0 +1,165 @@
+// Source comparison on the seeds: the December story group, side-by-side reading, the Peskov
+// quote cluster with its word differences, the troop-number conflict, exclusive names,
+// distinctive words, every export, and a dropped article in every view.
+import { test, expect } from './fixtures';
+import { dropFiles } from './drop';
+
+const DECEMBER = [/^Laat de Wit-Russische dictator/, /^Het bliksembezoek van Vladimir Poetin/, /^De Russische president Vladimir Poetin/];
+
+async function downloaded(page, testId: string): Promise<string> {
+  const file = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const chunks = await (await (await file).createReadStream()).toArray();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test('story groups: the heatmap, the December group, the threshold', async ({ page, watch }) => {
+  await page.goto('./#/compare');
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(25);
+  const group = page.getByTestId('story-group');
+  await expect(group).toHaveCount(1);
+  await expect(group.locator('li a')).toHaveCount(3);
+  for (const title of DECEMBER) await expect(group.locator('li a').filter({ hasText: title })).toHaveCount(1);
+  // A stricter threshold splits it; the URL keeps the setting.
+  await page.goto('./#/compare?t=8');
+  await expect(page.getByTestId('story-group')).toHaveCount(0);
+  await expect(page.getByTestId('ungrouped').locator('li')).toHaveCount(5);
+  // Read the group side by side.
+  await page.goto('./#/compare');
+  await page.getByTestId('story-group').getByRole('link', { name: 'Read side by side' }).click();
+  await expect(page).toHaveURL(/tab=read&ids=/);
+  await expect(page.getByTestId('compare-column')).toHaveCount(3);
+  await page.goto('./#/compare');
+  const csv = await downloaded(page, 'export-similarity-csv');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(11);
+  const json = JSON.parse(await downloaded(page, 'export-similarity-json'));
+  expect(json.combined).toHaveLength(5);
+});
+
+test('side by side: aligned sentences, summaries, linked counterparts, columns scroll together', async ({ page, watch }) => {
+  await page.goto('./#/compare?tab=read');
+  const columns = page.getByTestId('compare-column');
+  await expect(columns).toHaveCount(3);
+  for (const s of await page.getByTestId('column-summary').allTextContents()) {
+    const m = s.match(/^(\d+)% shared with others, (\d+)% only here/);
+    expect(m).not.toBeNull();
+    expect(Number(m![1]) + Number(m![2])).toBe(100);
+  }
+  // Peskov's dismissal in 000 is a paraphrase of 004's; clicking shows the counterpart.
+  const peskov = columns.nth(0).locator('.sent', { hasText: 'volstrekt domme' });
+  await expect(peskov).toHaveAttribute('data-relation', 'paraphrase');
+  await peskov.click();
+  const partner = page.locator('.sent.linked', { hasText: 'fantasieën' });
+  await expect(partner).toHaveCount(1);
+  await expect(partner).toBeInViewport();
+  // Unique sentences are marked as such.
+  await expect(columns.nth(0).locator('.sent[data-relation="unique"]').first()).toBeVisible();
+  // Scrolling one column scrolls the others.
+  const bodies = page.locator('.cmp-col-body');
+  await bodies.nth(0).hover();
+  await bodies.nth(0).evaluate((el) => { el.scrollTop = el.scrollHeight; el.dispatchEvent(new Event('scroll')); });
+  await expect.poll(() => bodies.nth(1).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  // Choose which articles: untick one, two columns remain.
+  await page.locator('details.picker summary').click();
+  await page.locator('input[data-testid="pick-article"]:checked').first().click();
+  await expect(columns).toHaveCount(2);
+});
+
+test('quotes: the Peskov cluster with its word differences, filters and exports', async ({ page, watch }) => {
+  await page.goto('./#/compare?tab=quotes');
+  const peskov = page.getByTestId('quote-cluster').filter({ hasText: 'Dmitri Peskov · 3 sources' });
+  await expect(peskov).toHaveCount(1);
+  const renderings = peskov.getByTestId('rendering');
+  await expect(renderings).toHaveCount(3);
+  await expect(renderings.filter({ hasText: 'Totaal stomme' }).locator('mark')).toHaveText('Totaal stomme');
+  await expect(renderings.filter({ hasText: 'fantasieën' }).locator('mark')).toHaveText('fantasieën');
+  await expect(peskov.locator('li.reference q')).toHaveText('volstrekt domme en ongegronde verzinsels.');
+  // The co-aggressors joke, credited to Lukashenko, in two sources.
+  await expect(page.getByTestId('quote-cluster').filter({ hasText: 'Aleksandr Loekasjenko · 2 sources' })).toContainText('giftige mensen');
+  // Filter by speaker, then by source.
+  await page.getByTestId('speaker-filter').selectOption({ value: 'kemper' });
+  await expect(page).toHaveURL(/speaker=kemper/);
+  await expect.poll(() => page.getByTestId('quote-row').count()).toBeGreaterThanOrEqual(2);
+  for (const row of await page.getByTestId('quote-row').all()) await expect(row).toContainText('Michael Kemper');
+  await page.goto('./#/compare?tab=quotes');
+  const all = await page.getByTestId('quote-row').count();
+  await page.getByTestId('source-filter').selectOption({ index: 4 });
+  await expect.poll(() => page.getByTestId('quote-row').count()).toBeLessThan(all);
+  await page.goto('./#/compare?tab=quotes');
+  const csv = await downloaded(page, 'export-quotes-csv');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(all + 1);
+  expect(csv).toContain('Totaal stomme, ongegronde verzinsels');
+  const json = JSON.parse(await downloaded(page, 'export-quotes-json'));
+  expect(json.quotes).toHaveLength(all);
+  expect(json.clusters[0].renderings).toHaveLength(3);
+});
+
+test('numbers: the troop figures conflict, 45.000 man is kept apart', async ({ page, watch }) => {
+  await page.goto('./#/compare?tab=numbers');
+  const conflict = page.getByTestId('ledger-group').filter({ has: page.getByTestId('conflict') });
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('9.000 Russische troepen');
+  await expect(conflict).toContainText('10.000 tot 15.000 soldaten');
+  // Each figure with its sentence, the figure marked.
+  await expect(conflict.getByTestId('ledger-row').filter({ hasText: '9.000 Russische troepen' }).locator('mark')).toHaveText('9.000 Russische troepen');
+  await expect(conflict).toContainText('open source-informatie suggereert');
+  const army = page.getByTestId('ledger-group').filter({ hasText: '45.000 man' });
+  await expect(army).toHaveCount(1);
+  await expect(army.getByTestId('conflict')).toHaveCount(0);
+  for (const figure of ['zevenhonderd raketten', '4 procent', '80.000 eigen soldaten']) {
+    await expect(page.getByTestId('ledger-row').filter({ hasText: figure })).toHaveCount(1);
+  }
+  const rows = await page.getByTestId('ledger-row').count();
+  const csv = await downloaded(page, 'export-ledger-csv');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(rows + 1);
+  const json = JSON.parse(await downloaded(page, 'export-ledger-json'));
+  expect(json[0].conflict).toBe(true);
+});
+
+test('names: the matrix, quoted people, and what only one source mentions', async ({ page, watch }) => {
+  await page.goto('./#/compare?tab=entities');
+  const putin = page.getByTestId('entity-row').filter({ hasText: 'Vladimir Poetin' });
+  await expect(putin.locator('td.present')).toHaveCount(5);
+  await expect(page.getByTestId('entity-row').filter({ hasText: 'Eva Hartog' }).locator('td.quoted')).toHaveCount(1);
+  const only = page.getByTestId('only-here');
+  await expect(only).toHaveCount(5);
+  // Each seed is a voice of its own (no source given), headed by its title.
+  const of = (title: string) => only.filter({ has: page.locator('h3', { hasText: title }) });
+  for (const [title, name] of [['Laat de Wit-Russische', 'Artjom Schraibman'], ['Het bliksembezoek', 'Konrad Muzyka'],
+    ['Poetins Belarussische', 'Eva Hartog'], ['Poetins Belarussische', 'Michael Kemper']]) {
+    await expect(of(title).getByTestId('only-entity').filter({ hasText: name })).toHaveCount(1);
+  }
+  // Names everyone mentions are in nobody's list.
+  await expect(page.getByTestId('only-entity').filter({ hasText: 'Vladimir Poetin' })).toHaveCount(0);
+  const rows = await page.getByTestId('entity-row').count();
+  const csv = await downloaded(page, 'export-entities-csv');
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(rows + 1);
+  const json = JSON.parse(await downloaded(page, 'export-entities-json'));
+  expect(json).toHaveLength(rows);
+  expect(json[0].sources).toHaveLength(5);
+  // Distinctive words per article.
+  await page.goto('./#/compare?tab=words');
+  await expect(page.getByTestId('keyness-article')).toHaveCount(5);
+  await expect(page.getByTestId('keyness-article').filter({ has: page.locator('h3', { hasText: 'Poetins Belarussische' }) })
+    .getByTestId('keyword').filter({ hasText: /^spagaat/ })).toHaveCount(1);
+});
+
+test('a dropped article appears in every compare view', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  await dropFiles(page, [{
+    name: 'minsk.txt',
+    text: 'title: Putin visits Minsk\nsource: Testkrant\ndate: 2022-12-20\n\nPresident Vladimir Putin visited Minsk on Monday, where an estimated 9,500 Russian troops are based. "These are absolutely stupid and groundless fabrications," Kremlin spokesman Dmitry Peskov said of the reports. Analyst Pieter Voskuil doubts it.',
+  }]);
+  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText('1 added · 0 duplicates · 0 rejected');
+  await page.goto('./#/compare');
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(36);
+  await page.goto('./#/compare?tab=quotes');
+  await expect(page.getByTestId('quote-row').filter({ hasText: 'absolutely stupid' })).toContainText('Peskov');
+  await page.goto('./#/compare?tab=numbers');
+  await expect(page.getByTestId('ledger-row').filter({ hasText: '9,500 Russian troops' })).toHaveCount(1);
+  await page.goto('./#/compare?tab=entities');
+  await expect(page.getByTestId('only-here').filter({ hasText: 'Testkrant' }).getByTestId('only-entity').filter({ hasText: 'Pieter Voskuil' })).toHaveCount(1);
+  await page.goto('./#/compare?tab=read');
+  await expect(page.getByTestId('pick-article')).toHaveCount(6);
+});
