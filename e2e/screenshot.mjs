@@ -1,5 +1,6 @@
 // Takes the README's screenshots from the release build in dist/ with headless Debian Chromium:
-// `node e2e/screenshot.mjs` writes docs/library.png, docs/reader.png and docs/timeline.png.
+// `node e2e/screenshot.mjs` writes docs/library.png, docs/reader.png, docs/timeline.png and
+// docs/compare.png.
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
@@ -25,7 +26,11 @@ try {
   await page.getByTestId('event-mark').first().waitFor();
   await page.getByTestId('shared-mark').first().hover();
   await page.screenshot({ path: 'docs/timeline.png', fullPage: true });
-  console.log('wrote docs/library.png, docs/reader.png and docs/timeline.png');
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`http://127.0.0.1:${port}/#/compare?tab=quotes`);
+  await page.getByTestId('quote-cluster').first().waitFor();
+  await page.screenshot({ path: 'docs/compare.png' });
+  console.log('wrote docs/library.png, docs/reader.png, docs/timeline.png and docs/compare.png');
 } finally {
   await browser.close();
   server.kill();
