@@ -589,7 +589,7 @@ pub struct NameContext {
 
 impl NameContext {
     /// Learns from the documents.
-    pub fn new(docs: &[Doc], aliases: &AliasTable) -> NameContext {
+    pub fn new(docs: &[Doc]) -> NameContext {
         let mut ctx = NameContext::default();
         for d in docs {
             for s in &d.sentences {
@@ -602,7 +602,7 @@ impl NameContext {
         }
         for d in docs {
             for s in &d.sentences {
-                for n in ctx.names(d, s, aliases) {
+                for n in ctx.names(d, s) {
                     let parts: Vec<&str> = n.text.split_whitespace().collect();
                     if (2..=3).contains(&parts.len())
                         && !parts.iter().any(|p| PARTICLES.contains(&fold(p).as_str()))
@@ -627,7 +627,7 @@ impl NameContext {
     }
 
     /// The names in a sentence.
-    pub fn names(&self, doc: &Doc, s: &Sentence, aliases: &AliasTable) -> Vec<NameSpan> {
+    pub fn names(&self, doc: &Doc, s: &Sentence) -> Vec<NameSpan> {
         let text = doc.units[s.unit].text;
         let ws = &s.words;
         let nameish = |k: usize| -> bool {
@@ -690,7 +690,7 @@ impl NameContext {
                 }
             }
             let range = ws[i].range.start..ws[last].range.end;
-            let hint = hint_before(doc, s, i, aliases);
+            let hint = hint_before(s, i);
             out.push(NameSpan {
                 words: i..last + 1,
                 text: text[range.clone()].to_string(),
@@ -765,7 +765,7 @@ pub fn starts_clause(doc: &Doc, s: &Sentence, i: usize) -> bool {
 }
 
 /// What the words just before a name say about its kind.
-fn hint_before(doc: &Doc, s: &Sentence, i: usize, aliases: &AliasTable) -> Option<EntityKind> {
+fn hint_before(s: &Sentence, i: usize) -> Option<EntityKind> {
     let ws = &s.words;
     // Up to three words back, past determiners and adjectives ("de Britse denktank").
     for k in (i.saturating_sub(3)..i).rev() {
@@ -788,7 +788,6 @@ fn hint_before(doc: &Doc, s: &Sentence, i: usize, aliases: &AliasTable) -> Optio
             break;
         }
     }
-    let _ = (doc, aliases);
     None
 }
 
@@ -845,15 +844,15 @@ impl EntityReport {
         docs: &[Doc],
         party_of: &[usize],
         quotes: &QuoteReport,
+        ctx: &NameContext,
         aliases: &AliasTable,
     ) -> EntityReport {
-        let ctx = NameContext::new(docs, aliases);
         let parties = party_of.iter().copied().max().map_or(0, |m| m + 1);
         let mut acc: FxHashMap<String, Acc> = FxHashMap::default();
         let mut order: Vec<String> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for s in &doc.sentences {
-                for n in ctx.names(doc, s, aliases) {
+                for n in ctx.names(doc, s) {
                     let key = ctx.key(&n.text, aliases);
                     let e = acc.entry(key.clone()).or_insert_with(|| {
                         order.push(key.clone());

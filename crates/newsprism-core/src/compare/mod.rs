@@ -139,9 +139,11 @@ impl Comparison {
             .collect();
         let docs: Vec<Doc> = articles.iter().map(|a| Doc::new(a, aliases)).collect();
         let similarity = similarity::Similarity::build(&docs);
-        let mut quotes = quotes::QuoteReport::build(&docs, &party_of, aliases);
-        let ledger = numbers::Ledger::build(&docs, &party_of);
-        let entities = entities::EntityReport::build(&docs, &party_of, &quotes, aliases);
+        // Which words are names is learnt once from all the texts and shared by quotes and names.
+        let names = entities::NameContext::new(&docs);
+        let mut quotes = quotes::QuoteReport::build(&docs, &party_of, &names, aliases);
+        let ledger = numbers::Ledger::build(&docs, &party_of, aliases);
+        let entities = entities::EntityReport::build(&docs, &party_of, &quotes, &names, aliases);
         for e in &entities.entities {
             if e.quoted.iter().any(|&q| q > 0) {
                 // The fullest form without a title: "Dmitri Peskov", not "Kremlin-woordvoerder …".

@@ -552,8 +552,7 @@ fn thing_key(folded: &str) -> Option<&'static str> {
 
 impl Ledger {
     /// Reads the quantities of the documents and groups them.
-    pub fn build(docs: &[Doc], party_of: &[usize]) -> Ledger {
-        let aliases = AliasTable::default();
+    pub fn build(docs: &[Doc], party_of: &[usize], aliases: &AliasTable) -> Ledger {
         let mut quantities = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for s in &doc.sentences {
@@ -562,7 +561,7 @@ impl Ledger {
                     s,
                     d,
                     party_of.get(d).copied().unwrap_or(0),
-                    &aliases,
+                    aliases,
                 ));
             }
         }
@@ -1009,7 +1008,7 @@ mod tests {
         let t = AliasTable::default();
         let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
         let parties: Vec<usize> = (0..docs.len()).collect();
-        Ledger::build(&docs, &parties)
+        Ledger::build(&docs, &parties, &t)
     }
 
     fn found(text: &str) -> Vec<(String, f64, f64, String)> {

@@ -371,8 +371,12 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 
 impl QuoteReport {
     /// Finds, attributes and clusters the quotations of the documents.
-    pub fn build(docs: &[Doc], party_of: &[usize], aliases: &AliasTable) -> QuoteReport {
-        let ctx = NameContext::new(docs, aliases);
+    pub fn build(
+        docs: &[Doc],
+        party_of: &[usize],
+        ctx: &NameContext,
+        aliases: &AliasTable,
+    ) -> QuoteReport {
         let mut quotes = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let first = quotes.len();
@@ -380,7 +384,7 @@ impl QuoteReport {
                 let sentences: Vec<&Sentence> =
                     doc.sentences.iter().filter(|s| s.unit == u).collect();
                 let mut found: Vec<(Style, Range<usize>, Range<usize>)> = marked(unit.text);
-                found.extend(colon_quotes(doc, &sentences, &found, &ctx, aliases));
+                found.extend(colon_quotes(doc, &sentences, &found, ctx));
                 found.sort_by_key(|f| f.2.start);
                 for (style, inner, outer) in found {
                     let Some(s) = sentences
@@ -407,7 +411,7 @@ impl QuoteReport {
                         .unwrap_or(s);
                     let previous = quotes[first..].last();
                     let speaker =
-                        attribute(doc, (s, s_end), &outer, style, previous, u, &ctx, aliases);
+                        attribute(doc, (s, s_end), &outer, style, previous, u, ctx, aliases);
                     let sentence_end = s.range.end.max(outer.end).min(unit.text.len());
                     let sentence_start = s.range.start.min(outer.start);
                     quotes.push(Quote {
@@ -559,7 +563,6 @@ fn colon_quotes(
     sentences: &[&Sentence],
     marked: &[(Style, Range<usize>, Range<usize>)],
     ctx: &NameContext,
-    aliases: &AliasTable,
 ) -> Vec<(Style, Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     for s in sentences {
@@ -587,7 +590,7 @@ fn colon_quotes(
         }
         // The head must be a name, possibly after a title: "Hartog", "analist Schraibman".
         let head_words = s.words.iter().filter(|w| w.range.end <= colon_at).count();
-        if colon_head(doc, s, head_words, ctx, aliases).is_none() || tokenize(trimmed).len() < 3 {
+        if colon_head(doc, s, head_words, ctx).is_none() || tokenize(trimmed).len() < 3 {
             continue;
         }
         let inner = trim(text, rest_start..s.range.end);
@@ -599,18 +602,12 @@ fn colon_quotes(
 /// The speaker named before a colon that ends at word `head_words`: "Kemper", "correspondent
 /// Hartog", "De analist Schraibman". The colon itself is evidence of a name, so a capitalised
 /// word counts here even where it only ever opens sentences.
-fn colon_head(
-    doc: &Doc,
-    s: &Sentence,
-    head_words: usize,
-    ctx: &NameContext,
-    aliases: &AliasTable,
-) -> Option<String> {
+fn colon_head(doc: &Doc, s: &Sentence, head_words: usize, ctx: &NameContext) -> Option<String> {
     if head_words == 0 || head_words > 5 {
         return None;
     }
     let text = doc.units[s.unit].text;
-    let names = ctx.names(doc, s, aliases);
+    let names = ctx.names(doc, s);
     if let Some(n) = names.iter().find(|n| n.words.end == head_words) {
         let titled = s.words[..n.words.start]
             .iter()
@@ -639,14 +636,8 @@ fn colon_head(
 }
 
 /// A name at or after word `i` of a sentence, past titles and determiners.
-fn name_from(
-    doc: &Doc,
-    s: &Sentence,
-    from: usize,
-    ctx: &NameContext,
-    aliases: &AliasTable,
-) -> Option<String> {
-    let names = ctx.names(doc, s, aliases);
+fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<String> {
+    let names = ctx.names(doc, s);
     let mut k = from;
     while k < s.words.len() && k < from + 6 {
         let w = &s.words[k];
@@ -697,11 +688,8 @@ fn attribute(
     let before: Vec<usize> = (0..s.words.len())
         .filter(|&i| s.words[i].range.end <= outer.start)
         .collect();
-    let previous_speaker = || {
-        previous
-            .filter(|p| p.paragraph == doc.units[unit].paragraph || p.paragraph.is_some())
-            .and_then(|p| p.speaker.clone())
-    };
+    // Both uses check first that the previous quote is in the same paragraph.
+    let previous_speaker = || previous.and_then(|p| p.speaker.clone());
     let resolve_pronoun = |how| -> Option<Speaker> {
         if let Some(p) = previous.and_then(|p| p.speaker.clone()) {
             return Some(Speaker { how, ..p });
@@ -721,7 +709,7 @@ fn attribute(
         {
             let w = &s.words[a];
             if SPEECH.contains(&w.key.as_str()) || w.key == "volgens" {
-                if let Some(n) = name_from(doc, s, a + 1, ctx, aliases) {
+                if let Some(n) = name_from(doc, s, a + 1, ctx) {
                     return make(n, Attribution::After);
                 }
                 let next = s.words.get(a + 1).map(|w| w.key.as_str());
@@ -737,7 +725,7 @@ fn attribute(
                 }
             }
             // ", Smith said" / "Kremlin spokesman Dmitry Peskov said" / "Peskov zei".
-            if let Some(n) = name_from(doc, s, a, ctx, aliases) {
+            if let Some(n) = name_from(doc, s, a, ctx) {
                 let last = n.split_whitespace().last().unwrap_or("");
                 let end = (a..s.words.len())
                     .find(|&k| doc.word_text(s, &s.words[k]) == last)
@@ -757,44 +745,39 @@ fn attribute(
             .find(':')
             .map_or(outer.start, |c| outer.start + c);
         let head = s.words.iter().filter(|w| w.range.end <= colon).count();
-        if let Some(n) = colon_head(doc, s, head, ctx, aliases) {
+        if let Some(n) = colon_head(doc, s, head, ctx) {
             return make(n, Attribution::Before);
         }
     }
     let prefix = &text[s.range.start..outer.start];
     if prefix.trim_end().ends_with(':') && !before.is_empty() {
-        {
-            if let Some(n) = colon_head(doc, s, before.len(), ctx, aliases) {
+        if let Some(n) = colon_head(doc, s, before.len(), ctx) {
+            return make(n, Attribution::Before);
+        }
+        // "zegt Hartog: …", "Peskov zei: …".
+        if let Some(n) = before.iter().find_map(|&k| name_from(doc, s, k, ctx)) {
+            if before
+                .iter()
+                .any(|&k| SPEECH.contains(&s.words[k].key.as_str()))
+            {
                 return make(n, Attribution::Before);
             }
-            // "zegt Hartog: …", "Peskov zei: …".
-            if let Some(n) = before
+        }
+        if before.len() <= 3
+            && before
                 .iter()
-                .find_map(|&k| name_from(doc, s, k, ctx, aliases))
-            {
-                if before
-                    .iter()
-                    .any(|&k| SPEECH.contains(&s.words[k].key.as_str()))
-                {
-                    return make(n, Attribution::Before);
-                }
-            }
-            if before.len() <= 3
-                && before
-                    .iter()
-                    .any(|&k| PRONOUNS.contains(&s.words[k].key.as_str()))
-            {
-                return resolve_pronoun(Attribution::Pronoun);
-            }
-            // "Om vervolgens … te ontkrachten: „…”": the reporter's lead-in to more of the
-            // same speaker's words.
-            if previous.is_some_and(|p| p.paragraph == doc.units[unit].paragraph) {
-                if let Some(sp) = previous_speaker() {
-                    return Some(Speaker {
-                        how: Attribution::Continued,
-                        ..sp
-                    });
-                }
+                .any(|&k| PRONOUNS.contains(&s.words[k].key.as_str()))
+        {
+            return resolve_pronoun(Attribution::Pronoun);
+        }
+        // "Om vervolgens … te ontkrachten: „…”": the reporter's lead-in to more of the
+        // same speaker's words.
+        if previous.is_some_and(|p| p.paragraph == doc.units[unit].paragraph) {
+            if let Some(sp) = previous_speaker() {
+                return Some(Speaker {
+                    how: Attribution::Continued,
+                    ..sp
+                });
             }
         }
     }
@@ -808,7 +791,7 @@ fn attribute(
         } else {
             v + 1
         };
-        if let Some(n) = name_from(doc, s, from, ctx, aliases) {
+        if let Some(n) = name_from(doc, s, from, ctx) {
             return make(n, Attribution::Before);
         }
         if s.words
@@ -841,7 +824,7 @@ fn attribute(
             if s.words[k].range.start >= outer.start && s.words[k].range.end <= outer.end {
                 continue;
             }
-            if let Some(n) = name_from(doc, s, k, ctx, aliases) {
+            if let Some(n) = name_from(doc, s, k, ctx) {
                 if !is_place_like(&n) {
                     return make(n, Attribution::Sentence);
                 }
@@ -886,7 +869,7 @@ fn last_person_before(
         .iter()
         .filter(|t| t.unit + 2 >= s.unit && t.unit <= s.unit)
     {
-        for n in ctx.names(doc, t, aliases) {
+        for n in ctx.names(doc, t) {
             let earlier = t.unit < s.unit || n.range.end <= before;
             let last = n.text.split_whitespace().last().unwrap_or("");
             let person = ctx.is_surname(&crate::search::alias::name_key(last))
@@ -1224,7 +1207,7 @@ mod tests {
             " date 2022-12 President Vladimir Putin visited Minsk. \"These are absolutely stupid fabrications,\" Kremlin spokesman Dmitry Peskov said of the reports. \"We will see,\" Mr Smith said.",
         ]);
         let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
-        let r = QuoteReport::build(&docs, &[0], &t);
+        let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
         let who: Vec<Option<&str>> = r
             .quotes
             .iter()
@@ -1239,7 +1222,7 @@ mod tests {
             " date 2022-12 De woordvoerder van het Kremlin sprak. „Totaal stomme, ongegronde verzinsels”, aldus Peskov. Kemper: „Belarus wil die onafhankelijkheid behouden.” Volgens Hartog is het „een compleet economisch isolement”. Rusland-correspondent Eva Hartog gaf een interview. \"Poetin wil Loekasjenko compleet domineren\", zegt correspondent Hartog. “Sinds twee dagen, geloof ik”, voegde hij eraan toe. \"Het is heel koud\", reageert iemand op Twitter. Kemper: Belarus wil geen Russische inmenging in eigen land.",
         ]);
         let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
-        let r = QuoteReport::build(&docs, &[0], &t);
+        let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
         let got: Vec<(String, Option<String>)> = r
             .quotes
             .iter()
