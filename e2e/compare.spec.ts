@@ -163,3 +163,71 @@ test('a dropped article appears in every compare view', async ({ page, watch }) 
   await page.goto('./#/compare?tab=read');
   await expect(page.getByTestId('pick-article')).toHaveCount(6);
 });
+
+test('the compared set: a search, a story group, picked articles, the search page', async ({ page, watch }) => {
+  await page.goto('./#/compare');
+  const summary = page.getByTestId('scope-summary');
+  await expect(summary).toContainText('Comparing all 5 articles');
+  // A search narrows the comparison; the URL keeps it.
+  await page.getByTestId('scope-query').fill('giftige');
+  await page.getByTestId('scope-search').click();
+  await expect(page).toHaveURL(/in=giftige/);
+  await expect(summary).toHaveText(/Comparing the 2 articles matching “giftige”/);
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(4);
+  await page.getByTestId('scope-query').fill('nergenszoiets');
+  await page.getByTestId('scope-search').click();
+  await expect(summary).toHaveText('No article matches “nergenszoiets”.');
+  await page.getByTestId('scope-all').click();
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(25);
+  // A story group becomes the compared set.
+  await page.getByTestId('compare-group').click();
+  await expect(page).toHaveURL(/set=/);
+  await expect(summary).toContainText('Comparing 3 picked articles');
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(9);
+  // Picking: the picker is open on a picked set and starts from the compared three; take one out.
+  await expect(page.locator('.scope-picker')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('scope-pick')).toHaveCount(5);
+  await page.getByTestId('scope-filter').fill('bliksembezoek');
+  await expect(page.getByTestId('scope-pick')).toHaveCount(1);
+  await page.getByTestId('scope-pick').uncheck();
+  await page.getByTestId('scope-compare-picked').click();
+  await expect(summary).toContainText('Comparing 2 picked articles');
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(4);
+  // Distinctive words of two articles are measured against all five.
+  await page.getByTestId('tab-words').click();
+  await expect(page.getByTestId('keyness-basis')).toHaveText(/against the rest of the corpus: all 5 loaded articles/);
+  await expect(page.getByTestId('keyness-article')).toHaveCount(2);
+  // From a search, "compare these articles".
+  await page.goto('./#/search?q=Peskov');
+  await page.getByTestId('compare-results').click();
+  await expect(page).toHaveURL(/#\/compare\?in=Peskov/);
+  await expect(summary).toHaveText(/Comparing the \d articles matching “Peskov”/);
+});
+
+test('over the limit: the newest are compared, and added articles can be compared at once', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  const towns = ['Leiden', 'Delft', 'Zwolle', 'Breda', 'Assen', 'Venlo', 'Emmen', 'Hoorn'];
+  const aldermen = ['Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos', 'Dekker'];
+  const files = Array.from({ length: 62 }, (_, i) => ({
+    name: `raad-${String(i).padStart(2, '0')}.txt`,
+    text: `title: Raad van ${towns[i % towns.length]} stemt over begroting ${i}\nsource: Streekblad ${i % 3}\n\n` +
+      `De gemeenteraad van ${towns[i % towns.length]} stemde gisteren over een begroting van ${1000 + i * 17} miljoen euro. ` +
+      `"Dit is een verantwoorde begroting," zei wethouder ${aldermen[i % aldermen.length]}. De oppositie vond ${i + 2} posten te duur.`,
+  }));
+  await dropFiles(page, files);
+  const report = page.getByTestId('ingest-report');
+  await expect(report.locator('h2')).toHaveText('62 added · 0 duplicates · 0 rejected');
+  await page.goto('./#/compare');
+  await expect(page.getByTestId('scope-summary')).toContainText('Comparing the 60 newest of 67 articles');
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(3600);
+  // The report's link compares the batch (the first 60 picked).
+  await page.goto('./#/');
+  await page.getByTestId('compare-added').click();
+  await expect(page.getByTestId('scope-summary')).toContainText('Comparing the first 60 of 62 picked articles');
+  await page.getByTestId('tab-words').click();
+  await expect(page.getByTestId('keyness-basis')).toHaveText(/against the rest of the corpus: all 67 loaded articles/);
+  // A quote of a dropped article is in the quotes view of that set.
+  await page.getByTestId('tab-quotes').click();
+  await expect(page.getByTestId('quote-row').filter({ hasText: 'verantwoorde begroting' }).first()).toContainText(/Jansen|Bakker|Visser|Smit|Meijer|Mulder|Bos|Dekker/);
+});

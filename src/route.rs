@@ -1,14 +1,19 @@
 //! Hash routes: `#/` (library), `#/article/<id>` (reader), `#/search?q=…` (search),
-//! `#/timeline?q=…` (timeline and trends) and `#/aliases`.
+//! `#/timeline?q=…` (timeline and trends), `#/compare?…` (source comparison) and `#/aliases`.
 //!
 //! Routing by hash needs no server rewrites, so the app works from any static host, under any
 //! sub-path and from `file://`. leptos_router 0.8 has no hash mode (leptos-rs/leptos#2184), so
 //! the route is a typed enum parsed here and kept in sync by `browser::hash`.
 
+use newsprism_core::compare::Scope;
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::time::timeline::Bucket;
 use newsprism_core::ArticleId;
+
+/// The most articles a compare URL can pick (`set=`): the view compares at most its own limit
+/// of them and says how many were left out.
+pub const MAX_PICKED: usize = 200;
 
 /// Which tab of the search view is open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -146,6 +151,23 @@ pub struct CompareState {
     pub speaker: String,
     /// Quotes filtered to a party key (empty: all).
     pub source: String,
+    /// Compare only the articles this search query finds (`in=`; empty: no query).
+    pub within: String,
+    /// Compare only these articles (`set=`; empty: not picked).
+    pub picked: Vec<ArticleId>,
+}
+
+impl CompareState {
+    /// The articles compared, as the core names the choice: picked ones win over a query.
+    pub fn scope(&self) -> Scope {
+        if !self.picked.is_empty() {
+            Scope::Picked(self.picked.clone())
+        } else if !self.within.trim().is_empty() {
+            Scope::Matching(self.within.trim().to_string())
+        } else {
+            Scope::All
+        }
+    }
 }
 
 impl Default for CompareState {
@@ -157,6 +179,8 @@ impl Default for CompareState {
             window: 7,
             speaker: String::new(),
             source: String::new(),
+            within: String::new(),
+            picked: Vec::new(),
         }
     }
 }
@@ -375,6 +399,13 @@ impl Route {
                         .unwrap_or(d.window),
                     speaker: param("speaker").unwrap_or_default(),
                     source: param("source").unwrap_or_default(),
+                    within: param("in").unwrap_or_default(),
+                    picked: param("set")
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(ArticleId::parse)
+                        .take(MAX_PICKED)
+                        .collect(),
                 })
             }
             ["search"] => Route::Search(SearchState {
@@ -461,6 +492,13 @@ impl Route {
                 }
                 if !c.source.is_empty() {
                     params.push(format!("source={}", encode(&c.source)));
+                }
+                if !c.within.is_empty() {
+                    params.push(format!("in={}", encode(&c.within)));
+                }
+                if !c.picked.is_empty() {
+                    let ids: Vec<String> = c.picked.iter().map(|i| i.to_string()).collect();
+                    params.push(format!("set={}", ids.join(",")));
                 }
                 with_params("#/compare".to_string(), params)
             }
@@ -561,6 +599,16 @@ mod tests {
                 "#/compare?tab=read&ids=c5a1ee75759d24c3,0000000000000001&t=8&w=30&speaker=%3Dpeskov",
             ),
             (
+                "#/compare?tab=words&in=Poetin%20Minsk&set=0000000000000002,0000000000000001",
+                Route::Compare(CompareState {
+                    tab: CompareTab::Words,
+                    within: "Poetin Minsk".into(),
+                    picked: vec![ArticleId(2), ArticleId(1)],
+                    ..CompareState::default()
+                }),
+                "#/compare?tab=words&in=Poetin%20Minsk&set=0000000000000002,0000000000000001",
+            ),
+            (
                 "#/compare?tab=nonsense&t=999",
                 Route::Compare(CompareState::default()),
                 "#/compare",
@@ -625,5 +673,25 @@ mod tests {
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%C3"), "\u{fffd}");
+    }
+
+    #[test]
+    fn picked_articles_win_over_a_query_and_an_empty_query_is_everything() {
+        let mut c = CompareState::default();
+        assert_eq!(c.scope(), Scope::All);
+        c.within = "  ".into();
+        assert_eq!(c.scope(), Scope::All);
+        c.within = " Peskov ".into();
+        assert_eq!(c.scope(), Scope::Matching("Peskov".into()));
+        c.picked = vec![ArticleId(7)];
+        assert_eq!(c.scope(), Scope::Picked(vec![ArticleId(7)]));
+        let many: Vec<String> = (0..MAX_PICKED + 5)
+            .map(|i| ArticleId(i as u64).to_string())
+            .collect();
+        let Route::Compare(parsed) = Route::parse(&format!("#/compare?set={}", many.join(",")))
+        else {
+            panic!("a compare route");
+        };
+        assert_eq!(parsed.picked.len(), MAX_PICKED);
     }
 }

@@ -7,9 +7,11 @@
 use futures::future::join_all;
 use leptos::prelude::*;
 use newsprism_core::article::{Article, ArticleId};
+use newsprism_core::compare::keyness::Background;
 use newsprism_core::corpus::{EditError, FileOutcome, RestoreReport};
 use newsprism_core::ingest::{self, FileContents};
 use newsprism_core::project::{self, ArticleEdit, Project, ProjectState};
+use newsprism_core::search::alias::AliasTable;
 use newsprism_core::Corpus;
 
 use crate::browser::files::PendingFile;
@@ -58,6 +60,32 @@ pub struct AppState {
     pub storage: RwSignal<Storage>,
     /// Storage writes under way.
     pub saving: RwSignal<usize>,
+    /// The whole corpus's word counts, for distinctive vocabulary against the corpus.
+    pub words: RwSignal<CorpusWords>,
+    /// While the corpus's words are being counted: how many articles are counted so far.
+    pub counting: RwSignal<Option<usize>>,
+}
+
+/// Word counts of every loaded article, counted a slice at a time when the comparison's Words
+/// tab first needs them, and brought up to date after any change.
+#[derive(Clone, Default)]
+pub struct CorpusWords {
+    /// The counts, per article.
+    pub background: Background,
+    /// The alias table they were counted with (its names are words of their own).
+    aliases: Option<AliasTable>,
+}
+
+impl CorpusWords {
+    /// Whether these counts are exactly those of the corpus's articles, with its alias table.
+    pub fn covers(&self, corpus: &Corpus) -> bool {
+        self.aliases.as_ref() == Some(corpus.aliases())
+            && self.background.len() == corpus.len()
+            && corpus
+                .articles()
+                .iter()
+                .all(|a| self.background.contains(a.id))
+    }
 }
 
 /// How long the ingest loop works before it lets the browser paint and handle input.
@@ -81,6 +109,8 @@ impl AppState {
             cancel: RwSignal::new(false),
             storage: RwSignal::new(Storage::Restoring),
             saving: RwSignal::new(0),
+            words: RwSignal::new(CorpusWords::default()),
+            counting: RwSignal::new(None),
         }
     }
 
@@ -127,6 +157,70 @@ impl AppState {
                     ))
                 });
             }
+        });
+    }
+
+    /// Counts the words of every article not yet counted (and forgets removed ones), a slice
+    /// at a time, unless a count is already under way; `words` is told once it is done.
+    pub fn count_words(&self) {
+        if self.counting.get_untracked().is_some() {
+            return;
+        }
+        self.counting
+            .set(Some(self.words.with_untracked(|w| w.background.len())));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let mut slices = Slices::new(SLICE_MS);
+            // Again until nothing is missing: the corpus can change while this waits.
+            loop {
+                let (missing, gone) = state.corpus.with_untracked(|c| {
+                    state.words.update_untracked(|w| {
+                        if w.aliases.as_ref() != Some(c.aliases()) {
+                            *w = CorpusWords {
+                                background: Background::new(),
+                                aliases: Some(c.aliases().clone()),
+                            };
+                        }
+                    });
+                    state.words.with_untracked(|w| {
+                        let missing: Vec<ArticleId> = c
+                            .articles()
+                            .iter()
+                            .map(|a| a.id)
+                            .filter(|id| !w.background.contains(*id))
+                            .collect();
+                        let gone: Vec<ArticleId> = w
+                            .background
+                            .ids()
+                            .filter(|id| c.get(*id).is_none())
+                            .collect();
+                        (missing, gone)
+                    })
+                });
+                state.words.update_untracked(|w| {
+                    for id in gone {
+                        w.background.remove(id);
+                    }
+                });
+                if missing.is_empty() {
+                    break;
+                }
+                for id in missing {
+                    if let Some(counts) = state.corpus.with_untracked(|c| c.word_counts(id)) {
+                        state
+                            .words
+                            .update_untracked(|w| w.background.add(id, &counts));
+                    }
+                    if slices.due() {
+                        state
+                            .counting
+                            .set(Some(state.words.with_untracked(|w| w.background.len())));
+                        slices.pause().await;
+                    }
+                }
+            }
+            state.counting.set(None);
+            state.words.notify();
         });
     }
 

@@ -10,7 +10,7 @@ use newsprism_core::ArticleId;
 
 use crate::browser::files::files_from_input;
 use crate::browser::hash::details_open;
-use crate::route::Route;
+use crate::route::{CompareState, Route, MAX_PICKED};
 use crate::state::{use_app_state, Storage};
 
 /// The pickers and the paste box.
@@ -165,6 +165,22 @@ pub fn IngestReport() -> impl IntoView {
             let rejected = count(|o| matches!(o, FileOutcome::Rejected { .. }));
             let few = outcomes.len() <= 20;
             open.set(few);
+            let added_ids: Vec<ArticleId> = outcomes
+                .iter()
+                .filter_map(|o| match o {
+                    FileOutcome::Added { id, .. } => Some(*id),
+                    _ => None,
+                })
+                .take(MAX_PICKED)
+                .collect();
+            let compare = (added_ids.len() >= 2).then(|| {
+                let href = Route::Compare(CompareState {
+                    picked: added_ids,
+                    ..CompareState::default()
+                })
+                .to_hash();
+                view! { <p><a href=href data-testid="compare-added">"Compare the added articles"</a></p> }
+            });
             // Its own closure: setting a source re-draws the offers, not the whole report (which
             // would close the file list the user opened).
             let offers = move || {
@@ -215,6 +231,7 @@ pub fn IngestReport() -> impl IntoView {
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
                     <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected")}</h2>
+                    {compare}
                     {offers}
                     <details open=few on:toggle=move |ev| open.set(details_open(&ev))>
                         <summary>"Every file"</summary>

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use newsprism_core::compare::align::{Alignment, Relation};
-use newsprism_core::compare::Comparison;
+use newsprism_core::compare::{Comparison, Scope, Scoped};
 use newsprism_core::search::snippet::{mark_range, Span};
-use newsprism_core::ArticleId;
+use newsprism_core::{ArticleId, Corpus};
 
 use crate::browser::files::download;
 use crate::browser::hash::{go, scroll_into_view_later, sync_scroll};
@@ -42,20 +42,14 @@ pub fn CompareView(
     state: CompareState,
 ) -> impl IntoView {
     let app = use_app_state();
-    // The articles compared: the library in order, at most MAX_SCOPE of them.
-    let scope = Memo::new(move |_| {
-        app.corpus.with(|c| {
-            let all: Vec<ArticleId> = c
-                .library(newsprism_core::corpus::LibrarySort::DateNewest)
-                .iter()
-                .map(|a| a.id)
-                .collect();
-            let total = all.len();
-            (all.into_iter().take(MAX_SCOPE).collect::<Vec<_>>(), total)
-        })
+    // The articles compared: the scope the URL names, at most MAX_SCOPE of them.
+    let scope = state.scope();
+    let scoped = Memo::new(move |_| {
+        app.corpus
+            .with(|c| c.compare_scope(&scope, true, MAX_SCOPE))
     });
     let comparison = Memo::new(move |_| {
-        let ids = scope.with(|s| s.0.clone());
+        let ids = scoped.with(|s| s.ids.clone());
         app.corpus.with(|c| c.compare(&ids))
     });
     let titles = Memo::new(move |_| {
@@ -90,24 +84,178 @@ pub fn CompareView(
         CompareTab::Entities => view! { <EntitiesTab comparison titles message /> }.into_any(),
         CompareTab::Words => view! { <WordsTab comparison titles /> }.into_any(),
     };
+    let has_articles = move || scoped.with(|s| !s.ids.is_empty());
     view! {
         <section class="compare">
             <h1>"Compare sources"</h1>
-            <p class="muted">
-                {move || {
-                    let (ids, total) = scope.get();
-                    let parties = comparison.with(|c| c.parties.len());
-                    if total > ids.len() {
-                        format!("Comparing the {} newest of {} articles ({} voices). Hide or remove articles in the library to choose others.", ids.len(), total, parties)
-                    } else {
-                        format!("Comparing {} articles from {} voices: each outlet is one voice; an article without a known source is a voice of its own.", ids.len(), parties)
-                    }
-                }}
-            </p>
+            <ScopeBar state=state.clone() scoped comparison />
             <nav class="tabs" aria-label="Compare views">{tabs}</nav>
             <p class="muted" role="status" data-testid="compare-message">{move || message.get()}</p>
-            {body}
+            <div class:hidden=move || !has_articles()>{body}</div>
         </section>
+    }
+}
+
+/// What is compared, said in words: how many articles, chosen how, and what was left out.
+fn describe_scope(scope: &Scope, scoped: &Scoped, voices: usize) -> String {
+    let n = scoped.ids.len();
+    let voices = if voices == 1 {
+        "1 voice".to_string()
+    } else {
+        format!("{voices} voices")
+    };
+    let mut out = match scope {
+        Scope::All if scoped.eligible > n => format!(
+            "Comparing the {n} newest of {} articles ({voices}): more cannot be compared at once. Narrow the comparison to a search, a story group or articles you pick.",
+            scoped.eligible
+        ),
+        Scope::All => format!("Comparing all {n} articles, from {voices}. Each outlet is one voice; an article without a known source is a voice of its own."),
+        Scope::Matching(q) if scoped.eligible == 0 => format!("No article matches “{q}”."),
+        Scope::Matching(q) if scoped.eligible > n => format!(
+            "Comparing the {n} best matches of the {} articles matching “{q}” ({voices}).",
+            scoped.eligible
+        ),
+        Scope::Matching(q) => format!("Comparing the {n} articles matching “{q}” ({voices})."),
+        Scope::Picked(_) if scoped.eligible > n => format!(
+            "Comparing the first {n} of {} picked articles ({voices}).",
+            scoped.eligible
+        ),
+        Scope::Picked(_) if n == 0 => "None of the picked articles is loaded any more.".to_string(),
+        Scope::Picked(_) => format!("Comparing {n} picked articles ({voices})."),
+    };
+    if scoped.missing > 0 {
+        out.push_str(&format!(
+            " {} picked {} no longer loaded.",
+            scoped.missing,
+            if scoped.missing == 1 {
+                "article is"
+            } else {
+                "articles are"
+            }
+        ));
+    }
+    out
+}
+
+/// How many articles the picker lists at once; a filter narrows longer libraries.
+const PICKER_ROWS: usize = 150;
+
+/// The choice of articles to compare: all, those a search finds, or those picked.
+#[component]
+fn ScopeBar(
+    state: CompareState,
+    scoped: Memo<Scoped>,
+    comparison: Memo<Comparison>,
+) -> impl IntoView {
+    let app = use_app_state();
+    let scope = state.scope();
+    let is_all = scope == Scope::All;
+    let is_query = matches!(scope, Scope::Matching(_));
+    let is_picked = matches!(scope, Scope::Picked(_));
+    let all_href = route_with(&state, |s| {
+        s.within.clear();
+        s.picked.clear();
+    })
+    .to_hash();
+    let query = RwSignal::new(state.within.clone());
+    let st = state.clone();
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = query.get_untracked();
+        go(&route_with(&st, |s| {
+            s.within = q.trim().to_string();
+            s.picked.clear();
+            s.ids.clear();
+        }));
+    };
+    // The picker starts from what is compared now, so "pick" means "adjust this set".
+    let picked = RwSignal::new(scoped.with_untracked(|s| s.ids.clone()));
+    let filter = RwSignal::new(String::new());
+    let rows = move || {
+        let f = filter.get().to_lowercase();
+        let on = picked.get();
+        app.corpus.with(|c| {
+            let list = c.library(newsprism_core::corpus::LibrarySort::DateNewest);
+            let matching: Vec<_> = list
+                .into_iter()
+                .filter(|a| {
+                    f.is_empty()
+                        || a.title.to_lowercase().contains(&f)
+                        || a.source_label().to_lowercase().contains(&f)
+                        || a.file_name.to_lowercase().contains(&f)
+                })
+                .collect();
+            let more = matching.len().saturating_sub(PICKER_ROWS);
+            let items = matching
+                .into_iter()
+                .take(PICKER_ROWS)
+                .map(|a| {
+                    let id = a.id;
+                    let checked = on.contains(&id);
+                    let full = !checked && on.len() >= MAX_SCOPE;
+                    let when = a.pub_date.as_ref().map(|d| d.date.to_string()).unwrap_or_else(|| "undated".into());
+                    view! {
+                        <label class="pick">
+                            <input type="checkbox" prop:checked=checked disabled=full data-testid="scope-pick"
+                                on:change=move |_| picked.update(|p| {
+                                    if let Some(i) = p.iter().position(|x| *x == id) {
+                                        p.remove(i);
+                                    } else if p.len() < MAX_SCOPE {
+                                        p.push(id);
+                                    }
+                                }) />
+                            {format!(" {} ", a.title)}
+                            <span class="muted">{format!("{} · {}", a.source_label(), when)}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            let more = (more > 0).then(|| view! { <p class="muted">{format!("{more} more: type to narrow the list.")}</p> });
+            view! { <div class="pick-list">{items}</div>{more} }
+        })
+    };
+    let st = state.clone();
+    let compare_picked = move |_| {
+        let ids = picked.get_untracked();
+        go(&route_with(&st, |s| {
+            s.picked = ids;
+            s.within.clear();
+            s.ids.clear();
+        }));
+    };
+    let scope_text = {
+        let scope = scope.clone();
+        move || {
+            let voices = comparison.with(|c| c.parties.len());
+            scoped.with(|s| describe_scope(&scope, s, voices))
+        }
+    };
+    view! {
+        <div class="scope" data-testid="compare-scope">
+            <div class="controls">
+                <span>"Compare"</span>
+                <a href=all_href class="toggle" class:active=is_all aria-current=is_all.then_some("true") data-testid="scope-all">"all articles"</a>
+                <form class="scope-search" on:submit=on_search role="search" class:active=is_query>
+                    <label>"those matching "
+                        <input type="search" bind:value=query placeholder="a search, e.g. Peskov OR Kremlin" data-testid="scope-query" aria-label="Compare the articles this search finds" />
+                    </label>
+                    <button type="submit" data-testid="scope-search">"Compare matches"</button>
+                </form>
+            </div>
+            <details class="scope-picker" open=is_picked>
+                <summary>{move || format!("Pick articles ({} ticked)", picked.with(Vec::len))}</summary>
+                <p class="controls">
+                    <input type="search" bind:value=filter placeholder="Filter by title, source or file" aria-label="Filter the articles to pick" data-testid="scope-filter" />
+                    <button type="button" on:click=move |_| picked.set(Vec::new())>"Clear"</button>
+                    <button type="button" data-testid="scope-compare-picked" disabled=move || picked.with(Vec::is_empty) on:click=compare_picked>
+                        {move || format!("Compare the {} picked", picked.with(Vec::len))}
+                    </button>
+                    <span class="muted">{format!("at most {MAX_SCOPE}")}</span>
+                </p>
+                {rows}
+            </details>
+            <p class="muted" data-testid="scope-summary">{scope_text}</p>
+        </div>
     }
 }
 
@@ -227,6 +375,12 @@ fn GroupsTab(
                         s.ids = ids.iter().take(4).copied().collect();
                     })
                     .to_hash();
+                    let only = route_with(&st, |s| {
+                        s.picked = ids.clone();
+                        s.within.clear();
+                        s.ids.clear();
+                    })
+                    .to_hash();
                     let items = g
                         .iter()
                         .map(|&i| {
@@ -252,6 +406,8 @@ fn GroupsTab(
                             <h3>{format!("Story {} · {} articles", gi + 1, g.len())}</h3>
                             <ul>{items}</ul>
                             <a class="button" href=read>"Read side by side"</a>
+                            " "
+                            <a class="button" href=only data-testid="compare-group">"Compare only this story"</a>
                         </li>
                     }
                 })
@@ -870,6 +1026,48 @@ fn EntitiesTab(
 
 #[component]
 fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl IntoView {
+    let app = use_app_state();
+    // Whether the compared articles are the whole corpus (then "the rest" is already the
+    // rest of the corpus); otherwise the corpus's words are counted once, a slice at a time.
+    let whole = Memo::new(move |_| {
+        let n = comparison.with(|c| c.articles.len());
+        app.corpus.with(|c| c.len() == n)
+    });
+    Effect::new(move |_| {
+        // Re-run whenever the corpus changes, so its counts follow it.
+        app.corpus.track();
+        if !whole.get() {
+            app.count_words();
+        }
+    });
+    let keyness = Memo::new(move |_| {
+        if whole.get() {
+            return (comparison.with(|c| c.keyness.clone()), true);
+        }
+        let ready =
+            app.counting.get().is_none() && app.corpus.with(|c| app.words.with(|w| w.covers(c)));
+        if ready {
+            let k = app
+                .words
+                .with(|w| comparison.with(|c| c.keyness_against(&w.background)));
+            (k, true)
+        } else {
+            (comparison.with(|c| c.keyness.clone()), false)
+        }
+    });
+    let basis = move || {
+        let (k, against_corpus) = keyness.get();
+        let others = k.reference.saturating_sub(1);
+        if whole.get() {
+            format!("Measured against the other {others} articles: the compared articles are the whole corpus.")
+        } else if against_corpus {
+            format!("Measured against the rest of the corpus: all {} loaded articles, each measured one against the others.", k.reference)
+        } else {
+            let total = app.corpus.with(Corpus::len);
+            let done = app.counting.get().unwrap_or(0);
+            format!("Measured against the other compared articles for now; counting the words of all {total} loaded articles ({done} done) to measure against the whole corpus…")
+        }
+    };
     let list = |words: &[newsprism_core::compare::keyness::Keyword]| {
         if words.is_empty() {
             return view! { <p class="muted">"Nothing stands out."</p> }.into_any();
@@ -881,33 +1079,35 @@ fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Int
         view! { <ol class="keywords">{items}</ol> }.into_any()
     };
     let body = move || {
-        comparison.with(|c| {
-            let names = titles.get();
-            let parties = c
-                .parties
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.articles.len() > 1)
-                .map(|(i, p)| view! { <section><h3>{p.label.clone()}</h3>{list(&c.keyness.per_party[i])}</section> })
-                .collect_view();
-            let articles = c
-                .keyness
-                .per_article
-                .iter()
-                .enumerate()
-                .map(|(i, k)| view! { <section data-testid="keyness-article"><h3>{short(names.get(i).map_or("", String::as_str))}</h3>{list(k)}</section> })
-                .collect_view();
-            view! {
-                <h3 class="sr-only">"Per source"</h3>
-                <div class="only-grid">{parties}</div>
-                <div class="only-grid">{articles}</div>
-            }
+        keyness.with(|(k, _)| {
+            comparison.with(|c| {
+                let names = titles.get();
+                let parties = c
+                    .parties
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.articles.len() > 1)
+                    .map(|(i, p)| view! { <section><h3>{p.label.clone()}</h3>{list(&k.per_party[i])}</section> })
+                    .collect_view();
+                let articles = k
+                    .per_article
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| view! { <section data-testid="keyness-article"><h3>{short(names.get(i).map_or("", String::as_str))}</h3>{list(k)}</section> })
+                    .collect_view();
+                view! {
+                    <h3 class="sr-only">"Per source"</h3>
+                    <div class="only-grid">{parties}</div>
+                    <div class="only-grid">{articles}</div>
+                }
+            })
         })
     };
     view! {
         <div class="compare-words">
             <h2>"Distinctive words"</h2>
-            <p class="muted">"Words each source (when it has several articles here) and each article uses more than the rest of the compared texts, by log-likelihood (G² ≥ 3.84 is significant at p < 0.05). Function words and numbers are left out."</p>
+            <p class="muted">"Words each source (when it has several articles here) and each article uses more than the rest of the corpus, by log-likelihood (G² ≥ 3.84 is significant at p < 0.05). Function words and numbers are left out."</p>
+            <p class="muted" role="status" data-testid="keyness-basis">{basis}</p>
             {body}
         </div>
     }

@@ -8,7 +8,7 @@ use newsprism_core::ArticleId;
 
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
-use crate::route::{Route, SearchState, SearchTab};
+use crate::route::{CompareState, Route, SearchState, SearchTab};
 use crate::state::use_app_state;
 
 /// How many ranked results are shown with snippets.
@@ -89,6 +89,11 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
         })
     };
     let tab_link = |tab: SearchTab| with_state(&state, |s| s.tab = tab);
+    let compare_href = Route::Compare(CompareState {
+        within: state.q.clone(),
+        ..CompareState::default()
+    })
+    .to_hash();
     let tabs = view! {
         <nav class="tabs" aria-label="Search views">
             <a href=tab_link(SearchTab::Results) class:current=state.tab == SearchTab::Results>"Articles"</a>
@@ -109,6 +114,7 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 "Search other spellings (Poetin/Putin, Wit-Rusland/Belarus)"
             </a>
             <a href=Route::Aliases.to_hash() data-testid="edit-aliases">"Edit the spellings"</a>
+            <a href=compare_href data-testid="compare-results" title="Compare the sources of the articles this search finds (other spellings included)">"Compare these articles"</a>
             <ul class="expansions" data-testid="expansions">{expansions}</ul>
         </div>
         <ul class="warnings" role="status" data-testid="query-warnings">{warnings}</ul>

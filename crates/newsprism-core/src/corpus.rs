@@ -817,6 +817,67 @@ impl Corpus {
         crate::compare::Comparison::build(&articles, &self.aliases)
     }
 
+    /// The articles a comparison scope covers, at most `max` of them: all (the newest first),
+    /// those a query finds (the best matches), or those picked (in the order picked). The chosen
+    /// ones come back in library order, newest first.
+    pub fn compare_scope(
+        &self,
+        scope: &crate::compare::Scope,
+        aliases: bool,
+        max: usize,
+    ) -> crate::compare::Scoped {
+        use crate::compare::{Scope, Scoped};
+        let (chosen, eligible, missing): (FxHashSet<ArticleId>, usize, usize) = match scope {
+            Scope::All => {
+                let all = self.library(LibrarySort::DateNewest);
+                (all.iter().take(max).map(|a| a.id).collect(), all.len(), 0)
+            }
+            Scope::Matching(q) => {
+                let options = SearchOptions {
+                    aliases,
+                    limit: 0,
+                    ..SearchOptions::default()
+                };
+                let ranked = self.search(q, &options).ranked;
+                (ranked.iter().take(max).copied().collect(), ranked.len(), 0)
+            }
+            Scope::Picked(ids) => {
+                let mut seen = FxHashSet::default();
+                let unique: Vec<ArticleId> =
+                    ids.iter().copied().filter(|id| seen.insert(*id)).collect();
+                let present: Vec<ArticleId> = unique
+                    .iter()
+                    .copied()
+                    .filter(|id| self.get(*id).is_some())
+                    .collect();
+                let missing = unique.len() - present.len();
+                (
+                    present.iter().take(max).copied().collect(),
+                    present.len(),
+                    missing,
+                )
+            }
+        };
+        Scoped {
+            ids: self
+                .library(LibrarySort::DateNewest)
+                .into_iter()
+                .map(|a| a.id)
+                .filter(|id| chosen.contains(id))
+                .collect(),
+            eligible,
+            missing,
+        }
+    }
+
+    /// An article's word counts for distinctive vocabulary, to add to a
+    /// [`crate::compare::keyness::Background`] of the whole corpus.
+    pub fn word_counts(&self, id: ArticleId) -> Option<crate::compare::keyness::Counts> {
+        self.get(id).map(|a| {
+            crate::compare::keyness::Counts::of(&crate::compare::Doc::new(a, &self.aliases))
+        })
+    }
+
     /// Aligns the sentences of the given articles for side-by-side reading.
     pub fn align(&self, ids: &[ArticleId]) -> crate::compare::align::Alignment {
         let docs: Vec<crate::compare::Doc> = ids

@@ -290,3 +290,104 @@ fn exports_hold_every_row() {
         assert!(!v.is_null());
     }
 }
+
+#[test]
+fn a_scope_is_everything_the_newest_a_query_s_matches_or_the_picked_articles() {
+    use newsprism_core::compare::Scope;
+    let (corpus, _) = seeds();
+    let all = corpus.compare_scope(&Scope::All, true, 60);
+    assert_eq!((all.ids.len(), all.eligible, all.missing), (5, 5, 0));
+    // Over the limit: the newest three, undated last.
+    let newest = corpus.compare_scope(&Scope::All, true, 3);
+    assert_eq!(newest.eligible, 5);
+    assert_eq!(newest.ids, all.ids[..3].to_vec());
+    let dates: Vec<_> = newest
+        .ids
+        .iter()
+        .map(|id| corpus.get(*id).and_then(|a| a.pub_date.as_ref()).is_some())
+        .collect();
+    assert_eq!(dates, [true, true, true]);
+    // A query: exactly the articles that mention the joke's word, in library order.
+    let q = corpus.compare_scope(&Scope::Matching("giftige".into()), true, 60);
+    let with_word: Vec<_> = all
+        .ids
+        .iter()
+        .copied()
+        .filter(|id| {
+            corpus
+                .get(*id)
+                .is_some_and(|a| a.paragraphs.iter().any(|p| p.text.contains("giftige")))
+        })
+        .collect();
+    assert_eq!(with_word.len(), 2);
+    assert_eq!((q.ids.clone(), q.eligible), (with_word, 2));
+    // Aliases: Putin finds the Dutch "Poetin" articles only with aliases on.
+    assert_eq!(
+        corpus
+            .compare_scope(&Scope::Matching("Putin".into()), true, 60)
+            .eligible,
+        5
+    );
+    assert_eq!(
+        corpus
+            .compare_scope(&Scope::Matching("Putin".into()), false, 60)
+            .eligible,
+        0
+    );
+    // Picked: duplicates and articles no longer loaded are dropped and counted.
+    let gone = newsprism_core::ArticleId(42);
+    let picked = corpus.compare_scope(
+        &Scope::Picked(vec![all.ids[3], all.ids[1], all.ids[3], gone]),
+        true,
+        60,
+    );
+    assert_eq!(picked.ids, vec![all.ids[1], all.ids[3]]);
+    assert_eq!((picked.eligible, picked.missing), (2, 1));
+}
+
+#[test]
+fn distinctive_words_are_measured_against_the_whole_corpus_once_it_is_counted() {
+    use newsprism_core::compare::keyness::Background;
+    let mut corpus = Corpus::new();
+    let texts = [
+        ("a.txt", " date 2022-12-01 Het gas werd duurder. Gas, gas en nog eens gas: de regering sprak in Minsk over de prijs."),
+        ("b.txt", " date 2022-12-02 De troepen bleven in Minsk. De regering sprak over troepen en nog eens troepen."),
+        ("c.txt", " date 2022-12-03 Gas uit Rusland. Het gas stroomt weer, het gas is goedkoper, zegt de regering over gas."),
+        ("d.txt", " date 2022-12-04 Gas en olie. Meer gas, minder olie: gas blijft de grootste post van de regering."),
+    ];
+    let mut ids = Vec::new();
+    for (name, text) in texts {
+        match corpus.add_file(name, text.as_bytes()).expect("parses") {
+            newsprism_core::corpus::AddOutcome::Added { id, .. } => ids.push(id),
+            other => panic!("{name} not added: {other:?}"),
+        }
+    }
+    let c = corpus.compare(&ids[..2]);
+    let a = c
+        .articles
+        .iter()
+        .position(|id| *id == ids[0])
+        .expect("compared");
+    let gas = |k: &[newsprism_core::compare::keyness::Keyword]| k.iter().any(|w| w.word == "gas");
+    // Against the other compared article only, "gas" is what sets a apart.
+    assert!(
+        gas(&c.keyness.per_article[a]),
+        "{:?}",
+        c.keyness.per_article[a]
+    );
+    assert_eq!(c.keyness.reference, 2);
+    // Against the whole corpus, where c and d write about gas too, it is not.
+    let mut bg = Background::new();
+    for id in &ids {
+        bg.add(*id, &corpus.word_counts(*id).expect("loaded"));
+    }
+    let whole = c.keyness_against(&bg);
+    assert_eq!(whole.reference, 4);
+    assert!(!gas(&whole.per_article[a]), "{:?}", whole.per_article[a]);
+    // "troepen" stays b's word either way.
+    let b = 1 - a;
+    assert!(whole.per_article[b].iter().any(|w| w.word == "troepen"));
+    // Taking c and d out of the background gives the compared set's own measure back.
+    assert!(bg.remove(ids[2]) && bg.remove(ids[3]) && !bg.remove(ids[3]));
+    assert_eq!(c.keyness_against(&bg), c.keyness);
+}

@@ -1,5 +1,8 @@
 //! Distinctive vocabulary: the words a source or an article uses more than the rest of the
-//! compared texts, by Dunning's log-likelihood (G²).
+//! corpus, by Dunning's log-likelihood (G²).
+//!
+//! The rest is either the other compared texts ([`keywords_within`]) or every other article of
+//! the corpus, counted once into a [`Background`] that follows the corpus as it changes.
 //!
 //! For a word with `a` uses in the target (of `c` words) and `b` in the rest (of `d` words):
 //! `E1 = c(a+b)/(c+d)`, `E2 = d(a+b)/(c+d)`, `G² = 2(a ln(a/E1) + b ln(b/E2))`. Only words
@@ -11,6 +14,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::words::Doc;
+use crate::article::ArticleId;
 
 /// One distinctive word.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,29 +29,55 @@ pub struct Keyword {
     pub g2: f64,
 }
 
-/// Counted words of a set of documents: stem → (count, written forms).
-#[derive(Default)]
-struct Counts<'a> {
-    stems: FxHashMap<&'a str, (u32, FxHashMap<String, u32>)>,
+/// Counted words: stem → (uses, written forms and their uses), and all words counted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    stems: FxHashMap<String, (u32, FxHashMap<String, u32>)>,
     total: u64,
 }
 
-fn count<'a>(docs: &[&'a Doc<'a>]) -> Counts<'a> {
-    let mut c = Counts::default();
-    for d in docs {
-        for s in d.content_sentences() {
+impl Counts {
+    /// Counts the words of one document's own text (furniture, numbers and stop words left out of
+    /// the stems, but every word counted in the total).
+    pub fn of(doc: &Doc) -> Counts {
+        let mut c = Counts::default();
+        for s in doc.content_sentences() {
             for w in &s.words {
                 c.total += 1;
                 if !w.content || w.key.starts_with(|ch: char| ch.is_ascii_digit()) {
                     continue;
                 }
-                let e = c.stems.entry(w.stem.as_str()).or_default();
+                let e = c.stems.entry(w.stem.clone()).or_default();
                 e.0 += 1;
-                *e.1.entry(d.word_text(s, w).to_lowercase()).or_default() += 1;
+                *e.1.entry(doc.word_text(s, w).to_lowercase()).or_default() += 1;
+            }
+        }
+        c
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.total += other.total;
+        for (k, (n, forms)) in &other.stems {
+            let e = self.stems.entry(k.clone()).or_default();
+            e.0 += n;
+            for (f, x) in forms {
+                *e.1.entry(f.clone()).or_default() += x;
             }
         }
     }
-    c
+
+    /// All words counted.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+}
+
+fn sum<'c>(counts: impl IntoIterator<Item = &'c Counts>) -> Counts {
+    let mut all = Counts::default();
+    for c in counts {
+        all.add(c);
+    }
+    all
 }
 
 /// Dunning's G² for `a` of `c` against `b` of `d`.
@@ -76,71 +106,147 @@ pub fn log_likelihood(a: u32, c: u64, b: u32, d: u64) -> f64 {
 
 /// The words `target` over-uses compared with `rest`, strongest first, at most `limit`.
 pub fn keywords(target: &[&Doc], rest: &[&Doc], limit: usize) -> Vec<Keyword> {
-    let t = count(target);
-    let r = count(rest);
-    against(&t, &r, limit)
+    let t: Vec<Counts> = target.iter().map(|d| Counts::of(d)).collect();
+    let r: Vec<Counts> = rest.iter().map(|d| Counts::of(d)).collect();
+    let (t, r) = (sum(&t), sum(&r));
+    against(
+        &t,
+        |stem| r.stems.get(stem).map_or(0, |x| x.0),
+        r.total,
+        limit,
+    )
 }
 
-/// Word counts of every compared document, counted once, so that each document or party can
-/// be set against "all the others" by subtraction instead of recounting them.
-pub struct Totals<'a> {
-    per_doc: Vec<Counts<'a>>,
-    all: Counts<'a>,
+/// The words the documents `members` (indexes into `counts`) over-use against all the other
+/// documents of `counts`, counted once and subtracted.
+pub fn keywords_within(counts: &[Counts], members: &[usize], limit: usize) -> Vec<Keyword> {
+    let all = sum(counts.iter());
+    let t = sum(members.iter().filter_map(|&m| counts.get(m)));
+    against(
+        &t,
+        |stem| all.stems.get(stem).map_or(0, |x| x.0) - t.stems.get(stem).map_or(0, |x| x.0),
+        all.total - t.total,
+        limit,
+    )
 }
 
-impl<'a> Totals<'a> {
-    /// Counts each document.
-    pub fn new(docs: &'a [Doc<'a>]) -> Totals<'a> {
-        let per_doc: Vec<Counts> = docs.iter().map(|d| count(&[d])).collect();
-        let mut all = Counts::default();
-        for c in &per_doc {
-            all.total += c.total;
-            for (k, (n, _)) in &c.stems {
-                all.stems.entry(k).or_default().0 += n;
-            }
-        }
-        Totals { per_doc, all }
+/// Word counts of a whole corpus, kept per article so that articles can be added and removed as
+/// the corpus changes. Stems are interned: one string per distinct stem, a pair of numbers per
+/// article and stem.
+#[derive(Clone, Debug, Default)]
+pub struct Background {
+    terms: FxHashMap<String, u32>,
+    uses: Vec<u32>,
+    total: u64,
+    docs: FxHashMap<ArticleId, (Vec<(u32, u32)>, u64)>,
+}
+
+impl Background {
+    /// An empty background.
+    pub fn new() -> Self {
+        Background::default()
     }
 
-    /// The words the documents `members` over-use against all the others.
-    pub fn keywords(&self, members: &[usize], limit: usize) -> Vec<Keyword> {
-        let mut t = Counts::default();
-        for &m in members {
-            let Some(c) = self.per_doc.get(m) else {
-                continue;
-            };
-            t.total += c.total;
-            for (k, (n, forms)) in &c.stems {
-                let e = t.stems.entry(k).or_default();
-                e.0 += n;
-                for (f, x) in forms {
-                    *e.1.entry(f.clone()).or_default() += x;
-                }
-            }
+    /// Adds an article's counts; an article already counted is left as it is.
+    pub fn add(&mut self, id: ArticleId, counts: &Counts) {
+        if self.docs.contains_key(&id) {
+            return;
         }
-        let mut r = Counts {
-            stems: FxHashMap::default(),
-            total: self.all.total - t.total,
+        let mut own = Vec::with_capacity(counts.stems.len());
+        for (stem, (n, _)) in &counts.stems {
+            let next = self.uses.len() as u32;
+            let t = *self.terms.entry(stem.clone()).or_insert(next);
+            if t == next {
+                self.uses.push(0);
+            }
+            self.uses[t as usize] += n;
+            own.push((t, *n));
+        }
+        self.total += counts.total;
+        self.docs.insert(id, (own, counts.total));
+    }
+
+    /// Takes an article's counts out; `false` if it was not counted.
+    pub fn remove(&mut self, id: ArticleId) -> bool {
+        let Some((own, total)) = self.docs.remove(&id) else {
+            return false;
         };
-        for (k, (n, _)) in &t.stems {
-            let all = self.all.stems.get(k).map_or(0, |x| x.0);
-            r.stems.insert(k, (all - n, FxHashMap::default()));
+        for (t, n) in own {
+            self.uses[t as usize] -= n;
         }
-        against(&t, &r, limit)
+        self.total -= total;
+        true
+    }
+
+    /// Whether an article is counted.
+    pub fn contains(&self, id: ArticleId) -> bool {
+        self.docs.contains_key(&id)
+    }
+
+    /// The articles counted.
+    pub fn ids(&self) -> impl Iterator<Item = ArticleId> + '_ {
+        self.docs.keys().copied()
+    }
+
+    /// How many articles are counted.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether nothing is counted.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Uses of a stem in every counted article.
+    pub fn uses(&self, stem: &str) -> u32 {
+        self.terms.get(stem).map_or(0, |&t| self.uses[t as usize])
+    }
+
+    /// All words counted.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The words the documents `members` (indexes into `counts`, whose ids are `ids`) over-use
+    /// against the rest of this background: every counted article but the members.
+    pub fn keywords(
+        &self,
+        ids: &[ArticleId],
+        counts: &[Counts],
+        members: &[usize],
+        limit: usize,
+    ) -> Vec<Keyword> {
+        let t = sum(members.iter().filter_map(|&m| counts.get(m)));
+        // Only members this background has counted are taken out of it.
+        let inside = sum(members
+            .iter()
+            .filter(|&&m| ids.get(m).is_some_and(|id| self.contains(*id)))
+            .filter_map(|&m| counts.get(m)));
+        against(
+            &t,
+            |stem| {
+                self.uses(stem)
+                    .saturating_sub(inside.stems.get(stem).map_or(0, |x| x.0))
+            },
+            self.total.saturating_sub(inside.total),
+            limit,
+        )
     }
 }
 
-fn against(t: &Counts, r: &Counts, limit: usize) -> Vec<Keyword> {
+fn against(t: &Counts, rest: impl Fn(&str) -> u32, rest_total: u64, limit: usize) -> Vec<Keyword> {
     let mut out: Vec<Keyword> = t
         .stems
         .iter()
         .filter_map(|(stem, (a, forms))| {
-            let b = r.stems.get(stem).map_or(0, |x| x.0);
+            let b = rest(stem);
             // Over-use only: the target's rate above the rest's.
-            if r.total > 0 && f64::from(*a) / t.total as f64 <= f64::from(b) / r.total as f64 {
+            if rest_total > 0 && f64::from(*a) / t.total as f64 <= f64::from(b) / rest_total as f64
+            {
                 return None;
             }
-            let g2 = log_likelihood(*a, t.total, b, r.total);
+            let g2 = log_likelihood(*a, t.total, b, rest_total);
             let word = forms
                 .iter()
                 .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))

@@ -24,6 +24,29 @@ use crate::search::alias::AliasTable;
 
 pub use words::Doc;
 
+/// Which articles a comparison covers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every loaded article (the newest first when there are more than can be compared).
+    #[default]
+    All,
+    /// The articles a search query finds, the best matches first.
+    Matching(String),
+    /// Articles the user picked.
+    Picked(Vec<ArticleId>),
+}
+
+/// The articles a [`Scope`] chose.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scoped {
+    /// The articles to compare, newest first (undated last), at most the limit asked for.
+    pub ids: Vec<ArticleId>,
+    /// How many articles the scope holds before the limit.
+    pub eligible: usize,
+    /// Picked articles that are no longer loaded.
+    pub missing: usize,
+}
+
 /// One voice in a comparison: an outlet, or a single article whose outlet is unknown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Party {
@@ -97,17 +120,50 @@ pub struct Comparison {
     pub ledger: numbers::Ledger,
     /// Named entities and who mentions and quotes them.
     pub entities: entities::EntityReport,
-    /// Distinctive words per party and per article, against the rest of the compared texts.
+    /// Distinctive words per party and per article, against the rest of the compared texts
+    /// (see [`Comparison::keyness_against`] for the rest of the corpus).
     pub keyness: Keyness,
+    /// Each article's word counts, kept for [`Comparison::keyness_against`].
+    #[serde(skip)]
+    pub counts: Vec<keyness::Counts>,
 }
 
 /// Distinctive words (see [`keyness`]).
-#[derive(Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Keyness {
     /// Per party, in party order.
     pub per_party: Vec<Vec<keyness::Keyword>>,
     /// Per article, in comparison order.
     pub per_article: Vec<Vec<keyness::Keyword>>,
+    /// How many articles the words were measured against, the measured ones included.
+    pub reference: usize,
+}
+
+impl Keyness {
+    /// Keywords for each party and each article, `of(members)` measuring one set of article
+    /// indexes.
+    fn measure(
+        party_of: &[usize],
+        parties: usize,
+        of: impl Fn(&[usize]) -> Vec<keyness::Keyword>,
+    ) -> Keyness {
+        Keyness {
+            per_party: (0..parties)
+                .map(|p| {
+                    let members: Vec<usize> =
+                        (0..party_of.len()).filter(|&i| party_of[i] == p).collect();
+                    of(&members)
+                })
+                .collect(),
+            per_article: (0..party_of.len()).map(|i| of(&[i])).collect(),
+            reference: 0,
+        }
+    }
+
+    fn with_reference(mut self, reference: usize) -> Keyness {
+        self.reference = reference;
+        self
+    }
 }
 
 /// What exactly one party has: indexes into the comparison's entities, quotes and quantities.
@@ -172,19 +228,11 @@ impl Comparison {
                 cl.speaker = Some(full.clone());
             }
         }
-        let totals = keyness::Totals::new(&docs);
-        let keyness = Keyness {
-            per_party: (0..parties.len())
-                .map(|p| {
-                    let members: Vec<usize> =
-                        (0..docs.len()).filter(|&i| party_of[i] == p).collect();
-                    totals.keywords(&members, KEYWORDS)
-                })
-                .collect(),
-            per_article: (0..docs.len())
-                .map(|i| totals.keywords(&[i], KEYWORDS))
-                .collect(),
-        };
+        let counts: Vec<keyness::Counts> = docs.iter().map(keyness::Counts::of).collect();
+        let keyness = Keyness::measure(&party_of, parties.len(), |members| {
+            keyness::keywords_within(&counts, members, KEYWORDS)
+        })
+        .with_reference(docs.len());
         Comparison {
             articles: articles.iter().map(|a| a.id).collect(),
             when: articles.iter().map(|a| similarity::when(a)).collect(),
@@ -195,7 +243,23 @@ impl Comparison {
             ledger,
             entities,
             keyness,
+            counts,
         }
+    }
+
+    /// Distinctive words per party and per article against every other article `background`
+    /// has counted (the whole corpus, once it is counted), not just the other compared ones.
+    pub fn keyness_against(&self, background: &keyness::Background) -> Keyness {
+        let reference = background.len()
+            + self
+                .articles
+                .iter()
+                .filter(|id| !background.contains(**id))
+                .count();
+        Keyness::measure(&self.party_of, self.parties.len(), |members| {
+            background.keywords(&self.articles, &self.counts, members, KEYWORDS)
+        })
+        .with_reference(reference)
     }
 
     /// The entities, quotations and numbers only one party has.

@@ -700,7 +700,7 @@ fn attribute(
     // 1. After: ", aldus Peskov", ", zei hij", ", Smith said".
     if let Some(a) = s_end.words.iter().position(|w| w.range.start >= outer.end) {
         let s = s_end;
-        let gap = &text[outer.end..s.words[a].range.start];
+        let gap = text.get(outer.end..s.words[a].range.start).unwrap_or("");
         if gap
             .trim()
             .chars()
@@ -749,7 +749,8 @@ fn attribute(
             return make(n, Attribution::Before);
         }
     }
-    let prefix = &text[s.range.start..outer.start];
+    // A quote can open before its sentence's first word is read (odd punctuation): no prefix.
+    let prefix = text.get(s.range.start..outer.start).unwrap_or("");
     if prefix.trim_end().ends_with(':') && !before.is_empty() {
         if let Some(n) = colon_head(doc, s, before.len(), ctx) {
             return make(n, Attribution::Before);
