@@ -252,7 +252,8 @@ test('a large batch shows its progress and can be cancelled, keeping what was re
   await expect(rows(page)).toHaveCount(5);
   await page.locator('#add-files').setInputFiles(files);
   const progress = page.getByTestId('ingest-progress');
-  await expect(progress).toContainText(/Reading files: \d+ of 2225 · [\d.]+ of [\d.]+ MB/);
+  // Read off the page's thread, in the ingest worker.
+  await expect(progress).toContainText(/Reading files in a background worker: \d+ of 2225 · [\d.]+ of [\d.]+ MB/);
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveCount(0);
   await report(page).locator('summary').click();
@@ -261,4 +262,18 @@ test('a large batch shows its progress and can be cancelled, keeping what was re
   expect(added).toBeGreaterThan(0);
   expect(added).toBeLessThan(2225);
   await expect(page.getByTestId('library-summary')).toContainText(`${5 + added} articles`);
+  await expect(page.getByTestId('reader-note')).toHaveText('Read in a background worker.');
+});
+
+test.describe(() => {
+  // Requests the service worker answers never reach page.route.
+  test.use({ serviceWorkers: 'block' });
+  test('when the worker cannot start, files are read on the page and the report says so', async ({ page, watch }) => {
+  await page.route('**/ingest_worker_loader.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("no worker in this test");' }));
+  await page.goto('./#/');
+  await expect(rows(page)).toHaveCount(5);
+  await dropFiles(page, [['seed001.html', b64('seed001.html')]]);
+  await expect(page.getByTestId('reader-note')).toHaveText('Read on this page: the reading worker did not start.');
+  await expect(rows(page)).toHaveCount(6);
+});
 });

@@ -144,8 +144,18 @@ bare('the single-file build opens from disk, lists the seeds and searches them',
   await page.locator('#paste-text').fill('title: Van schijf\n\nEen tekst die op deze schijf blijft.');
   await page.getByTestId('paste-add').click();
   await expect(rows(page)).toHaveCount(6);
+  // A page opened from disk cannot start the ingest worker: dropped files are read on the page.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['title: Ook van schijf\n\nNog een tekst, gesleept op de pagina.'], 'schijf.txt', { type: 'text/plain' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(page.getByTestId('reader-note')).toHaveText('Read on this page: a page opened from disk cannot start a worker.');
+  await expect(rows(page)).toHaveCount(7);
   await page.reload();
-  await expect(rows(page)).toHaveCount(6);
+  await expect(rows(page)).toHaveCount(7);
   expect(requests.every((u) => u.startsWith('file://') || u.startsWith('data:')), requests.join('\n')).toBe(true);
   expect(errors).toEqual([]);
 });

@@ -4,17 +4,21 @@
 //! Views read the corpus by reference (`with`), never clone it, and derive everything else.
 //! Every change the user makes goes through a method here, which also writes it to storage.
 
+use std::collections::VecDeque;
+
 use futures::future::join_all;
 use leptos::prelude::*;
 use newsprism_core::article::{Article, ArticleId};
 use newsprism_core::compare::keyness::Background;
 use newsprism_core::corpus::{EditError, FileOutcome, RestoreReport};
+use newsprism_core::ingest::transfer::Read;
 use newsprism_core::ingest::{self, FileContents};
 use newsprism_core::project::{self, ArticleEdit, Project, ProjectState};
 use newsprism_core::search::alias::AliasTable;
 use newsprism_core::Corpus;
 
 use crate::browser::files::PendingFile;
+use crate::browser::worker::IngestWorker;
 use crate::browser::storage;
 use crate::browser::timer::{yield_now, Slices};
 use crate::seeds::SEEDS;
@@ -54,6 +58,8 @@ pub struct AppState {
     pub report: RwSignal<Vec<FileOutcome>>,
     /// The batch being read, if any.
     pub progress: RwSignal<Option<Progress>>,
+    /// Where the last batch was read: "in a background worker", or on this page and why.
+    pub reader: RwSignal<String>,
     /// Set to stop the batch being read after the current file.
     pub cancel: RwSignal<bool>,
     /// Whether storage works.
@@ -88,6 +94,36 @@ impl CorpusWords {
     }
 }
 
+/// A batch being added: what happened so far, and how far it got.
+struct Run {
+    outcomes: Vec<FileOutcome>,
+    progress: Progress,
+    slices: Slices,
+}
+
+impl Run {
+    /// One file done: counts it, and lets the page paint once the slice is spent.
+    async fn done(&mut self, state: &AppState, size: f64) {
+        self.progress.files_done += 1;
+        self.progress.bytes_done += size;
+        if self.slices.due() {
+            state.progress.set(Some(self.progress.clone()));
+            self.slices.pause().await;
+        }
+    }
+}
+
+/// How many files go to the worker in one message.
+const WORKER_CHUNK: usize = 64;
+
+/// How many bytes of files go to the worker in one message, at most (a single larger file goes
+/// alone).
+const WORKER_CHUNK_BYTES: f64 = 4_000_000.0;
+
+/// How many messages are out with the worker at once, so it reads the next while this thread
+/// adds the last.
+const WORKER_AHEAD: usize = 3;
+
 /// How long the ingest loop works before it lets the browser paint and handle input.
 const SLICE_MS: f64 = 40.0;
 
@@ -107,6 +143,7 @@ impl AppState {
             report: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
+            reader: RwSignal::new(String::new()),
             storage: RwSignal::new(Storage::Restoring),
             saving: RwSignal::new(0),
             words: RwSignal::new(CorpusWords::default()),
@@ -307,15 +344,17 @@ impl AppState {
         });
     }
 
-    /// Reads, parses and indexes a batch of files in slices, so the page stays responsive; shows
-    /// progress, stops when cancelled, and keeps the report of what happened to each file.
+    /// Reads, parses and indexes a batch of files: decoded and parsed in the ingest worker when
+    /// one can run (on this thread otherwise), added to the corpus here in slices so the page
+    /// stays responsive; shows progress, stops when cancelled, and keeps the report of what
+    /// happened to each file.
     pub fn ingest(&self, files: Vec<PendingFile>) {
         if files.is_empty() || self.progress.get_untracked().is_some() {
             return;
         }
         let state = *self;
         state.cancel.set(false);
-        let mut progress = Progress {
+        let progress = Progress {
             files_total: files.len(),
             bytes_total: files.iter().map(|f| f.size).sum(),
             ..Progress::default()
@@ -327,64 +366,29 @@ impl AppState {
             while matches!(state.storage.get_untracked(), Storage::Restoring) {
                 yield_now().await;
             }
-            let mut outcomes = Vec::new();
-            let mut slices = Slices::new(SLICE_MS);
-            let mut cancelled = 0usize;
-            let total = files.len();
-            let mut files = files.into_iter();
-            let mut done = 0usize;
-            loop {
-                if state.cancel.get_untracked() {
-                    cancelled = total - done;
-                    break;
-                }
-                // A few files are read at once: each read is a round trip to the browser's file
-                // thread, and waiting for them one by one would dominate the time.
-                let chunk: Vec<PendingFile> = files.by_ref().take(READ_AHEAD).collect();
-                if chunk.is_empty() {
-                    break;
-                }
-                let sizes: Vec<f64> = chunk.iter().map(|f| f.size).collect();
-                let reads = join_all(chunk.into_iter().map(PendingFile::read)).await;
-                for (read, size) in reads.into_iter().zip(sizes) {
-                    // The corpus changes without notifying; views are told once, at the end.
-                    match read {
-                        (file_name, Err(reason)) => {
-                            outcomes.push(FileOutcome::unreadable(file_name, &reason))
-                        }
-                        (file_name, Ok(bytes)) => match ingest::read_file(&file_name, &bytes) {
-                            Err(e) => outcomes.push(FileOutcome::Rejected {
-                                reason: e.to_string(),
-                                file_name,
-                            }),
-                            Ok(FileContents::Articles(items)) => outcomes.extend(
-                                state
-                                    .corpus
-                                    .try_update_untracked(|c| c.add_ingested(items))
-                                    .unwrap_or_default(),
-                            ),
-                            // A project replaces everything, a slice at a time.
-                            Ok(FileContents::Project(project)) => {
-                                let Project {
-                                    state: saved,
-                                    articles,
-                                    ..
-                                } = *project;
-                                let report = state.restore_in_slices(articles, Some(saved)).await;
-                                outcomes.push(FileOutcome::ProjectOpened { file_name, report });
-                            }
-                        },
-                    }
-                    done += 1;
-                    progress.files_done += 1;
-                    progress.bytes_done += size;
-                    if slices.due() {
-                        state.progress.set(Some(progress.clone()));
-                        slices.pause().await;
+            let mut run = Run {
+                outcomes: Vec::new(),
+                progress,
+                slices: Slices::new(SLICE_MS),
+            };
+            let mut files: VecDeque<PendingFile> = files.into();
+            // Whatever the worker cannot do (all of it, when there is none) is done here.
+            match IngestWorker::connect().await {
+                Ok(worker) => {
+                    state.reader.set("in a background worker".into());
+                    state.ingest_in_worker(&worker, &mut files, &mut run).await;
+                    if !files.is_empty() && !state.cancel.get_untracked() {
+                        state
+                            .reader
+                            .set("partly on this page: the background worker stopped".into());
                     }
                 }
+                Err(why) => state.reader.set(format!("on this page: {why}")),
             }
-            if cancelled > 0 {
+            state.ingest_here(&mut files, &mut run).await;
+            let Run { mut outcomes, .. } = run;
+            if !files.is_empty() {
+                let cancelled = files.len();
                 outcomes.push(FileOutcome::Rejected {
                     file_name: format!("{cancelled} more files"),
                     reason: format!("{cancelled} files were not read: you cancelled."),
@@ -395,6 +399,124 @@ impl AppState {
             state.report.set(outcomes);
             state.progress.set(None);
         });
+    }
+
+    /// Sends the files to the worker a chunk at a time, a few chunks ahead, and adds what comes
+    /// back. Returns with the files not done in `files`: those not sent when cancelled, or, if
+    /// the worker stopped, every file it has not answered for.
+    async fn ingest_in_worker(
+        &self,
+        worker: &IngestWorker,
+        files: &mut VecDeque<PendingFile>,
+        run: &mut Run,
+    ) {
+        type Reply = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Read>, String>>>>;
+        let mut out: VecDeque<(Vec<PendingFile>, Reply)> = VecDeque::new();
+        loop {
+            while out.len() < WORKER_AHEAD && !self.cancel.get_untracked() && !files.is_empty() {
+                let mut chunk = Vec::new();
+                let mut bytes = 0.0;
+                while let Some(f) = files.front() {
+                    if !chunk.is_empty()
+                        && (chunk.len() >= WORKER_CHUNK || bytes + f.size > WORKER_CHUNK_BYTES)
+                    {
+                        break;
+                    }
+                    bytes += f.size;
+                    chunk.extend(files.pop_front());
+                }
+                let reply: Reply = Box::pin(worker.read(&chunk));
+                out.push_back((chunk, reply));
+            }
+            let Some((chunk, reply)) = out.pop_front() else {
+                return;
+            };
+            match reply.await {
+                Ok(reads) => {
+                    for (read, file) in reads.into_iter().zip(chunk) {
+                        self.take_read(read, file, run).await;
+                    }
+                }
+                Err(_) => {
+                    // The worker stopped: this chunk and those still out go back, in order.
+                    let mut back = chunk;
+                    back.extend(out.drain(..).flat_map(|(c, _)| c));
+                    for f in back.into_iter().rev() {
+                        files.push_front(f);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Reads files on this thread, a few at a time, until they are done or the user cancels.
+    async fn ingest_here(&self, files: &mut VecDeque<PendingFile>, run: &mut Run) {
+        while !self.cancel.get_untracked() && !files.is_empty() {
+            // A few files are read at once: each read is a round trip to the browser's file
+            // thread, and waiting for them one by one would dominate the time.
+            let n = files.len().min(READ_AHEAD);
+            let chunk: Vec<PendingFile> = files.drain(..n).collect();
+            let sizes: Vec<f64> = chunk.iter().map(|f| f.size).collect();
+            let reads = join_all(chunk.into_iter().map(PendingFile::read)).await;
+            for ((file_name, bytes), size) in reads.into_iter().zip(sizes) {
+                self.add_here(file_name, bytes, run).await;
+                run.done(self, size).await;
+            }
+        }
+    }
+
+    /// Adds what the worker read from one file.
+    async fn take_read(&self, read: Read, file: PendingFile, run: &mut Run) {
+        let size = file.size;
+        match read {
+            // The corpus changes without notifying; views are told once, at the end.
+            Read::Articles(items) => run.outcomes.extend(
+                self.corpus
+                    .try_update_untracked(|c| c.add_read(items))
+                    .unwrap_or_default(),
+            ),
+            Read::Rejected(r) => run.outcomes.push(FileOutcome::Rejected {
+                file_name: r.file_name,
+                reason: r.reason,
+            }),
+            // A project replaces everything: read here, where the corpus is.
+            Read::Project { .. } => {
+                let (file_name, bytes) = file.read().await;
+                self.add_here(file_name, bytes, run).await;
+            }
+        }
+        run.done(self, size).await;
+    }
+
+    /// Decodes, parses and adds one file on this thread.
+    async fn add_here(&self, file_name: String, bytes: Result<Vec<u8>, String>, run: &mut Run) {
+        let outcomes = &mut run.outcomes;
+        match bytes {
+            Err(reason) => outcomes.push(FileOutcome::unreadable(file_name, &reason)),
+            Ok(bytes) => match ingest::read_file(&file_name, &bytes) {
+                Err(e) => outcomes.push(FileOutcome::Rejected {
+                    reason: e.to_string(),
+                    file_name,
+                }),
+                Ok(FileContents::Articles(items)) => outcomes.extend(
+                    self.corpus
+                        .try_update_untracked(|c| c.add_ingested(items))
+                        .unwrap_or_default(),
+                ),
+                // A project replaces everything, a slice at a time.
+                Ok(FileContents::Project(project)) => {
+                    let Project {
+                        state: saved,
+                        articles,
+                        ..
+                    } = *project;
+                    let report = self.restore_in_slices(articles, Some(saved)).await;
+                    run.outcomes
+                        .push(FileOutcome::ProjectOpened { file_name, report });
+                }
+            },
+        }
     }
 
     /// Replaces what the user added or changed with these articles and this state (stored, or

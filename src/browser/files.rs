@@ -17,12 +17,14 @@ use web_sys::{
 pub type ReadFile = (String, Result<Vec<u8>, String>);
 
 /// A file chosen or dropped but not read yet.
+#[derive(Clone)]
 pub struct PendingFile {
     /// The name, with the folder path ("bbc/tech/001.txt") when it came from a folder.
     pub name: String,
     /// Its size in bytes.
     pub size: f64,
-    file: Result<File, String>,
+    /// The browser's handle to it, or why there is none.
+    pub(super) file: Result<File, String>,
 }
 
 impl PendingFile {

@@ -9,3 +9,4 @@ pub mod keys;
 pub mod offline;
 pub mod storage;
 pub mod timer;
+pub mod worker;

@@ -85,8 +85,8 @@ pub fn IngestProgress() -> impl IntoView {
                 <section class="ingest-progress" role="status" data-testid="ingest-progress">
                     <label for="ingest-bar">
                         {format!(
-                            "Reading files: {} of {} · {} of {} MB",
-                            p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
+                            "Reading files {}: {} of {} · {} of {} MB",
+                            state.reader.get(), p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
                         )}
                     </label>
                     <progress id="ingest-bar" max=p.files_total.max(1) value=p.files_done></progress>
@@ -231,6 +231,7 @@ pub fn IngestReport() -> impl IntoView {
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
                     <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected")}</h2>
+                    <p class="muted" data-testid="reader-note">{move || format!("Read {}.", state.reader.get())}</p>
                     {compare}
                     {offers}
                     <details open=few on:toggle=move |ev| open.set(details_open(&ev))>

@@ -281,24 +281,47 @@ impl Corpus {
                     reason: e.to_string(),
                     file_name: e.file_name,
                 },
-                Ok(Ingested {
-                    article,
-                    warnings,
-                    format,
-                }) => {
-                    let file_name = article.file_name.clone();
-                    match self.add(article, warnings) {
-                        AddOutcome::Added { id, warnings } => FileOutcome::Added {
-                            file_name,
-                            id,
-                            warnings,
-                            format,
-                        },
-                        AddOutcome::Duplicate { of } => FileOutcome::Duplicate { file_name, of },
-                    }
-                }
+                Ok(item) => self.add_one(item),
             })
             .collect()
+    }
+
+    /// Adds articles read elsewhere (see [`crate::ingest::transfer`]): one outcome per article,
+    /// or per record that could not be read, as [`Corpus::add_ingested`] gives.
+    pub fn add_read(
+        &mut self,
+        items: Vec<
+            Result<crate::ingest::transfer::ReadArticle, crate::ingest::transfer::Rejection>,
+        >,
+    ) -> Vec<FileOutcome> {
+        items
+            .into_iter()
+            .map(|item| match item {
+                Err(r) => FileOutcome::Rejected {
+                    file_name: r.file_name,
+                    reason: r.reason,
+                },
+                Ok(read) => self.add_one(read.into()),
+            })
+            .collect()
+    }
+
+    fn add_one(&mut self, item: Ingested) -> FileOutcome {
+        let Ingested {
+            article,
+            warnings,
+            format,
+        } = item;
+        let file_name = article.file_name.clone();
+        match self.add(article, warnings) {
+            AddOutcome::Added { id, warnings } => FileOutcome::Added {
+                file_name,
+                id,
+                warnings,
+                format,
+            },
+            AddOutcome::Duplicate { of } => FileOutcome::Duplicate { file_name, of },
+        }
     }
 
     /// Reads a file holding one article and adds it, unless its text is already present.

@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod paragraphs;
+pub mod transfer;
 pub mod txt;
 
 use crate::article::{count_words, Article, ArticleId, Paragraph, PartialDate, PubDate, TitleKind};
@@ -35,7 +36,7 @@ pub struct Ingested {
 }
 
 /// The file formats Newsprism reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// Plain text, with the optional headers of [`txt`].
     Text,

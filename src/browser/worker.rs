@@ -1,0 +1,225 @@
+//! The ingest worker: files are decoded and parsed in a Web Worker, off the page's thread, and
+//! come back as JSON text (see `newsprism_core::ingest::transfer`). The page's thread only adds
+//! the parsed articles to the corpus and its index, which must live where the views query them.
+//!
+//! Both ends are here: [`serve`] runs inside the worker (the `ingest_worker` binary), and
+//! [`IngestWorker`] is the page's handle to it. Where a worker cannot start (the single-file page
+//! opened from disk, a browser that refuses workers), [`IngestWorker::connect`] says so and the
+//! caller reads on the page's thread instead.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use js_sys::{Array, Uint8Array};
+use newsprism_core::corpus::FileOutcome;
+use newsprism_core::ingest::transfer::{self, Read, Rejection};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent, Worker};
+
+use super::files::PendingFile;
+use super::timer::sleep;
+
+/// The worker's script, written by Trunk next to the page (`data-loader-shim`).
+const SCRIPT: &str = "./ingest_worker_loader.js";
+
+/// How long the worker may take to load before the page reads files itself.
+const START_MS: i32 = 15_000;
+
+/// The worker's side: answers each message `[seq, names, files]` with `[seq, json]`, the JSON
+/// holding one [`Read`] per file, in order. Posts `"ready"` once it listens.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let data = Array::from(&ev.data());
+        let names = Array::from(&data.get(1));
+        let files = Array::from(&data.get(2));
+        let reader = FileReaderSync::new().ok();
+        let reads: Vec<Read> = (0..files.length())
+            .map(|i| {
+                let name = names.get(i).as_string().unwrap_or_default();
+                let bytes = reader.as_ref().and_then(|r| {
+                    let blob = files.get(i).dyn_into::<Blob>().ok()?;
+                    r.read_as_array_buffer(&blob)
+                        .ok()
+                        .map(|b| Uint8Array::new(&b).to_vec())
+                });
+                match bytes {
+                    Some(bytes) => transfer::read(&name, &bytes),
+                    None => unreadable(name, "the browser could not read this file"),
+                }
+            })
+            .collect();
+        let reply = Array::of2(&data.get(0), &JsValue::from_str(&transfer::to_json(&reads)));
+        let _ = reply_to.post_message(&reply);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+fn unreadable(name: String, why: &str) -> Read {
+    match FileOutcome::unreadable(name, why) {
+        FileOutcome::Rejected { file_name, reason } => Read::Rejected(Rejection { file_name, reason }),
+        _ => unreachable!("unreadable files are rejected"),
+    }
+}
+
+type Reply = oneshot::Sender<Result<String, String>>;
+
+struct Inner {
+    worker: Worker,
+    waiting: RefCell<HashMap<u32, Reply>>,
+    next: Cell<u32>,
+    dead: Cell<bool>,
+    // Kept alive as long as the worker.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<IngestWorker>> = const { RefCell::new(None) };
+}
+
+/// The page's handle to the ingest worker.
+#[derive(Clone)]
+pub struct IngestWorker(Rc<Inner>);
+
+impl IngestWorker {
+    /// The running worker, started (and waited for) the first time; `Err` says why there is
+    /// none, and the caller then reads files on the page's thread.
+    pub async fn connect() -> Result<IngestWorker, String> {
+        if let Some(w) = WORKER.with(|w| w.borrow().clone()).filter(|w| !w.0.dead.get()) {
+            return Ok(w);
+        }
+        // Chromium refuses workers to pages opened from disk (the single-file build).
+        let from_disk = web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p == "file:");
+        if from_disk {
+            return Err("a page opened from disk cannot start a worker".into());
+        }
+        let worker =
+            Worker::new(SCRIPT).map_err(|_| "this browser refused to start a worker".to_string())?;
+        let (ready_tx, ready_rx) = oneshot::channel::<bool>();
+        let ready_tx = Rc::new(RefCell::new(Some(ready_tx)));
+        let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Inner>| {
+            let (weak_m, weak_e) = (weak.clone(), weak.clone());
+            let ready_m = ready_tx.clone();
+            let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+                let data = ev.data();
+                if data.as_string().as_deref() == Some("ready") {
+                    if let Some(tx) = ready_m.borrow_mut().take() {
+                        let _ = tx.send(true);
+                    }
+                    return;
+                }
+                let Some(inner) = weak_m.upgrade() else {
+                    return;
+                };
+                let data = Array::from(&data);
+                let seq = data.get(0).as_f64().unwrap_or(-1.0) as u32;
+                let json = data.get(1).as_string();
+                let tx = inner.waiting.borrow_mut().remove(&seq);
+                if let Some(tx) = tx {
+                    let _ = tx.send(json.ok_or_else(|| "the worker sent no text".to_string()));
+                }
+            });
+            let ready_e = ready_tx.clone();
+            let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                ev.prevent_default();
+                if let Some(tx) = ready_e.borrow_mut().take() {
+                    let _ = tx.send(false);
+                }
+                if let Some(inner) = weak_e.upgrade() {
+                    inner.fail();
+                }
+            });
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            Inner {
+                worker,
+                waiting: RefCell::new(HashMap::new()),
+                next: Cell::new(0),
+                dead: Cell::new(false),
+                _on_message: on_message,
+                _on_error: on_error,
+            }
+        });
+        let started = match select(ready_rx, Box::pin(sleep(START_MS))).await {
+            Either::Left((Ok(true), _)) => true,
+            Either::Left(_) => false,
+            Either::Right(_) => false,
+        };
+        if !started {
+            inner.fail();
+            return Err("the reading worker did not start".into());
+        }
+        let w = IngestWorker(inner);
+        WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
+        Ok(w)
+    }
+
+    /// Sends files to be read; resolves to one [`Read`] per file, in order, or why the worker
+    /// could not answer (it stopped: the caller reads these files itself).
+    pub fn read(
+        &self,
+        files: &[PendingFile],
+    ) -> impl std::future::Future<Output = Result<Vec<Read>, String>> + 'static {
+        let inner = self.0.clone();
+        let (tx, rx) = oneshot::channel();
+        let names = Array::new();
+        let handles = Array::new();
+        // Files the browser never handed over are answered here, in their place.
+        let mut local: Vec<Option<Read>> = Vec::with_capacity(files.len());
+        for f in files {
+            match &f.file {
+                Ok(file) => {
+                    names.push(&JsValue::from_str(&f.name));
+                    handles.push(file);
+                    local.push(None);
+                }
+                Err(why) => local.push(Some(unreadable(f.name.clone(), why))),
+            }
+        }
+        let seq = inner.next.get();
+        inner.next.set(seq.wrapping_add(1));
+        if inner.dead.get() {
+            let _ = tx.send(Err("the reading worker stopped".to_string()));
+        } else {
+            inner.waiting.borrow_mut().insert(seq, tx);
+            let msg = Array::of3(&JsValue::from(seq), &names, &handles);
+            if inner.worker.post_message(&msg).is_err() {
+                inner.fail();
+            }
+        }
+        async move {
+            let json = rx
+                .await
+                .map_err(|_| "the reading worker stopped".to_string())??;
+            let mut sent = transfer::from_json(&json)?.into_iter();
+            let out: Vec<Read> = local
+                .into_iter()
+                .map(|l| l.or_else(|| sent.next()))
+                .collect::<Option<Vec<Read>>>()
+                .ok_or_else(|| "the worker answered for fewer files than it was sent".to_string())?;
+            Ok(out)
+        }
+    }
+}
+
+impl Inner {
+    /// The worker is gone: every waiting read fails (the caller reads those files itself) and
+    /// the next batch starts a new worker.
+    fn fail(&self) {
+        self.dead.set(true);
+        self.worker.terminate();
+        for (_, tx) in self.waiting.borrow_mut().drain() {
+            let _ = tx.send(Err("the reading worker stopped".to_string()));
+        }
+    }
+}
