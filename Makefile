@@ -56,9 +56,10 @@ bench-ingest: dist
 
 ## The release wasm's size, raw and gzipped
 size:
-	@f=$$(ls dist/*.wasm | head -n 1); \
-	printf 'release wasm: %s bytes raw, %s bytes gzipped (%s)\n' \
-	  "$$(stat -c %s $$f)" "$$(gzip -9 -c $$f | wc -c)" "$$f"
+	@for f in dist/newsprism-*_bg.wasm dist/ingest_worker_bg.wasm; do \
+	  printf 'release wasm: %s bytes raw, %s bytes gzipped (%s)\n' \
+	    "$$(stat -c %s $$f)" "$$(gzip -9 -c $$f | wc -c)" "$$f"; \
+	done
 
 clean:
 	cargo clean

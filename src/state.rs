@@ -18,9 +18,9 @@ use newsprism_core::search::alias::AliasTable;
 use newsprism_core::Corpus;
 
 use crate::browser::files::PendingFile;
-use crate::browser::worker::IngestWorker;
 use crate::browser::storage;
 use crate::browser::timer::{yield_now, Slices};
+use crate::browser::worker::IngestWorker;
 use crate::seeds::SEEDS;
 
 /// How far a batch of files has got.
@@ -154,6 +154,10 @@ impl AppState {
     /// Restores what an earlier visit stored. Runs once, before anything can change the corpus;
     /// the articles are read and indexed a slice at a time so a large store does not freeze the page.
     pub fn restore(&self) {
+        // The ingest worker loads meanwhile, so the first drop does not wait for it.
+        leptos::task::spawn_local(async {
+            let _ = IngestWorker::connect().await;
+        });
         let state = *self;
         leptos::task::spawn_local(async move {
             let stored = match storage::load().await {
@@ -410,7 +414,8 @@ impl AppState {
         files: &mut VecDeque<PendingFile>,
         run: &mut Run,
     ) {
-        type Reply = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Read>, String>>>>;
+        type Reply =
+            std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Read>, String>>>>;
         let mut out: VecDeque<(Vec<PendingFile>, Reply)> = VecDeque::new();
         loop {
             while out.len() < WORKER_AHEAD && !self.cancel.get_untracked() && !files.is_empty() {

@@ -12,13 +12,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
-use futures::future::{select, Either};
+use futures::future::{join_all, select, Either};
 use js_sys::{Array, Uint8Array};
 use newsprism_core::corpus::FileOutcome;
 use newsprism_core::ingest::transfer::{self, Read, Rejection};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent, Worker};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
 use super::files::PendingFile;
 use super::timer::sleep;
@@ -35,27 +36,35 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-        let data = Array::from(&ev.data());
-        let names = Array::from(&data.get(1));
-        let files = Array::from(&data.get(2));
-        let reader = FileReaderSync::new().ok();
-        let reads: Vec<Read> = (0..files.length())
-            .map(|i| {
-                let name = names.get(i).as_string().unwrap_or_default();
-                let bytes = reader.as_ref().and_then(|r| {
-                    let blob = files.get(i).dyn_into::<Blob>().ok()?;
-                    r.read_as_array_buffer(&blob)
-                        .ok()
-                        .map(|b| Uint8Array::new(&b).to_vec())
-                });
-                match bytes {
-                    Some(bytes) => transfer::read(&name, &bytes),
-                    None => unreadable(name, "the browser could not read this file"),
+        let reply_to = reply_to.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let data = Array::from(&ev.data());
+            let names = Array::from(&data.get(1));
+            let files = Array::from(&data.get(2));
+            // All of a chunk's files are read at once: one by one, each read's round trip to
+            // the browser's file thread would dominate.
+            let bytes = join_all((0..files.length()).map(|i| {
+                let file = files.get(i).dyn_into::<Blob>().ok();
+                async move {
+                    let buffer = JsFuture::from(file?.array_buffer()).await.ok()?;
+                    Some(Uint8Array::new(&buffer).to_vec())
                 }
-            })
-            .collect();
-        let reply = Array::of2(&data.get(0), &JsValue::from_str(&transfer::to_json(&reads)));
-        let _ = reply_to.post_message(&reply);
+            }))
+            .await;
+            let reads: Vec<Read> = bytes
+                .into_iter()
+                .enumerate()
+                .map(|(i, bytes)| {
+                    let name = names.get(i as u32).as_string().unwrap_or_default();
+                    match bytes {
+                        Some(bytes) => transfer::read(&name, &bytes),
+                        None => unreadable(name, "the browser could not read this file"),
+                    }
+                })
+                .collect();
+            let json = JsValue::from_str(&transfer::to_json(&reads));
+            let _ = reply_to.post_message(&Array::of2(&data.get(0), &json));
+        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -64,7 +73,9 @@ pub fn serve() {
 
 fn unreadable(name: String, why: &str) -> Read {
     match FileOutcome::unreadable(name, why) {
-        FileOutcome::Rejected { file_name, reason } => Read::Rejected(Rejection { file_name, reason }),
+        FileOutcome::Rejected { file_name, reason } => {
+            Read::Rejected(Rejection { file_name, reason })
+        }
         _ => unreachable!("unreadable files are rejected"),
     }
 }
@@ -83,6 +94,8 @@ struct Inner {
 
 thread_local! {
     static WORKER: RefCell<Option<IngestWorker>> = const { RefCell::new(None) };
+    /// Whether a worker is being started (a batch waits for it rather than start another).
+    static STARTING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The page's handle to the ingest worker.
@@ -93,9 +106,24 @@ impl IngestWorker {
     /// The running worker, started (and waited for) the first time; `Err` says why there is
     /// none, and the caller then reads files on the page's thread.
     pub async fn connect() -> Result<IngestWorker, String> {
-        if let Some(w) = WORKER.with(|w| w.borrow().clone()).filter(|w| !w.0.dead.get()) {
+        while STARTING.with(Cell::get) {
+            sleep(20).await;
+        }
+        if let Some(w) = WORKER
+            .with(|w| w.borrow().clone())
+            .filter(|w| !w.0.dead.get())
+        {
             return Ok(w);
         }
+        STARTING.with(|s| s.set(true));
+        let started = Self::start().await;
+        STARTING.with(|s| s.set(false));
+        let w = started?;
+        WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
+        Ok(w)
+    }
+
+    async fn start() -> Result<IngestWorker, String> {
         // Chromium refuses workers to pages opened from disk (the single-file build).
         let from_disk = web_sys::window()
             .and_then(|w| w.location().protocol().ok())
@@ -103,8 +131,8 @@ impl IngestWorker {
         if from_disk {
             return Err("a page opened from disk cannot start a worker".into());
         }
-        let worker =
-            Worker::new(SCRIPT).map_err(|_| "this browser refused to start a worker".to_string())?;
+        let worker = Worker::new(SCRIPT)
+            .map_err(|_| "this browser refused to start a worker".to_string())?;
         let (ready_tx, ready_rx) = oneshot::channel::<bool>();
         let ready_tx = Rc::new(RefCell::new(Some(ready_tx)));
         let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Inner>| {
@@ -159,9 +187,7 @@ impl IngestWorker {
             inner.fail();
             return Err("the reading worker did not start".into());
         }
-        let w = IngestWorker(inner);
-        WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
-        Ok(w)
+        Ok(IngestWorker(inner))
     }
 
     /// Sends files to be read; resolves to one [`Read`] per file, in order, or why the worker
@@ -206,7 +232,9 @@ impl IngestWorker {
                 .into_iter()
                 .map(|l| l.or_else(|| sent.next()))
                 .collect::<Option<Vec<Read>>>()
-                .ok_or_else(|| "the worker answered for fewer files than it was sent".to_string())?;
+                .ok_or_else(|| {
+                    "the worker answered for fewer files than it was sent".to_string()
+                })?;
             Ok(out)
         }
     }
