@@ -269,11 +269,11 @@ test.describe(() => {
   // Requests the service worker answers never reach page.route.
   test.use({ serviceWorkers: 'block' });
   test('when the worker cannot start, files are read on the page and the report says so', async ({ page, watch }) => {
-  await page.route('**/ingest_worker_loader.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("no worker in this test");' }));
-  await page.goto('./#/');
-  await expect(rows(page)).toHaveCount(5);
-  await dropFiles(page, [['seed001.html', b64('seed001.html')]]);
-  await expect(page.getByTestId('reader-note')).toHaveText('Read on this page: the reading worker did not start.');
-  await expect(rows(page)).toHaveCount(6);
-});
+    await page.route('**/ingest_worker_loader.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("no worker in this test");' }));
+    await page.goto('./#/');
+    await expect(rows(page)).toHaveCount(5);
+    await dropFiles(page, [['seed001.html', b64('seed001.html')]]);
+    await expect(page.getByTestId('reader-note')).toHaveText('Read on this page: the reading worker did not start.');
+    await expect(rows(page)).toHaveCount(6);
+  });
 });

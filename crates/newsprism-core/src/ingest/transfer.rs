@@ -6,11 +6,13 @@
 //! then adds them exactly as [`Corpus::add_files`](crate::corpus::Corpus::add_files) would have.
 //!
 //! ```
-//! use newsprism_core::ingest::transfer;
+//! use newsprism_core::ingest::transfer::{self, Read};
 //! use newsprism_core::corpus::{Corpus, FileOutcome};
 //! let sent = transfer::to_json(&[transfer::read("a.txt", "Poetin sprak in Minsk.".as_bytes())]);
 //! let mut corpus = Corpus::new();
-//! let outcomes = corpus.add_read(transfer::from_json(&sent).unwrap());
+//! let Ok(mut files) = transfer::from_json(&sent) else { panic!("a valid message") };
+//! let Some(Read::Articles(items)) = files.pop() else { panic!("one file of articles") };
+//! let outcomes = corpus.add_read(items);
 //! assert!(matches!(outcomes[0], FileOutcome::Added { .. }));
 //! ```
 
