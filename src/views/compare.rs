@@ -28,11 +28,37 @@ fn route_with(state: &CompareState, f: impl FnOnce(&mut CompareState)) -> Route 
     Route::Compare(s)
 }
 
-fn export(message: RwSignal<Option<String>>, name: &str, text: &str, mime: &str) {
-    message.set(Some(match download(name, text, mime) {
-        Ok(()) => format!("Exported {name}."),
-        Err(e) => format!("Could not export {name}: {e}."),
-    }));
+/// A CSV and a JSON button for one of the comparison's exports.
+#[component]
+fn ExportButtons(
+    comparison: Memo<Comparison>,
+    titles: Memo<Vec<String>>,
+    message: RwSignal<Option<String>>,
+    /// What is exported: the file is `newsprism-<what>.csv|json`, the test ids `export-<what>-…`.
+    what: &'static str,
+    /// The buttons' label ("Quotes" → "Quotes CSV").
+    label: &'static str,
+    /// Writes the export from the comparison and the article titles; JSON when `true`.
+    make: fn(&Comparison, &[String], bool) -> String,
+) -> impl IntoView {
+    let save = move |json: bool| {
+        let (ext, mime) = if json {
+            ("json", "application/json")
+        } else {
+            ("csv", "text/csv")
+        };
+        let name = format!("newsprism-{what}.{ext}");
+        let text = comparison.with_untracked(|c| titles.with_untracked(|t| make(c, t, json)));
+        message.set(Some(match download(&name, &text, mime) {
+            Ok(()) => format!("Exported {name}."),
+            Err(e) => format!("Could not export {name}: {e}."),
+        }));
+    };
+    view! {
+        <button type="button" data-testid=format!("export-{what}-csv") on:click=move |_| save(false)>{format!("{label} CSV")}</button>
+        " "
+        <button type="button" data-testid=format!("export-{what}-json") on:click=move |_| save(true)>{format!("{label} JSON")}</button>
+    }
 }
 
 /// The compare view.
@@ -425,35 +451,14 @@ fn GroupsTab(
             }
         })
     };
-    let export_csv = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-similarity.csv",
-                &c.similarity.to_csv(&titles.get_untracked()),
-                "text/csv",
-            )
-        })
-    };
-    let export_json = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-similarity.json",
-                &c.similarity.to_json(&titles.get_untracked()),
-                "application/json",
-            )
-        })
-    };
     view! {
         <div class="compare-groups">
             <h2>"Similarity"</h2>
             <p class="muted">"TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."</p>
             <div class="heatmap-wrap">{heatmap}</div>
             <p>
-                <button type="button" data-testid="export-similarity-csv" on:click=export_csv>"Similarity CSV"</button>
-                " "
-                <button type="button" data-testid="export-similarity-json" on:click=export_json>"Similarity JSON"</button>
+                <ExportButtons comparison titles message what="similarity" label="Similarity"
+                    make=|c, t, json| if json { c.similarity.to_json(t) } else { c.similarity.to_csv(t) } />
             </p>
             <h2>"Story groups"</h2>
             <p class="controls">
@@ -787,26 +792,6 @@ fn QuotesTab(
             }
         })
     };
-    let export_csv = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-quotes.csv",
-                &c.quotes.to_csv(&c.party_labels(), &titles.get_untracked()),
-                "text/csv",
-            )
-        })
-    };
-    let export_json = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-quotes.json",
-                &c.quotes.to_json(&c.party_labels(), &titles.get_untracked()),
-                "application/json",
-            )
-        })
-    };
     view! {
         <div class="compare-quotes">
             <h2>"Quoted by several sources"</h2>
@@ -819,9 +804,8 @@ fn QuotesTab(
                 <label><input type="checkbox" prop:checked=move || hide_fragments.get() on:change=move |_| hide_fragments.update(|h| *h = !*h) data-testid="hide-fragments" />" hide phrases under four words"</label>
             </p>
             <p>
-                <button type="button" data-testid="export-quotes-csv" on:click=export_csv>"Quotes CSV"</button>
-                " "
-                <button type="button" data-testid="export-quotes-json" on:click=export_json>"Quotes JSON"</button>
+                <ExportButtons comparison titles message what="quotes" label="Quotes"
+                    make=|c, t, json| if json { c.quotes.to_json(&c.party_labels(), t) } else { c.quotes.to_csv(&c.party_labels(), t) } />
             </p>
             {table}
         </div>
@@ -873,26 +857,6 @@ fn NumbersTab(
                 .collect_view()
         })
     };
-    let export_csv = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-ledger.csv",
-                &c.ledger.to_csv(&c.party_labels(), &titles.get_untracked()),
-                "text/csv",
-            )
-        })
-    };
-    let export_json = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-ledger.json",
-                &c.ledger.to_json(&c.party_labels(), &titles.get_untracked()),
-                "application/json",
-            )
-        })
-    };
     view! {
         <div class="compare-numbers">
             <h2>"Number ledger"</h2>
@@ -900,9 +864,8 @@ fn NumbersTab(
             <p class="controls">
                 <label><input type="checkbox" prop:checked=move || several_only.get() on:change=move |_| several_only.update(|s| *s = !*s) data-testid="several-only" />" only what several sources count"</label>
                 " "
-                <button type="button" data-testid="export-ledger-csv" on:click=export_csv>"Ledger CSV"</button>
-                " "
-                <button type="button" data-testid="export-ledger-json" on:click=export_json>"Ledger JSON"</button>
+                <ExportButtons comparison titles message what="ledger" label="Ledger"
+                    make=|c, t, json| if json { c.ledger.to_json(&c.party_labels(), t) } else { c.ledger.to_csv(&c.party_labels(), t) } />
             </p>
             {groups}
         </div>
@@ -989,33 +952,12 @@ fn EntitiesTab(
                 .collect_view()
         })
     };
-    let export_csv = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-entities.csv",
-                &c.entities.to_csv(&c.party_labels()),
-                "text/csv",
-            )
-        })
-    };
-    let export_json = move |_| {
-        comparison.with_untracked(|c| {
-            export(
-                message,
-                "newsprism-entities.json",
-                &c.entities.to_json(&c.party_labels()),
-                "application/json",
-            )
-        })
-    };
     view! {
         <div class="compare-entities">
             <h2>"Who is mentioned, and who is quoted, by which source"</h2>
             <p>
-                <button type="button" data-testid="export-entities-csv" on:click=export_csv>"Names CSV"</button>
-                " "
-                <button type="button" data-testid="export-entities-json" on:click=export_json>"Names JSON"</button>
+                <ExportButtons comparison titles message what="entities" label="Names"
+                    make=|c, _, json| if json { c.entities.to_json(&c.party_labels()) } else { c.entities.to_csv(&c.party_labels()) } />
             </p>
             <div class="matrix-wrap">{matrix}</div>
             <h2>"Only in this source"</h2>
