@@ -7,21 +7,9 @@ use newsprism_core::compare::similarity::{DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 use newsprism_core::compare::Comparison;
 use newsprism_core::corpus::Corpus;
 
-fn seeds() -> (Corpus, Vec<String>) {
-    let dir = format!("{}/../../seeds", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("the seeds folder")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let mut corpus = Corpus::new();
-    for name in &names {
-        let bytes = std::fs::read(format!("{dir}/{name}")).expect("a seed");
-        corpus.add_file(name, &bytes).expect("seeds parse");
-    }
-    (corpus, names)
-}
+mod common;
+
+use common::seeds;
 
 /// The comparison of all five, and a function from seed number ("000") to position.
 fn compared() -> (Corpus, Comparison, Vec<String>) {

@@ -4,20 +4,10 @@
 use newsprism_core::corpus::Corpus;
 use newsprism_core::time::timeline::{analyse, Timeline};
 
+mod common;
+
 fn seeds() -> Corpus {
-    let dir = format!("{}/../../seeds", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("the seeds folder")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let mut corpus = Corpus::new();
-    for name in names {
-        let bytes = std::fs::read(format!("{dir}/{name}")).expect("a seed");
-        corpus.add_file(&name, &bytes).expect("seeds parse");
-    }
-    corpus
+    common::seeds().0
 }
 
 /// (file prefix, expression, value) rows of the gold table.

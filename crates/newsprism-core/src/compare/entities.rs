@@ -25,6 +25,7 @@ use super::words::{Doc, Sentence};
 use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::{name_key, AliasTable};
 use crate::text::fold::fold;
+use crate::time::expressions::is_month_or_weekday;
 
 /// Words that say what a person is; they precede a name ("woordvoerder Dmitri Peskov").
 const PERSON_TITLES: &[&str] = &[
@@ -462,43 +463,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "naar", "uit", "vanuit", "te", "richting", "nabij", "from", "to", "into", "near",
 ];
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "october",
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words joining the parts of a name.
 const PARTICLES: &[&str] = &[
     "van", "de", "der", "den", "von", "al", "bin", "le", "la", "du", "of", "for", "the", "and",
@@ -635,7 +599,7 @@ impl NameContext {
             w.capital
                 && w.key.chars().count() > 1
                 && !w.key.starts_with(|c: char| c.is_ascii_digit())
-                && !MONTHS_AND_DAYS.contains(&w.key.as_str())
+                && !is_month_or_weekday(&w.key)
                 && !is_name_adjective(&w.key)
                 && !crate::text::stopwords::is_stopword(&w.key)
                 // "Wit-Russische", "Oost-Europese": the compound is an adjective.

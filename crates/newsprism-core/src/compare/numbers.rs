@@ -37,6 +37,7 @@ use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::AliasTable;
 use crate::text::fold::fold;
 use crate::text::language::Language;
+use crate::time::expressions::is_month_name;
 
 /// Counted things that are one thing, by folded surface form; the first word names the group.
 const SYNONYMS: &[&[&str]] = &[
@@ -171,41 +172,6 @@ const APPROX: &[&str] = &[
     "roughly",
     "approximately",
     "estimated",
-];
-
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mrt",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "october",
 ];
 
 /// Nationality adjectives (by alias group) → the country they belong to.
@@ -761,10 +727,8 @@ fn read_sentence(
         let is_year = raw.len() == 4
             && raw.bytes().all(|b| b.is_ascii_digit())
             && (1800.0..=2100.0).contains(&low);
-        let is_date = ws
-            .get(i + used)
-            .is_some_and(|n| MONTHS.contains(&n.key.as_str()))
-            || prev.is_some_and(|p| MONTHS.contains(&p.key.as_str()));
+        let is_date = ws.get(i + used).is_some_and(|n| is_month_name(&n.key))
+            || prev.is_some_and(|p| is_month_name(&p.key));
         let is_clock = raw.contains(['.', ':'])
             && raw.rsplit(['.', ':']).next().is_some_and(|m| m.len() == 2)
             && ws

@@ -402,6 +402,22 @@ const DECADE_WORDS: &[(&str, i32)] = &[
     ("nineties", 90),
 ];
 
+/// Whether a lower-case word names a month, written out or abbreviated ("maart", "okt", "july").
+///
+/// ```
+/// use newsprism_core::time::expressions::{is_month_name, is_month_or_weekday};
+/// assert!(is_month_name("okt") && is_month_name("maart") && !is_month_name("maandag"));
+/// assert!(is_month_or_weekday("maandag") && is_month_or_weekday("july") && !is_month_or_weekday("okt"));
+/// ```
+pub fn is_month_name(word: &str) -> bool {
+    lookup(MONTHS, word).is_some() || lookup(MONTH_ABBR, word).is_some()
+}
+
+/// Whether a lower-case word is a month written out or a day of the week.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    lookup(MONTHS, word).is_some() || lookup(WEEKDAYS, word).is_some()
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
