@@ -14,7 +14,6 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use js_sys::{Array, Uint8Array};
-use newsprism_core::corpus::FileOutcome;
 use newsprism_core::ingest::transfer::{self, Read, Rejection};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,12 +71,7 @@ pub fn serve() {
 }
 
 fn unreadable(name: String, why: &str) -> Read {
-    match FileOutcome::unreadable(name, why) {
-        FileOutcome::Rejected { file_name, reason } => {
-            Read::Rejected(Rejection { file_name, reason })
-        }
-        _ => unreachable!("unreadable files are rejected"),
-    }
+    Read::Rejected(Rejection::unreadable(name, why))
 }
 
 type Reply = oneshot::Sender<Result<String, String>>;

@@ -95,9 +95,10 @@ pub enum FileOutcome {
 impl FileOutcome {
     /// A file the browser could not hand over, with why.
     pub fn unreadable(file_name: String, reason: &str) -> Self {
+        let r = crate::ingest::transfer::Rejection::unreadable(file_name, reason);
         FileOutcome::Rejected {
-            reason: format!("“{file_name}” could not be read: {reason}."),
-            file_name,
+            file_name: r.file_name,
+            reason: r.reason,
         }
     }
 
@@ -850,11 +851,13 @@ impl Corpus {
         max: usize,
     ) -> crate::compare::Scoped {
         use crate::compare::{Scope, Scoped};
+        let library = self.library(LibrarySort::DateNewest);
         let (chosen, eligible, missing): (FxHashSet<ArticleId>, usize, usize) = match scope {
-            Scope::All => {
-                let all = self.library(LibrarySort::DateNewest);
-                (all.iter().take(max).map(|a| a.id).collect(), all.len(), 0)
-            }
+            Scope::All => (
+                library.iter().take(max).map(|a| a.id).collect(),
+                library.len(),
+                0,
+            ),
             Scope::Matching(q) => {
                 let options = SearchOptions {
                     aliases,
@@ -882,8 +885,7 @@ impl Corpus {
             }
         };
         Scoped {
-            ids: self
-                .library(LibrarySort::DateNewest)
+            ids: library
                 .into_iter()
                 .map(|a| a.id)
                 .filter(|id| chosen.contains(id))

@@ -55,6 +55,16 @@ pub struct Rejection {
     pub reason: String,
 }
 
+impl Rejection {
+    /// A file the browser could not hand over, with why.
+    pub fn unreadable(file_name: String, why: &str) -> Rejection {
+        Rejection {
+            reason: format!("“{file_name}” could not be read: {why}."),
+            file_name,
+        }
+    }
+}
+
 impl From<ReadArticle> for Ingested {
     fn from(r: ReadArticle) -> Ingested {
         Ingested {
