@@ -38,6 +38,26 @@ test('after one visit the app opens and works offline, with the articles the use
   await context.setOffline(false);
 });
 
+test('the offline status arriving does not move the page', async ({ page, watch }) => {
+  // The status comes after the service worker, seconds after the page is drawn: if its text
+  // rewrapped the header, everything below would jump under the reader's pointer (a timeline mark
+  // clicked as it moved was once missed this way).
+  await page.goto('./#/timeline');
+  await controlled(page);
+  for (const width of [1280, 1024, 800, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    const tops = await page.evaluate(() => {
+      const status = document.querySelector('[data-testid="offline-status"]')!;
+      const main = document.querySelector('main')!;
+      return ['', ' Works offline.', ' Not cached for offline use.'].map((text) => {
+        status.textContent = text;
+        return main.getBoundingClientRect().top;
+      });
+    });
+    expect(new Set(tops).size, `main's top at ${width}px for no status, ready, unavailable: ${tops}`).toBe(1);
+  }
+});
+
 test('the app is installable: a manifest with icons that are served', async ({ page, watch }) => {
   await page.goto('./#/');
   const href = await page.locator('link[rel=manifest]').getAttribute('href');
