@@ -172,7 +172,7 @@ bare('the single-file build opens from disk, lists the seeds and searches them',
       document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }
   });
-  await expect(page.getByTestId('reader-note')).toHaveText('Read on this page: a page opened from disk cannot start a worker.');
+  await expect(page.getByTestId('reader-note')).toHaveText('Read and indexed on this page: a page opened from disk cannot start a worker.');
   await expect(rows(page)).toHaveCount(7);
   await page.reload();
   await expect(rows(page)).toHaveCount(7);

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use newsprism_core::article::{Article, ArticleId};
 use newsprism_core::compare::keyness::Background;
 use newsprism_core::corpus::{EditError, FileOutcome, RestoreReport};
-use newsprism_core::ingest::transfer::Read;
+use newsprism_core::ingest::transfer::{Chunk, Read, Step};
+use newsprism_core::search::index::segment::Segment;
 use newsprism_core::ingest::{self, FileContents};
 use newsprism_core::project::{self, ArticleEdit, Project, ProjectState};
 use newsprism_core::search::alias::AliasTable;
@@ -106,6 +107,11 @@ impl Run {
     async fn done(&mut self, state: &AppState, size: f64) {
         self.progress.files_done += 1;
         self.progress.bytes_done += size;
+        self.pause_if_due(state).await;
+    }
+
+    /// Lets the page paint (showing the progress) once the slice is spent.
+    async fn pause_if_due(&mut self, state: &AppState) {
         if self.slices.due() {
             state.progress.set(Some(self.progress.clone()));
             self.slices.pause().await;
@@ -414,8 +420,9 @@ impl AppState {
         files: &mut VecDeque<PendingFile>,
         run: &mut Run,
     ) {
-        type Reply =
-            std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Read>, String>>>>;
+        type Reply = std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<(Vec<Read>, Vec<Segment>), String>>>,
+        >;
         let mut out: VecDeque<(Vec<PendingFile>, Reply)> = VecDeque::new();
         loop {
             while out.len() < WORKER_AHEAD && !self.cancel.get_untracked() && !files.is_empty() {
@@ -437,11 +444,7 @@ impl AppState {
                 return;
             };
             match reply.await {
-                Ok(reads) => {
-                    for (read, file) in reads.into_iter().zip(chunk) {
-                        self.take_read(read, file, run).await;
-                    }
-                }
+                Ok((reads, segments)) => self.take_chunk(reads, segments, chunk, run).await,
                 Err(_) => {
                     // The worker stopped: this chunk and those still out go back, in order.
                     let mut back = chunk;
@@ -453,6 +456,46 @@ impl AppState {
                 }
             }
         }
+    }
+
+    /// Adds what the worker read and indexed from a chunk of files, a segment at a time.
+    async fn take_chunk(
+        &self,
+        reads: Vec<Read>,
+        segments: Vec<Segment>,
+        chunk: Vec<PendingFile>,
+        run: &mut Run,
+    ) {
+        let sizes: Vec<f64> = chunk.iter().map(|f| f.size).collect();
+        let mut files: Vec<Option<PendingFile>> = chunk.into_iter().map(Some).collect();
+        let mut adding = Chunk::new(reads, segments);
+        let mut counted = 0;
+        loop {
+            // The corpus changes without notifying; views are told once, at the end.
+            let step = self
+                .corpus
+                .try_update_untracked(|c| adding.step(c))
+                .flatten();
+            match step {
+                None => break,
+                Some(Step::Added) => {}
+                // A project replaces everything: read here, where the corpus is.
+                Some(Step::Project(i)) => {
+                    run.outcomes.extend(adding.take_outcomes());
+                    if let Some(file) = files.get_mut(i).and_then(Option::take) {
+                        let (file_name, bytes) = file.read().await;
+                        self.add_here(file_name, bytes, run).await;
+                    }
+                }
+            }
+            while counted < adding.files_done() {
+                run.done(self, sizes.get(counted).copied().unwrap_or(0.0))
+                    .await;
+                counted += 1;
+            }
+            run.pause_if_due(self).await;
+        }
+        run.outcomes.extend(adding.take_outcomes());
     }
 
     /// Reads files on this thread, a few at a time, until they are done or the user cancels.
@@ -469,29 +512,6 @@ impl AppState {
                 run.done(self, size).await;
             }
         }
-    }
-
-    /// Adds what the worker read from one file.
-    async fn take_read(&self, read: Read, file: PendingFile, run: &mut Run) {
-        let size = file.size;
-        match read {
-            // The corpus changes without notifying; views are told once, at the end.
-            Read::Articles(items) => run.outcomes.extend(
-                self.corpus
-                    .try_update_untracked(|c| c.add_read(items))
-                    .unwrap_or_default(),
-            ),
-            Read::Rejected(r) => run.outcomes.push(FileOutcome::Rejected {
-                file_name: r.file_name,
-                reason: r.reason,
-            }),
-            // A project replaces everything: read here, where the corpus is.
-            Read::Project { .. } => {
-                let (file_name, bytes) = file.read().await;
-                self.add_here(file_name, bytes, run).await;
-            }
-        }
-        run.done(self, size).await;
     }
 
     /// Decodes, parses and adds one file on this thread.

@@ -1,6 +1,8 @@
-//! The ingest worker: files are decoded and parsed in a Web Worker, off the page's thread, and
-//! come back as JSON text (see `newsprism_core::ingest::transfer`). The page's thread only adds
-//! the parsed articles to the corpus and its index, which must live where the views query them.
+//! The ingest worker: files are decoded, parsed and indexed in a Web Worker, off the page's
+//! thread. The articles come back as JSON text and their postings as index segments (see
+//! `newsprism_core::ingest::transfer` and `newsprism_core::search::index::segment`); the page's
+//! thread only merges them into the corpus and its index, which must live where the views
+//! query them.
 //!
 //! Both ends are here: [`serve`] runs inside the worker (the `ingest_worker` binary), and
 //! [`IngestWorker`] is the page's handle to it. Where a worker cannot start (the single-file page
@@ -15,6 +17,7 @@ use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use js_sys::{Array, Uint8Array};
 use newsprism_core::ingest::transfer::{self, Read, Rejection};
+use newsprism_core::search::index::segment::Segment;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -29,8 +32,9 @@ const SCRIPT: &str = "./ingest_worker_loader.js";
 /// How long the worker may take to load before the page reads files itself.
 const START_MS: i32 = 15_000;
 
-/// The worker's side: answers each message `[seq, names, files]` with `[seq, json]`, the JSON
-/// holding one [`Read`] per file, in order. Posts `"ready"` once it listens.
+/// The worker's side: answers each message `[seq, names, files]` with `[seq, json, segments]`,
+/// the JSON holding one [`Read`] per file, in order, and `segments` the bytes of the index
+/// segments of their articles ([`transfer::index`]). Posts `"ready"` once it listens.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
@@ -61,8 +65,23 @@ pub fn serve() {
                     }
                 })
                 .collect();
+            // The articles are indexed here too, as segments the page merges.
+            let segments = Array::new();
+            let buffers = Array::new();
+            for segment in transfer::index(&reads) {
+                let bytes = Uint8Array::from(segment.to_bytes().as_slice());
+                buffers.push(&bytes.buffer());
+                segments.push(&bytes);
+            }
             let json = JsValue::from_str(&transfer::to_json(&reads));
-            let _ = reply_to.post_message(&Array::of2(&data.get(0), &json));
+            let message = Array::of3(&data.get(0), &json, &segments);
+            // The segments' memory moves to the page instead of being copied.
+            if reply_to
+                .post_message_with_transfer(&message, &buffers)
+                .is_err()
+            {
+                let _ = reply_to.post_message(&message);
+            }
         });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -74,7 +93,10 @@ fn unreadable(name: String, why: &str) -> Read {
     Read::Rejected(Rejection::unreadable(name, why))
 }
 
-type Reply = oneshot::Sender<Result<String, String>>;
+/// What the worker sent for one message: the JSON of the reads and the segments' bytes.
+type Answer = (String, Vec<Vec<u8>>);
+
+type Reply = oneshot::Sender<Result<Answer, String>>;
 
 struct Inner {
     worker: Worker,
@@ -146,9 +168,17 @@ impl IngestWorker {
                 let data = Array::from(&data);
                 let seq = data.get(0).as_f64().unwrap_or(-1.0) as u32;
                 let json = data.get(1).as_string();
+                let segments: Vec<Vec<u8>> = Array::from(&data.get(2))
+                    .iter()
+                    .filter_map(|s| s.dyn_into::<Uint8Array>().ok())
+                    .map(|s| s.to_vec())
+                    .collect();
                 let tx = inner.waiting.borrow_mut().remove(&seq);
                 if let Some(tx) = tx {
-                    let _ = tx.send(json.ok_or_else(|| "the worker sent no text".to_string()));
+                    let _ = tx.send(
+                        json.map(|j| (j, segments))
+                            .ok_or_else(|| "the worker sent no text".to_string()),
+                    );
                 }
             });
             let ready_e = ready_tx.clone();
@@ -184,12 +214,15 @@ impl IngestWorker {
         Ok(IngestWorker(inner))
     }
 
-    /// Sends files to be read; resolves to one [`Read`] per file, in order, or why the worker
-    /// could not answer (it stopped: the caller reads these files itself).
+    /// Sends files to be read and indexed; resolves to one [`Read`] per file, in order, with
+    /// the index segments of their articles, or why the worker could not answer (it stopped:
+    /// the caller reads these files itself). A segment that does not read is left out: its
+    /// articles are then indexed where they are added.
     pub fn read(
         &self,
         files: &[PendingFile],
-    ) -> impl std::future::Future<Output = Result<Vec<Read>, String>> + 'static {
+    ) -> impl std::future::Future<Output = Result<(Vec<Read>, Vec<Segment>), String>> + 'static
+    {
         let inner = self.0.clone();
         let (tx, rx) = oneshot::channel();
         let names = Array::new();
@@ -218,7 +251,7 @@ impl IngestWorker {
             }
         }
         async move {
-            let json = rx
+            let (json, segments) = rx
                 .await
                 .map_err(|_| "the reading worker stopped".to_string())??;
             let mut sent = transfer::from_json(&json)?.into_iter();
@@ -229,7 +262,11 @@ impl IngestWorker {
                 .ok_or_else(|| {
                     "the worker answered for fewer files than it was sent".to_string()
                 })?;
-            Ok(out)
+            let segments = segments
+                .iter()
+                .filter_map(|b| Segment::from_bytes(b).ok())
+                .collect();
+            Ok((out, segments))
         }
     }
 }

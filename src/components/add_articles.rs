@@ -85,7 +85,7 @@ pub fn IngestProgress() -> impl IntoView {
                 <section class="ingest-progress" role="status" data-testid="ingest-progress">
                     <label for="ingest-bar">
                         {format!(
-                            "Reading files {}: {} of {} · {} of {} MB",
+                            "Reading and indexing files {}: {} of {} · {} of {} MB",
                             state.reader.get(), p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
                         )}
                     </label>
@@ -231,7 +231,7 @@ pub fn IngestReport() -> impl IntoView {
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
                     <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected")}</h2>
-                    <p class="muted" data-testid="reader-note">{move || format!("Read {}.", state.reader.get())}</p>
+                    <p class="muted" data-testid="reader-note">{move || format!("Read and indexed {}.", state.reader.get())}</p>
                     {compare}
                     {offers}
                     <details open=few on:toggle=move |ev| open.set(details_open(&ev))>

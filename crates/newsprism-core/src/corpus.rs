@@ -15,7 +15,8 @@ use crate::ingest::{read_file, FileContents, Format, Ingested};
 use crate::project::{ArticleEdit, Project, ProjectState};
 use crate::search::alias::AliasTable;
 use crate::search::engine;
-use crate::search::index::{Field, Index, IndexDoc};
+use crate::search::index::segment::Segment;
+use crate::search::index::{DocMeta, Field, Index, IndexDoc};
 use crate::search::kwic::{self, KwicLine, KwicSort};
 use crate::search::query;
 use crate::search::results::{
@@ -194,7 +195,7 @@ fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
 }
 
 /// What the index reads of an article: the headline as title, furniture weighted down.
-fn index_doc(a: &Article) -> IndexDoc<'_> {
+pub(crate) fn index_doc(a: &Article) -> IndexDoc<'_> {
     let mut fields = Vec::with_capacity(a.paragraphs.len() + 1);
     if a.title_kind == TitleKind::Headline {
         fields.push((Field::Title, a.title.as_str()));
@@ -305,6 +306,68 @@ impl Corpus {
                 Ok(read) => self.add_one(read.into()),
             })
             .collect()
+    }
+
+    /// Adds articles read and indexed elsewhere: `segment` holds their postings (see
+    /// [`crate::search::index::segment`]), built without knowing this corpus, so duplicates
+    /// are left out of it here. One outcome per article, as [`Corpus::add_read`] gives; an
+    /// article the segment lacks is indexed here, so the result never depends on the segment
+    /// being complete.
+    pub fn add_segment(
+        &mut self,
+        items: Vec<crate::ingest::transfer::ReadArticle>,
+        segment: Option<&Segment>,
+    ) -> Vec<FileOutcome> {
+        let mut outcomes = Vec::with_capacity(items.len());
+        let mut fresh: FxHashSet<u64> = FxHashSet::default();
+        let mut order: Vec<ArticleId> = Vec::new();
+        for read in items {
+            let Ingested {
+                article,
+                warnings,
+                format,
+            } = read.into();
+            let id = article.id;
+            let file_name = article.file_name.clone();
+            if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
+                outcomes.push(FileOutcome::Duplicate { file_name, of: id });
+                continue;
+            }
+            self.positions.insert(id, self.articles.len());
+            self.articles.push(article);
+            fresh.insert(id.0);
+            order.push(id);
+            outcomes.push(FileOutcome::Added {
+                file_name,
+                id,
+                warnings,
+                format,
+            });
+        }
+        if let Some(segment) = segment {
+            let (articles, positions) = (&self.articles, &self.positions);
+            self.index.merge(segment, |meta| {
+                if !fresh.contains(&meta.key) {
+                    return None;
+                }
+                let a = &articles[*positions.get(&ArticleId(meta.key))?];
+                Some(DocMeta {
+                    language: a.language,
+                    source: a.source.clone(),
+                    date: a.pub_date.as_ref().map(|d| d.date),
+                    ..meta
+                })
+            });
+        }
+        // In the order they came, as adding them one by one would have.
+        for id in order {
+            if !self.index.contains(id.0) {
+                if let Some(&i) = self.positions.get(&id) {
+                    self.index.add(&index_doc(&self.articles[i]));
+                }
+            }
+        }
+        outcomes
     }
 
     fn add_one(&mut self, item: Ingested) -> FileOutcome {

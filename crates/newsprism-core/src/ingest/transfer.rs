@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{read_file, FileContents, Format, Ingested};
 use crate::article::Article;
+use crate::corpus::{index_doc, Corpus, FileOutcome};
+use crate::search::index::segment::Segment;
 
 /// What one file held, ready to send.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,6 +113,178 @@ pub fn to_json(items: &[Read]) -> String {
 /// A message back into results; an error says what was wrong with it.
 pub fn from_json(text: &str) -> Result<Vec<Read>, String> {
     serde_json::from_str(text).map_err(|e| format!("the worker's message could not be read: {e}"))
+}
+
+/// The most articles one segment stands for: merging a segment is one step on the receiving
+/// side, and a step must stay short.
+pub const SEGMENT_ARTICLES: usize = 128;
+
+/// The most text (in bytes) one segment indexes, unless a single article is longer.
+pub const SEGMENT_BYTES: usize = 512 * 1024;
+
+/// Indexes the articles of these files (in order, across files) as segments of at most
+/// [`SEGMENT_ARTICLES`] articles and [`SEGMENT_BYTES`] of text, in the order [`Chunk`] adds them.
+pub fn index(reads: &[Read]) -> Vec<Segment> {
+    let articles = reads.iter().flat_map(|r| match r {
+        Read::Articles(items) => items.iter().filter_map(|i| i.as_ref().ok()).collect(),
+        _ => Vec::new(),
+    });
+    let mut segments = Vec::new();
+    let mut group: Vec<&Article> = Vec::new();
+    let mut bytes = 0usize;
+    let mut flush = |group: &mut Vec<&Article>| {
+        if !group.is_empty() {
+            let docs: Vec<_> = group.iter().map(|a| index_doc(a)).collect();
+            segments.push(Segment::build(&docs, group.len() as u32));
+            group.clear();
+        }
+    };
+    for read in articles {
+        let size = text_bytes(&read.article);
+        if group.len() == SEGMENT_ARTICLES || (!group.is_empty() && bytes + size > SEGMENT_BYTES) {
+            flush(&mut group);
+            bytes = 0;
+        }
+        bytes += size;
+        group.push(&read.article);
+    }
+    flush(&mut group);
+    segments
+}
+
+fn text_bytes(a: &Article) -> usize {
+    a.title.len() + a.paragraphs.iter().map(|p| p.text.len()).sum::<usize>()
+}
+
+/// One thing in a chunk, in file order.
+#[derive(Debug)]
+enum Item {
+    Article(ReadArticle),
+    Rejected(Rejection),
+    /// A project file: the caller opens it.
+    Project(usize),
+    /// The end of a file's items.
+    FileEnd,
+}
+
+/// What [`Chunk::step`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Added the articles of one segment (or of a few files with none).
+    Added,
+    /// This file (its index in the chunk) is a project: the caller opens it, where the whole
+    /// state is.
+    Project(usize),
+}
+
+/// A chunk of files read and indexed elsewhere, added to a corpus a segment at a time so the
+/// caller can let the page breathe between steps. Outcomes come in file order, exactly as
+/// [`Corpus::add_read`](crate::corpus::Corpus::add_read) would give them.
+#[derive(Debug)]
+pub struct Chunk {
+    items: std::collections::VecDeque<Item>,
+    segments: std::collections::VecDeque<Segment>,
+    outcomes: Vec<FileOutcome>,
+    files_done: usize,
+}
+
+/// How many articles a step adds when no segment is left (they are indexed where the corpus is).
+const UNINDEXED_STEP: usize = 16;
+
+impl Chunk {
+    /// The files' reads and the segments [`index`] made of them.
+    pub fn new(reads: Vec<Read>, segments: Vec<Segment>) -> Chunk {
+        let mut items = std::collections::VecDeque::new();
+        for (i, read) in reads.into_iter().enumerate() {
+            match read {
+                Read::Articles(list) => {
+                    items.extend(list.into_iter().map(|item| match item {
+                        Ok(a) => Item::Article(a),
+                        Err(r) => Item::Rejected(r),
+                    }));
+                    items.push_back(Item::FileEnd);
+                }
+                Read::Rejected(r) => {
+                    items.push_back(Item::Rejected(r));
+                    items.push_back(Item::FileEnd);
+                }
+                Read::Project { .. } => items.push_back(Item::Project(i)),
+            }
+        }
+        Chunk {
+            items,
+            segments: segments.into(),
+            outcomes: Vec::new(),
+            files_done: 0,
+        }
+    }
+
+    /// Adds the next segment's articles (with the rejections among them), or hands over the
+    /// next project file; `None` once everything is done.
+    pub fn step(&mut self, corpus: &mut Corpus) -> Option<Step> {
+        if let Some(&Item::Project(i)) = self.items.front() {
+            self.items.pop_front();
+            self.files_done += 1;
+            return Some(Step::Project(i));
+        }
+        if self.items.is_empty() {
+            return None;
+        }
+        let want = self
+            .segments
+            .front()
+            .map_or(UNINDEXED_STEP, |s| s.covers as usize)
+            .max(1);
+        let mut batch = Vec::new();
+        // Per outcome in order: the article's place in the batch, or a rejection.
+        let mut order: Vec<Result<usize, FileOutcome>> = Vec::new();
+        while let Some(item) = self.items.front() {
+            match item {
+                Item::Project(_) => break,
+                Item::Article(_) if batch.len() == want => break,
+                _ => {}
+            }
+            match self.items.pop_front() {
+                Some(Item::Article(a)) => {
+                    order.push(Ok(batch.len()));
+                    batch.push(a);
+                }
+                Some(Item::Rejected(r)) => order.push(Err(FileOutcome::Rejected {
+                    file_name: r.file_name,
+                    reason: r.reason,
+                })),
+                Some(Item::FileEnd) => self.files_done += 1,
+                Some(Item::Project(_)) | None => {}
+            }
+        }
+        let segment = if batch.is_empty() {
+            None
+        } else {
+            self.segments.pop_front()
+        };
+        let mut added: Vec<Option<FileOutcome>> = corpus
+            .add_segment(batch, segment.as_ref())
+            .into_iter()
+            .map(Some)
+            .collect();
+        for o in order {
+            match o {
+                Ok(i) => self.outcomes.extend(added.get_mut(i).and_then(Option::take)),
+                Err(o) => self.outcomes.push(o),
+            }
+        }
+        Some(Step::Added)
+    }
+
+    /// How many of the chunk's files are done.
+    pub fn files_done(&self) -> usize {
+        self.files_done
+    }
+
+    /// The outcomes so far, taken out.
+    pub fn take_outcomes(&mut self) -> Vec<FileOutcome> {
+        std::mem::take(&mut self.outcomes)
+    }
 }
 
 #[cfg(test)]

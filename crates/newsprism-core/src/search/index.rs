@@ -8,6 +8,8 @@
 //!
 //! This module owns storage and lookup only; what a query means lives in [`super::engine`].
 
+pub mod segment;
+
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -205,6 +207,9 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// Which letters each word form has (see [`letter_signature`]), for fuzzy queries.
     signatures: Vec<u32>,
+    /// Set for an index built only to become a [`segment::Segment`]: word forms are not
+    /// grouped by stem (that is done where the segment is merged).
+    stemless: bool,
 }
 
 /// Word form → id. Words of up to 16 bytes (nearly all) are keys packed into a `u128`, so a
@@ -399,7 +404,7 @@ impl Index {
             }
         };
         let bit = 1u8 << slot;
-        if self.term_langs[term as usize] & bit == 0 {
+        if self.term_langs[term as usize] & bit == 0 && !self.stemless {
             self.term_langs[term as usize] |= bit;
             let stem: Box<str> = if slot < 2 {
                 self.stemmers.stem(language, key).into()

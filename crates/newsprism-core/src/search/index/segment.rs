@@ -1,0 +1,485 @@
+//! Index segments: a piece of index built where the articles were read (the app's ingest
+//! worker), sent as bytes, and merged into the index where the views query it.
+//!
+//! Building the postings (tokenizing, folding, grouping positions) is the expensive part of
+//! adding an article. A [`Segment`] is that work done elsewhere; [`Index::merge`] then appends
+//! its postings with the documents renumbered, which costs a hash lookup per distinct word form
+//! instead of one per token. Documents the receiving side does not want (duplicates of what it
+//! holds) are left out while merging, so the side that builds a segment needs to know nothing
+//! of the index it will join.
+//!
+//! The byte form is checked as it is read: a damaged or foreign message is an error, never a
+//! panic or an index pointing outside itself.
+//!
+//! ```
+//! use newsprism_core::search::index::{Field, Index, IndexDoc};
+//! use newsprism_core::search::index::segment::Segment;
+//! use newsprism_core::text::language::Language;
+//! let doc = |key, text| IndexDoc { key, fields: vec![(Field::Body, text)], language: Language::Dutch, source: None, date: None };
+//! let bytes = Segment::build(&[doc(1, "Poetin in Minsk"), doc(2, "Loekasjenko in Minsk")], 2).to_bytes();
+//! let mut index = Index::new();
+//! let Ok(segment) = Segment::from_bytes(&bytes) else { panic!("a segment") };
+//! // Keep document 2 only.
+//! index.merge(&segment, |meta| (meta.key == 2).then_some(meta));
+//! assert_eq!(index.len(), 1);
+//! assert!(index.term("poetin").is_none());
+//! assert_eq!(index.docs_of(index.term("minsk").unwrap()).count(), 1);
+//! ```
+
+use super::{lang_slot, DocMeta, Entry, Index, IndexDoc, Postings};
+use crate::text::language::Language;
+
+/// The first bytes of a segment, with the format's version.
+const MAGIC: &[u8; 5] = b"NPSG\x01";
+
+/// Postings built elsewhere, for [`Index::merge`].
+#[derive(Clone, Debug, Default)]
+pub struct Segment {
+    /// How many articles the builder was given for it (duplicates among them are indexed once,
+    /// so there can be more than there are documents).
+    pub covers: u32,
+    docs: Vec<DocMeta>,
+    terms: Vec<(Box<str>, Postings)>,
+}
+
+impl Segment {
+    /// Indexes these documents; a key seen before in `docs` is skipped (the first one counts,
+    /// as when adding to an index one at a time). `covers` is how many articles the caller
+    /// wants the segment to stand for.
+    pub fn build(docs: &[IndexDoc<'_>], covers: u32) -> Segment {
+        let mut index = Index::without_stems();
+        for d in docs {
+            if !index.contains(d.key) {
+                index.add(d);
+            }
+        }
+        let Index {
+            docs,
+            term_text,
+            postings,
+            ..
+        } = index;
+        Segment {
+            covers,
+            docs,
+            terms: term_text.into_iter().zip(postings).collect(),
+        }
+    }
+
+    /// The number of documents in it.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether it holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The keys of its documents, in order.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.docs.iter().map(|d| d.key)
+    }
+
+    /// The segment as bytes, to send.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let positions: usize = self.terms.iter().map(|(_, p)| p.positions.len()).sum();
+        let mut out = Vec::with_capacity(64 + positions * 2);
+        out.extend_from_slice(MAGIC);
+        put(&mut out, u64::from(self.covers));
+        put(&mut out, self.docs.len() as u64);
+        for d in &self.docs {
+            out.extend_from_slice(&d.key.to_le_bytes());
+            out.extend_from_slice(&d.length.to_le_bytes());
+            out.push(language_code(d.language));
+        }
+        put(&mut out, self.terms.len() as u64);
+        for (text, p) in &self.terms {
+            put_str(&mut out, text);
+            put(&mut out, p.entries.len() as u64);
+            let mut last = 0u32;
+            let mut start = 0u32;
+            for e in &p.entries {
+                let (doc, pos_end, weight) = (e.doc, e.pos_end, e.weight);
+                put(&mut out, u64::from(doc - last));
+                put(&mut out, u64::from(weight));
+                put(&mut out, u64::from(pos_end - start));
+                last = doc;
+                start = pos_end;
+            }
+            out.extend_from_slice(&p.positions);
+        }
+        out
+    }
+
+    /// Reads a segment written by [`Segment::to_bytes`]; an error says what is wrong with it.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Segment, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not an index segment of this version".into());
+        }
+        let covers = u32::try_from(r.varint()?).map_err(|_| "a count out of range")?;
+        let n_docs = r.count()?;
+        let mut docs = Vec::with_capacity(n_docs.min(1 << 16));
+        for _ in 0..n_docs {
+            let key = u64::from_le_bytes(r.array::<8>()?);
+            let length = f32::from_le_bytes(r.array::<4>()?);
+            if !length.is_finite() || length < 0.0 {
+                return Err("a document length out of range".into());
+            }
+            let language = language_from(r.byte()?);
+            docs.push(DocMeta {
+                key,
+                language,
+                source: None,
+                date: None,
+                length,
+                alive: true,
+            });
+        }
+        let n_terms = r.count()?;
+        let mut terms = Vec::with_capacity(n_terms.min(1 << 16));
+        for _ in 0..n_terms {
+            let text: Box<str> = r.str()?.into();
+            let n = r.count()?;
+            let mut entries = Vec::with_capacity(n.min(1 << 16));
+            let mut doc = 0u64;
+            let mut end = 0u64;
+            for i in 0..n {
+                let delta = r.varint()?;
+                if i > 0 && delta == 0 {
+                    return Err("postings out of order".into());
+                }
+                doc += delta;
+                if doc >= docs.len() as u64 {
+                    return Err("a posting for a document that is not there".into());
+                }
+                let weight = u16::try_from(r.varint()?).map_err(|_| "a weight out of range")?;
+                end += r.varint()?;
+                entries.push(Entry {
+                    doc: doc as u32,
+                    pos_end: u32::try_from(end).map_err(|_| "positions out of range")?,
+                    weight,
+                });
+            }
+            let positions = r.take(end as usize)?.to_vec();
+            terms.push((text, Postings { entries, positions }));
+        }
+        if r.at != bytes.len() {
+            return Err("bytes left over after the segment".into());
+        }
+        Ok(Segment {
+            covers,
+            docs,
+            terms,
+        })
+    }
+}
+
+impl Index {
+    /// An index that does not group word forms by stem: for building a [`Segment`], whose
+    /// stems are worked out where it is merged.
+    fn without_stems() -> Index {
+        Index {
+            stemless: true,
+            ..Index::default()
+        }
+    }
+
+    /// Adds a segment's documents, each as `keep` returns it or not at all (`None`). A segment
+    /// carries each document's key, language and length only: `keep` gets those and adds the
+    /// source and date (the key and length are kept as they are). A key already in
+    /// the index is skipped. Returns the keys added, in order.
+    pub fn merge(
+        &mut self,
+        segment: &Segment,
+        mut keep: impl FnMut(DocMeta) -> Option<DocMeta>,
+    ) -> Vec<u64> {
+        let mut remap = vec![u32::MAX; segment.docs.len()];
+        let mut slots = vec![0u8; segment.docs.len()];
+        let mut added = Vec::new();
+        for (i, d) in segment.docs.iter().enumerate() {
+            // (A key twice in a damaged segment is caught here too: the first is in by now.)
+            if self.contains(d.key) {
+                continue;
+            }
+            let Some(mut meta) = keep(d.clone()) else {
+                continue;
+            };
+            meta.key = d.key;
+            meta.length = d.length.max(1.0);
+            meta.alive = true;
+            let id = self.docs.len() as u32;
+            remap[i] = id;
+            slots[i] = lang_slot(meta.language) as u8;
+            self.total_length += f64::from(meta.length);
+            self.alive += 1;
+            self.key_to_doc.insert(meta.key, id);
+            self.docs.push(meta);
+            added.push(d.key);
+        }
+        if added.is_empty() {
+            return added;
+        }
+        for (text, p) in &segment.terms {
+            // The languages of the kept documents holding it, which choose its stems.
+            let bits = p
+                .entries
+                .iter()
+                .filter(|e| remap[e.doc as usize] != u32::MAX)
+                .fold(0u8, |bits, e| bits | 1 << slots[e.doc as usize]);
+            if bits == 0 {
+                continue;
+            }
+            let mut term = u32::MAX;
+            for (slot, language) in [Language::Dutch, Language::English, Language::Unknown]
+                .into_iter()
+                .enumerate()
+            {
+                if bits & (1 << slot) != 0 {
+                    term = self.intern(text, slot, language);
+                }
+            }
+            let into = &mut self.postings[term as usize];
+            for i in 0..p.entries.len() {
+                let doc = remap[p.entries[i].doc as usize];
+                if doc == u32::MAX {
+                    continue;
+                }
+                into.positions.extend_from_slice(p.position_bytes(i));
+                into.entries.push(Entry {
+                    doc,
+                    pos_end: into.positions.len() as u32,
+                    weight: p.entries[i].weight,
+                });
+            }
+        }
+        added
+    }
+}
+
+fn language_code(l: Language) -> u8 {
+    match l {
+        Language::Dutch => 1,
+        Language::English => 2,
+        Language::German => 3,
+        Language::French => 4,
+        Language::Unknown => 0,
+    }
+}
+
+fn language_from(b: u8) -> Language {
+    match b {
+        1 => Language::Dutch,
+        2 => Language::English,
+        3 => Language::German,
+        4 => Language::French,
+        _ => Language::Unknown,
+    }
+}
+
+fn put(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Reads a segment's bytes, every step checked.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or("the segment is cut short")?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("a number in the segment is too long".into())
+    }
+
+    /// A count of things still to read: no more than there are bytes left, so a damaged count
+    /// cannot make the reader reserve memory it will never fill.
+    fn count(&mut self) -> Result<usize, String> {
+        let n = self.varint()?;
+        if n > (self.bytes.len() - self.at) as u64 {
+            return Err("a count larger than the segment".into());
+        }
+        Ok(n as usize)
+    }
+
+    fn str(&mut self) -> Result<&'a str, String> {
+        let n = self.count()?;
+        std::str::from_utf8(self.take(n)?).map_err(|_| "a word that is not UTF-8".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::PartialDate;
+    use crate::search::index::Field;
+
+    fn doc<'a>(key: u64, text: &'a str, language: Language) -> IndexDoc<'a> {
+        IndexDoc {
+            key,
+            fields: vec![(Field::Title, "Kop"), (Field::Body, text)],
+            language,
+            source: Some("Krant".into()),
+            date: PartialDate::parse_iso("2022-12-19"),
+        }
+    }
+
+    /// Everything lookups see of an index, by word and key rather than internal numbers.
+    fn dump(index: &Index) -> Vec<(String, Vec<(u64, u16, Vec<u32>)>)> {
+        let mut out: Vec<_> = (0..index.term_count() as u32)
+            .filter(|&t| index.doc_frequency(t) > 0)
+            .map(|t| {
+                let p = &index.postings[t as usize];
+                let docs = (0..p.entries.len())
+                    .map(|i| {
+                        let mut pos = Vec::new();
+                        super::super::decode_positions(p.position_bytes(i), &mut pos);
+                        (index.docs[p.doc(i) as usize].key, p.entries[i].weight, pos)
+                    })
+                    .collect();
+                (index.term_text(t).to_string(), docs)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn merging_segments_gives_the_index_adding_one_by_one_gives() {
+        let texts = [
+            (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
+            (2, "Soldiers marched to Minsk on Monday.", Language::English),
+            (3, "Poetin en Loekasjenko spraken in Minsk.", Language::Dutch),
+            (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
+            (4, "Ein Soldat in Minsk.", Language::German),
+        ];
+        let docs: Vec<IndexDoc> = texts.iter().map(|&(k, t, l)| doc(k, t, l)).collect();
+        let mut one_by_one = Index::new();
+        one_by_one.add(&doc(9, "Al in de index: Minsk.", Language::Dutch));
+        for d in &docs {
+            if !one_by_one.contains(d.key) {
+                one_by_one.add(d);
+            }
+        }
+        let mut merged = Index::new();
+        merged.add(&doc(9, "Al in de index: Minsk.", Language::Dutch));
+        for part in docs.chunks(2) {
+            let bytes = Segment::build(part, part.len() as u32).to_bytes();
+            let segment = Segment::from_bytes(&bytes).unwrap();
+                merged.merge(&segment, |m| {
+                Some(DocMeta {
+                    source: Some("Krant".into()),
+                    date: PartialDate::parse_iso("2022-12-19"),
+                    ..m
+                })
+            });
+        }
+        assert_eq!(dump(&merged), dump(&one_by_one));
+        assert_eq!(merged.len(), one_by_one.len());
+        assert_eq!(merged.average_length(), one_by_one.average_length());
+        for word in ["soldaat", "soldier", "minsk", "soldat"] {
+            let words = |i: &Index| {
+                let mut w: Vec<String> = i
+                    .stem_family(word)
+                    .iter()
+                    .map(|&t| i.term_text(t).to_string())
+                    .collect();
+                w.sort();
+                w
+            };
+            assert_eq!(words(&merged), words(&one_by_one), "{word}");
+        }
+        let meta = |i: &Index, key| {
+            let d = &i.docs()[i.doc_of_key(key).unwrap() as usize];
+            (d.language, d.source.clone(), d.date, d.length)
+        };
+        assert_eq!(meta(&merged, 4), meta(&one_by_one, 4));
+    }
+
+    #[test]
+    fn what_the_receiver_leaves_out_is_not_indexed() {
+        let docs = [
+            doc(1, "alleen hier: Schraibman", Language::Dutch),
+            doc(2, "gedeeld: Minsk", Language::Dutch),
+        ];
+        let segment = Segment::build(&docs, 2);
+        let mut index = Index::new();
+        index.add(&doc(2, "gedeeld: Minsk", Language::Dutch));
+        let added = index.merge(&segment, |m| (m.key != 1).then_some(m));
+        assert!(added.is_empty(), "2 is already there, 1 is refused");
+        assert!(index.term("schraibman").is_none());
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.docs_of(index.term("minsk").unwrap()).count(), 1);
+    }
+
+    #[test]
+    fn damaged_bytes_are_an_error_not_a_panic() {
+        let docs = [doc(1, "Poetin sprak in Minsk over 9.000 troepen.", Language::Dutch)];
+        let bytes = Segment::build(&docs, 1).to_bytes();
+        assert!(Segment::from_bytes(&bytes).is_ok());
+        for cut in 0..bytes.len() {
+            assert!(Segment::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Segment::from_bytes(&longer).is_err());
+        assert!(Segment::from_bytes(b"{\"json\": true}").is_err());
+        // Every single-byte change either reads as some segment or is refused; none panics,
+        // and a segment that reads merges without panicking.
+        for i in 0..bytes.len() {
+            for v in [0u8, 1, 0x7f, 0x80, 0xff] {
+                let mut b = bytes.clone();
+                b[i] = v;
+                if let Ok(s) = Segment::from_bytes(&b) {
+                    let mut index = Index::new();
+                    index.merge(&s, Some);
+                    for t in 0..index.term_count() as u32 {
+                        let mut out = Vec::new();
+                        for d in index.docs_of(t).collect::<Vec<_>>() {
+                            index.positions(t, d, &mut out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

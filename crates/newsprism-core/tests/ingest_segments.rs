@@ -1,0 +1,177 @@
+//! Articles read and indexed in the app's worker (files → `transfer::read` → JSON, articles →
+//! `transfer::index` → segment bytes) and added a segment at a time (`transfer::Chunk`) give
+//! exactly the corpus, outcomes and search results that reading the same files directly gives.
+
+mod common;
+
+use newsprism_core::corpus::{Corpus, FileOutcome};
+use newsprism_core::ingest::transfer::{self, Chunk, Read, Step};
+use newsprism_core::search::index::segment::Segment;
+use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::search::results::SearchOptions;
+
+fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("a fixture"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Many articles made of the seeds' real sentences, as one JSON Lines file and as single files:
+/// more than one segment's worth, with duplicates among them and of the seeds.
+fn generated(seeds: &Corpus) -> Vec<(String, Vec<u8>)> {
+    let sentences: Vec<String> = seeds
+        .articles()
+        .iter()
+        .flat_map(|a| a.paragraphs.iter())
+        .flat_map(|p| p.text.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .filter(|s| s.len() > 20)
+        .collect();
+    let mut lines = String::new();
+    let mut singles = Vec::new();
+    for i in 0..420usize {
+        let text: Vec<&str> = (0..6)
+            .map(|k| sentences[(i * 7 + k * 13) % sentences.len()].as_str())
+            .collect();
+        let body = text.join(". ");
+        let record = serde_json::json!({
+            "title": format!("Bericht {i}"),
+            "text": body,
+            "date": format!("2022-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            "source": (["NOS", "NRC", "Trouw"][i % 3]),
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+        if i % 10 == 0 {
+            // The same text again as a file of its own: a duplicate, in another chunk.
+            singles.push((format!("los-{i}.txt"), format!("Bericht {i}\n\n{body}").into_bytes()));
+        }
+    }
+    let mut files = vec![("berichten.jsonl".to_string(), lines.into_bytes())];
+    files.extend(singles);
+    files.push(("leeg.txt".into(), Vec::new()));
+    files.push(("kapot.json".into(), br#"[{"title":"x","text":"Poetin"}, {"#.to_vec()));
+    files
+}
+
+/// Adds the files as the app does with its worker: chunks of `per_chunk` files, each read and
+/// indexed "elsewhere" and sent through JSON and bytes, then added step by step.
+fn via_worker(corpus: &mut Corpus, files: &[(String, Vec<u8>)], per_chunk: usize) -> Vec<FileOutcome> {
+    let mut outcomes = Vec::new();
+    for chunk in files.chunks(per_chunk) {
+        let reads: Vec<Read> = chunk.iter().map(|(n, b)| transfer::read(n, b)).collect();
+        let segments: Vec<Vec<u8>> = transfer::index(&reads).iter().map(Segment::to_bytes).collect();
+        let reads = transfer::from_json(&transfer::to_json(&reads)).expect("a valid message");
+        let segments: Vec<Segment> = segments
+            .iter()
+            .map(|b| Segment::from_bytes(b).expect("a valid segment"))
+            .collect();
+        let mut step = Chunk::new(reads, segments);
+        let mut steps = 0;
+        while let Some(s) = step.step(corpus) {
+            assert_eq!(s, Step::Added, "no project in these files");
+            steps += 1;
+        }
+        assert!(steps >= 1);
+        assert_eq!(step.files_done(), chunk.len());
+        outcomes.extend(step.take_outcomes());
+    }
+    outcomes
+}
+
+fn start() -> Corpus {
+    let (mut corpus, _) = common::seeds();
+    // A hidden seed is still a duplicate.
+    let hidden = corpus.articles()[1].id;
+    corpus.hide(hidden);
+    corpus
+}
+
+#[test]
+fn the_worker_path_adds_and_finds_exactly_what_reading_here_does() {
+    let (seeds, _) = common::seeds();
+    let mut files = fixtures();
+    files.extend(generated(&seeds));
+    let seed_dir = format!("{}/../../seeds", env!("CARGO_MANIFEST_DIR"));
+    for e in std::fs::read_dir(&seed_dir).expect("seeds").flatten() {
+        files.push((
+            format!("again-{}", e.file_name().to_string_lossy()),
+            std::fs::read(e.path()).expect("a seed"),
+        ));
+    }
+
+    let mut direct = start();
+    let expected = direct.add_files(files.iter().map(|(n, b)| (n.clone(), Ok(b.clone()))).collect());
+    for per_chunk in [1, 64] {
+        let mut worker = start();
+        let got = via_worker(&mut worker, &files, per_chunk);
+        assert_eq!(got, expected, "outcomes, {per_chunk} files per chunk");
+        assert_eq!(worker.articles(), direct.articles());
+        let options = SearchOptions {
+            limit: 500,
+            ..SearchOptions::default()
+        };
+        for q in [
+            "Poetin",
+            "Putin",
+            "Wit-Rusland",
+            "\"giftige mensen\"",
+            "troepen OR soldaten",
+            "Loekasjenko -Poetin",
+            "Loekasjenka~",
+            "sanctie*",
+            "source:NRC Minsk",
+            "date:2022-03",
+            "soldaat",
+            "election",
+            "mobile phones",
+            "£",
+        ] {
+            let a = worker.search(q, &options);
+            let b = direct.search(q, &options);
+            assert_eq!(a, b, "“{q}”");
+            assert_eq!(
+                worker.kwic(&a, KwicSort::Right, 40, 200),
+                direct.kwic(&b, KwicSort::Right, 40, 200),
+                "“{q}” in context"
+            );
+        }
+        let hits = worker.search("Poetin", &options).total;
+        assert!(hits > 300, "the generated articles are found: {hits}");
+    }
+}
+
+#[test]
+fn an_incomplete_or_foreign_segment_changes_nothing_but_speed() {
+    let (seeds, _) = common::seeds();
+    let files = generated(&seeds);
+    let mut direct = start();
+    let expected = direct.add_files(files.iter().map(|(n, b)| (n.clone(), Ok(b.clone()))).collect());
+    let reads: Vec<Read> = files.iter().map(|(n, b)| transfer::read(n, b)).collect();
+    let mut segments = transfer::index(&reads);
+    assert!(segments.len() >= 4, "420 articles make several segments");
+    // The worker's second segment went missing and one from other files took the last's place.
+    segments.remove(1);
+    let foreign_reads: Vec<Read> = fixtures().iter().map(|(n, b)| transfer::read(n, b)).collect();
+    let last = segments.len() - 1;
+    segments[last] = transfer::index(&foreign_reads).remove(0);
+
+    let mut worker = start();
+    let mut chunk = Chunk::new(reads, segments);
+    while chunk.step(&mut worker).is_some() {}
+    assert_eq!(chunk.take_outcomes(), expected);
+    let options = SearchOptions::default();
+    for q in ["Poetin", "Minsk", "\"Russische troepen\"", "mobile"] {
+        assert_eq!(worker.search(q, &options), direct.search(q, &options), "“{q}”");
+    }
+}
