@@ -12,10 +12,10 @@ use newsprism_core::article::{Article, ArticleId};
 use newsprism_core::compare::keyness::Background;
 use newsprism_core::corpus::{EditError, FileOutcome, RestoreReport};
 use newsprism_core::ingest::transfer::{Chunk, Read, Step};
-use newsprism_core::search::index::segment::Segment;
 use newsprism_core::ingest::{self, FileContents};
 use newsprism_core::project::{self, ArticleEdit, Project, ProjectState};
 use newsprism_core::search::alias::AliasTable;
+use newsprism_core::search::index::segment::Segment;
 use newsprism_core::Corpus;
 
 use crate::browser::files::PendingFile;
@@ -126,7 +126,7 @@ const WORKER_CHUNK: usize = 64;
 /// alone).
 const WORKER_CHUNK_BYTES: f64 = 4_000_000.0;
 
-/// How many messages are out with the worker at once, so it reads the next while this thread
+/// How many messages are out with each worker at once, so it reads the next while this thread
 /// adds the last.
 const WORKER_AHEAD: usize = 3;
 
@@ -162,7 +162,7 @@ impl AppState {
     pub fn restore(&self) {
         // The ingest worker loads meanwhile, so the first drop does not wait for it.
         leptos::task::spawn_local(async {
-            let _ = IngestWorker::connect().await;
+            let _ = IngestWorker::pool().await;
         });
         let state = *self;
         leptos::task::spawn_local(async move {
@@ -383,10 +383,14 @@ impl AppState {
             };
             let mut files: VecDeque<PendingFile> = files.into();
             // Whatever the worker cannot do (all of it, when there is none) is done here.
-            match IngestWorker::connect().await {
-                Ok(worker) => {
-                    state.reader.set("in a background worker".into());
-                    state.ingest_in_worker(&worker, &mut files, &mut run).await;
+            match IngestWorker::pool().await {
+                Ok(workers) => {
+                    state.reader.set(if workers.len() == 1 {
+                        "in a background worker".into()
+                    } else {
+                        format!("in {} background workers", workers.len())
+                    });
+                    state.ingest_in_worker(&workers, &mut files, &mut run).await;
                     if !files.is_empty() && !state.cancel.get_untracked() {
                         state
                             .reader
@@ -411,12 +415,13 @@ impl AppState {
         });
     }
 
-    /// Sends the files to the worker a chunk at a time, a few chunks ahead, and adds what comes
-    /// back. Returns with the files not done in `files`: those not sent when cancelled, or, if
-    /// the worker stopped, every file it has not answered for.
+    /// Sends the files to the workers a chunk at a time, in turn, a few chunks ahead each, and
+    /// adds what comes back in the order it was sent. Returns with the files not done in
+    /// `files`: those not sent when cancelled, or, if a worker stopped, every file not yet
+    /// answered for.
     async fn ingest_in_worker(
         &self,
-        worker: &IngestWorker,
+        workers: &[IngestWorker],
         files: &mut VecDeque<PendingFile>,
         run: &mut Run,
     ) {
@@ -424,8 +429,12 @@ impl AppState {
             Box<dyn std::future::Future<Output = Result<(Vec<Read>, Vec<Segment>), String>>>,
         >;
         let mut out: VecDeque<(Vec<PendingFile>, Reply)> = VecDeque::new();
+        let mut sent = 0usize;
         loop {
-            while out.len() < WORKER_AHEAD && !self.cancel.get_untracked() && !files.is_empty() {
+            while out.len() < WORKER_AHEAD * workers.len()
+                && !self.cancel.get_untracked()
+                && !files.is_empty()
+            {
                 let mut chunk = Vec::new();
                 let mut bytes = 0.0;
                 while let Some(f) = files.front() {
@@ -437,7 +446,9 @@ impl AppState {
                     bytes += f.size;
                     chunk.extend(files.pop_front());
                 }
-                let reply: Reply = Box::pin(worker.read(&chunk));
+                // Round robin; answers are taken in the order the chunks were sent.
+                let reply: Reply = Box::pin(workers[sent % workers.len()].read(&chunk));
+                sent += 1;
                 out.push_back((chunk, reply));
             }
             let Some((chunk, reply)) = out.pop_front() else {

@@ -6,7 +6,7 @@
 //!
 //! Both ends are here: [`serve`] runs inside the worker (the `ingest_worker` binary), and
 //! [`IngestWorker`] is the page's handle to it. Where a worker cannot start (the single-file page
-//! opened from disk, a browser that refuses workers), [`IngestWorker::connect`] says so and the
+//! opened from disk, a browser that refuses workers), [`IngestWorker::pool`] says so and the
 //! caller reads on the page's thread instead.
 
 use std::cell::{Cell, RefCell};
@@ -17,7 +17,7 @@ use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use js_sys::{Array, Uint8Array};
 use newsprism_core::ingest::transfer::{self, Read, Rejection};
-use newsprism_core::search::index::segment::Segment;
+use newsprism_core::search::index::segment::{Segment, StemCache};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -68,7 +68,8 @@ pub fn serve() {
             // The articles are indexed here too, as segments the page merges.
             let segments = Array::new();
             let buffers = Array::new();
-            for segment in transfer::index(&reads) {
+            let segments_of = STEMS.with(|stems| transfer::index(&reads, &mut stems.borrow_mut()));
+            for segment in segments_of {
                 let bytes = Uint8Array::from(segment.to_bytes().as_slice());
                 buffers.push(&bytes.buffer());
                 segments.push(&bytes);
@@ -109,34 +110,59 @@ struct Inner {
 }
 
 thread_local! {
-    static WORKER: RefCell<Option<IngestWorker>> = const { RefCell::new(None) };
-    /// Whether a worker is being started (a batch waits for it rather than start another).
+    /// In the worker: stems already worked out, kept from one message to the next.
+    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::default());
+    static WORKERS: RefCell<Vec<IngestWorker>> = const { RefCell::new(Vec::new()) };
+    /// Whether workers are being started (a batch waits for them rather than start more).
     static STARTING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The page's handle to the ingest worker.
+/// The page's handle to one ingest worker.
 #[derive(Clone)]
 pub struct IngestWorker(Rc<Inner>);
 
+/// How many workers read at once: one per core the browser reports, at most four (the page's
+/// own thread only merges what they send).
+fn pool_size() -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    (cores as usize).clamp(1, 4)
+}
+
 impl IngestWorker {
-    /// The running worker, started (and waited for) the first time; `Err` says why there is
-    /// none, and the caller then reads files on the page's thread.
-    pub async fn connect() -> Result<IngestWorker, String> {
+    /// The running workers, started (and waited for) the first time; `Err` says why there is
+    /// none, and the caller then reads files on the page's thread. A worker that stopped is
+    /// replaced; if only some start, those are used.
+    pub async fn pool() -> Result<Vec<IngestWorker>, String> {
         while STARTING.with(Cell::get) {
             sleep(20).await;
         }
-        if let Some(w) = WORKER
-            .with(|w| w.borrow().clone())
-            .filter(|w| !w.0.dead.get())
-        {
-            return Ok(w);
+        let mut live: Vec<IngestWorker> = WORKERS.with(|w| {
+            w.borrow()
+                .iter()
+                .filter(|w| !w.0.dead.get())
+                .cloned()
+                .collect()
+        });
+        let missing = pool_size().saturating_sub(live.len());
+        if missing > 0 {
+            STARTING.with(|s| s.set(true));
+            let started = join_all((0..missing).map(|_| Self::start())).await;
+            STARTING.with(|s| s.set(false));
+            let mut why = None;
+            for w in started {
+                match w {
+                    Ok(w) => live.push(w),
+                    Err(e) => why = Some(e),
+                }
+            }
+            WORKERS.with(|slot| *slot.borrow_mut() = live.clone());
+            if live.is_empty() {
+                return Err(why.unwrap_or_else(|| "no reading worker started".into()));
+            }
         }
-        STARTING.with(|s| s.set(true));
-        let started = Self::start().await;
-        STARTING.with(|s| s.set(false));
-        let w = started?;
-        WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
-        Ok(w)
+        Ok(live)
     }
 
     async fn start() -> Result<IngestWorker, String> {

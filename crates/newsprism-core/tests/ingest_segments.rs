@@ -6,7 +6,7 @@ mod common;
 
 use newsprism_core::corpus::{Corpus, FileOutcome};
 use newsprism_core::ingest::transfer::{self, Chunk, Read, Step};
-use newsprism_core::search::index::segment::Segment;
+use newsprism_core::search::index::segment::{Segment, StemCache};
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::search::results::SearchOptions;
 
@@ -54,23 +54,37 @@ fn generated(seeds: &Corpus) -> Vec<(String, Vec<u8>)> {
         lines.push('\n');
         if i % 10 == 0 {
             // The same text again as a file of its own: a duplicate, in another chunk.
-            singles.push((format!("los-{i}.txt"), format!("Bericht {i}\n\n{body}").into_bytes()));
+            singles.push((
+                format!("los-{i}.txt"),
+                format!("Bericht {i}\n\n{body}").into_bytes(),
+            ));
         }
     }
     let mut files = vec![("berichten.jsonl".to_string(), lines.into_bytes())];
     files.extend(singles);
     files.push(("leeg.txt".into(), Vec::new()));
-    files.push(("kapot.json".into(), br#"[{"title":"x","text":"Poetin"}, {"#.to_vec()));
+    files.push((
+        "kapot.json".into(),
+        br#"[{"title":"x","text":"Poetin"}, {"#.to_vec(),
+    ));
     files
 }
 
 /// Adds the files as the app does with its worker: chunks of `per_chunk` files, each read and
 /// indexed "elsewhere" and sent through JSON and bytes, then added step by step.
-fn via_worker(corpus: &mut Corpus, files: &[(String, Vec<u8>)], per_chunk: usize) -> Vec<FileOutcome> {
+fn via_worker(
+    corpus: &mut Corpus,
+    files: &[(String, Vec<u8>)],
+    per_chunk: usize,
+) -> Vec<FileOutcome> {
     let mut outcomes = Vec::new();
+    let mut stems = StemCache::default();
     for chunk in files.chunks(per_chunk) {
         let reads: Vec<Read> = chunk.iter().map(|(n, b)| transfer::read(n, b)).collect();
-        let segments: Vec<Vec<u8>> = transfer::index(&reads).iter().map(Segment::to_bytes).collect();
+        let segments: Vec<Vec<u8>> = transfer::index(&reads, &mut stems)
+            .iter()
+            .map(Segment::to_bytes)
+            .collect();
         let reads = transfer::from_json(&transfer::to_json(&reads)).expect("a valid message");
         let segments: Vec<Segment> = segments
             .iter()
@@ -111,7 +125,12 @@ fn the_worker_path_adds_and_finds_exactly_what_reading_here_does() {
     }
 
     let mut direct = start();
-    let expected = direct.add_files(files.iter().map(|(n, b)| (n.clone(), Ok(b.clone()))).collect());
+    let expected = direct.add_files(
+        files
+            .iter()
+            .map(|(n, b)| (n.clone(), Ok(b.clone())))
+            .collect(),
+    );
     for per_chunk in [1, 64] {
         let mut worker = start();
         let got = via_worker(&mut worker, &files, per_chunk);
@@ -156,15 +175,24 @@ fn an_incomplete_or_foreign_segment_changes_nothing_but_speed() {
     let (seeds, _) = common::seeds();
     let files = generated(&seeds);
     let mut direct = start();
-    let expected = direct.add_files(files.iter().map(|(n, b)| (n.clone(), Ok(b.clone()))).collect());
+    let expected = direct.add_files(
+        files
+            .iter()
+            .map(|(n, b)| (n.clone(), Ok(b.clone())))
+            .collect(),
+    );
     let reads: Vec<Read> = files.iter().map(|(n, b)| transfer::read(n, b)).collect();
-    let mut segments = transfer::index(&reads);
+    let mut stems = StemCache::default();
+    let mut segments = transfer::index(&reads, &mut stems);
     assert!(segments.len() >= 4, "420 articles make several segments");
     // The worker's second segment went missing and one from other files took the last's place.
     segments.remove(1);
-    let foreign_reads: Vec<Read> = fixtures().iter().map(|(n, b)| transfer::read(n, b)).collect();
+    let foreign_reads: Vec<Read> = fixtures()
+        .iter()
+        .map(|(n, b)| transfer::read(n, b))
+        .collect();
     let last = segments.len() - 1;
-    segments[last] = transfer::index(&foreign_reads).remove(0);
+    segments[last] = transfer::index(&foreign_reads, &mut StemCache::default()).remove(0);
 
     let mut worker = start();
     let mut chunk = Chunk::new(reads, segments);
@@ -172,6 +200,10 @@ fn an_incomplete_or_foreign_segment_changes_nothing_but_speed() {
     assert_eq!(chunk.take_outcomes(), expected);
     let options = SearchOptions::default();
     for q in ["Poetin", "Minsk", "\"Russische troepen\"", "mobile"] {
-        assert_eq!(worker.search(q, &options), direct.search(q, &options), "“{q}”");
+        assert_eq!(
+            worker.search(q, &options),
+            direct.search(q, &options),
+            "“{q}”"
+        );
     }
 }

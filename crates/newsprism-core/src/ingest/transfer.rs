@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::{read_file, FileContents, Format, Ingested};
 use crate::article::Article;
 use crate::corpus::{index_doc, Corpus, FileOutcome};
-use crate::search::index::segment::Segment;
+use crate::search::index::segment::{Segment, StemCache};
 
 /// What one file held, ready to send.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,7 +124,8 @@ pub const SEGMENT_BYTES: usize = 512 * 1024;
 
 /// Indexes the articles of these files (in order, across files) as segments of at most
 /// [`SEGMENT_ARTICLES`] articles and [`SEGMENT_BYTES`] of text, in the order [`Chunk`] adds them.
-pub fn index(reads: &[Read]) -> Vec<Segment> {
+/// `stems` is kept from one call to the next by whoever indexes chunk after chunk.
+pub fn index(reads: &[Read], stems: &mut StemCache) -> Vec<Segment> {
     let articles = reads.iter().flat_map(|r| match r {
         Read::Articles(items) => items.iter().filter_map(|i| i.as_ref().ok()).collect(),
         _ => Vec::new(),
@@ -135,7 +136,7 @@ pub fn index(reads: &[Read]) -> Vec<Segment> {
     let mut flush = |group: &mut Vec<&Article>| {
         if !group.is_empty() {
             let docs: Vec<_> = group.iter().map(|a| index_doc(a)).collect();
-            segments.push(Segment::build(&docs, group.len() as u32));
+            segments.push(Segment::build_with(&docs, group.len() as u32, stems));
             group.clear();
         }
     };
@@ -269,7 +270,9 @@ impl Chunk {
             .collect();
         for o in order {
             match o {
-                Ok(i) => self.outcomes.extend(added.get_mut(i).and_then(Option::take)),
+                Ok(i) => self
+                    .outcomes
+                    .extend(added.get_mut(i).and_then(Option::take)),
                 Err(o) => self.outcomes.push(o),
             }
         }

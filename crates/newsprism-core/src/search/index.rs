@@ -384,6 +384,18 @@ impl Index {
     }
 
     fn intern(&mut self, key: &str, slot: usize, language: Language) -> u32 {
+        self.intern_with(key, slot, language, None)
+    }
+
+    /// Interns a word form for a language slot; `stem` is its stem in that language when it is
+    /// already known (from a segment), otherwise it is worked out here.
+    fn intern_with(
+        &mut self,
+        key: &str,
+        slot: usize,
+        language: Language,
+        stem: Option<&str>,
+    ) -> u32 {
         let term = match self.terms.get(key) {
             Some(t) => t,
             None => {
@@ -406,10 +418,10 @@ impl Index {
         let bit = 1u8 << slot;
         if self.term_langs[term as usize] & bit == 0 && !self.stemless {
             self.term_langs[term as usize] |= bit;
-            let stem: Box<str> = if slot < 2 {
-                self.stemmers.stem(language, key).into()
-            } else {
-                key.into()
+            let stem: Box<str> = match stem {
+                Some(stem) => stem.into(),
+                None if slot < 2 => self.stemmers.stem(language, key).into(),
+                None => key.into(),
             };
             self.stems[slot].entry(stem).or_default().push(term);
         }

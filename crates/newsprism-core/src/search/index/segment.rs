@@ -26,27 +26,76 @@
 //! assert_eq!(index.docs_of(index.term("minsk").unwrap()).count(), 1);
 //! ```
 
-use super::{lang_slot, DocMeta, Entry, Index, IndexDoc, Postings};
+use super::{lang_slot, DocMeta, Entry, Index, IndexDoc};
 use crate::text::language::Language;
+use crate::text::stem::Stemmers;
+use rustc_hash::FxHashMap;
 
 /// The first bytes of a segment, with the format's version.
-const MAGIC: &[u8; 5] = b"NPSG\x01";
+const MAGIC: &[u8; 5] = b"NPSG\x02";
 
-/// Postings built elsewhere, for [`Index::merge`].
+/// The languages of the stem slots, in slot order (the last slot is the plain word).
+const SLOT_LANGUAGES: [Language; 3] = [Language::Dutch, Language::English, Language::Unknown];
+
+/// Postings built elsewhere, for [`Index::merge`]. Flat: a segment of a hundred articles holds
+/// thousands of word forms, and one allocation each would make reading it slow.
 #[derive(Clone, Debug, Default)]
 pub struct Segment {
     /// How many articles the builder was given for it (duplicates among them are indexed once,
     /// so there can be more than there are documents).
     pub covers: u32,
     docs: Vec<DocMeta>,
-    terms: Vec<(Box<str>, Postings)>,
+    terms: Vec<Term>,
+    /// The word forms and their stems, one after another.
+    text: String,
+    /// Every word form's postings, one after another; `pos_end` counts from the word form's
+    /// first position byte.
+    entries: Vec<Entry>,
+    positions: Vec<u8>,
+}
+
+/// Stems already worked out, per language: kept by whoever builds segment after segment.
+#[derive(Debug, Default)]
+pub struct StemCache {
+    stemmers: Stemmers,
+    known: [FxHashMap<Box<str>, Box<str>>; 2],
+}
+
+impl StemCache {
+    /// The word's stem in the language of stem slot `slot` (0 Dutch, 1 English).
+    fn stem(&mut self, slot: usize, word: &str) -> &str {
+        let known = &mut self.known[slot];
+        if !known.contains_key(word) {
+            let stem = self.stemmers.stem(SLOT_LANGUAGES[slot], word);
+            known.insert(word.into(), stem.into());
+        }
+        known.get(word).map_or("", |s| s)
+    }
+}
+
+/// One word form of a segment: where its text, stems, postings and positions end.
+#[derive(Clone, Copy, Debug)]
+struct Term {
+    word: (u32, u32),
+    /// The language slots of the documents holding it, and its stem in the first two.
+    slots: u8,
+    stems: [(u32, u32); 2],
+    entries_end: u32,
+    positions_end: u32,
 }
 
 impl Segment {
     /// Indexes these documents; a key seen before in `docs` is skipped (the first one counts,
     /// as when adding to an index one at a time). `covers` is how many articles the caller
-    /// wants the segment to stand for.
+    /// wants the segment to stand for. The word forms are stemmed here too, so that merging
+    /// only looks them up.
     pub fn build(docs: &[IndexDoc<'_>], covers: u32) -> Segment {
+        Segment::build_with(docs, covers, &mut StemCache::default())
+    }
+
+    /// [`Segment::build`], with stems remembered from earlier segments (a word form recurs in
+    /// nearly every segment; stemming it once saves most of the stemming).
+    pub fn build_with(docs: &[IndexDoc<'_>], covers: u32, cache: &mut StemCache) -> Segment {
         let mut index = Index::without_stems();
         for d in docs {
             if !index.contains(d.key) {
@@ -59,11 +108,57 @@ impl Segment {
             postings,
             ..
         } = index;
-        Segment {
+        let mut segment = Segment {
             covers,
-            docs,
-            terms: term_text.into_iter().zip(postings).collect(),
+            terms: Vec::with_capacity(term_text.len()),
+            ..Segment::default()
+        };
+        for (word, p) in term_text.iter().zip(postings) {
+            let slots = p.entries.iter().fold(0u8, |bits, e| {
+                bits | 1 << lang_slot(docs[e.doc as usize].language)
+            });
+            let word_range = segment.push_text(word);
+            let mut stems = [(0, 0); 2];
+            for (slot, stem) in stems.iter_mut().enumerate() {
+                if slots & (1 << slot) != 0 {
+                    *stem = segment.push_text(cache.stem(slot, word));
+                }
+            }
+            segment.entries.extend_from_slice(&p.entries);
+            segment.positions.extend_from_slice(&p.positions);
+            segment.terms.push(Term {
+                word: word_range,
+                slots,
+                stems,
+                entries_end: segment.entries.len() as u32,
+                positions_end: segment.positions.len() as u32,
+            });
         }
+        segment.docs = docs;
+        segment
+    }
+
+    fn push_text(&mut self, t: &str) -> (u32, u32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(t);
+        (start, self.text.len() as u32)
+    }
+
+    fn str(&self, (start, end): (u32, u32)) -> &str {
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// A word form's postings and position bytes.
+    fn postings(&self, i: usize) -> (&[Entry], &[u8]) {
+        let (e0, p0) = match i.checked_sub(1).map(|j| self.terms[j]) {
+            Some(t) => (t.entries_end as usize, t.positions_end as usize),
+            None => (0, 0),
+        };
+        let t = self.terms[i];
+        (
+            &self.entries[e0..t.entries_end as usize],
+            &self.positions[p0..t.positions_end as usize],
+        )
     }
 
     /// The number of documents in it.
@@ -83,8 +178,7 @@ impl Segment {
 
     /// The segment as bytes, to send.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let positions: usize = self.terms.iter().map(|(_, p)| p.positions.len()).sum();
-        let mut out = Vec::with_capacity(64 + positions * 2);
+        let mut out = Vec::with_capacity(64 + self.text.len() + self.positions.len() * 2);
         out.extend_from_slice(MAGIC);
         put(&mut out, u64::from(self.covers));
         put(&mut out, self.docs.len() as u64);
@@ -94,12 +188,24 @@ impl Segment {
             out.push(language_code(d.language));
         }
         put(&mut out, self.terms.len() as u64);
-        for (text, p) in &self.terms {
-            put_str(&mut out, text);
-            put(&mut out, p.entries.len() as u64);
+        for (i, t) in self.terms.iter().enumerate() {
+            let word = self.str(t.word);
+            put_str(&mut out, word);
+            out.push(t.slots);
+            for slot in 0..2 {
+                if t.slots & (1 << slot) != 0 {
+                    // Stems mostly begin like their word: the shared start is a count.
+                    let stem = self.str(t.stems[slot]);
+                    let shared = common_prefix(word, stem);
+                    put(&mut out, shared as u64);
+                    put_str(&mut out, &stem[shared..]);
+                }
+            }
+            let (entries, positions) = self.postings(i);
+            put(&mut out, entries.len() as u64);
             let mut last = 0u32;
             let mut start = 0u32;
-            for e in &p.entries {
+            for e in entries {
                 let (doc, pos_end, weight) = (e.doc, e.pos_end, e.weight);
                 put(&mut out, u64::from(doc - last));
                 put(&mut out, u64::from(weight));
@@ -107,7 +213,7 @@ impl Segment {
                 last = doc;
                 start = pos_end;
             }
-            out.extend_from_slice(&p.positions);
+            out.extend_from_slice(positions);
         }
         out
     }
@@ -120,7 +226,11 @@ impl Segment {
         }
         let covers = u32::try_from(r.varint()?).map_err(|_| "a count out of range")?;
         let n_docs = r.count()?;
-        let mut docs = Vec::with_capacity(n_docs.min(1 << 16));
+        let mut segment = Segment {
+            covers,
+            docs: Vec::with_capacity(n_docs),
+            ..Segment::default()
+        };
         for _ in 0..n_docs {
             let key = u64::from_le_bytes(r.array::<8>()?);
             let length = f32::from_le_bytes(r.array::<4>()?);
@@ -128,7 +238,7 @@ impl Segment {
                 return Err("a document length out of range".into());
             }
             let language = language_from(r.byte()?);
-            docs.push(DocMeta {
+            segment.docs.push(DocMeta {
                 key,
                 language,
                 source: None,
@@ -138,11 +248,32 @@ impl Segment {
             });
         }
         let n_terms = r.count()?;
-        let mut terms = Vec::with_capacity(n_terms.min(1 << 16));
+        segment.terms.reserve(n_terms);
+        segment.text.reserve(bytes.len() / 4);
+        segment.positions.reserve(bytes.len() / 2);
         for _ in 0..n_terms {
-            let text: Box<str> = r.str()?.into();
+            let word = r.str()?;
+            let word_range = segment.push_text(word);
+            let slots = r.byte()?;
+            if slots & !0b111 != 0 || slots == 0 {
+                return Err("a word form in no language".into());
+            }
+            let mut stems = [(0, 0); 2];
+            for (slot, stem) in stems.iter_mut().enumerate() {
+                if slots & (1 << slot) != 0 {
+                    let shared = r.varint()?;
+                    let prefix = usize::try_from(shared)
+                        .ok()
+                        .and_then(|n| word.get(..n))
+                        .ok_or("a stem longer than its word")?;
+                    let suffix = r.str()?;
+                    let start = segment.text.len() as u32;
+                    segment.text.push_str(prefix);
+                    segment.text.push_str(suffix);
+                    *stem = (start, segment.text.len() as u32);
+                }
+            }
             let n = r.count()?;
-            let mut entries = Vec::with_capacity(n.min(1 << 16));
             let mut doc = 0u64;
             let mut end = 0u64;
             for i in 0..n {
@@ -151,34 +282,48 @@ impl Segment {
                     return Err("postings out of order".into());
                 }
                 doc += delta;
-                if doc >= docs.len() as u64 {
+                if doc >= segment.docs.len() as u64 {
                     return Err("a posting for a document that is not there".into());
                 }
                 let weight = u16::try_from(r.varint()?).map_err(|_| "a weight out of range")?;
                 end += r.varint()?;
-                entries.push(Entry {
+                segment.entries.push(Entry {
                     doc: doc as u32,
                     pos_end: u32::try_from(end).map_err(|_| "positions out of range")?,
                     weight,
                 });
             }
-            let positions = r.take(end as usize)?.to_vec();
-            terms.push((text, Postings { entries, positions }));
+            let end = usize::try_from(end).map_err(|_| "positions out of range")?;
+            segment.positions.extend_from_slice(r.take(end)?);
+            let positions_end =
+                u32::try_from(segment.positions.len()).map_err(|_| "a segment too large")?;
+            segment.terms.push(Term {
+                word: word_range,
+                slots,
+                stems,
+                entries_end: segment.entries.len() as u32,
+                positions_end,
+            });
         }
         if r.at != bytes.len() {
             return Err("bytes left over after the segment".into());
         }
-        Ok(Segment {
-            covers,
-            docs,
-            terms,
-        })
+        Ok(segment)
     }
 }
 
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .map(|((i, x), _)| i + x.len_utf8())
+        .last()
+        .unwrap_or(0)
+}
+
 impl Index {
-    /// An index that does not group word forms by stem: for building a [`Segment`], whose
-    /// stems are worked out where it is merged.
+    /// An index that does not group word forms by stem: for building a [`Segment`], which
+    /// stems each word form once for the languages of the documents holding it.
     fn without_stems() -> Index {
         Index {
             stemless: true,
@@ -188,8 +333,8 @@ impl Index {
 
     /// Adds a segment's documents, each as `keep` returns it or not at all (`None`). A segment
     /// carries each document's key, language and length only: `keep` gets those and adds the
-    /// source and date (the key and length are kept as they are). A key already in
-    /// the index is skipped. Returns the keys added, in order.
+    /// source and date (the key and length are kept as they are). A key already in the index
+    /// is skipped. Returns the keys added, in order.
     pub fn merge(
         &mut self,
         segment: &Segment,
@@ -221,37 +366,39 @@ impl Index {
         if added.is_empty() {
             return added;
         }
-        for (text, p) in &segment.terms {
+        for (ti, t) in segment.terms.iter().enumerate() {
+            let (entries, positions) = segment.postings(ti);
             // The languages of the kept documents holding it, which choose its stems.
-            let bits = p
-                .entries
+            let bits = entries
                 .iter()
                 .filter(|e| remap[e.doc as usize] != u32::MAX)
                 .fold(0u8, |bits, e| bits | 1 << slots[e.doc as usize]);
             if bits == 0 {
                 continue;
             }
+            let word = segment.str(t.word);
             let mut term = u32::MAX;
-            for (slot, language) in [Language::Dutch, Language::English, Language::Unknown]
-                .into_iter()
-                .enumerate()
-            {
+            for (slot, language) in SLOT_LANGUAGES.into_iter().enumerate() {
                 if bits & (1 << slot) != 0 {
-                    term = self.intern(text, slot, language);
+                    let stem = (slot < 2 && t.slots & (1 << slot) != 0)
+                        .then(|| segment.str(t.stems[slot]));
+                    term = self.intern_with(word, slot, language, stem);
                 }
             }
             let into = &mut self.postings[term as usize];
-            for i in 0..p.entries.len() {
-                let doc = remap[p.entries[i].doc as usize];
-                if doc == u32::MAX {
-                    continue;
+            let mut start = 0usize;
+            for e in entries {
+                let end = (e.pos_end as usize).min(positions.len()).max(start);
+                let doc = remap[e.doc as usize];
+                if doc != u32::MAX {
+                    into.positions.extend_from_slice(&positions[start..end]);
+                    into.entries.push(Entry {
+                        doc,
+                        pos_end: into.positions.len() as u32,
+                        weight: e.weight,
+                    });
                 }
-                into.positions.extend_from_slice(p.position_bytes(i));
-                into.entries.push(Entry {
-                    doc,
-                    pos_end: into.positions.len() as u32,
-                    weight: p.entries[i].weight,
-                });
+                start = end;
             }
         }
         added
@@ -363,8 +510,11 @@ mod tests {
         }
     }
 
+    /// A word form's postings: per document, its key, weight and positions.
+    type Docs = Vec<(u64, u16, Vec<u32>)>;
+
     /// Everything lookups see of an index, by word and key rather than internal numbers.
-    fn dump(index: &Index) -> Vec<(String, Vec<(u64, u16, Vec<u32>)>)> {
+    fn dump(index: &Index) -> Vec<(String, Docs)> {
         let mut out: Vec<_> = (0..index.term_count() as u32)
             .filter(|&t| index.doc_frequency(t) > 0)
             .map(|t| {
@@ -388,7 +538,11 @@ mod tests {
         let texts = [
             (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
             (2, "Soldiers marched to Minsk on Monday.", Language::English),
-            (3, "Poetin en Loekasjenko spraken in Minsk.", Language::Dutch),
+            (
+                3,
+                "Poetin en Loekasjenko spraken in Minsk.",
+                Language::Dutch,
+            ),
             (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
             (4, "Ein Soldat in Minsk.", Language::German),
         ];
@@ -405,7 +559,7 @@ mod tests {
         for part in docs.chunks(2) {
             let bytes = Segment::build(part, part.len() as u32).to_bytes();
             let segment = Segment::from_bytes(&bytes).unwrap();
-                merged.merge(&segment, |m| {
+            merged.merge(&segment, |m| {
                 Some(DocMeta {
                     source: Some("Krant".into()),
                     date: PartialDate::parse_iso("2022-12-19"),
@@ -453,7 +607,11 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_an_error_not_a_panic() {
-        let docs = [doc(1, "Poetin sprak in Minsk over 9.000 troepen.", Language::Dutch)];
+        let docs = [doc(
+            1,
+            "Poetin sprak in Minsk over 9.000 troepen.",
+            Language::Dutch,
+        )];
         let bytes = Segment::build(&docs, 1).to_bytes();
         assert!(Segment::from_bytes(&bytes).is_ok());
         for cut in 0..bytes.len() {
