@@ -280,4 +280,32 @@ test.describe(() => {
     await expect(page.getByTestId('reader-note')).toHaveText('Read and indexed on this page: the reading worker did not start.');
     await expect(rows(page)).toHaveCount(6);
   });
+
+  test('when a worker dies mid-batch, the files it had not answered for are read on the page', async ({ page, watch }) => {
+    // The real worker, except that after its first answer it throws instead of answering.
+    const loader = fs.readFileSync(path.resolve(__dirname, '../dist/ingest_worker_loader.js'), 'utf8');
+    await page.route('**/ingest_worker_loader.js', (route) => route.fulfill({
+      status: 200, contentType: 'text/javascript',
+      body: `const send = self.postMessage.bind(self); let answers = 0;
+        self.postMessage = (m, t) => {
+          if (Array.isArray(m) && ++answers > 1) { setTimeout(() => { throw new Error('the worker died in this test'); }); return; }
+          send(m, t);
+        };
+        ${loader}`,
+    }));
+    await page.goto('./#/');
+    await expect(rows(page)).toHaveCount(5);
+    const files: [string, string][] = Array.from({ length: 300 }, (_, i) => [
+      `bericht-${i}.txt`,
+      Buffer.from(`Bericht ${i}\n\nDit is bericht nummer ${i} over kenwoord${i} en Minsk.`).toString('base64'),
+    ]);
+    await dropFiles(page, files);
+    await expect(report(page).locator('h2')).toHaveText('300 added · 0 duplicates · 0 rejected', { timeout: 20_000 });
+    await expect(page.getByTestId('reader-note')).toHaveText('Read and indexed partly on this page: the background worker stopped.');
+    // Files from the workers' answers and from the page's reading are all searchable.
+    for (const i of [0, 150, 299]) {
+      await page.goto(`./#/search?q=kenwoord${i}`);
+      await expect(page.getByTestId('search-summary')).toHaveText('1 article matches.');
+    }
+  });
 });
