@@ -283,34 +283,14 @@ impl Corpus {
                     reason: e.to_string(),
                     file_name: e.file_name,
                 },
-                Ok(item) => self.add_one(item),
-            })
-            .collect()
-    }
-
-    /// Adds articles read elsewhere (see [`crate::ingest::transfer`]): one outcome per article,
-    /// or per record that could not be read, as [`Corpus::add_ingested`] gives.
-    pub fn add_read(
-        &mut self,
-        items: Vec<
-            Result<crate::ingest::transfer::ReadArticle, crate::ingest::transfer::Rejection>,
-        >,
-    ) -> Vec<FileOutcome> {
-        items
-            .into_iter()
-            .map(|item| match item {
-                Err(r) => FileOutcome::Rejected {
-                    file_name: r.file_name,
-                    reason: r.reason,
-                },
-                Ok(read) => self.add_one(read.into()),
+                Ok(item) => self.add_one(item, true),
             })
             .collect()
     }
 
     /// Adds articles read and indexed elsewhere: `segment` holds their postings (see
     /// [`crate::search::index::segment`]), built without knowing this corpus, so duplicates
-    /// are left out of it here. One outcome per article, as [`Corpus::add_read`] gives; an
+    /// are left out of it here. One outcome per article, as [`Corpus::add_ingested`] gives; an
     /// article the segment lacks is indexed here, so the result never depends on the segment
     /// being complete.
     pub fn add_segment(
@@ -318,32 +298,19 @@ impl Corpus {
         items: Vec<crate::ingest::transfer::ReadArticle>,
         segment: Option<&Segment>,
     ) -> Vec<FileOutcome> {
-        let mut outcomes = Vec::with_capacity(items.len());
-        let mut fresh: FxHashSet<u64> = FxHashSet::default();
-        let mut order: Vec<ArticleId> = Vec::new();
-        for read in items {
-            let Ingested {
-                article,
-                warnings,
-                format,
-            } = read.into();
-            let id = article.id;
-            let file_name = article.file_name.clone();
-            if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
-                outcomes.push(FileOutcome::Duplicate { file_name, of: id });
-                continue;
-            }
-            self.positions.insert(id, self.articles.len());
-            self.articles.push(article);
-            fresh.insert(id.0);
-            order.push(id);
-            outcomes.push(FileOutcome::Added {
-                file_name,
-                id,
-                warnings,
-                format,
-            });
-        }
+        let outcomes: Vec<FileOutcome> = items
+            .into_iter()
+            .map(|read| self.add_one(read.into(), false))
+            .collect();
+        // In the order they came, as adding them one by one would have.
+        let order: Vec<ArticleId> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                FileOutcome::Added { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect();
+        let fresh: FxHashSet<u64> = order.iter().map(|id| id.0).collect();
         if let Some(segment) = segment {
             let (articles, positions) = (&self.articles, &self.positions);
             self.index.merge(segment, |meta| {
@@ -359,7 +326,6 @@ impl Corpus {
                 })
             });
         }
-        // In the order they came, as adding them one by one would have.
         for id in order {
             if !self.index.contains(id.0) {
                 if let Some(&i) = self.positions.get(&id) {
@@ -370,14 +336,16 @@ impl Corpus {
         outcomes
     }
 
-    fn add_one(&mut self, item: Ingested) -> FileOutcome {
+    /// Adds one article read from a file; `index` says whether to index it now (otherwise the
+    /// caller merges its postings from a segment).
+    fn add_one(&mut self, item: Ingested, index: bool) -> FileOutcome {
         let Ingested {
             article,
             warnings,
             format,
         } = item;
         let file_name = article.file_name.clone();
-        match self.add(article, warnings) {
+        match self.add(article, warnings, index) {
             AddOutcome::Added { id, warnings } => FileOutcome::Added {
                 file_name,
                 id,
@@ -393,20 +361,22 @@ impl Corpus {
         let Ingested {
             article, warnings, ..
         } = crate::ingest::parse_article(file_name, bytes)?;
-        Ok(self.add(article, warnings))
+        Ok(self.add(article, warnings, true))
     }
 
     /// Adds an article already read (restored from storage, or parsed elsewhere).
     pub fn add_article(&mut self, article: Article) -> AddOutcome {
-        self.add(article, Vec::new())
+        self.add(article, Vec::new(), true)
     }
 
-    fn add(&mut self, article: Article, warnings: Vec<String>) -> AddOutcome {
+    fn add(&mut self, article: Article, warnings: Vec<String>, index: bool) -> AddOutcome {
         let id = article.id;
         if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
             return AddOutcome::Duplicate { of: id };
         }
-        self.index.add(&index_doc(&article));
+        if index {
+            self.index.add(&index_doc(&article));
+        }
         self.positions.insert(id, self.articles.len());
         self.articles.push(article);
         AddOutcome::Added { id, warnings }
@@ -472,7 +442,7 @@ impl Corpus {
         let hidden = std::mem::take(&mut self.hidden);
         let n = hidden.len();
         for a in hidden {
-            self.add(a, Vec::new());
+            self.add(a, Vec::new(), true);
         }
         n
     }
@@ -669,7 +639,7 @@ impl Corpus {
 
     /// Adds back one stored or exported article, counting it in `report`.
     pub fn restore_article(&mut self, article: Article, report: &mut RestoreReport) {
-        match self.add(article, Vec::new()) {
+        match self.add(article, Vec::new(), true) {
             AddOutcome::Added { .. } => report.articles += 1,
             AddOutcome::Duplicate { .. } => report.duplicates += 1,
         }

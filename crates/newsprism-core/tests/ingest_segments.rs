@@ -103,6 +103,18 @@ fn via_worker(
     outcomes
 }
 
+/// The files read directly, into the same starting corpus: what the worker path must match.
+fn read_here(files: &[(String, Vec<u8>)]) -> (Corpus, Vec<FileOutcome>) {
+    let mut direct = start();
+    let outcomes = direct.add_files(
+        files
+            .iter()
+            .map(|(n, b)| (n.clone(), Ok(b.clone())))
+            .collect(),
+    );
+    (direct, outcomes)
+}
+
 fn start() -> Corpus {
     let (mut corpus, _) = common::seeds();
     // A hidden seed is still a duplicate.
@@ -124,13 +136,7 @@ fn the_worker_path_adds_and_finds_exactly_what_reading_here_does() {
         ));
     }
 
-    let mut direct = start();
-    let expected = direct.add_files(
-        files
-            .iter()
-            .map(|(n, b)| (n.clone(), Ok(b.clone())))
-            .collect(),
-    );
+    let (direct, expected) = read_here(&files);
     for per_chunk in [1, 64] {
         let mut worker = start();
         let got = via_worker(&mut worker, &files, per_chunk);
@@ -174,13 +180,7 @@ fn the_worker_path_adds_and_finds_exactly_what_reading_here_does() {
 fn an_incomplete_or_foreign_segment_changes_nothing_but_speed() {
     let (seeds, _) = common::seeds();
     let files = generated(&seeds);
-    let mut direct = start();
-    let expected = direct.add_files(
-        files
-            .iter()
-            .map(|(n, b)| (n.clone(), Ok(b.clone())))
-            .collect(),
-    );
+    let (direct, expected) = read_here(&files);
     let reads: Vec<Read> = files.iter().map(|(n, b)| transfer::read(n, b)).collect();
     let mut stems = StemCache::default();
     let mut segments = transfer::index(&reads, &mut stems);

@@ -2,18 +2,22 @@
 //! where it is, as JSON text: a worker and the page share no memory, only messages.
 //!
 //! [`read`] does the expensive part, decoding and parsing, and keeps only what the corpus needs:
-//! the articles and the messages of what failed. [`Corpus::add_read`](crate::corpus::Corpus::add_read)
-//! then adds them exactly as [`Corpus::add_files`](crate::corpus::Corpus::add_files) would have.
+//! the articles and the messages of what failed; [`index`] builds their index segments. A
+//! [`Chunk`] then adds them exactly as [`Corpus::add_files`](crate::corpus::Corpus::add_files)
+//! would have.
 //!
 //! ```
-//! use newsprism_core::ingest::transfer::{self, Read};
+//! use newsprism_core::ingest::transfer::{self, Chunk};
 //! use newsprism_core::corpus::{Corpus, FileOutcome};
-//! let sent = transfer::to_json(&[transfer::read("a.txt", "Poetin sprak in Minsk.".as_bytes())]);
+//! use newsprism_core::search::index::segment::StemCache;
+//! let reads = [transfer::read("a.txt", "Poetin sprak in Minsk.".as_bytes())];
+//! let segments = transfer::index(&reads, &mut StemCache::default());
+//! let sent = transfer::to_json(&reads);
 //! let mut corpus = Corpus::new();
-//! let Ok(mut files) = transfer::from_json(&sent) else { panic!("a valid message") };
-//! let Some(Read::Articles(items)) = files.pop() else { panic!("one file of articles") };
-//! let outcomes = corpus.add_read(items);
-//! assert!(matches!(outcomes[0], FileOutcome::Added { .. }));
+//! let Ok(files) = transfer::from_json(&sent) else { panic!("a valid message") };
+//! let mut chunk = Chunk::new(files, segments);
+//! while chunk.step(&mut corpus).is_some() {}
+//! assert!(matches!(chunk.take_outcomes()[0], FileOutcome::Added { .. }));
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -180,7 +184,7 @@ pub enum Step {
 
 /// A chunk of files read and indexed elsewhere, added to a corpus a segment at a time so the
 /// caller can let the page breathe between steps. Outcomes come in file order, exactly as
-/// [`Corpus::add_read`](crate::corpus::Corpus::add_read) would give them.
+/// [`Corpus::add_files`](crate::corpus::Corpus::add_files) would give them.
 #[derive(Debug)]
 pub struct Chunk {
     items: std::collections::VecDeque<Item>,
@@ -333,17 +337,12 @@ mod tests {
 
         let sent = to_json(&files.iter().map(|(n, b)| read(n, b)).collect::<Vec<_>>());
         let mut via = Corpus::new();
-        let mut got = Vec::new();
-        for r in from_json(&sent).expect("valid message") {
-            match r {
-                Read::Articles(items) => got.extend(via.add_read(items)),
-                Read::Rejected(r) => got.push(crate::corpus::FileOutcome::Rejected {
-                    file_name: r.file_name,
-                    reason: r.reason,
-                }),
-                Read::Project { .. } => unreachable!("no project in this batch"),
-            }
+        // No segments: every article is indexed where it is added.
+        let mut chunk = Chunk::new(from_json(&sent).expect("valid message"), Vec::new());
+        while let Some(step) = chunk.step(&mut via) {
+            assert_eq!(step, Step::Added, "no project in this batch");
         }
+        let got = chunk.take_outcomes();
         assert_eq!(got, expected);
         assert_eq!(via.len(), direct.len());
         assert!(got

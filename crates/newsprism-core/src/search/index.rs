@@ -114,7 +114,7 @@ impl Postings {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -358,7 +358,7 @@ impl Index {
             let postings = &mut self.postings[term as usize];
             let mut last = 0;
             for &pos in &scratch.grouped[offsets[s] as usize..offsets[s + 1] as usize] {
-                push_varint(&mut postings.positions, pos - last);
+                push_varint(&mut postings.positions, u64::from(pos - last));
                 last = pos;
             }
             postings.entries.push(Entry {

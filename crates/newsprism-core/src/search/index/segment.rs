@@ -26,13 +26,13 @@
 //! assert_eq!(index.docs_of(index.term("minsk").unwrap()).count(), 1);
 //! ```
 
-use super::{lang_slot, DocMeta, Entry, Index, IndexDoc};
+use super::{lang_slot, push_varint as put, DocMeta, Entry, Index, IndexDoc};
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;
 use rustc_hash::FxHashMap;
 
 /// The first bytes of a segment, with the format's version.
-const MAGIC: &[u8; 5] = b"NPSG\x02";
+const MAGIC: &[u8; 5] = b"NPSG\x03";
 
 /// The languages of the stem slots, in slot order (the last slot is the plain word).
 const SLOT_LANGUAGES: [Language; 3] = [Language::Dutch, Language::English, Language::Unknown];
@@ -161,21 +161,6 @@ impl Segment {
         )
     }
 
-    /// The number of documents in it.
-    pub fn len(&self) -> usize {
-        self.docs.len()
-    }
-
-    /// Whether it holds no document.
-    pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
-    }
-
-    /// The keys of its documents, in order.
-    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.docs.iter().map(|d| d.key)
-    }
-
     /// The segment as bytes, to send.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + self.text.len() + self.positions.len() * 2);
@@ -185,7 +170,7 @@ impl Segment {
         for d in &self.docs {
             out.extend_from_slice(&d.key.to_le_bytes());
             out.extend_from_slice(&d.length.to_le_bytes());
-            out.push(language_code(d.language));
+            put_str(&mut out, d.language.code());
         }
         put(&mut out, self.terms.len() as u64);
         for (i, t) in self.terms.iter().enumerate() {
@@ -237,7 +222,7 @@ impl Segment {
             if !length.is_finite() || length < 0.0 {
                 return Err("a document length out of range".into());
             }
-            let language = language_from(r.byte()?);
+            let language = Language::from_code(r.str()?).unwrap_or(Language::Unknown);
             segment.docs.push(DocMeta {
                 key,
                 language,
@@ -403,34 +388,6 @@ impl Index {
         }
         added
     }
-}
-
-fn language_code(l: Language) -> u8 {
-    match l {
-        Language::Dutch => 1,
-        Language::English => 2,
-        Language::German => 3,
-        Language::French => 4,
-        Language::Unknown => 0,
-    }
-}
-
-fn language_from(b: u8) -> Language {
-    match b {
-        1 => Language::Dutch,
-        2 => Language::English,
-        3 => Language::German,
-        4 => Language::French,
-        _ => Language::Unknown,
-    }
-}
-
-fn put(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
