@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
         let current = route.get();
         let title = match &current {
             Route::Article { id, .. } => state
-                .corpus
+                .corpus()
                 .with(|c| c.get(*id).map(|a| format!("{} · Newsprism", a.title)))
                 .unwrap_or_else(|| "Not found · Newsprism".into()),
             Route::Library { .. } => "Library · Newsprism".into(),
@@ -136,7 +136,7 @@ pub fn App() -> impl IntoView {
 fn LoadErrors() -> impl IntoView {
     let state = use_app_state();
     move || {
-        state.load_errors.with(|errors| {
+        state.load_errors().with(|errors| {
             (!errors.is_empty()).then(|| {
                 view! {
                     <section class="load-errors" role="alert">

@@ -16,7 +16,8 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use js_sys::{Array, Uint8Array};
-use newsprism_core::ingest::transfer::{self, Read, Rejection};
+use newsprism_core::error::IngestError;
+use newsprism_core::ingest::transfer::{self, Read};
 use newsprism_core::search::index::segment::{Segment, StemCache};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -91,7 +92,7 @@ pub fn serve() {
 }
 
 fn unreadable(name: String, why: &str) -> Read {
-    Read::Rejected(Rejection::unreadable(name, why))
+    Read::Rejected(IngestError::unreadable(name, why))
 }
 
 /// What the worker sent for one message: the JSON of the reads and the segments' bytes.

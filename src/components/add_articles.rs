@@ -79,18 +79,19 @@ fn PasteBox() -> impl IntoView {
 pub fn IngestProgress() -> impl IntoView {
     let state = use_app_state();
     move || {
-        state.progress.get().map(|p| {
+        state.progress().get().map(|p| {
             let mb = |b: f64| format!("{:.1}", b / (1024.0 * 1024.0));
             view! {
                 <section class="ingest-progress" role="status" data-testid="ingest-progress">
                     <label for="ingest-bar">
                         {format!(
-                            "Reading and indexing files {}: {} of {} · {} of {} MB",
-                            state.reader.get(), p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
+                            "Reading and indexing files{}: {} of {} · {} of {} MB",
+                            p.read_where.as_ref().map(|w| format!(" {w}")).unwrap_or_default(),
+                            p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
                         )}
                     </label>
                     <progress id="ingest-bar" max=p.files_total.max(1) value=p.files_done></progress>
-                    <button type="button" on:click=move |_| state.cancel.set(true) disabled=move || state.cancel.get()>
+                    <button type="button" on:click=move |_| state.cancel_ingest() disabled=move || state.cancelling().get()>
                         "Cancel"
                     </button>
                 </section>
@@ -103,7 +104,7 @@ pub fn IngestProgress() -> impl IntoView {
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = use_app_state();
-    move || match state.storage.get() {
+    move || match state.storage().get() {
         Storage::Failed(why) => Some(view! {
             <section class="storage-failed" role="alert" data-testid="storage-failed">
                 <strong>"Not saved in this browser: "</strong>
@@ -155,14 +156,20 @@ pub fn IngestReport() -> impl IntoView {
     // The per-file list is drawn only when opened: thousands of rows would block the page.
     let open = RwSignal::new(false);
     move || {
-        state.report.with(|outcomes| {
-            if outcomes.is_empty() {
+        state.report().with(|report| {
+            if report.is_empty() {
                 return None;
             }
+            let outcomes = &report.outcomes;
             let count = |f: fn(&FileOutcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
             let added = count(|o| matches!(o, FileOutcome::Added { .. }));
             let duplicates = count(|o| matches!(o, FileOutcome::Duplicate { .. }));
-            let rejected = count(|o| matches!(o, FileOutcome::Rejected { .. }));
+            let rejected = count(|o| matches!(o, FileOutcome::Rejected(_)));
+            let cancelled = report.cancelled;
+            let not_read = if cancelled > 0 { format!(" · {cancelled} not read") } else { String::new() };
+            let read_where = report.read_where.as_ref().map(|w| {
+                view! { <p class="muted" data-testid="reader-note">{format!("Read and indexed {w}.")}</p> }
+            });
             let few = outcomes.len() <= 20;
             open.set(few);
             let added_ids: Vec<ArticleId> = outcomes
@@ -184,34 +191,34 @@ pub fn IngestReport() -> impl IntoView {
             // Its own closure: setting a source re-draws the offers, not the whole report (which
             // would close the file list the user opened).
             let offers = move || {
-                state.report.with(|outcomes| {
-                    added_by_folder(outcomes)
+                state.report().with(|report| {
+                    added_by_folder(&report.outcomes)
                         .into_iter()
                         .map(|(folder, ids)| {
                             // Once the articles share a source, the offer says so.
-                            let set = state.corpus.with(|c| c.common_source(&ids));
+                            let set = state.corpus().with(|c| c.common_source(&ids));
                             view! { <FolderSource folder ids set /> }
                         })
                         .collect_view()
                 })
             };
-            let rows = move || open.get().then(|| state.report.with(|outcomes| outcomes
+            let rows = move || open.get().then(|| state.report().with(|report| (report.outcomes
                 .iter()
                 .map(|o| {
                     let (class, name, what) = match o {
                         FileOutcome::Added { file_name, id, warnings, format } => {
                             let (title, detected) = state
-                                .corpus
+                                .corpus()
                                 .with(|c| c.get(*id).map(|a| (a.title.clone(), detected(a, format.name()))))
                                 .unwrap_or_default();
                             let note = if warnings.is_empty() { String::new() } else { format!(" Note: {}", warnings.join("; ")) };
                             ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
                         }
                         FileOutcome::Duplicate { file_name, of } => {
-                            let title = state.corpus.with(|c| c.get(*of).map(|a| a.title.clone())).unwrap_or_else(|| "a hidden bundled article".into());
+                            let title = state.corpus().with(|c| c.get(*of).map(|a| a.title.clone())).unwrap_or_else(|| "a hidden bundled article".into());
                             ("duplicate", file_name.clone(), view! { "skipped, same text as " <a href=Route::article(*of).to_hash()>{title}</a> }.into_any())
                         }
-                        FileOutcome::Rejected { file_name, reason } => ("rejected", file_name.clone(), reason.clone().into_any()),
+                        FileOutcome::Rejected(e) => ("rejected", e.file_name.clone(), e.to_string().into_any()),
                         FileOutcome::ProjectOpened { file_name, report } => {
                             let dropped = if report.orphan_edits > 0 {
                                 format!(" ({} edits of articles not in the project were dropped)", report.orphan_edits)
@@ -227,22 +234,35 @@ pub fn IngestReport() -> impl IntoView {
                     };
                     view! { <li class=class data-testid="report-line"><span class="file-name">{name}</span>" " {what}</li> }
                 })
-                .collect_view()));
+                .collect_view(), cancelled_line(report.cancelled))));
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
-                    <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected")}</h2>
-                    <p class="muted" data-testid="reader-note">{move || format!("Read and indexed {}.", state.reader.get())}</p>
+                    <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected{not_read}")}</h2>
+                    {read_where}
                     {compare}
                     {offers}
                     <details open=few on:toggle=move |ev| open.set(details_open(&ev))>
                         <summary>"Every file"</summary>
                         <ul>{rows}</ul>
                     </details>
-                    <button type="button" on:click=move |_| state.report.set(Vec::new())>"Dismiss"</button>
+                    <button type="button" on:click=move |_| state.dismiss_report()>"Dismiss"</button>
                 </section>
             })
         })
     }
+}
+
+/// The files a cancelled batch left unread, as the last line of the file list.
+fn cancelled_line(n: usize) -> Option<impl IntoView> {
+    (n > 0).then(|| {
+        view! {
+            <li class="rejected" data-testid="report-line">
+                <span class="file-name">{format!("{n} more files")}</span>
+                " "
+                {format!("{n} files were not read: you cancelled.")}
+            </li>
+        }
+    })
 }
 
 /// Offers a dropped folder's name as the source of the articles read from it.
@@ -261,7 +281,7 @@ fn FolderSource(
         ev.prevent_default();
         let source = name.get_untracked();
         if let Err(e) = state.set_source(&ids, &source) {
-            done.set(Some(e));
+            done.set(Some(e.to_string()));
         }
     };
     view! {

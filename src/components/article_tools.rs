@@ -17,7 +17,7 @@ pub fn ArticleTools(
     let state = use_app_state();
     let router = use_router();
     let id: ArticleId = article.id;
-    let (seed, edited, sources) = state.corpus.with_untracked(|c| {
+    let (seed, edited, sources) = state.corpus().with_untracked(|c| {
         (
             c.is_seed(id),
             c.edit_of(id).is_some(),
@@ -58,7 +58,7 @@ pub fn ArticleTools(
         if edit.is_empty() {
             return;
         }
-        error.set(state.edit(id, &edit).err());
+        error.set(state.edit(id, &edit).err().map(|e| e.to_string()));
     };
     let remove = move |_| {
         state.remove(id);

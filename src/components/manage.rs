@@ -11,22 +11,22 @@ use crate::state::{use_app_state, Storage};
 #[component]
 pub fn Manage() -> impl IntoView {
     let state = use_app_state();
-    let added = move || state.corpus.with(Corpus::added_count);
-    let hidden = move || state.corpus.with(|c| c.hidden_seeds().len());
+    let added = move || state.corpus().with(Corpus::added_count);
+    let hidden = move || state.corpus().with(|c| c.hidden_seeds().len());
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let export = move |_| {
         let json = state.project_json();
-        let n = state.corpus.with_untracked(Corpus::added_count);
+        let n = state.corpus().with_untracked(Corpus::added_count);
         message.set(Some(match download("newsprism-project.json", &json, "application/json") {
             Ok(()) => format!("Exported the project: {n} added articles, edits, hidden articles and spellings."),
             Err(e) => format!("The project could not be exported: {e}."),
         }));
     };
     let open = move |ev: leptos::ev::Event| state.ingest(files_from_input(&ev));
-    let saved = move || match state.storage.get() {
+    let saved = move || match state.storage().get() {
         Storage::Restoring => "Restoring your articles…",
-        Storage::Saved if state.saving.get() > 0 => "Saving your changes in this browser…",
+        Storage::Saved if state.saving().get() > 0 => "Saving your changes in this browser…",
         Storage::Saved => "Your added articles and edits are saved in this browser.",
         Storage::Failed(_) => "Not saved in this browser (see the notice above).",
     };
@@ -75,7 +75,7 @@ pub fn Manage() -> impl IntoView {
 #[component]
 fn Sources() -> impl IntoView {
     let state = use_app_state();
-    let sources = Memo::new(move |_| state.corpus.with(|c| c.sources()));
+    let sources = Memo::new(move |_| state.corpus().with(|c| c.sources()));
     view! {
         <details class="sources" data-testid="sources">
             <summary>{move || format!("Sources ({})", sources.with(Vec::len))}</summary>
@@ -102,7 +102,7 @@ fn SourceRow(name: String, count: usize) -> impl IntoView {
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Err(e) = state.rename_source(&from, &value.get_untracked()) {
-            error.set(Some(e));
+            error.set(Some(e.to_string()));
         }
     };
     view! {

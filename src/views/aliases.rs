@@ -1,7 +1,6 @@
 //! The alias table: which spellings name the same person or place, editable by the user.
 
 use leptos::prelude::*;
-use newsprism_core::search::alias::AliasTable;
 
 use crate::state::use_app_state;
 
@@ -11,7 +10,7 @@ pub fn AliasesView() -> impl IntoView {
     let state = use_app_state();
     let (draft, set_draft) = signal(String::new());
     let groups = move || {
-        state.corpus.with(|c| {
+        state.corpus().with(|c| {
             c.aliases()
                 .groups()
                 .iter()
@@ -28,8 +27,7 @@ pub fn AliasesView() -> impl IntoView {
             .filter(|n| !n.is_empty())
             .collect();
         if names.len() >= 2 {
-            state.corpus.update(|c| c.add_alias_group(&names));
-            state.save_state();
+            state.add_alias_group(&names);
             set_draft.set(String::new());
         }
     };
@@ -70,8 +68,7 @@ pub fn AliasesView() -> impl IntoView {
                                         class="remove"
                                         aria-label=format!("Remove the line for {first}")
                                         on:click=move |_| {
-                                            state.corpus.update(|c| c.remove_alias_group(&first));
-                                            state.save_state();
+                                            state.remove_alias_group(&first);
                                         }
                                     >
                                         "Remove"
@@ -83,8 +80,7 @@ pub fn AliasesView() -> impl IntoView {
                 }}
             </ul>
             <button type="button" on:click=move |_| {
-                state.corpus.update(|c| c.set_aliases(AliasTable::default()));
-                state.save_state();
+                state.restore_aliases();
             }>
                 "Restore the built-in list"
             </button>

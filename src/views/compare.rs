@@ -71,16 +71,16 @@ pub fn CompareView(
     // The articles compared: the scope the URL names, at most MAX_SCOPE of them.
     let scope = state.scope();
     let scoped = Memo::new(move |_| {
-        app.corpus
+        app.corpus()
             .with(|c| c.compare_scope(&scope, true, MAX_SCOPE))
     });
     let comparison = Memo::new(move |_| {
         let ids = scoped.with(|s| s.ids.clone());
-        app.corpus.with(|c| c.compare(&ids))
+        app.corpus().with(|c| c.compare(&ids))
     });
     let titles = Memo::new(move |_| {
         let ids = comparison.with(|c| c.articles.clone());
-        app.corpus.with(|c| {
+        app.corpus().with(|c| {
             ids.iter()
                 .map(|id| c.get(*id).map(|a| a.title.clone()).unwrap_or_default())
                 .collect::<Vec<String>>()
@@ -200,7 +200,7 @@ fn ScopeBar(
     let rows = move || {
         let f = filter.get().to_lowercase();
         let on = picked.get();
-        app.corpus.with(|c| {
+        app.corpus().with(|c| {
             let list = c.library(newsprism_core::corpus::LibrarySort::DateNewest);
             let matching: Vec<_> = list
                 .into_iter()
@@ -504,7 +504,7 @@ fn ReadTab(
     };
     let chosen_for_align = chosen.clone();
     let alignment: Memo<Alignment> =
-        Memo::new(move |_| app.corpus.with(|c| c.align(&chosen_for_align)));
+        Memo::new(move |_| app.corpus().with(|c| c.align(&chosen_for_align)));
     let selected = RwSignal::new(None::<(usize, usize)>);
     let leader = RwSignal::new(0usize);
     let picker = {
@@ -547,7 +547,7 @@ fn ReadTab(
                 .iter()
                 .enumerate()
                 .map(|(ci, col)| {
-                    let (title, source) = app.corpus.with_untracked(|c| {
+                    let (title, source) = app.corpus().with_untracked(|c| {
                         c.get(col.article).map(|a| (a.title.clone(), a.source_label().to_string())).unwrap_or_default()
                     });
                     let (s, p, u) = col.summary.percentages();
@@ -973,11 +973,11 @@ fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Int
     // rest of the corpus); otherwise the corpus's words are counted once, a slice at a time.
     let whole = Memo::new(move |_| {
         let n = comparison.with(|c| c.articles.len());
-        app.corpus.with(|c| c.len() == n)
+        app.corpus().with(|c| c.len() == n)
     });
     Effect::new(move |_| {
         // Re-run whenever the corpus changes, so its counts follow it.
-        app.corpus.track();
+        app.corpus().track();
         if !whole.get() {
             app.count_words();
         }
@@ -986,11 +986,11 @@ fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Int
         if whole.get() {
             return (comparison.with(|c| c.keyness.clone()), true);
         }
-        let ready =
-            app.counting.get().is_none() && app.corpus.with(|c| app.words.with(|w| w.covers(c)));
+        let ready = app.counting().get().is_none()
+            && app.corpus().with(|c| app.words().with(|w| w.covers(c)));
         if ready {
             let k = app
-                .words
+                .words()
                 .with(|w| comparison.with(|c| c.keyness_against(&w.background)));
             (k, true)
         } else {
@@ -1005,8 +1005,8 @@ fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Int
         } else if against_corpus {
             format!("Measured against the rest of the corpus: all {} loaded articles, each measured one against the others.", k.reference)
         } else {
-            let total = app.corpus.with(Corpus::len);
-            let done = app.counting.get().unwrap_or(0);
+            let total = app.corpus().with(Corpus::len);
+            let done = app.counting().get().unwrap_or(0);
             format!("Measured against the other compared articles for now; counting the words of all {total} loaded articles ({done} done) to measure against the whole corpus…")
         }
     };

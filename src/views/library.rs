@@ -88,7 +88,7 @@ pub fn LibraryView(
 ) -> impl IntoView {
     let state = use_app_state();
     let rows = Memo::new(move |_| {
-        state.corpus.with(|c| {
+        state.corpus().with(|c| {
             c.library(sort)
                 .into_iter()
                 .map(Row::from)

@@ -40,7 +40,7 @@ pub fn ReaderView(
     let state = use_app_state();
     // Re-rendered when the corpus changes (an edit, a removal).
     move || {
-        let found = state.corpus.with(|c| {
+        let found = state.corpus().with(|c| {
             let library = c.library(LibrarySort::default());
             let pos = library.iter().position(|a| a.id == id)?;
             let prev = pos
@@ -56,7 +56,7 @@ pub fn ReaderView(
                 let matches = focus
                     .q
                     .as_ref()
-                    .map(|q| state.corpus.with(|c| c.matches(q, focus.aliases)));
+                    .map(|q| state.corpus().with(|c| c.matches(q, focus.aliases)));
                 view! { <Reader article prev next focus matches /> }.into_any()
             }
             None => view! { <NotFoundView what=format!("No loaded article has the id {id}.") /> }
@@ -75,7 +75,7 @@ fn Reader(
 ) -> impl IntoView {
     let derived = article.title_kind == TitleKind::Derived;
     let inferred = use_app_state()
-        .corpus
+        .corpus()
         .with_untracked(|c| c.inferred_date(article.id));
     // Each paragraph as spans, highlighted once; the count and the rendering both use them.
     let mut highlighted: Vec<Vec<Span>> = article

@@ -31,7 +31,7 @@ pub fn SearchView(
         ..SearchOptions::default()
     };
     let q = state.q.clone();
-    let results = Memo::new(move |_| app.corpus.with(|c| c.search(&q, &options)));
+    let results = Memo::new(move |_| app.corpus().with(|c| c.search(&q, &options)));
     let searched = results.with_untracked(|r| r.searched);
     let body = if searched {
         view! { <Searched state results /> }.into_any()
@@ -233,7 +233,10 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     let app = use_app_state();
     let sort = state.sort;
     let lines = Memo::new(move |_| {
-        results.with(|r| app.corpus.with(|c| c.kwic(r, sort, KWIC_WIDTH, KWIC_LIMIT)))
+        results.with(|r| {
+            app.corpus()
+                .with(|c| c.kwic(r, sort, KWIC_WIDTH, KWIC_LIMIT))
+        })
     });
     let sort_link = |s: KwicSort, label: &'static str| {
         let href = with_state(&state, |st| st.sort = s);
@@ -242,7 +245,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     let q = state.q.clone();
     let aliases = state.aliases;
     let meta = move |id: ArticleId| {
-        app.corpus.with(|c| {
+        app.corpus().with(|c| {
             c.get(id).map(|a| {
                 (
                     a.source_label().to_string(),

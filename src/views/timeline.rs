@@ -133,7 +133,7 @@ pub fn TimelineView(
     state: TimelineState,
 ) -> impl IntoView {
     let app = use_app_state();
-    let timeline = Memo::new(move |_| app.corpus.with(|c| c.timeline()));
+    let timeline = Memo::new(move |_| app.corpus().with(|c| c.timeline()));
     let domain = RwSignal::new(Domain::fit(timeline.with_untracked(Timeline::extent)));
     // Refit when articles are added or removed.
     Effect::new(move |previous: Option<Option<(Day, Day)>>| {
@@ -616,7 +616,7 @@ fn TrendPanel(state: TimelineState) -> impl IntoView {
     let (aliases, bucket) = (state.aliases, state.bucket);
     let trend = Memo::new(move |_| {
         let q = q.clone();
-        (!q.trim().is_empty()).then(|| app.corpus.with(|c| c.trend(&q, aliases, bucket)))
+        (!q.trim().is_empty()).then(|| app.corpus().with(|c| c.trend(&q, aliases, bucket)))
     });
     let input = RwSignal::new(state.q.clone());
     let base = state.clone();

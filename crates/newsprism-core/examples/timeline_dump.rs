@@ -9,8 +9,10 @@ fn main() {
         match std::fs::read(&path) {
             Ok(bytes) => {
                 let name = path.rsplit('/').next().unwrap_or(&path).to_string();
-                if let Err(e) = corpus.add_file(&name, &bytes) {
-                    eprintln!("{path}: {e}");
+                for outcome in corpus.add_files(vec![(name, Ok(bytes))]) {
+                    if let newsprism_core::corpus::FileOutcome::Rejected(e) = outcome {
+                        eprintln!("{path}: {e}");
+                    }
                 }
             }
             Err(e) => eprintln!("{path}: {e}"),

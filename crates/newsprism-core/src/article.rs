@@ -367,7 +367,7 @@ pub struct Article {
     /// The name of the file it was read from.
     pub file_name: String,
     /// The text encoding the file was decoded from.
-    pub encoding: crate::ingest::encoding::TextEncoding,
+    pub encoding: TextEncoding,
 }
 
 impl Article {
@@ -379,6 +379,34 @@ impl Article {
     /// The number of paragraphs of a kind.
     pub fn count_of(&self, kind: ParagraphKind) -> usize {
         self.paragraphs.iter().filter(|p| p.kind == kind).count()
+    }
+}
+
+/// The encoding a file was decoded from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextEncoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// UTF-16, little-endian, with a byte-order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    Utf16Be,
+    /// Windows-1252, the superset of ISO-8859-1 (Latin-1) that legacy Western exports use.
+    Windows1252,
+}
+
+impl std::fmt::Display for TextEncoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 (with BOM)",
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Windows1252 => "Windows-1252 / Latin-1",
+        })
     }
 }
 

@@ -1,24 +1,39 @@
 //! Typed errors with plain-language messages.
 //!
 //! Every message names the file and says what is wrong with it in words a journalist would
-//! use, because the UI shows `Display` as it is.
+//! use, because the UI shows `Display` as it is. [`IngestError`] is the one rejection type: it
+//! travels from the ingest worker to the page and ends in the report as it is.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::ingest::encoding::TextEncoding;
+use serde::{Deserialize, Serialize};
+
+use crate::article::TextEncoding;
 
 /// Why a file could not become an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum IngestErrorKind {
     /// The file has no bytes, or only white space.
     Empty,
     /// The file has characters but not a single letter or digit.
     NoWords,
+    /// The browser could not hand the file's bytes over (a file moved or deleted after it
+    /// was picked, a folder entry that is not a file).
+    Unreadable {
+        /// Why, as the browser put it.
+        why: String,
+    },
+    /// The file was not taken now, though nothing is wrong with it (the app was busy).
+    NotNow {
+        /// Why, and what to do ("add it again in a moment").
+        why: String,
+    },
     /// The file is not text.
     Binary {
         /// What it looks like instead ("a PDF document", "binary data").
-        what: &'static str,
+        what: Cow<'static, str>,
     },
     /// The file declares an encoding its bytes then break.
     Undecodable {
@@ -49,13 +64,23 @@ pub enum IngestErrorKind {
     },
 }
 
-/// A file that could not be read as an article, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A file (or one record of a file) that could not be read as an article, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IngestError {
     /// The file's name, as the user knows it.
     pub file_name: String,
     /// What went wrong.
     pub kind: IngestErrorKind,
+}
+
+impl IngestError {
+    /// A file the browser could not hand over, with why.
+    pub fn unreadable(file_name: impl Into<String>, why: impl Into<String>) -> IngestError {
+        IngestError {
+            file_name: file_name.into(),
+            kind: IngestErrorKind::Unreadable { why: why.into() },
+        }
+    }
 }
 
 impl fmt::Display for IngestError {
@@ -66,6 +91,8 @@ impl fmt::Display for IngestError {
             IngestErrorKind::NoWords => {
                 write!(f, "has no words in it: nothing but punctuation, symbols or a header.")
             }
+            IngestErrorKind::Unreadable { why } => write!(f, "could not be read: {why}."),
+            IngestErrorKind::NotNow { why } => write!(f, "was not added: {why}."),
             IngestErrorKind::Binary { what } => {
                 write!(f, "is not a text file: it looks like {what}.")
             }
@@ -112,9 +139,15 @@ mod tests {
             ),
             (
                 IngestErrorKind::Binary {
-                    what: "a PDF document",
+                    what: "a PDF document".into(),
                 },
                 "“a.txt” is not a text file: it looks like a PDF document.",
+            ),
+            (
+                IngestErrorKind::Unreadable {
+                    why: "the browser could not read this file".into(),
+                },
+                "“a.txt” could not be read: the browser could not read this file.",
             ),
             (
                 IngestErrorKind::TooLarge {

@@ -345,8 +345,11 @@ fn distinctive_words_are_measured_against_the_whole_corpus_once_it_is_counted() 
     ];
     let mut ids = Vec::new();
     for (name, text) in texts {
-        match corpus.add_file(name, text.as_bytes()).expect("parses") {
-            newsprism_core::corpus::AddOutcome::Added { id, .. } => ids.push(id),
+        match corpus
+            .add_files(vec![(name.to_string(), Ok(text.as_bytes().to_vec()))])
+            .remove(0)
+        {
+            newsprism_core::corpus::FileOutcome::Added { id, .. } => ids.push(id),
             other => panic!("{name} not added: {other:?}"),
         }
     }

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use newsprism_core::article::TextEncoding;
 use newsprism_core::article::{Article, ParagraphKind, Provenance, TitleKind};
 use newsprism_core::corpus::{Corpus, FileOutcome};
-use newsprism_core::ingest::encoding::TextEncoding;
 use newsprism_core::ingest::{parse_article, read_file, FileContents, Format};
 use newsprism_core::text::language::Language;
 
@@ -217,7 +217,7 @@ fn dropping_every_fixture_adds_each_text_once() {
         .count();
     let rejected: Vec<&FileOutcome> = outcomes
         .iter()
-        .filter(|o| matches!(o, FileOutcome::Rejected { .. }))
+        .filter(|o| matches!(o, FileOutcome::Rejected(_)))
         .collect();
     // seed001.html (1) + md (1) + json (3 good, 1 bad) + jsonl (5) + latin-1 (1)
     // + seed003 in four encodings (1, then 3 duplicates) + saved-page and export.dat (duplicates).

@@ -1,11 +1,12 @@
 //! Articles read and indexed in the app's worker (files → `transfer::read` → JSON, articles →
-//! `transfer::index` → segment bytes) and added a segment at a time (`transfer::Chunk`) give
+//! `transfer::index` → segment bytes) and added a segment at a time (`corpus::batch::Chunk`) give
 //! exactly the corpus, outcomes and search results that reading the same files directly gives.
 
 mod common;
 
+use newsprism_core::corpus::batch::{Chunk, Step};
 use newsprism_core::corpus::{Corpus, FileOutcome};
-use newsprism_core::ingest::transfer::{self, Chunk, Read, Step};
+use newsprism_core::ingest::transfer::{self, Read};
 use newsprism_core::search::index::segment::{Segment, StemCache};
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::search::results::SearchOptions;

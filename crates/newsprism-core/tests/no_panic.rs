@@ -79,7 +79,7 @@ proptest! {
             prop_assert!(!a.paragraphs.is_empty() || a.title_kind == newsprism_core::TitleKind::Headline);
         }
         let mut corpus = Corpus::new();
-        let _ = corpus.add_file("fuzz.txt", &bytes);
+        let _ = corpus.add_files(vec![("fuzz.txt".to_string(), Ok(bytes.clone()))]);
         let _ = corpus.library(Default::default());
     }
 }

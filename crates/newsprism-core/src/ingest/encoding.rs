@@ -3,37 +3,9 @@
 //!
 //! This module decides what the bytes *are*; it does not look at what the text says.
 
-use std::fmt;
-
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-/// The encoding a file was decoded from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TextEncoding {
-    /// UTF-8 without a byte-order mark.
-    Utf8,
-    /// UTF-8 with a byte-order mark.
-    Utf8Bom,
-    /// UTF-16, little-endian, with a byte-order mark.
-    Utf16Le,
-    /// UTF-16, big-endian, with a byte-order mark.
-    Utf16Be,
-    /// Windows-1252, the superset of ISO-8859-1 (Latin-1) that legacy Western exports use.
-    Windows1252,
-}
-
-impl fmt::Display for TextEncoding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8 (with BOM)",
-            TextEncoding::Utf16Le => "UTF-16 LE",
-            TextEncoding::Utf16Be => "UTF-16 BE",
-            TextEncoding::Windows1252 => "Windows-1252 / Latin-1",
-        })
-    }
-}
+use crate::article::TextEncoding;
 
 /// Decoded text and how it was decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -25,7 +25,7 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_DERIVED_TITLE_CHARS: usize = 90;
 
 /// An article and what was noticed while reading it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Ingested {
     /// The article.
     pub article: Article,
@@ -159,7 +159,7 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<FileContents, IngestEr
     let decoded = encoding::decode(bytes).map_err(|f| {
         fail(match f {
             DecodeFailure::Empty => IngestErrorKind::Empty,
-            DecodeFailure::Binary { what } => IngestErrorKind::Binary { what },
+            DecodeFailure::Binary { what } => IngestErrorKind::Binary { what: what.into() },
             DecodeFailure::Undecodable { encoding } => IngestErrorKind::Undecodable { encoding },
         })
     })?;
@@ -421,13 +421,13 @@ mod tests {
             (
                 b"%PDF-1.7\n...",
                 IngestErrorKind::Binary {
-                    what: "a PDF document",
+                    what: "a PDF document".into(),
                 },
             ),
             (
                 b"\x00\x01\x02binary",
                 IngestErrorKind::Binary {
-                    what: "binary data",
+                    what: "binary data".into(),
                 },
             ),
         ];

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::article::PartialDate;
+use crate::article::{Article, ParagraphKind, PartialDate, TitleKind};
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;
 use crate::text::tokenize::{for_each_token, term_key_into};
@@ -54,6 +54,32 @@ pub struct IndexDoc<'a> {
     pub source: Option<String>,
     /// Its publication date, for filters and facets.
     pub date: Option<PartialDate>,
+}
+
+impl<'a> IndexDoc<'a> {
+    /// What the index reads of an article: the headline as title (a derived title is only
+    /// the opening words again), site furniture weighted down, the rest as body.
+    pub fn of(a: &'a Article) -> IndexDoc<'a> {
+        let mut fields = Vec::with_capacity(a.paragraphs.len() + 1);
+        if a.title_kind == TitleKind::Headline {
+            fields.push((Field::Title, a.title.as_str()));
+        }
+        for p in &a.paragraphs {
+            let field = if p.kind == ParagraphKind::Boilerplate {
+                Field::Boilerplate
+            } else {
+                Field::Body
+            };
+            fields.push((field, p.text.as_str()));
+        }
+        IndexDoc {
+            key: a.id.0,
+            fields,
+            language: a.language,
+            source: a.source.clone(),
+            date: a.pub_date.as_ref().map(|d| d.date),
+        }
+    }
 }
 
 /// A document's metadata in the index.

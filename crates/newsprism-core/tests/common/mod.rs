@@ -12,9 +12,20 @@ pub fn seeds() -> (Corpus, Vec<String>) {
         .collect();
     names.sort();
     let mut corpus = Corpus::new();
-    for name in &names {
-        let bytes = std::fs::read(format!("{dir}/{name}")).expect("a seed");
-        corpus.add_file(name, &bytes).expect("seeds parse");
+    let files = names
+        .iter()
+        .map(|name| {
+            (
+                name.clone(),
+                Ok(std::fs::read(format!("{dir}/{name}")).expect("a seed")),
+            )
+        })
+        .collect();
+    for outcome in corpus.add_files(files) {
+        assert!(
+            matches!(outcome, newsprism_core::corpus::FileOutcome::Added { .. }),
+            "seeds parse: {outcome:?}"
+        );
     }
     (corpus, names)
 }

@@ -2,21 +2,33 @@
 //!
 //! Views never loop over articles themselves; they ask the corpus (`library`, `get`) and render
 //! the answer. Adding a file either adds an article or changes nothing.
+//!
+//! Articles come in by one of three doors, and every door ends in one [`FileOutcome`] per file
+//! (per record for JSON):
+//! - **bytes**: [`Corpus::add_files`] decodes, parses and indexes files here (a project file
+//!   replaces the whole state);
+//! - **read articles**: [`Corpus::add_ingested`] adds what [`crate::ingest::read_file`] found,
+//!   for callers that read the file themselves;
+//! - **a batch from the workers**: [`batch::Chunk`] adds files read and indexed elsewhere, a
+//!   segment at a time.
+//!
+//! Restoring stored articles and opening a project go through [`Corpus::reset`],
+//! [`Corpus::restore_article`] and [`Corpus::apply_state`], which also undo removals.
+
+pub mod batch;
 
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::article::{
-    Article, ArticleId, ParagraphKind, PartialDate, Provenance, PubDate, TitleKind,
-};
+use crate::article::{Article, ArticleId, PartialDate, Provenance, PubDate, TitleKind};
 use crate::error::IngestError;
 use crate::ingest::{read_file, FileContents, Format, Ingested};
 use crate::project::{ArticleEdit, Project, ProjectState};
 use crate::search::alias::AliasTable;
 use crate::search::engine;
 use crate::search::index::segment::Segment;
-use crate::search::index::{DocMeta, Field, Index, IndexDoc};
+use crate::search::index::{DocMeta, Index, IndexDoc};
 use crate::search::kwic::{self, KwicLine, KwicSort};
 use crate::search::query;
 use crate::search::results::{
@@ -41,7 +53,7 @@ pub enum LibrarySort {
 
 /// What adding a file did.
 #[derive(Clone, Debug, PartialEq)]
-pub enum AddOutcome {
+enum AddOutcome {
     /// A new article, with anything noticed on the way.
     Added {
         /// Its id.
@@ -77,13 +89,8 @@ pub enum FileOutcome {
         /// The article it duplicates.
         of: ArticleId,
     },
-    /// Not added, with the reason in plain words.
-    Rejected {
-        /// The file's name.
-        file_name: String,
-        /// Why.
-        reason: String,
-    },
+    /// Not added; the error names the file and says why in plain words.
+    Rejected(IngestError),
     /// A project file: the corpus now holds exactly the project's state.
     ProjectOpened {
         /// The file's name.
@@ -94,22 +101,13 @@ pub enum FileOutcome {
 }
 
 impl FileOutcome {
-    /// A file the browser could not hand over, with why.
-    pub fn unreadable(file_name: String, reason: &str) -> Self {
-        let r = crate::ingest::transfer::Rejection::unreadable(file_name, reason);
-        FileOutcome::Rejected {
-            file_name: r.file_name,
-            reason: r.reason,
-        }
-    }
-
     /// The name of the file (or file and record) the outcome is about.
     pub fn file_name(&self) -> &str {
         match self {
             FileOutcome::Added { file_name, .. }
             | FileOutcome::Duplicate { file_name, .. }
-            | FileOutcome::Rejected { file_name, .. }
             | FileOutcome::ProjectOpened { file_name, .. } => file_name,
+            FileOutcome::Rejected(e) => &e.file_name,
         }
     }
 }
@@ -194,46 +192,31 @@ fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
     a
 }
 
-/// What the index reads of an article: the headline as title, furniture weighted down.
-pub(crate) fn index_doc(a: &Article) -> IndexDoc<'_> {
-    let mut fields = Vec::with_capacity(a.paragraphs.len() + 1);
-    if a.title_kind == TitleKind::Headline {
-        fields.push((Field::Title, a.title.as_str()));
-    }
-    for p in &a.paragraphs {
-        let field = if p.kind == ParagraphKind::Boilerplate {
-            Field::Boilerplate
-        } else {
-            Field::Body
-        };
-        fields.push((field, p.text.as_str()));
-    }
-    IndexDoc {
-        key: a.id.0,
-        fields,
-        language: a.language,
-        source: a.source.clone(),
-        date: a.pub_date.as_ref().map(|d| d.date),
-    }
-}
-
 impl Corpus {
     /// An empty corpus.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// A corpus of the given files; files that cannot be read are returned as errors.
+    /// A corpus of the given files (through [`Corpus::add_files`]); files that cannot be read
+    /// are returned as errors.
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> (Self, Vec<IngestError>) {
         let mut corpus = Self::new();
-        let mut errors = Vec::new();
-        for (name, bytes) in files {
-            if let Err(e) = corpus.add_file(name, bytes) {
-                errors.push(e);
-            }
-        }
+        let outcomes = corpus.add_files(
+            files
+                .into_iter()
+                .map(|(name, bytes)| (name.to_string(), Ok(bytes.to_vec())))
+                .collect(),
+        );
+        let errors = outcomes
+            .into_iter()
+            .filter_map(|o| match o {
+                FileOutcome::Rejected(e) => Some(e),
+                _ => None,
+            })
+            .collect();
         (corpus, errors)
     }
 
@@ -252,7 +235,9 @@ impl Corpus {
         let mut out = Vec::with_capacity(files.len());
         for (file_name, bytes) in files {
             match bytes {
-                Err(reason) => out.push(FileOutcome::unreadable(file_name, &reason)),
+                Err(why) => out.push(FileOutcome::Rejected(IngestError::unreadable(
+                    file_name, why,
+                ))),
                 Ok(bytes) => self.add_bytes(file_name, &bytes, &mut out),
             }
         }
@@ -261,10 +246,7 @@ impl Corpus {
 
     fn add_bytes(&mut self, file_name: String, bytes: &[u8], out: &mut Vec<FileOutcome>) {
         match read_file(&file_name, bytes) {
-            Err(e) => out.push(FileOutcome::Rejected {
-                reason: e.to_string(),
-                file_name,
-            }),
+            Err(e) => out.push(FileOutcome::Rejected(e)),
             Ok(FileContents::Project(project)) => {
                 let report = self.open_project(*project);
                 out.push(FileOutcome::ProjectOpened { file_name, report });
@@ -279,10 +261,7 @@ impl Corpus {
         items
             .into_iter()
             .map(|item| match item {
-                Err(e) => FileOutcome::Rejected {
-                    reason: e.to_string(),
-                    file_name: e.file_name,
-                },
+                Err(e) => FileOutcome::Rejected(e),
                 Ok(item) => self.add_one(item, true),
             })
             .collect()
@@ -293,14 +272,14 @@ impl Corpus {
     /// are left out of it here. One outcome per article, as [`Corpus::add_ingested`] gives; an
     /// article the segment lacks is indexed here, so the result never depends on the segment
     /// being complete.
-    pub fn add_segment(
+    pub(crate) fn add_segment(
         &mut self,
-        items: Vec<crate::ingest::transfer::ReadArticle>,
+        items: Vec<Ingested>,
         segment: Option<&Segment>,
     ) -> Vec<FileOutcome> {
         let outcomes: Vec<FileOutcome> = items
             .into_iter()
-            .map(|read| self.add_one(read.into(), false))
+            .map(|item| self.add_one(item, false))
             .collect();
         // In the order they came, as adding them one by one would have.
         let order: Vec<ArticleId> = outcomes
@@ -329,7 +308,7 @@ impl Corpus {
         for id in order {
             if !self.index.contains(id.0) {
                 if let Some(&i) = self.positions.get(&id) {
-                    self.index.add(&index_doc(&self.articles[i]));
+                    self.index.add(&IndexDoc::of(&self.articles[i]));
                 }
             }
         }
@@ -356,26 +335,13 @@ impl Corpus {
         }
     }
 
-    /// Reads a file holding one article and adds it, unless its text is already present.
-    pub fn add_file(&mut self, file_name: &str, bytes: &[u8]) -> Result<AddOutcome, IngestError> {
-        let Ingested {
-            article, warnings, ..
-        } = crate::ingest::parse_article(file_name, bytes)?;
-        Ok(self.add(article, warnings, true))
-    }
-
-    /// Adds an article already read (restored from storage, or parsed elsewhere).
-    pub fn add_article(&mut self, article: Article) -> AddOutcome {
-        self.add(article, Vec::new(), true)
-    }
-
     fn add(&mut self, article: Article, warnings: Vec<String>, index: bool) -> AddOutcome {
         let id = article.id;
         if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
             return AddOutcome::Duplicate { of: id };
         }
         if index {
-            self.index.add(&index_doc(&article));
+            self.index.add(&IndexDoc::of(&article));
         }
         self.positions.insert(id, self.articles.len());
         self.articles.push(article);
@@ -516,7 +482,7 @@ impl Corpus {
             .clone();
         let edited = apply_edit(original, &merged);
         self.index.remove(id.0);
-        self.index.add(&index_doc(&edited));
+        self.index.add(&IndexDoc::of(&edited));
         self.articles[pos] = edited;
         self.edits.insert(id, merged);
         Ok(())
@@ -530,7 +496,7 @@ impl Corpus {
         };
         self.edits.remove(&id);
         self.index.remove(id.0);
-        self.index.add(&index_doc(&original));
+        self.index.add(&IndexDoc::of(&original));
         self.articles[pos] = original;
         true
     }
@@ -1047,6 +1013,12 @@ mod tests {
         c
     }
 
+    /// One file through the bytes door, and its outcome.
+    fn add_file(c: &mut Corpus, name: &str, bytes: &[u8]) -> FileOutcome {
+        c.add_files(vec![(name.to_string(), Ok(bytes.to_vec()))])
+            .remove(0)
+    }
+
     fn names(list: Vec<&Article>) -> Vec<&str> {
         list.into_iter().map(|a| a.file_name.as_str()).collect()
     }
@@ -1067,18 +1039,22 @@ mod tests {
     #[test]
     fn the_same_text_twice_is_a_duplicate_and_changes_nothing() {
         let mut c = corpus();
-        let again = c.add_file(
+        let again = add_file(
+            &mut c,
             "copy.txt",
             b" date 2022-10 Oktober stuk over de oorlog.\r\n",
         );
-        assert!(matches!(again, Ok(AddOutcome::Duplicate { .. })));
+        assert!(matches!(again, FileOutcome::Duplicate { .. }));
         assert_eq!(c.len(), 4);
     }
 
     #[test]
     fn a_bad_file_changes_nothing() {
         let mut c = corpus();
-        assert!(c.add_file("x.pdf", b"%PDF-1.4").is_err());
+        assert!(matches!(
+            add_file(&mut c, "x.pdf", b"%PDF-1.4"),
+            FileOutcome::Rejected(_)
+        ));
         assert_eq!(c.len(), 4);
     }
 
@@ -1101,11 +1077,9 @@ mod tests {
             matches!(&outcomes[0], FileOutcome::Added { file_name, .. } if file_name == "new.txt")
         );
         assert!(matches!(&outcomes[1], FileOutcome::Duplicate { .. }));
+        assert!(matches!(&outcomes[2], FileOutcome::Rejected(e) if e.to_string().contains("PDF")));
         assert!(
-            matches!(&outcomes[2], FileOutcome::Rejected { reason, .. } if reason.contains("PDF"))
-        );
-        assert!(
-            matches!(&outcomes[3], FileOutcome::Rejected { reason, .. } if reason.contains("permission denied"))
+            matches!(&outcomes[3], FileOutcome::Rejected(e) if e.to_string().contains("permission denied"))
         );
         assert_eq!(c.len(), 5);
         let hits = c.search("Minsk", &SearchOptions::default());
@@ -1226,11 +1200,12 @@ mod tests {
         assert!(c.get(seed).is_none());
         assert_eq!(c.search("maandag", &SearchOptions::default()).total, 0);
         // A hidden seed dropped again is still a duplicate, not a second copy.
-        let again = c.add_file(
+        let again = add_file(
+            &mut c,
             "copy.txt",
             b" date 2022-12 Poetin bezocht Minsk op maandag.",
         );
-        assert!(matches!(again, Ok(AddOutcome::Duplicate { .. })));
+        assert!(matches!(again, FileOutcome::Duplicate { .. }));
         assert_eq!(c.restore_seeds(), 1);
         assert_eq!(c.search("maandag", &SearchOptions::default()).total, 1);
         assert_eq!(c.remove_added(), 1);
@@ -1302,7 +1277,7 @@ mod tests {
         let newer = before.to_json().replace("\"version\":1", "\"version\":99");
         let outcomes = c.add_files(vec![("new.json".into(), Ok(newer.into_bytes()))]);
         assert!(
-            matches!(&outcomes[0], FileOutcome::Rejected { reason, .. } if reason.contains("newer Newsprism")),
+            matches!(&outcomes[0], FileOutcome::Rejected(e) if e.to_string().contains("newer Newsprism")),
             "{outcomes:?}"
         );
         assert_eq!(c.project(), before);
