@@ -12,6 +12,7 @@
 pub mod align;
 pub mod entities;
 pub mod keyness;
+pub mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod similarity;
@@ -196,7 +197,7 @@ impl Comparison {
         let docs: Vec<Doc> = articles.iter().map(|a| Doc::new(a, aliases)).collect();
         let similarity = similarity::Similarity::build(&docs);
         // Which words are names is learnt once from all the texts and shared by quotes and names.
-        let names = entities::NameContext::new(&docs);
+        let names = names::NameContext::new(&docs);
         let mut quotes = quotes::QuoteReport::build(&docs, &party_of, &names, aliases);
         let ledger = numbers::Ledger::build(&docs, &party_of, aliases);
         let entities = entities::EntityReport::build(&docs, &party_of, &quotes, &names, aliases);
@@ -208,7 +209,7 @@ impl Comparison {
                     .iter()
                     .filter(|f| {
                         !f.split_whitespace()
-                            .any(|w| entities::is_person_title(&w.to_lowercase()))
+                            .any(|w| names::is_person_title(&w.to_lowercase()))
                     })
                     .max_by_key(|f| (f.split_whitespace().count(), f.len()))
                     .unwrap_or(&e.name);

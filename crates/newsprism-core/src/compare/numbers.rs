@@ -30,7 +30,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::entities::is_name_adjective;
+use super::names::is_name_adjective;
 use super::words::{Doc, Sentence};
 use crate::article::ArticleId;
 use crate::export::{csv_row, CSV_EOL};

@@ -31,7 +31,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use super::entities::{is_person_title, NameContext};
+use super::names::{is_person_title, NameContext};
 use super::words::{Doc, Sentence};
 use crate::article::ArticleId;
 use crate::export::{csv_row, CSV_EOL};
@@ -618,7 +618,7 @@ fn colon_head(doc: &Doc, s: &Sentence, head_words: usize, ctx: &NameContext) -> 
     let mut start = head_words;
     while start > 0
         && s.words[start - 1].capital
-        && !super::entities::is_name_adjective(&s.words[start - 1].key)
+        && !super::names::is_name_adjective(&s.words[start - 1].key)
         && !is_person_title(&s.words[start - 1].key)
     {
         start -= 1;
@@ -656,7 +656,7 @@ fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<
         }
         let skippable = is_person_title(&w.key)
             || matches!(w.key.as_str(), "de" | "het" | "the" | "een" | "a" | "an")
-            || super::entities::is_name_adjective(&w.key)
+            || super::names::is_name_adjective(&w.key)
             || (w.joined && s.words.get(k + 1).is_some_and(|t| is_person_title(&t.key)));
         if !skippable {
             return None;
