@@ -1,0 +1,256 @@
+//! Clusters: two quotations are renderings of one statement when their content-word stems
+//! overlap (Dice, or containment of the shorter), more easily when the speaker is the same and
+//! hardly at all when the speakers differ. Each cluster's renderings are diffed word by word
+//! against the rendering closest to all the others.
+
+use rustc_hash::FxHashSet;
+
+use super::{Cluster, Quote, Rendering};
+use crate::compare::words::Doc;
+use crate::search::snippet::Span;
+use crate::text::tokenize::{term_key, tokenize};
+
+fn stems_of(doc: &Doc, q: &Quote) -> FxHashSet<String> {
+    doc.sentences
+        .iter()
+        .filter(|s| doc.units[s.unit].paragraph == q.paragraph)
+        .flat_map(|s| &s.words)
+        .filter(|w| w.content && w.range.start >= q.range.start && w.range.end <= q.range.end)
+        .map(|w| w.stem.clone())
+        .collect()
+}
+
+fn similarity(a: &FxHashSet<String>, b: &FxHashSet<String>) -> (f32, usize) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0);
+    }
+    let common = a.intersection(b).count();
+    let dice = 2.0 * common as f32 / (a.len() + b.len()) as f32;
+    let small = a.len().min(b.len());
+    let containment = common as f32 / small as f32;
+    let score = if small >= 3 {
+        dice.max(0.9 * containment)
+    } else {
+        dice
+    };
+    (score, common)
+}
+
+/// Clusters the quotations: one statement rendered by several sources. Returns the clusters,
+/// most widely shared first, and each quotation's cluster.
+pub(super) fn cluster(docs: &[Doc], quotes: &[Quote]) -> (Vec<Cluster>, Vec<Option<usize>>) {
+    let stems: Vec<FxHashSet<String>> = quotes.iter().map(|q| stems_of(&docs[q.doc], q)).collect();
+    let (groups, scores) = group(quotes, &stems);
+    let mut clusters: Vec<Cluster> = groups
+        .into_iter()
+        .filter(|g| {
+            let docs: FxHashSet<usize> = g.iter().map(|&q| quotes[q].doc).collect();
+            docs.len() >= 2
+        })
+        .map(|g| make_cluster(quotes, &scores, g))
+        .collect();
+    clusters.sort_by(|a, b| {
+        b.parties
+            .cmp(&a.parties)
+            .then(b.renderings.len().cmp(&a.renderings.len()))
+    });
+    let mut cluster_of = vec![None; quotes.len()];
+    for (c, cl) in clusters.iter().enumerate() {
+        for r in &cl.renderings {
+            cluster_of[r.quote] = Some(c);
+        }
+    }
+    (clusters, cluster_of)
+}
+
+/// Whether two quotations from different articles render one statement: more easily for the
+/// same speaker, hardly at all for different ones.
+fn joined(a: &Quote, b: &Quote, score: f32, common: usize, small: usize) -> bool {
+    let same = match (&a.speaker, &b.speaker) {
+        (Some(a), Some(b)) => Some(a.key == b.key),
+        _ => None,
+    };
+    match same {
+        Some(true) => {
+            (common >= 2 && score >= 0.35) || (common >= 1 && small == common && small <= 2)
+        }
+        Some(false) => common >= 3 && score >= 0.75,
+        None => common >= 2 && score >= 0.45,
+    }
+}
+
+/// The groups of joined quotations (union-find over every pair from different articles), in
+/// order of their first quotation, and every pair's similarity.
+fn group(quotes: &[Quote], stems: &[FxHashSet<String>]) -> (Vec<Vec<usize>>, Vec<Vec<f32>>) {
+    let n = quotes.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
+        r
+    }
+    let mut scores = vec![vec![0.0f32; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            if quotes[i].doc == quotes[j].doc {
+                continue;
+            }
+            let (score, common) = similarity(&stems[i], &stems[j]);
+            scores[i][j] = score;
+            scores[j][i] = score;
+            let small = stems[i].len().min(stems[j].len());
+            if joined(&quotes[i], &quotes[j], score, common, small) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let root_of: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    for i in 0..n {
+        if let Some(g) = groups.iter_mut().find(|g| root_of[g[0]] == root_of[i]) {
+            g.push(i);
+        } else {
+            groups.push(vec![i]);
+        }
+    }
+    (groups, scores)
+}
+
+/// A cluster of these quotations: the rendering closest to all the others is the reference
+/// the rest are diffed against; the speaker is the one most of them name.
+fn make_cluster(quotes: &[Quote], scores: &[Vec<f32>], g: Vec<usize>) -> Cluster {
+    let reference = (0..g.len())
+        .max_by(|&a, &b| {
+            let sa: f32 = g.iter().map(|&o| scores[g[a]][o]).sum();
+            let sb: f32 = g.iter().map(|&o| scores[g[b]][o]).sum();
+            sa.partial_cmp(&sb)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(quotes[g[b]].text.len().cmp(&quotes[g[a]].text.len()))
+        })
+        .unwrap_or(0);
+    let reference_text = &quotes[g[reference]].text;
+    let renderings = g
+        .iter()
+        .map(|&q| {
+            let (spans, omitted) = word_diff(reference_text, &quotes[q].text);
+            Rendering {
+                quote: q,
+                spans,
+                omitted,
+            }
+        })
+        .collect();
+    let mut speakers: Vec<(String, usize)> = Vec::new();
+    for &q in &g {
+        if let Some(s) = &quotes[q].speaker {
+            match speakers.iter_mut().find(|(k, _)| *k == s.key) {
+                Some(e) => e.1 += 1,
+                None => speakers.push((s.key.clone(), 1)),
+            }
+        }
+    }
+    let speaker = speakers.iter().max_by_key(|s| s.1).and_then(|(k, _)| {
+        g.iter()
+            .filter_map(|&q| quotes[q].speaker.as_ref())
+            .filter(|s| &s.key == k)
+            .map(|s| s.name.clone())
+            .max_by_key(|n| n.len())
+    });
+    let parties: FxHashSet<usize> = g.iter().map(|&q| quotes[q].party).collect();
+    Cluster {
+        speaker,
+        reference,
+        renderings,
+        parties: parties.len(),
+    }
+}
+
+/// Diffs `text` against `reference` word by word (folded words compared): `text` in spans with
+/// the words the reference lacks marked, and the reference's words `text` leaves out.
+///
+/// ```
+/// use newsprism_core::compare::quotes::word_diff;
+/// let (spans, omitted) = word_diff("volstrekt domme en ongegronde verzinsels", "Totaal stomme, ongegronde verzinsels");
+/// let marked: Vec<&str> = spans.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect();
+/// assert_eq!(marked, ["Totaal stomme"]);
+/// assert_eq!(omitted, ["volstrekt", "domme", "en"]);
+/// ```
+pub fn word_diff(reference: &str, text: &str) -> (Vec<Span>, Vec<String>) {
+    use similar::{capture_diff_slices, Algorithm, DiffOp};
+    let rt = tokenize(reference);
+    let tt = tokenize(text);
+    let rk: Vec<String> = rt.iter().map(|t| term_key(t.text)).collect();
+    let tk: Vec<String> = tt.iter().map(|t| term_key(t.text)).collect();
+    let mut differs = vec![false; tt.len()];
+    let mut omitted = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &rk, &tk) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => omitted.extend(
+                rt[old_index..old_index + old_len]
+                    .iter()
+                    .map(|t| t.text.to_string()),
+            ),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => differs[new_index..new_index + new_len].fill(true),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                omitted.extend(
+                    rt[old_index..old_index + old_len]
+                        .iter()
+                        .map(|t| t.text.to_string()),
+                );
+                differs[new_index..new_index + new_len].fill(true);
+            }
+        }
+    }
+    // Spans: runs of differing words (with the gaps between them) marked, the rest plain.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut pos = 0;
+    let mut i = 0;
+    while i < tt.len() {
+        if !differs[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < tt.len() && differs[j + 1] {
+            j += 1;
+        }
+        if tt[i].start > pos {
+            spans.push(Span {
+                text: text[pos..tt[i].start].to_string(),
+                hit: false,
+            });
+        }
+        spans.push(Span {
+            text: text[tt[i].start..tt[j].end].to_string(),
+            hit: true,
+        });
+        pos = tt[j].end;
+        i = j + 1;
+    }
+    if pos < text.len() {
+        spans.push(Span {
+            text: text[pos..].to_string(),
+            hit: false,
+        });
+    }
+    (spans, omitted)
+}

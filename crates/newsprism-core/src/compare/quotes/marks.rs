@@ -1,0 +1,100 @@
+//! Quotation marks: every style Dutch and English news uses, with the apostrophes that must
+//! never open or close a quotation.
+
+use std::ops::Range;
+
+use super::Style;
+use crate::text::tokenize::tokenize;
+
+fn family(open: char, next: Option<char>) -> Option<(Style, &'static [char])> {
+    Some(match open {
+        '„' => (Style::LowHigh, &['”', '“', '"']),
+        ',' if next == Some(',') => (Style::DoubleComma, &['”', '“', '"', '\'']),
+        '“' => (Style::Curly, &['”', '"']),
+        '‘' => (Style::CurlySingle, &['’']),
+        '«' => (Style::Guillemets, &['»']),
+        '"' => (Style::Straight, &['"', '”']),
+        '\'' => (Style::StraightSingle, &['\'', '’']),
+        _ => return None,
+    })
+}
+
+/// Quotations marked by quotation marks in a stretch of text: (style, inner range, outer range).
+pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
+    let cs: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| cs.get(k).map(|c| c.1);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < cs.len() {
+        let (pos, c) = cs[k];
+        let prev = k.checked_sub(1).and_then(at);
+        let Some((style, closers)) = family(c, at(k + 1)) else {
+            k += 1;
+            continue;
+        };
+        let open_len = if style == Style::DoubleComma { 2 } else { 1 };
+        let after = at(k + open_len);
+        let single = matches!(style, Style::CurlySingle | Style::StraightSingle);
+        let ok_open = !prev.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(|a| !a.is_whitespace())
+            // "'s avonds", "'t", "'n": apostrophe words, not quotes.
+            && !(single && apostrophe_word(&cs, k + 1));
+        if !ok_open {
+            k += open_len;
+            continue;
+        }
+        let mut m = k + open_len;
+        let mut found = None;
+        while m < cs.len() {
+            let (_, d) = cs[m];
+            if d == '\n' && at(m + 1) == Some('\n') {
+                break;
+            }
+            if closers.contains(&d) {
+                let before = at(m - 1);
+                let next = at(m + 1);
+                let boundary = !next.is_some_and(char::is_alphanumeric);
+                let glued = !before.is_some_and(char::is_whitespace);
+                // A straight quote that could open a nested quote is not a closer.
+                if boundary && glued && m > k + open_len {
+                    found = Some(m);
+                    break;
+                }
+            }
+            m += 1;
+        }
+        match found {
+            Some(m) => {
+                let inner = cs[k + open_len].0..cs[m].0;
+                let end = cs[m].0 + cs[m].1.len_utf8();
+                let words = tokenize(&text[inner.clone()]);
+                if !words.is_empty() {
+                    out.push((style, trim(text, inner), pos..end));
+                }
+                k = m + 1;
+            }
+            None => k += open_len,
+        }
+    }
+    out
+}
+
+fn apostrophe_word(cs: &[(usize, char)], k: usize) -> bool {
+    let word: String = cs[k..]
+        .iter()
+        .map(|c| c.1)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let w = word.to_lowercase();
+    matches!(
+        w.as_str(),
+        "s" | "t" | "n" | "k" | "m" | "r" | "em" | "tis" | "twas"
+    ) || (w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+pub(super) fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let tail = s.len() - s.trim_end().len();
+    r.start + lead..r.end - tail
+}

@@ -1,0 +1,388 @@
+//! Direct quotations: found in every style Dutch and English news uses, attributed to a
+//! speaker where the text says who, and clustered across sources with word-level differences.
+//!
+//! **Styles.** „…” and „…“, ,,…”, “…”, ‘…’, «…», straight "…" and '…', and a quotation after
+//! a speaker's name and a colon (`Kemper: Belarus wil …`). An opening mark must not follow a
+//! letter; a closing ’ or ' must be followed by something other than a letter, so the
+//! apostrophes of "Loekasjenko’s", "scenario's" and "'s avonds" never open or close a quote.
+//! Marks of another style inside a quotation are a nested quote and stay part of it.
+//!
+//! **Speakers**, in order of trust:
+//! 1. after the quote: "…", aldus Peskov · "…", zei Kremlin-woordvoerder Dmitri Peskov ·
+//!    "…", zegt correspondent Hartog · "…," Smith said;
+//! 2. before it: Hartog: "…" · volgens Hartog "…";
+//! 3. a pronoun or description ("voegde hij eraan toe", "aldus de dictator", "volgens hem"):
+//!    the speaker of the quotation just before, or the last person named;
+//! 4. a quotation with no speaker right after an attributed one in the same paragraph
+//!    continues it;
+//! 5. a name in the same sentence, when the sentence has a verb of saying ("Peskov deed de
+//!    speculaties af als „…”", "Poetin zei dat hij ‘…’ steunde").
+//!
+//! "reageert iemand op Twitter" is an anonymous speaker: no name is guessed. Speakers are keyed
+//! like entities, so "Dmitri Peskov" and "Peskov" (and the alias table's spellings) are one.
+//!
+//! **Clusters.** Two quotations are renderings of one statement when their content-word stems
+//! overlap (Dice, or containment of the shorter), more easily when the speaker is the same and
+//! hardly at all when the speakers differ. Each cluster's renderings are diffed word by word
+//! against the rendering closest to all the others.
+
+//!
+//! Files: `marks.rs` finds the marked quotations, `speakers.rs` attributes them (and finds
+//! the colon-led ones), `clusters.rs` groups renderings of one statement and diffs them.
+
+mod clusters;
+mod marks;
+mod speakers;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::names::NameContext;
+use super::words::{Doc, Sentence};
+use crate::article::ArticleId;
+use crate::export::{csv_row, CSV_EOL};
+use crate::search::alias::AliasTable;
+use crate::search::snippet::Span;
+use crate::text::tokenize::tokenize;
+
+pub use clusters::word_diff;
+pub use marks::marked;
+
+/// The punctuation style of a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Style {
+    /// „…” or „…“
+    LowHigh,
+    /// ,,…”
+    DoubleComma,
+    /// “…”
+    Curly,
+    /// ‘…’
+    CurlySingle,
+    /// «…»
+    Guillemets,
+    /// "…"
+    Straight,
+    /// '…'
+    StraightSingle,
+    /// Name: …
+    Colon,
+}
+
+impl Style {
+    /// The marks, for display.
+    pub fn marks(self) -> &'static str {
+        match self {
+            Style::LowHigh => "„…”",
+            Style::DoubleComma => ",,…”",
+            Style::Curly => "“…”",
+            Style::CurlySingle => "‘…’",
+            Style::Guillemets => "«…»",
+            Style::Straight => "\"…\"",
+            Style::StraightSingle => "'…'",
+            Style::Colon => "name: …",
+        }
+    }
+}
+
+/// How the speaker was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// Named right after the quotation ("aldus Peskov").
+    After,
+    /// Named right before it ("Hartog: …", "volgens Hartog").
+    Before,
+    /// A pronoun or description resolved to the last speaker or person.
+    Pronoun,
+    /// Continues the attributed quotation before it in the paragraph.
+    Continued,
+    /// Named in the same sentence, which has a verb of saying.
+    Sentence,
+}
+
+impl Attribution {
+    /// Plain words for the UI.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Attribution::After => "named after the quote",
+            Attribution::Before => "named before the quote",
+            Attribution::Pronoun => "pronoun resolved",
+            Attribution::Continued => "continues the previous quote",
+            Attribution::Sentence => "named in the sentence",
+        }
+    }
+}
+
+/// Who said it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Speaker {
+    /// Entity key (see [`NameContext::key`]).
+    pub key: String,
+    /// The name as written here.
+    pub name: String,
+    /// How it was found.
+    pub how: Attribution,
+}
+
+/// One quotation in one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// The article.
+    pub article: ArticleId,
+    /// Its position among the compared articles.
+    pub doc: usize,
+    /// Its party.
+    pub party: usize,
+    /// The paragraph (`None`: the headline).
+    pub paragraph: Option<usize>,
+    /// Byte range of the quoted words (without the marks) in the paragraph.
+    pub range: Range<usize>,
+    /// The quoted words.
+    pub text: String,
+    /// The sentence around it.
+    pub sentence: String,
+    /// Its marks.
+    pub style: Style,
+    /// The speaker, when the text says.
+    pub speaker: Option<Speaker>,
+    /// Fewer than four words: a phrase quoted inside the reporter's sentence.
+    pub fragment: bool,
+}
+
+/// One rendering in a cluster, with the words that differ from the reference marked.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rendering {
+    /// Index into [`QuoteReport::quotes`].
+    pub quote: usize,
+    /// The quotation in spans; `hit` marks words that differ from the reference.
+    pub spans: Vec<Span>,
+    /// Reference words this rendering leaves out.
+    pub omitted: Vec<String>,
+}
+
+/// Renderings of one statement across articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cluster {
+    /// The speaker most renderings name.
+    pub speaker: Option<String>,
+    /// Index of the reference rendering in `renderings`.
+    pub reference: usize,
+    /// The renderings, in article order.
+    pub renderings: Vec<Rendering>,
+    /// How many parties quote it.
+    pub parties: usize,
+}
+
+/// All quotations of the compared articles and their clusters.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct QuoteReport {
+    /// Every quotation, in article and reading order.
+    pub quotes: Vec<Quote>,
+    /// Statements quoted by at least two articles, most widely quoted first.
+    pub clusters: Vec<Cluster>,
+    /// For each quote, its cluster.
+    pub cluster_of: Vec<Option<usize>>,
+    /// Speakers' fullest names by key, from the entities ("Peskov" → "Dmitri Peskov").
+    pub full_names: std::collections::BTreeMap<String, String>,
+}
+
+impl QuoteReport {
+    /// Finds, attributes and clusters the quotations of the documents.
+    pub fn build(
+        docs: &[Doc],
+        party_of: &[usize],
+        ctx: &NameContext,
+        aliases: &AliasTable,
+    ) -> QuoteReport {
+        let mut quotes = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let first = quotes.len();
+            for (u, unit) in doc.units.iter().enumerate() {
+                let sentences: Vec<&Sentence> =
+                    doc.sentences.iter().filter(|s| s.unit == u).collect();
+                let mut found: Vec<(Style, Range<usize>, Range<usize>)> = marked(unit.text);
+                found.extend(speakers::colon_quotes(doc, &sentences, &found, ctx));
+                found.sort_by_key(|f| f.2.start);
+                for (style, inner, outer) in found {
+                    let Some(s) = sentences
+                        .iter()
+                        .find(|s| s.range.start <= outer.start && outer.start < s.range.end)
+                        .or_else(|| sentences.last())
+                    else {
+                        continue;
+                    };
+                    let text = unit.text[inner.clone()].to_string();
+                    let words = tokenize(&text);
+                    // A quoted name ("persbureau ‘Interfax’") is a name, not a quotation.
+                    if words.len() <= 3
+                        && words.iter().all(|w| w.text.starts_with(char::is_uppercase))
+                        && style != Style::Colon
+                    {
+                        continue;
+                    }
+                    // A quotation of several sentences is attributed after its last one.
+                    let s_end = sentences
+                        .iter()
+                        .find(|t| t.range.start < outer.end && outer.end <= t.range.end)
+                        .copied()
+                        .unwrap_or(s);
+                    let previous = quotes[first..].last();
+                    let speaker = speakers::Site {
+                        doc,
+                        s,
+                        s_end,
+                        outer: outer.clone(),
+                        style,
+                        previous,
+                        unit: u,
+                        ctx,
+                        aliases,
+                    }
+                    .attribute();
+                    let sentence_end = s.range.end.max(outer.end).min(unit.text.len());
+                    let sentence_start = s.range.start.min(outer.start);
+                    quotes.push(Quote {
+                        article: doc.id(),
+                        doc: d,
+                        party: party_of.get(d).copied().unwrap_or(0),
+                        paragraph: unit.paragraph,
+                        range: inner,
+                        fragment: words.len() < 4,
+                        text,
+                        sentence: unit.text[sentence_start..sentence_end].to_string(),
+                        style,
+                        speaker,
+                    });
+                }
+            }
+        }
+        let (clusters, cluster_of) = clusters::cluster(docs, &quotes);
+        QuoteReport {
+            quotes,
+            clusters,
+            cluster_of,
+            full_names: Default::default(),
+        }
+    }
+
+    /// The speakers quoted, with their quotation counts, most quoted first.
+    pub fn speakers(&self) -> Vec<(String, String, usize)> {
+        let mut out: Vec<(String, String, usize)> = Vec::new();
+        for q in &self.quotes {
+            if let Some(s) = &q.speaker {
+                match out.iter_mut().find(|(k, _, _)| *k == s.key) {
+                    Some(e) => e.2 += 1,
+                    None => out.push((
+                        s.key.clone(),
+                        self.full_names
+                            .get(&s.key)
+                            .cloned()
+                            .unwrap_or_else(|| s.name.clone()),
+                        1,
+                    )),
+                }
+            }
+        }
+        out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        out
+    }
+
+    /// The display name of a speaker key (its longest written form).
+    pub fn speaker_name(&self, key: &str) -> Option<String> {
+        if let Some(n) = self.full_names.get(key) {
+            return Some(n.clone());
+        }
+        self.speakers()
+            .into_iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, n, _)| n)
+    }
+
+    /// All quotations as CSV.
+    pub fn to_csv(&self, party_labels: &[String], titles: &[String]) -> String {
+        let mut out = csv_row(&[
+            "article",
+            "title",
+            "source",
+            "paragraph",
+            "quote",
+            "speaker",
+            "attribution",
+            "style",
+            "fragment",
+            "cluster",
+            "sentence",
+        ]);
+        out.push_str(CSV_EOL);
+        for (i, q) in self.quotes.iter().enumerate() {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map(|s| self.speaker_name(&s.key).unwrap_or_else(|| s.name.clone()))
+                .unwrap_or_default();
+            out.push_str(&csv_row(&[
+                &q.article.to_string(),
+                titles.get(q.doc).map_or("", String::as_str),
+                party_labels.get(q.party).map_or("", String::as_str),
+                &q.paragraph.map_or("title".into(), |p| p.to_string()),
+                &q.text,
+                &speaker,
+                q.speaker.as_ref().map_or("", |s| s.how.describe()),
+                q.style.marks(),
+                if q.fragment { "yes" } else { "no" },
+                &self.cluster_of[i].map_or(String::new(), |c| (c + 1).to_string()),
+                &q.sentence,
+            ]));
+            out.push_str(CSV_EOL);
+        }
+        out
+    }
+
+    /// All quotations and clusters as JSON.
+    pub fn to_json(&self, party_labels: &[String], titles: &[String]) -> String {
+        let quotes: Vec<serde_json::Value> = self
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                serde_json::json!({
+                    "article": q.article.to_string(),
+                    "title": titles.get(q.doc),
+                    "source": party_labels.get(q.party),
+                    "paragraph": q.paragraph,
+                    "quote": q.text,
+                    "speaker": q.speaker.as_ref().map(|s| self.speaker_name(&s.key).unwrap_or_else(|| s.name.clone())),
+                    "attribution": q.speaker.as_ref().map(|s| s.how),
+                    "style": q.style.marks(),
+                    "fragment": q.fragment,
+                    "cluster": self.cluster_of[i].map(|c| c + 1),
+                    "sentence": q.sentence,
+                })
+            })
+            .collect();
+        let clusters: Vec<serde_json::Value> = self
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                serde_json::json!({
+                    "cluster": i + 1,
+                    "speaker": c.speaker,
+                    "renderings": c.renderings.iter().map(|r| serde_json::json!({
+                        "article": self.quotes[r.quote].article.to_string(),
+                        "source": party_labels.get(self.quotes[r.quote].party),
+                        "quote": self.quotes[r.quote].text,
+                        "differs": r.spans.iter().filter(|s| s.hit).map(|s| s.text.clone()).collect::<Vec<_>>(),
+                        "omitted": r.omitted,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::to_string_pretty(&serde_json::json!({"quotes": quotes, "clusters": clusters}))
+            .unwrap_or_default()
+    }
+}

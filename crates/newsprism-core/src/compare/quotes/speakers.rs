@@ -1,0 +1,495 @@
+//! Speakers: who says a quotation, in the order of trust the module above lists (after it,
+//! before a colon, "volgens"/"according to", a continued quotation, a name in a sentence with
+//! a verb of saying, a pronoun), and the colon-led quotations without marks ("Kemper: …").
+
+use std::ops::Range;
+
+use super::marks::trim;
+use super::{Attribution, Quote, Speaker, Style};
+use crate::compare::names::{is_name_adjective, is_person_title, NameContext};
+use crate::compare::words::{Doc, Sentence};
+use crate::search::alias::AliasTable;
+use crate::text::fold::fold;
+use crate::text::tokenize::tokenize;
+
+/// Verbs (and "aldus", "volgens") that introduce or close a quotation.
+const SPEECH: &[&str] = &[
+    "aldus",
+    "zei",
+    "zegt",
+    "zeggen",
+    "zeiden",
+    "zeggt",
+    "stelt",
+    "stelde",
+    "stellen",
+    "verklaarde",
+    "verklaart",
+    "sneerde",
+    "reageert",
+    "reageerde",
+    "schreef",
+    "schrijft",
+    "meldde",
+    "meldt",
+    "benadrukte",
+    "benadrukt",
+    "vertelde",
+    "vertelt",
+    "voegde",
+    "voegt",
+    "waarschuwde",
+    "waarschuwt",
+    "antwoordde",
+    "antwoordt",
+    "noemde",
+    "noemt",
+    "verwierp",
+    "ontkende",
+    "ontkent",
+    "riep",
+    "twitterde",
+    "tweette",
+    "vroeg",
+    "vraagt",
+    "legde",
+    "legt",
+    "beweerde",
+    "beweert",
+    "concludeerde",
+    "erkende",
+    "erkent",
+    "zo",
+    "af",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "explained",
+    "stated",
+    "asked",
+    "asks",
+    "replied",
+    "insisted",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "called",
+    "described",
+    "tweeted",
+    "according",
+    "declared",
+    "noted",
+    "notes",
+    "admitted",
+    "denied",
+    "suggested",
+    "suggests",
+    "believes",
+    "thinks",
+    "denkt",
+    "vindt",
+    "vond",
+];
+
+/// Words that stand for a speaker named earlier.
+const PRONOUNS: &[&str] = &[
+    "hij", "zij", "ze", "hem", "haar", "diens", "he", "she", "him", "her", "they", "zij",
+];
+
+/// Words that leave the speaker unnamed on purpose.
+const INDEFINITE: &[&str] = &[
+    "iemand", "men", "velen", "sommigen", "someone", "somebody", "one", "many", "others",
+];
+
+/// "Kemper: Belarus wil …": a name (with an optional title) opening a sentence, a colon, then
+/// words that are not in quotation marks.
+pub(super) fn colon_quotes(
+    doc: &Doc,
+    sentences: &[&Sentence],
+    marked: &[(Style, Range<usize>, Range<usize>)],
+    ctx: &NameContext,
+) -> Vec<(Style, Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let text = doc.units[s.unit].text;
+        let sent = &text[s.range.clone()];
+        let Some(colon) = sent.find(':') else {
+            continue;
+        };
+        let head = &sent[..colon];
+        if head.split_whitespace().count() > 5 || head.is_empty() {
+            continue;
+        }
+        let colon_at = s.range.start + colon;
+        let rest_start = colon_at + 1;
+        let rest = &text[rest_start..s.range.end];
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with(['„', '“', '"', '‘', '\'', '«']) {
+            continue;
+        }
+        if marked
+            .iter()
+            .any(|m| m.2.start < s.range.end && m.2.end > colon_at)
+        {
+            continue;
+        }
+        // The head must be a name, possibly after a title: "Hartog", "analist Schraibman".
+        let head_words = s.words.iter().filter(|w| w.range.end <= colon_at).count();
+        if colon_head(doc, s, head_words, ctx).is_none() || tokenize(trimmed).len() < 3 {
+            continue;
+        }
+        let inner = trim(text, rest_start..s.range.end);
+        out.push((Style::Colon, inner.clone(), s.range.start..inner.end));
+    }
+    out
+}
+
+/// The speaker named before a colon that ends at word `head_words`: "Kemper", "correspondent
+/// Hartog", "De analist Schraibman". The colon itself is evidence of a name, so a capitalised
+/// word counts here even where it only ever opens sentences.
+fn colon_head(doc: &Doc, s: &Sentence, head_words: usize, ctx: &NameContext) -> Option<String> {
+    if head_words == 0 || head_words > 5 {
+        return None;
+    }
+    let text = doc.units[s.unit].text;
+    let names = ctx.names(doc, s);
+    if let Some(n) = names.iter().find(|n| n.words.end == head_words) {
+        let titled = s.words[..n.words.start]
+            .iter()
+            .all(|w| is_person_title(&w.key) || matches!(w.key.as_str(), "de" | "het" | "the"));
+        return titled.then(|| n.text.clone());
+    }
+    // Capitalised words back from the colon, after optional titles.
+    let mut start = head_words;
+    while start > 0
+        && s.words[start - 1].capital
+        && !is_name_adjective(&s.words[start - 1].key)
+        && !is_person_title(&s.words[start - 1].key)
+    {
+        start -= 1;
+    }
+    if start == head_words || head_words - start > 3 {
+        return None;
+    }
+    let titled = s.words[..start]
+        .iter()
+        .all(|w| is_person_title(&w.key) || matches!(w.key.as_str(), "de" | "het" | "the"));
+    let single_common =
+        head_words - start == 1 && crate::text::stopwords::is_stopword(&s.words[start].key);
+    (titled && !single_common)
+        .then(|| text[s.words[start].range.start..s.words[head_words - 1].range.end].to_string())
+}
+
+/// A name at or after word `i` of a sentence, past titles and determiners.
+fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<String> {
+    let names = ctx.names(doc, s);
+    let mut k = from;
+    while k < s.words.len() && k < from + 6 {
+        let w = &s.words[k];
+        if let Some(n) = names.iter().find(|n| n.words.start == k) {
+            // "Kremlin-woordvoerder": a compound title's head, not the speaker.
+            // "Kremlin spokesman Dmitry Peskov" too: the organisation names the title.
+            let compound_title = s
+                .words
+                .get(n.words.end)
+                .is_some_and(|t| is_person_title(&t.key));
+            if !compound_title {
+                return Some(n.text.clone());
+            }
+            k = n.words.end;
+            continue;
+        }
+        let skippable = is_person_title(&w.key)
+            || matches!(w.key.as_str(), "de" | "het" | "the" | "een" | "a" | "an")
+            || is_name_adjective(&w.key)
+            || (w.joined && s.words.get(k + 1).is_some_and(|t| is_person_title(&t.key)));
+        if !skippable {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// One quotation being attributed, with what stands around it.
+pub(super) struct Site<'d, 'a> {
+    /// The article.
+    pub doc: &'d Doc<'a>,
+    /// The sentence the quotation opens in.
+    pub s: &'d Sentence,
+    /// The sentence it closes in (the same, unless it runs over several).
+    pub s_end: &'d Sentence,
+    /// Its byte range in the unit, marks included.
+    pub outer: Range<usize>,
+    /// How it is marked.
+    pub style: Style,
+    /// The quotation before it in the same article.
+    pub previous: Option<&'d Quote>,
+    /// Its unit in the document.
+    pub unit: usize,
+    /// What the compared texts say about names.
+    pub ctx: &'d NameContext,
+    /// The user's alias table.
+    pub aliases: &'d AliasTable,
+}
+
+/// A rule's verdict: `Some(speaker)` decides (`Some(None)` is an anonymous speaker, such as
+/// "reageert iemand": no name is guessed), `None` leaves the quotation to the next rule.
+type Verdict = Option<Option<Speaker>>;
+
+impl Site<'_, '_> {
+    /// The speaker, by the rules in the module's order of trust.
+    pub(super) fn attribute(&self) -> Option<Speaker> {
+        let before = self.words_before();
+        self.after()
+            .or_else(|| self.colon_before(&before))
+            .or_else(|| self.according_to(&before))
+            .or_else(|| self.continued(&before))
+            .or_else(|| self.in_sentence(&before))
+            .unwrap_or_else(|| self.opening_pronoun(&before))
+    }
+
+    fn make(&self, name: String, how: Attribution) -> Option<Speaker> {
+        Some(Speaker {
+            key: self.ctx.key(&name, self.aliases),
+            name,
+            how,
+        })
+    }
+
+    fn text(&self) -> &str {
+        self.doc.units[self.s.unit].text
+    }
+
+    /// The sentence's words before the quotation opens.
+    fn words_before(&self) -> Vec<usize> {
+        (0..self.s.words.len())
+            .filter(|&i| self.s.words[i].range.end <= self.outer.start)
+            .collect()
+    }
+
+    fn key_at(&self, k: usize) -> &str {
+        self.s.words[k].key.as_str()
+    }
+
+    /// The quotation before continues into this one: it shares its speaker.
+    fn continuing(&self) -> Option<Speaker> {
+        let p = self.previous?;
+        if p.paragraph != self.doc.units[self.unit].paragraph {
+            return None;
+        }
+        p.speaker.clone().map(|sp| Speaker {
+            how: Attribution::Continued,
+            ..sp
+        })
+    }
+
+    /// "hij", "zij", "de dictator": the speaker of the quotation before, or the last person
+    /// named.
+    fn pronoun(&self) -> Option<Speaker> {
+        let how = Attribution::Pronoun;
+        if let Some(p) = self.previous.and_then(|p| p.speaker.clone()) {
+            return Some(Speaker { how, ..p });
+        }
+        last_person_before(self.doc, self.s, self.outer.start, self.ctx, self.aliases)
+            .and_then(|n| self.make(n, how))
+    }
+
+    /// 1. After: ", aldus Peskov", ", zei hij", ", Smith said".
+    fn after(&self) -> Verdict {
+        let (doc, s, ctx) = (self.doc, self.s_end, self.ctx);
+        let a = s
+            .words
+            .iter()
+            .position(|w| w.range.start >= self.outer.end)?;
+        let gap = self
+            .text()
+            .get(self.outer.end..s.words[a].range.start)
+            .unwrap_or("");
+        let only_punctuation = gap
+            .trim()
+            .chars()
+            .all(|c| matches!(c, ',' | '–' | '—' | '-' | ' '));
+        if !only_punctuation || self.style == Style::Colon {
+            return None;
+        }
+        let w = &s.words[a];
+        if SPEECH.contains(&w.key.as_str()) || w.key == "volgens" {
+            if let Some(n) = name_from(doc, s, a + 1, ctx) {
+                return Some(self.make(n, Attribution::After));
+            }
+            let next = s.words.get(a + 1).map(|w| w.key.as_str());
+            let next2 = s.words.get(a + 2).map(|w| w.key.as_str());
+            if next.is_some_and(|n| INDEFINITE.contains(&n)) {
+                return Some(None);
+            }
+            if next.is_some_and(|n| PRONOUNS.contains(&n))
+                || (matches!(next, Some("de" | "het" | "the"))
+                    && next2.is_some_and(is_person_title))
+            {
+                return Some(self.pronoun());
+            }
+        }
+        // ", Smith said" / "Kremlin spokesman Dmitry Peskov said" / "Peskov zei".
+        let n = name_from(doc, s, a, ctx)?;
+        let last = n.split_whitespace().last().unwrap_or("");
+        let end = (a..s.words.len())
+            .find(|&k| doc.word_text(s, &s.words[k]) == last)
+            .map_or(a, |k| k + 1);
+        s.words
+            .get(end)
+            .is_some_and(|v| SPEECH.contains(&v.key.as_str()))
+            .then(|| self.make(n, Attribution::After))
+    }
+
+    /// 2. Before a colon: "Hartog: …", "zegt Hartog: …", "hij zei: …", or the reporter's
+    /// lead-in to more of the same speaker's words.
+    fn colon_before(&self, before: &[usize]) -> Verdict {
+        let (doc, s, ctx) = (self.doc, self.s, self.ctx);
+        let text = self.text();
+        if self.style == Style::Colon {
+            let colon = text[self.outer.start..]
+                .find(':')
+                .map_or(self.outer.start, |c| self.outer.start + c);
+            let head = s.words.iter().filter(|w| w.range.end <= colon).count();
+            if let Some(n) = colon_head(doc, s, head, ctx) {
+                return Some(self.make(n, Attribution::Before));
+            }
+        }
+        // A quote can open before its sentence's first word is read (odd punctuation): no prefix.
+        let prefix = text.get(s.range.start..self.outer.start).unwrap_or("");
+        if !prefix.trim_end().ends_with(':') || before.is_empty() {
+            return None;
+        }
+        if let Some(n) = colon_head(doc, s, before.len(), ctx) {
+            return Some(self.make(n, Attribution::Before));
+        }
+        // "zegt Hartog: …", "Peskov zei: …".
+        if let Some(n) = before.iter().find_map(|&k| name_from(doc, s, k, ctx)) {
+            if before.iter().any(|&k| SPEECH.contains(&self.key_at(k))) {
+                return Some(self.make(n, Attribution::Before));
+            }
+        }
+        if before.len() <= 3 && before.iter().any(|&k| PRONOUNS.contains(&self.key_at(k))) {
+            return Some(self.pronoun());
+        }
+        // "Om vervolgens … te ontkrachten: „…”": the reporter's lead-in to more of the
+        // same speaker's words.
+        self.continuing().map(Some)
+    }
+
+    /// 3. "volgens Hartog …", "according to Smith …", "volgens hem …".
+    fn according_to(&self, before: &[usize]) -> Verdict {
+        let v = *before
+            .iter()
+            .rev()
+            .find(|&&k| self.key_at(k) == "volgens" || self.key_at(k) == "according")?;
+        let from = if self.key_at(v) == "according" {
+            v + 2
+        } else {
+            v + 1
+        };
+        if let Some(n) = name_from(self.doc, self.s, from, self.ctx) {
+            return Some(self.make(n, Attribution::Before));
+        }
+        self.s
+            .words
+            .get(from)
+            .is_some_and(|w| PRONOUNS.contains(&w.key.as_str()))
+            .then(|| self.pronoun())
+    }
+
+    /// Whether the sentence has a verb of saying outside the quotation.
+    fn has_speech(&self) -> bool {
+        self.s.words.iter().any(|w| {
+            (w.range.end <= self.outer.start || w.range.start >= self.outer.end)
+                && SPEECH.contains(&w.key.as_str())
+        })
+    }
+
+    /// 4. A quotation opening its sentence with no verb of saying continues the one before
+    /// it in the same paragraph.
+    fn continued(&self, before: &[usize]) -> Verdict {
+        if !before.is_empty() || self.has_speech() {
+            return None;
+        }
+        self.continuing().map(Some)
+    }
+
+    /// 5. A name in a sentence with a verb of saying ("Peskov deed de speculaties af als
+    /// „…”"), or a pronoun before the quotation in it.
+    fn in_sentence(&self, before: &[usize]) -> Verdict {
+        if !self.has_speech() {
+            return None;
+        }
+        let s = self.s;
+        for k in 0..s.words.len() {
+            if s.words[k].range.start >= self.outer.start && s.words[k].range.end <= self.outer.end
+            {
+                continue;
+            }
+            if let Some(n) = name_from(self.doc, s, k, self.ctx) {
+                if !is_place_like(&n) {
+                    return Some(self.make(n, Attribution::Sentence));
+                }
+            }
+        }
+        before
+            .iter()
+            .any(|&k| PRONOUNS.contains(&self.key_at(k)))
+            .then(|| self.pronoun())
+    }
+
+    /// Last: a sentence that opens with a pronoun ("Hij noemde het ‘…’").
+    fn opening_pronoun(&self, before: &[usize]) -> Option<Speaker> {
+        before
+            .first()
+            .is_some_and(|&k| PRONOUNS.contains(&self.key_at(k)))
+            .then(|| self.pronoun())
+            .flatten()
+    }
+}
+
+fn is_place_like(name: &str) -> bool {
+    let f = fold(name);
+    matches!(
+        f.as_str(),
+        "rusland" | "russia" | "oekraine" | "ukraine" | "wit-rusland" | "belarus" | "europa"
+    )
+}
+
+/// The last personal name written before byte `before` in this sentence or the two units
+/// before it.
+fn last_person_before(
+    doc: &Doc,
+    s: &Sentence,
+    before: usize,
+    ctx: &NameContext,
+    aliases: &AliasTable,
+) -> Option<String> {
+    let mut best = None;
+    for t in doc
+        .sentences
+        .iter()
+        .filter(|t| t.unit + 2 >= s.unit && t.unit <= s.unit)
+    {
+        for n in ctx.names(doc, t) {
+            let earlier = t.unit < s.unit || n.range.end <= before;
+            let last = n.text.split_whitespace().last().unwrap_or("");
+            let person = ctx.is_surname(&crate::search::alias::name_key(last))
+                || ctx.is_surname(&ctx.key(&n.text, aliases));
+            if earlier && person {
+                best = Some(n.text);
+            }
+        }
+    }
+    best
+}

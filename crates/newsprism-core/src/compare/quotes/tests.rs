@@ -1,0 +1,151 @@
+//! Quotations found, attributed and clustered, on small texts of their own.
+
+use rustc_hash::FxHashSet;
+
+use super::*;
+
+fn quotes_of(text: &str) -> Vec<(Style, String)> {
+    marked(text)
+        .into_iter()
+        .map(|(s, r, _)| (s, text[r].to_string()))
+        .collect()
+}
+
+#[test]
+fn every_quotation_style_is_found() {
+    let cases = [
+        (
+            "Hij sprak van „volstrekt domme verzinsels.” Daarna niets.",
+            Style::LowHigh,
+            "volstrekt domme verzinsels.",
+        ),
+        (
+            "Hij sprak van „domme verzinsels“ en ging.",
+            Style::LowHigh,
+            "domme verzinsels",
+        ),
+        (
+            ",,Totaal stomme, ongegronde verzinsels”, aldus Peskov.",
+            Style::DoubleComma,
+            "Totaal stomme, ongegronde verzinsels",
+        ),
+        (
+            "“Sinds twee dagen, geloof ik”, voegde hij toe.",
+            Style::Curly,
+            "Sinds twee dagen, geloof ik",
+        ),
+        (
+            "Hij steunde ‘Loekasjenko’s voorstel’ volledig.",
+            Style::CurlySingle,
+            "Loekasjenko’s voorstel",
+        ),
+        (
+            "Hij noemde het «een farce» gisteren.",
+            Style::Guillemets,
+            "een farce",
+        ),
+        (
+            "\"Poetin wil Belarus gebruiken\", zegt Hartog.",
+            Style::Straight,
+            "Poetin wil Belarus gebruiken",
+        ),
+        (
+            "Hij noemde het 'zijn vriend' en lachte.",
+            Style::StraightSingle,
+            "zijn vriend",
+        ),
+    ];
+    for (text, style, want) in cases {
+        assert_eq!(quotes_of(text), [(style, want.to_string())], "{text}");
+    }
+}
+
+#[test]
+fn apostrophes_and_nested_quotes_do_not_break_extraction() {
+    // Apostrophes inside and before words.
+    assert!(quotes_of("Poetins plan voor 's avonds en scenario's bleef geheim.").is_empty());
+    assert!(quotes_of("Dat was in de jaren '80 en 't bleef stil.").is_empty());
+    // A nested quote stays inside the outer one.
+    let got = quotes_of(
+        "„Hij zei ‘nooit’ en bleef bij zijn ‘nee’, ook tegen Poetins zin”, aldus Peskov.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].1,
+        "Hij zei ‘nooit’ en bleef bij zijn ‘nee’, ook tegen Poetins zin"
+    );
+    let got = quotes_of("“He called it ‘a farce’ and left,” she said of Mr O'Brien's speech.");
+    assert_eq!(got[0].1, "He called it ‘a farce’ and left,");
+    // An unclosed mark is not a quote.
+    assert!(quotes_of("Hij zei „nooit en ging weg.").is_empty());
+}
+
+fn report(texts: &[&str]) -> (Vec<crate::article::Article>, AliasTable) {
+    let arts = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| super::super::test_article(&format!("{i}.txt"), t))
+        .collect();
+    (arts, AliasTable::default())
+}
+
+#[test]
+fn an_english_speaker_after_the_quote_past_an_organisation_title() {
+    let (arts, t) = report(&[
+        " date 2022-12 President Vladimir Putin visited Minsk. \"These are absolutely stupid fabrications,\" Kremlin spokesman Dmitry Peskov said of the reports. \"We will see,\" Mr Smith said.",
+    ]);
+    let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
+    let who: Vec<Option<&str>> = r
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(who, [Some("Dmitry Peskov"), Some("Smith")]);
+}
+
+#[test]
+fn speakers_are_found_before_after_and_by_pronoun() {
+    let (arts, t) = report(&[
+        " date 2022-12 De woordvoerder van het Kremlin sprak. „Totaal stomme, ongegronde verzinsels”, aldus Peskov. Kemper: „Belarus wil die onafhankelijkheid behouden.” Volgens Hartog is het „een compleet economisch isolement”. Rusland-correspondent Eva Hartog gaf een interview. \"Poetin wil Loekasjenko compleet domineren\", zegt correspondent Hartog. “Sinds twee dagen, geloof ik”, voegde hij eraan toe. \"Het is heel koud\", reageert iemand op Twitter. Kemper: Belarus wil geen Russische inmenging in eigen land.",
+    ]);
+    let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
+    let got: Vec<(String, Option<String>)> = r
+        .quotes
+        .iter()
+        .map(|q| (q.text.clone(), q.speaker.as_ref().map(|s| s.name.clone())))
+        .collect();
+    let want = [
+        ("Totaal stomme, ongegronde verzinsels", Some("Peskov")),
+        (
+            "Belarus wil die onafhankelijkheid behouden.",
+            Some("Kemper"),
+        ),
+        ("een compleet economisch isolement", Some("Hartog")),
+        ("Poetin wil Loekasjenko compleet domineren", Some("Hartog")),
+        ("Sinds twee dagen, geloof ik", Some("Hartog")),
+        ("Het is heel koud", None),
+        (
+            "Belarus wil geen Russische inmenging in eigen land.",
+            Some("Kemper"),
+        ),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.map(String::from)))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(r.quotes[6].style, Style::Colon);
+    assert_eq!(
+        r.quotes[4].speaker.as_ref().map(|s| s.how),
+        Some(Attribution::Pronoun)
+    );
+    // "Eva Hartog", "correspondent Hartog" and "Hartog" are one speaker.
+    let keys: FxHashSet<&str> = r.quotes[2..5]
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| s.key.as_str())
+        .collect();
+    assert_eq!(keys.len(), 1);
+}
