@@ -1,0 +1,310 @@
+//! The number ledger: every quantity the texts give, with what it counts, grouped so that
+//! sources that count the same thing can be set side by side and their disagreements flagged.
+//!
+//! **Numbers.** Digits in Dutch ("9.000", "4,5", "1.234,5") and English ("9,000", "4.5")
+//! conventions, read by the article's language; scale words and suffixes ("2,5 miljard",
+//! "£15.8m", "$3bn"); Dutch number words, compounds included ("zevenhonderd",
+//! "eenentwintig", "tweeduizend") and English ones ("seven hundred", "twenty-five"); vague
+//! quantities ("duizenden", "enkele tienduizenden", "thousands of") with their implied range.
+//! "een" and "one" are articles and pronouns far more often than numbers and are skipped;
+//! "één" is a number.
+//!
+//! **Not quantities:** years (1800–2100 written without separators), day-and-month dates,
+//! clock times ("10.30 uur"), the dates and durations the timeline reads ("twee weken
+//! geleden", "de komende drie jaar"), and numbers inside names ("S-400").
+//!
+//! **Ranges and hedges:** "10.000 tot 15.000", "tussen 10 en 15", "between 10 and 15",
+//! "10-15"; "ruim", "bijna", "ongeveer", "zo'n", "about", "nearly" widen the value by 10%;
+//! "meer dan" / "more than" and "tot wel" / "up to" make it open-ended.
+//!
+//! **What it counts:** the first noun after the number, past adjectives ("9.000 Russische
+//! troepen" → troepen, "80.000 eigen soldaten" → soldaten). A synonym table folds troepen,
+//! soldaten, man, militairen, troops, soldiers into one *thing*; units (procent, jaar, euro…)
+//! take the next content word as what they measure ("4 procent van de bevolking"). Whose
+//! the quantity is comes from a nationality adjective in the phrase ("Russische troepen"), a
+//! country just before the number ("Rusland 10.000 soldaten") or "eigen": a group is one
+//! thing of one owner, so Belarus's own "45.000 man" is never compared with Russia's troops.
+//! Where two parties give exact figures that cannot both be true, the group is a conflict.
+
+//!
+//! Files: `lexicon.rs` holds the word lists, `read.rs` reads a sentence's numbers and what
+//! they count; this file groups them into the ledger and exports it.
+
+mod lexicon;
+mod read;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::words::Doc;
+use crate::article::ArticleId;
+use crate::export::{csv_row, CSV_EOL};
+use crate::search::alias::AliasTable;
+use crate::text::fold::fold;
+
+pub use read::{number_word, parse_digits};
+
+/// Whose a quantity is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// A country or alliance, by its alias-table name ("Rusland", "NAVO").
+    Named(String),
+    /// The source's own side: "80.000 eigen soldaten".
+    Own,
+}
+
+impl Owner {
+    /// The name in exports: the country, or "own".
+    pub fn name(&self) -> &str {
+        match self {
+            Owner::Named(n) => n,
+            Owner::Own => "own",
+        }
+    }
+}
+
+impl Serialize for Owner {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// One quantity in one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The article.
+    pub article: ArticleId,
+    /// Its position among the compared articles.
+    pub doc: usize,
+    /// Its party.
+    pub party: usize,
+    /// The paragraph (`None`: the headline).
+    pub paragraph: Option<usize>,
+    /// Byte range of the phrase (number to noun) in the paragraph.
+    pub range: Range<usize>,
+    /// The phrase as written: "10.000 tot 15.000 soldaten".
+    pub text: String,
+    /// Lowest value meant.
+    pub low: f64,
+    /// Highest value meant (`f64::INFINITY` for "more than").
+    pub high: f64,
+    /// The figure as a reader would say it: "10000–15000", "~9000", ">3".
+    pub value: String,
+    /// A hedge word or vague number ("ruim", "duizenden"): never part of a conflict.
+    pub approx: bool,
+    /// A vague amount ("duizenden"), not a figure.
+    pub vague: bool,
+    /// What it counts, as written ("troepen").
+    pub thing: String,
+    /// The group key of what it counts ("troepen" for soldaten too).
+    pub thing_key: String,
+    /// What a unit measures ("bevolking" for "4 procent van de bevolking").
+    pub of: Option<String>,
+    /// Whose it is, when the text says.
+    pub owner: Option<Owner>,
+    /// The sentence around it.
+    pub sentence: String,
+}
+
+/// Quantities of one thing of one owner.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LedgerGroup {
+    /// "troepen / soldaten", what every entry counts.
+    pub label: String,
+    /// The thing's key.
+    pub thing_key: String,
+    /// What a unit measures, when the group is one of a unit.
+    pub of: Option<String>,
+    /// Whose.
+    pub owner: Option<Owner>,
+    /// Indexes into [`Ledger::quantities`].
+    pub entries: Vec<usize>,
+    /// How many parties give a quantity here.
+    pub parties: usize,
+    /// Two parties give exact figures that cannot both be right.
+    pub conflict: bool,
+}
+
+/// All quantities and their groups.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Ledger {
+    /// Every quantity, in article and reading order.
+    pub quantities: Vec<Quantity>,
+    /// Groups, conflicts first, then those several parties give, then by size.
+    pub groups: Vec<LedgerGroup>,
+}
+
+impl Ledger {
+    /// Reads the quantities of the documents and groups them.
+    pub fn build(docs: &[Doc], party_of: &[usize], aliases: &AliasTable) -> Ledger {
+        let mut quantities = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for s in &doc.sentences {
+                quantities.extend(read::read_sentence(
+                    doc,
+                    s,
+                    d,
+                    party_of.get(d).copied().unwrap_or(0),
+                    aliases,
+                ));
+            }
+        }
+        let mut groups: Vec<LedgerGroup> = Vec::new();
+        for (i, q) in quantities.iter().enumerate() {
+            match groups
+                .iter_mut()
+                .find(|g| g.thing_key == q.thing_key && g.of == q.of && g.owner == q.owner)
+            {
+                Some(g) => g.entries.push(i),
+                None => groups.push(LedgerGroup {
+                    label: String::new(),
+                    thing_key: q.thing_key.clone(),
+                    of: q.of.clone(),
+                    owner: q.owner.clone(),
+                    entries: vec![i],
+                    parties: 0,
+                    conflict: false,
+                }),
+            }
+        }
+        for g in &mut groups {
+            let mut things: Vec<String> = Vec::new();
+            let mut parties: Vec<usize> = Vec::new();
+            for &e in &g.entries {
+                let t = fold(&quantities[e].thing);
+                if !things.contains(&t) {
+                    things.push(t);
+                }
+                if !parties.contains(&quantities[e].party) {
+                    parties.push(quantities[e].party);
+                }
+            }
+            g.label = things.join(" / ");
+            g.parties = parties.len();
+            g.conflict = g.entries.iter().any(|&a| {
+                g.entries.iter().any(|&b| {
+                    let (x, y) = (&quantities[a], &quantities[b]);
+                    x.party != y.party
+                        && !x.approx
+                        && !y.approx
+                        && (x.high < y.low || y.high < x.low)
+                })
+            });
+        }
+        groups.sort_by(|a, b| {
+            b.conflict
+                .cmp(&a.conflict)
+                .then(b.parties.cmp(&a.parties))
+                .then(b.entries.len().cmp(&a.entries.len()))
+        });
+        Ledger { quantities, groups }
+    }
+
+    /// A one-line name for a group: "troepen / soldaten (Rusland)", "procent of bevolking".
+    pub fn group_title(&self, g: &LedgerGroup) -> String {
+        let mut t = g.label.clone();
+        if let Some(of) = &g.of {
+            t.push_str(&format!(" · {of}"));
+        }
+        match &g.owner {
+            Some(Owner::Own) => t.push_str(" (their own)"),
+            Some(Owner::Named(o)) => t.push_str(&format!(" ({o})")),
+            None => {}
+        }
+        t
+    }
+
+    /// The ledger as CSV, one row per quantity.
+    pub fn to_csv(&self, party_labels: &[String], titles: &[String]) -> String {
+        let mut out = csv_row(&[
+            "group",
+            "conflict",
+            "article",
+            "title",
+            "source",
+            "paragraph",
+            "quantity",
+            "low",
+            "high",
+            "approximate",
+            "counts",
+            "owner",
+            "sentence",
+        ]);
+        out.push_str(CSV_EOL);
+        for (gi, g) in self.groups.iter().enumerate() {
+            for &e in &g.entries {
+                let q = &self.quantities[e];
+                out.push_str(&csv_row(&[
+                    &format!("{} {}", gi + 1, self.group_title(g)),
+                    if g.conflict { "yes" } else { "no" },
+                    &q.article.to_string(),
+                    titles.get(q.doc).map_or("", String::as_str),
+                    party_labels.get(q.party).map_or("", String::as_str),
+                    &q.paragraph.map_or("title".into(), |p| p.to_string()),
+                    &q.text,
+                    &fmt_num(q.low),
+                    &fmt_num(q.high),
+                    if q.approx { "yes" } else { "no" },
+                    &q.thing,
+                    q.owner.as_ref().map_or("", Owner::name),
+                    &q.sentence,
+                ]));
+                out.push_str(CSV_EOL);
+            }
+        }
+        out
+    }
+
+    /// The ledger as JSON, grouped.
+    pub fn to_json(&self, party_labels: &[String], titles: &[String]) -> String {
+        let groups: Vec<serde_json::Value> = self
+            .groups
+            .iter()
+            .map(|g| {
+                let entries: Vec<serde_json::Value> = g
+                    .entries
+                    .iter()
+                    .map(|&e| {
+                        let q = &self.quantities[e];
+                        serde_json::json!({
+                            "article": q.article.to_string(),
+                            "title": titles.get(q.doc),
+                            "source": party_labels.get(q.party),
+                            "quantity": q.text,
+                            "low": q.low,
+                            "high": if q.high.is_finite() { Some(q.high) } else { None },
+                            "approximate": q.approx,
+                            "counts": q.thing,
+                            "sentence": q.sentence,
+                        })
+                    })
+                    .collect();
+                serde_json::json!({
+                    "group": self.group_title(g),
+                    "counts": g.label,
+                    "of": g.of,
+                    "owner": g.owner,
+                    "conflict": g.conflict,
+                    "entries": entries,
+                })
+            })
+            .collect();
+        serde_json::to_string_pretty(&groups).unwrap_or_default()
+    }
+}
+
+/// A number for display without needless decimals.
+pub fn fmt_num(v: f64) -> String {
+    if v.is_infinite() {
+        return "∞".into();
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{}", (v * 1000.0).round() / 1000.0)
+    }
+}

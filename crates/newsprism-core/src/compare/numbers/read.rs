@@ -1,0 +1,566 @@
+//! Reading one sentence's quantities: the numbers in every form the module above lists, the
+//! ranges and hedges around them, what they count and whose they are.
+
+use std::ops::Range;
+
+use super::lexicon::{is_hedge, owner_of, thing_key, ADJECTIVES, NOT_COUNTED, UNITS};
+use super::{fmt_num, Owner, Quantity};
+use crate::compare::names::is_name_adjective;
+use crate::compare::words::{Doc, Sentence, Word};
+use crate::search::alias::AliasTable;
+use crate::text::fold::fold;
+use crate::text::language::Language;
+use crate::text::lexicon::cardinal;
+use crate::time::expressions::is_month_name;
+
+/// The value of a Dutch or English number word, compounds included.
+///
+/// ```
+/// use newsprism_core::compare::numbers::number_word;
+/// assert_eq!(number_word("zevenhonderd"), Some(700.0));
+/// assert_eq!(number_word("eenentwintig"), Some(21.0));
+/// assert_eq!(number_word("tweeëntwintigduizend"), Some(22000.0));
+/// assert_eq!(number_word("een"), None); // the article, far more often
+/// ```
+pub fn number_word(word: &str) -> Option<f64> {
+    let w = fold(word);
+    if w == "een" || w == "one" {
+        return None;
+    }
+    cardinal(&w).map(|n| n as f64)
+}
+
+/// Vague amounts and the range they imply.
+fn vague(w: &str) -> Option<(f64, f64)> {
+    Some(match w {
+        "tientallen" | "dozens" => (20.0, 99.0),
+        "honderden" | "hundreds" => (200.0, 999.0),
+        "duizenden" | "thousands" => (2000.0, 9999.0),
+        "tienduizenden" => (20_000.0, 99_999.0),
+        "honderdduizenden" => (200_000.0, 999_999.0),
+        "miljoenen" | "millions" => (2e6, 9.99e8),
+        _ => return None,
+    })
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "duizend" | "thousand" | "k" => 1e3,
+        "miljoen" | "mln" | "million" | "m" | "mn" => 1e6,
+        "miljard" | "mld" | "mrd" | "billion" | "bn" | "b" => 1e9,
+        "biljoen" | "trillion" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Parses digits by the language's conventions: "9.000" and "4,5" in Dutch, "9,000" and
+/// "4.5" in English. A group of exactly three digits after the thousands mark is thousands;
+/// anything else after either mark is a decimal.
+///
+/// ```
+/// use newsprism_core::compare::numbers::parse_digits;
+/// use newsprism_core::Language;
+/// assert_eq!(parse_digits("9.000", Language::Dutch), Some(9000.0));
+/// assert_eq!(parse_digits("1.234,5", Language::Dutch), Some(1234.5));
+/// assert_eq!(parse_digits("4,5", Language::Dutch), Some(4.5));
+/// assert_eq!(parse_digits("9,000", Language::English), Some(9000.0));
+/// assert_eq!(parse_digits("15.8", Language::English), Some(15.8));
+/// ```
+pub fn parse_digits(s: &str, language: Language) -> Option<f64> {
+    let (thousands, decimal) = match language {
+        Language::English => (',', '.'),
+        _ => ('.', ','),
+    };
+    let (int, frac) = match s.rfind(decimal) {
+        Some(at) => (&s[..at], Some(&s[at + 1..])),
+        None => (s, None),
+    };
+    let groups: Vec<&str> = int.split(thousands).collect();
+    let ok_groups = groups.len() == 1
+        || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
+    let int_digits: String = if ok_groups {
+        groups.concat()
+    } else if groups.len() == 2 && frac.is_none() {
+        // "4.5" in Dutch text, "4,5" in English text: a decimal in the other convention.
+        return format!("{}.{}", groups[0], groups[1]).parse().ok();
+    } else {
+        return None;
+    };
+    if !int_digits.bytes().all(|b| b.is_ascii_digit()) || int_digits.is_empty() {
+        return None;
+    }
+    match frac {
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{int_digits}.{f}").parse().ok()
+        }
+        Some(_) => None,
+        None => int_digits.parse().ok(),
+    }
+}
+
+/// A number as read: its range of values, whether it is vague, and how many words it took.
+#[derive(Clone, Copy, Debug)]
+struct Number {
+    low: f64,
+    high: f64,
+    /// A vague amount ("duizenden"), not a figure.
+    vague: bool,
+    /// Words it takes ("drie miljoen": 2).
+    used: usize,
+}
+
+impl Number {
+    fn exact(v: f64, used: usize) -> Number {
+        Number {
+            low: v,
+            high: v,
+            vague: false,
+            used,
+        }
+    }
+}
+
+/// A number starting at word `i`.
+fn number_at(doc: &Doc, s: &Sentence, i: usize) -> Option<Number> {
+    let w = s.words.get(i)?;
+    let text = doc.word_text(s, w);
+    let lang = doc.article.language;
+    // Digits with an optional scale suffix: "15.8m", "3bn".
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
+        let (digits, suffix) = text.split_at(split);
+        let mut v = parse_digits(digits, lang)?;
+        let mut used = 1;
+        if !suffix.is_empty() {
+            v *= scale_word(&fold(suffix))?;
+        } else if let Some(next) = s.words.get(i + 1) {
+            if let Some(m) = scale_word(&next.key).filter(|m| *m >= 1e6 || next.key == "duizend") {
+                v *= m;
+                used = 2;
+            }
+        }
+        return Some(Number::exact(v, used));
+    }
+    if let Some((low, high)) = vague(&w.key) {
+        return Some(Number {
+            low,
+            high,
+            vague: true,
+            used: 1,
+        });
+    }
+    // "tens of thousands", "thousands of".
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut used = 0;
+    while let Some(x) = s.words.get(i + used) {
+        let Some(n) =
+            number_word(doc.word_text(s, x)).or_else(|| scale_word(&x.key).filter(|m| *m >= 1e6))
+        else {
+            break;
+        };
+        if n >= 1000.0 && used > 0 {
+            current = if current == 0.0 { 1.0 } else { current } * n;
+            total += current;
+            current = 0.0;
+        } else if n == 100.0 && used > 0 {
+            current *= 100.0;
+        } else {
+            current += n;
+        }
+        used += 1;
+        if lang != Language::English {
+            // Dutch writes a number as one word; "drie miljoen" is the one exception.
+            if let Some(m) = s
+                .words
+                .get(i + used)
+                .and_then(|m| scale_word(&m.key))
+                .filter(|m| *m >= 1e6)
+            {
+                current *= m;
+                used += 1;
+            }
+            break;
+        }
+    }
+    if used == 0 {
+        return None;
+    }
+    Some(Number::exact(total + current, used))
+}
+
+/// What the words before a number say: approximate, open-ended either way, and where the
+/// phrase starts.
+struct Hedges {
+    approx: bool,
+    open_high: bool,
+    open_low: bool,
+    first_word: usize,
+}
+
+/// What a quantity counts, and how far that reading went.
+struct Counted {
+    /// As written ("troepen", "%", "£").
+    text: String,
+    /// Its group key.
+    key: String,
+    owner: Option<Owner>,
+    /// The word after the counted noun.
+    next: usize,
+}
+
+/// One sentence being read, with the spans the timeline reads (not quantities).
+struct Reader<'d, 'a> {
+    doc: &'d Doc<'a>,
+    s: &'d Sentence,
+    text: &'d str,
+    aliases: &'d AliasTable,
+    temporal: Vec<Range<usize>>,
+}
+
+/// The quantities of one sentence of article `d`, of party `party`.
+pub(super) fn read_sentence(
+    doc: &Doc,
+    s: &Sentence,
+    d: usize,
+    party: usize,
+    aliases: &AliasTable,
+) -> Vec<Quantity> {
+    let text = doc.units[s.unit].text;
+    let sent = &text[s.range.clone()];
+    let temporal = crate::time::expressions::extract(sent)
+        .into_iter()
+        .map(|e| s.range.start + e.range.start..s.range.start + e.range.end)
+        .collect();
+    let r = Reader {
+        doc,
+        s,
+        text,
+        aliases,
+        temporal,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.words.len() {
+        let Some(n) = number_at(doc, s, i) else {
+            i += 1;
+            continue;
+        };
+        if r.not_a_quantity(i, &n) {
+            i += n.used;
+            continue;
+        }
+        match r.quantity(i, n, d, party) {
+            Ok((q, next)) => {
+                out.push(q);
+                i = next;
+            }
+            Err(next) => i = next,
+        }
+    }
+    out
+}
+
+impl Reader<'_, '_> {
+    fn words(&self) -> &[Word] {
+        &self.s.words
+    }
+
+    fn word_text(&self, k: usize) -> &str {
+        self.doc.word_text(self.s, &self.s.words[k])
+    }
+
+    /// A number at word `i` that is not a quantity: part of a time expression, a name or a
+    /// compound ("S-400", "80-jarige"), a year, a day of a month, a clock time.
+    fn not_a_quantity(&self, i: usize, n: &Number) -> bool {
+        let ws = self.words();
+        let w = &ws[i];
+        let raw = self.word_text(i);
+        let in_time = self
+            .temporal
+            .iter()
+            .any(|r| r.start <= w.range.start && w.range.end <= r.end);
+        let prev = i.checked_sub(1).map(|k| &ws[k]);
+        // Joined to another number ("10-15", "twenty-five") it is a range or one number.
+        let numeric = |x: &Word| {
+            x.key.starts_with(|c: char| c.is_ascii_digit())
+                || number_word(self.doc.word_text(self.s, x)).is_some()
+        };
+        let in_name = prev.is_some_and(|p| p.joined && !numeric(p))
+            || (ws[i + n.used - 1].joined && !ws.get(i + n.used).is_some_and(numeric));
+        let is_year = raw.len() == 4
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && (1800.0..=2100.0).contains(&n.low);
+        let is_date = ws.get(i + n.used).is_some_and(|n| is_month_name(&n.key))
+            || prev.is_some_and(|p| is_month_name(&p.key));
+        let is_clock = raw.contains(['.', ':'])
+            && raw.rsplit(['.', ':']).next().is_some_and(|m| m.len() == 2)
+            && ws
+                .get(i + n.used)
+                .is_some_and(|n| n.key == "uur" || n.key == "u");
+        in_time || in_name || is_year || is_date || is_clock
+    }
+
+    /// The quantity whose number starts at word `start`, and the word to read on from; or,
+    /// when it counts nothing, only the word to read on from.
+    fn quantity(
+        &self,
+        start: usize,
+        n: Number,
+        d: usize,
+        party: usize,
+    ) -> Result<(Quantity, usize), usize> {
+        let (ws, text) = (self.words(), self.text);
+        let between = start
+            .checked_sub(1)
+            .is_some_and(|p| matches!(ws[p].key.as_str(), "tussen" | "between" | "van" | "from"));
+        let (mut low, mut high, end) = self.range(start, n, between);
+        // "%" right after the digits; a currency sign before them.
+        let percent = text[ws[end - 1].range.end..].trim_start().starts_with('%');
+        let currency = text[..ws[start].range.start]
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '£' | '$' | '€'));
+        let h = self.hedges(start, n.vague, between);
+        if h.open_high {
+            high = f64::INFINITY;
+        }
+        if h.open_low {
+            low = 0.0;
+        }
+        if h.approx && !n.vague {
+            low *= 0.9;
+            high *= 1.1;
+        }
+        let Some(counted) = self.counted(end, percent, currency, n.vague) else {
+            return Err(end);
+        };
+        let of = self.measured(&counted.key, counted.next);
+        let owner = counted
+            .owner
+            .or_else(|| self.owner_before(h.first_word, &counted.key));
+        let phrase_end = if percent {
+            let p = ws[end - 1].range.end;
+            p + text[p..].find('%').map_or(0, |x| x + 1)
+        } else {
+            ws[counted.next.saturating_sub(1).max(end - 1)].range.end
+        };
+        let phrase_start = ws[h.first_word].range.start;
+        let phrase_start = match currency {
+            Some(c) => text[..phrase_start].rfind(c).unwrap_or(phrase_start),
+            None => phrase_start,
+        };
+        let unit = &self.doc.units[self.s.unit];
+        let quantity = Quantity {
+            article: self.doc.id(),
+            doc: d,
+            party,
+            paragraph: unit.paragraph,
+            range: phrase_start..phrase_end,
+            text: text[phrase_start..phrase_end].to_string(),
+            low,
+            high,
+            value: value_text(low, high, n.vague, h.approx, h.open_low),
+            approx: h.approx,
+            vague: n.vague,
+            thing: counted.text,
+            thing_key: counted.key,
+            of,
+            owner,
+            sentence: text[self.s.range.clone()].to_string(),
+        };
+        Ok((quantity, counted.next.max(end)))
+    }
+
+    /// A range after the first number ("10.000 tot 15.000", "10-15", "tussen 10 en 15"):
+    /// the low and high values and the word after the last number.
+    fn range(&self, start: usize, n: Number, between: bool) -> (f64, f64, usize) {
+        let ws = self.words();
+        let end = start + n.used;
+        let joiner = ws.get(end).map(|x| x.key.as_str());
+        let gap = ws
+            .get(end)
+            .map(|x| &self.text[ws[end - 1].range.end..x.range.start])
+            .unwrap_or("");
+        let dash = gap.trim() == "-" || gap.trim() == "–";
+        let joins = matches!(joiner, Some("tot" | "à" | "a" | "to"))
+            || (between && matches!(joiner, Some("en" | "and")));
+        let second = if joins {
+            number_at(self.doc, self.s, end + 1).map(|m| (m, end + 1))
+        } else if dash {
+            number_at(self.doc, self.s, end).map(|m| (m, end))
+        } else {
+            None
+        };
+        match second {
+            Some((m, at)) if !(m.vague || n.vague) && m.high >= n.low => {
+                (n.low, m.high, at + m.used)
+            }
+            _ => (n.low, n.high, end),
+        }
+    }
+
+    /// Up to three words before the number: hedges ("ruim", "enkele"), "meer dan", "minder
+    /// dan", English "over", "tot wel", "up to", "tot".
+    fn hedges(&self, start: usize, vague: bool, between: bool) -> Hedges {
+        let ws = self.words();
+        let mut h = Hedges {
+            approx: vague,
+            open_high: false,
+            open_low: false,
+            first_word: start,
+        };
+        let mut k = start;
+        while k > 0 && start - k < 3 {
+            let p = ws[k - 1].key.as_str();
+            if is_hedge(p) || p == "enkele" || p == "several" {
+                h.approx = true;
+                h.first_word = k - 1;
+            } else if matches!(p, "dan" | "than") && k >= 2 {
+                match ws[k - 2].key.as_str() {
+                    "meer" | "more" => h.open_high = true,
+                    "minder" | "less" | "fewer" => h.open_low = true,
+                    _ => break,
+                }
+                h.first_word = k - 2;
+                k -= 1;
+            } else if matches!(p, "over") && self.doc.article.language == Language::English {
+                h.open_high = true;
+                h.first_word = k - 1;
+            } else if (p == "wel" && k >= 2 && ws[k - 2].key == "tot")
+                || p == "to" && k >= 2 && ws[k - 2].key == "up"
+            {
+                h.open_low = true;
+                h.first_word = k - 2;
+                k -= 1;
+            } else if p == "tot" && !between {
+                h.open_low = true;
+                h.first_word = k - 1;
+            } else {
+                break;
+            }
+            k -= 1;
+        }
+        h
+    }
+
+    /// What the number ending before word `end` counts: a percentage, a currency, or the first
+    /// noun after it, past adjectives and owners ("Russische troepen", "eigen soldaten").
+    fn counted(
+        &self,
+        end: usize,
+        percent: bool,
+        currency: Option<char>,
+        vague: bool,
+    ) -> Option<Counted> {
+        let ws = self.words();
+        let mut j = end;
+        let mut owner = None;
+        if percent {
+            return Some(Counted {
+                text: "%".into(),
+                key: "procent".into(),
+                owner,
+                next: j,
+            });
+        }
+        if let Some(c) = currency {
+            return Some(Counted {
+                text: c.to_string(),
+                key: thing_key(&c.to_string()).unwrap_or("money").into(),
+                owner,
+                next: j,
+            });
+        }
+        // "duizenden van" / "thousands of".
+        if vague && ws.get(j).is_some_and(|x| x.key == "of" || x.key == "van") {
+            j += 1;
+        }
+        while j < ws.len() && j < end + 4 {
+            let x = &ws[j];
+            let gap = &self.text[ws[j - 1].range.end..x.range.start];
+            if gap.contains([',', ';', ':', '.', '(', ')', '„', '“', '”', '"']) {
+                return None;
+            }
+            let folded = x.key.as_str();
+            if let Some(o) = owner_of(self.word_text(j), self.aliases) {
+                if is_name_adjective(folded) || folded == "eigen" || folded == "own" || x.capital {
+                    owner.get_or_insert(o);
+                    j += 1;
+                    continue;
+                }
+            }
+            if ADJECTIVES.contains(&folded) || (x.capital && is_name_adjective(folded)) {
+                j += 1;
+                continue;
+            }
+            if !x.content
+                || folded.starts_with(|c: char| c.is_ascii_digit())
+                || NOT_COUNTED.contains(&folded)
+            {
+                return None;
+            }
+            let key = thing_key(folded)
+                .map(str::to_string)
+                .unwrap_or_else(|| x.stem.clone());
+            return Some(Counted {
+                text: self.word_text(j).to_string(),
+                key,
+                owner,
+                next: j + 1,
+            });
+        }
+        None
+    }
+
+    /// A unit measures the next content word: "procent van de bevolking", "jaar aan de macht".
+    fn measured(&self, key: &str, from: usize) -> Option<String> {
+        if !(UNITS.contains(&key) || key == "money") {
+            return None;
+        }
+        let ws = self.words();
+        let mut m = from;
+        while m < ws.len() && m < from + 4 {
+            let gap = &self.text[ws[m - 1].range.end..ws[m].range.start];
+            if gap.contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
+            if ws[m].content && !ws[m].key.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some(self.word_text(m).to_lowercase());
+            }
+            m += 1;
+        }
+        None
+    }
+
+    /// Whose, from a country just before the number ("Rusland 10.000 soldaten").
+    fn owner_before(&self, first_word: usize, key: &str) -> Option<Owner> {
+        if UNITS.contains(&key) {
+            return None;
+        }
+        (first_word.saturating_sub(2)..first_word)
+            .rev()
+            .find_map(|k| {
+                let o = owner_of(self.word_text(k), self.aliases)?;
+                self.s.words[k].capital.then_some(o)
+            })
+    }
+}
+
+/// The figure as a reader would say it: "10000–15000", "~9000", ">3", "≤5".
+fn value_text(low: f64, high: f64, vague: bool, approx: bool, open_low: bool) -> String {
+    if high.is_infinite() {
+        format!(">{}", fmt_num(low))
+    } else if vague {
+        format!("{}–{}", fmt_num(low), fmt_num(high))
+    } else if approx {
+        format!("~{}", fmt_num((low / 0.9 + high / 1.1) / 2.0))
+    } else if low == 0.0 && open_low {
+        format!("≤{}", fmt_num(high))
+    } else if (high - low).abs() > f64::EPSILON {
+        format!("{}–{}", fmt_num(low), fmt_num(high))
+    } else {
+        fmt_num(low)
+    }
+}

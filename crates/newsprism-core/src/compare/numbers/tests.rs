@@ -1,0 +1,190 @@
+//! The ledger on small texts of its own: formats, hedges, what is not a quantity, conflicts.
+
+use super::*;
+
+fn ledger(texts: &[&str]) -> Ledger {
+    let arts: Vec<crate::article::Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| super::super::test_article(&format!("{i}.txt"), t))
+        .collect();
+    let t = AliasTable::default();
+    let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+    let parties: Vec<usize> = (0..docs.len()).collect();
+    Ledger::build(&docs, &parties, &t)
+}
+
+fn found(text: &str) -> Vec<(String, f64, f64, String)> {
+    ledger(&[text])
+        .quantities
+        .into_iter()
+        .map(|q| (q.text, q.low, q.high, q.thing_key))
+        .collect()
+}
+
+#[test]
+fn dutch_number_formats_ranges_and_words() {
+    let cases: &[(&str, &str, f64, f64, &str)] = &[
+        (
+            "Er zijn 9.000 Russische troepen.",
+            "9.000 Russische troepen",
+            9000.0,
+            9000.0,
+            "troepen",
+        ),
+        (
+            "Rusland heeft 10.000 tot 15.000 soldaten daar.",
+            "10.000 tot 15.000 soldaten",
+            10000.0,
+            15000.0,
+            "troepen",
+        ),
+        (
+            "Het leger is 45.000 man sterk.",
+            "45.000 man",
+            45000.0,
+            45000.0,
+            "troepen",
+        ),
+        (
+            "Het regende zevenhonderd raketten.",
+            "zevenhonderd raketten",
+            700.0,
+            700.0,
+            "raketten",
+        ),
+        (
+            "Slechts 4 procent van de bevolking.",
+            "4 procent",
+            4.0,
+            4.0,
+            "procent",
+        ),
+        (
+            "Er vielen 80.000 eigen soldaten.",
+            "80.000 eigen soldaten",
+            80000.0,
+            80000.0,
+            "troepen",
+        ),
+        (
+            "De groei was 2,5 procent.",
+            "2,5 procent",
+            2.5,
+            2.5,
+            "procent",
+        ),
+        (
+            "Het kost 1.234,5 euro.",
+            "1.234,5 euro",
+            1234.5,
+            1234.5,
+            "euro",
+        ),
+        (
+            "Er wonen 3 miljoen mensen.",
+            "3 miljoen mensen",
+            3e6,
+            3e6,
+            "mensen",
+        ),
+        (
+            "Er kwamen eenentwintig tanks.",
+            "eenentwintig tanks",
+            21.0,
+            21.0,
+            "tanks",
+        ),
+        (
+            "Er waren duizenden Russische soldaten.",
+            "duizenden Russische soldaten",
+            2000.0,
+            9999.0,
+            "troepen",
+        ),
+        (
+            "Tussen 20 en 30 tanks reden mee.",
+            "20 en 30 tanks",
+            20.0,
+            30.0,
+            "tanks",
+        ),
+    ];
+    for (text, phrase, lo, hi, key) in cases {
+        let got = found(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, *phrase, "{text}");
+        assert_eq!((got[0].1, got[0].2), (*lo, *hi), "{text}");
+        assert_eq!(got[0].3, *key, "{text}");
+    }
+}
+
+#[test]
+fn english_numbers_and_hedges() {
+    let got = found("Russia has about 9,000 troops and £15.8m in cash; sales rose 4.5% while more than 300 people left.");
+    let want: Vec<(&str, f64, f64, &str)> = vec![
+        ("about 9,000 troops", 8100.0, 9900.000000000002, "troepen"),
+        ("£15.8m", 15.8e6, 15.8e6, "pond"),
+        ("4.5%", 4.5, 4.5, "procent"),
+        ("more than 300 people", 300.0, f64::INFINITY, "mensen"),
+    ];
+    let got: Vec<(&str, f64, f64, &str)> = got
+        .iter()
+        .map(|(a, b, c, d)| (a.as_str(), *b, *c, d.as_str()))
+        .collect();
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g.0, w.0);
+        assert!(
+            (g.1 - w.1).abs() < 1.0 && (g.2 == w.2 || (g.2 - w.2).abs() < 1.0),
+            "{g:?} vs {w:?}"
+        );
+        assert_eq!(g.3, w.3);
+    }
+}
+
+#[test]
+fn years_dates_times_and_names_are_not_quantities() {
+    for text in [
+        "Loekasjenko is sinds juli 1994 aan de macht.",
+        "Op vrijdag 25 februari vielen ze binnen.",
+        "De persconferentie begon om 10.30 uur.",
+        "Hij leverde S-400 systemen.",
+        "Twee weken geleden besloot hij anders.",
+        "Het is een mooi land en één ding is zeker.",
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().all(|g| g.3 != "jaar"
+                && g.0 != "400 systemen"
+                && g.1 != 1994.0
+                && g.1 != 25.0
+                && g.1 != 10.3
+                && g.1 != 2.0),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn different_figures_for_the_same_thing_conflict_and_other_owners_stay_apart() {
+    let l = ledger(&[
+        "Er zijn 9.000 Russische troepen in Wit-Rusland.",
+        "Rusland heeft 10.000 tot 15.000 soldaten in Belarus. Het leger van Loekasjenko is 45.000 man sterk.",
+    ]);
+    let troops: Vec<&LedgerGroup> = l
+        .groups
+        .iter()
+        .filter(|g| g.thing_key == "troepen")
+        .collect();
+    assert_eq!(troops.len(), 2, "{:?}", l.groups);
+    let russian = troops
+        .iter()
+        .find(|g| g.owner.as_ref().map(Owner::name) == Some("Rusland"))
+        .unwrap();
+    assert!(russian.conflict);
+    assert_eq!(russian.entries.len(), 2);
+    let other = troops.iter().find(|g| g.owner.is_none()).unwrap();
+    assert!(!other.conflict);
+    assert_eq!(l.quantities[other.entries[0]].text, "45.000 man");
+}
