@@ -1,0 +1,258 @@
+//! Finding temporal expressions in Dutch and English news text.
+//!
+//! [`extract`] scans one sentence and returns every date-like expression in it, each with its
+//! byte range and a structured [`Kind`]: an absolute date ("vrijdag 25 februari", "19 December
+//! 2022", "Dec 19"), a month or season ("in oktober", "deze winter"), a year or decade, a
+//! weekday ("maandag"), a deictic day ("gisteren", "yesterday"), a calendar unit relative to
+//! the text's date ("vorige week", "begin dit jaar"), a distance back ("twee weken geleden",
+//! "bijna een jaar geleden") or an anchored span ("de komende drie jaar"). "sinds"/"since"
+//! turns any of them into the start of an interval.
+//!
+//! It also reads the sentence's [`Tense`], which decides between past and future when a date
+//! lacks its year. Nothing here knows the publication date: that is [`super::resolve`]'s job.
+//!
+//! Files: `lexicon.rs` (the words of dates), `scan.rs` (tokens and the patterns tried at each),
+//! `patterns.rs` (the date patterns), `tense.rs` (the tense of a sentence).
+//!
+//! Deliberately not extracted: bare durations ("28 jaar aan de macht", "in ruim drie jaar
+//! tijd"), vague references ("de afgelopen maanden", "binnenkort", "nu") and the idiom
+//! "vandaag de dag" (nowadays).
+
+mod lexicon;
+mod patterns;
+mod scan;
+mod tense;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use scan::{match_at, tokenize, Scanner};
+use tense::tense_of;
+
+pub use lexicon::{is_month_name, is_month_or_weekday};
+
+/// The tense of the sentence around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tense {
+    /// Past-tense or perfect verbs: a year-less date lies before the text's date.
+    Past,
+    /// No clear cue: the nearest fitting date, leaning to the past.
+    Present,
+    /// Future auxiliaries or "komende"/"next": a year-less date lies after the text's date.
+    Future,
+}
+
+impl Tense {
+    /// A lowercase name for exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Present => "present",
+            Tense::Future => "future",
+        }
+    }
+}
+
+/// Which occurrence a relative word picks: "afgelopen februari", "deze winter", "next Monday".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rel {
+    /// No relative word: the tense decides.
+    None,
+    /// "vorige", "afgelopen", "last": strictly before the text's date.
+    Last,
+    /// "deze", "dit", "this": the one around the text's date.
+    This,
+    /// "volgende", "komende", "next": strictly after the text's date.
+    Next,
+}
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A day.
+    Day,
+    /// An ISO week, Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+    /// Ten years.
+    Decade,
+}
+
+/// A season of the northern hemisphere, by meteorological months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Season {
+    /// March to May.
+    Spring,
+    /// June to August.
+    Summer,
+    /// September to November.
+    Autumn,
+    /// December to February; the winter of 2022 runs into 2023.
+    Winter,
+}
+
+/// Which part of a period is meant: "begin dit jaar", "eind 2021", "mid-2020".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The first third.
+    Start,
+    /// The middle third.
+    Mid,
+    /// The last third.
+    End,
+    /// From the start of the period up to the text's date ("earlier this year").
+    Earlier,
+    /// From the text's date to the end of the period ("later this year").
+    Later,
+}
+
+/// What an expression says, before it is placed in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Kind {
+    /// A day of a month, with or without the year and weekday ("vrijdag 25 februari").
+    Date {
+        /// The year, if the text gives it.
+        year: Option<i32>,
+        /// 1–12.
+        month: u8,
+        /// 1–31.
+        day: u8,
+        /// 0 = Monday, if the text names the weekday too.
+        weekday: Option<u8>,
+    },
+    /// A month, with or without its year ("juli 1994", "in februari").
+    Month {
+        /// The year, if given.
+        year: Option<i32>,
+        /// 1–12.
+        month: u8,
+        /// "afgelopen februari", "next March".
+        rel: Rel,
+    },
+    /// A year ("2019").
+    Year {
+        /// The year.
+        year: i32,
+    },
+    /// A decade ("de jaren negentig", "the 1990s").
+    Decade {
+        /// Its first year (1990).
+        start: i32,
+    },
+    /// A season ("deze winter", "zomer van 2020").
+    Season {
+        /// Which season.
+        season: Season,
+        /// The year, if given (the winter of 2022 starts in December 2022).
+        year: Option<i32>,
+        /// "deze", "afgelopen", "next".
+        rel: Rel,
+    },
+    /// A weekday ("maandag", "last Monday").
+    Weekday {
+        /// 0 = Monday.
+        weekday: u8,
+        /// "vorige maandag", "next Monday".
+        rel: Rel,
+    },
+    /// A day counted from the text's date ("gisteren" = -1, "morgen" = +1).
+    DayOffset {
+        /// Days after the text's date.
+        offset: i32,
+    },
+    /// A calendar unit counted from the one holding the text's date ("vorige week" = week, -1).
+    Unit {
+        /// Week, month or year.
+        unit: Unit,
+        /// Units after the current one.
+        offset: i32,
+    },
+    /// A distance back from the text's date ("twee weken geleden").
+    Ago {
+        /// How many units.
+        n: i32,
+        /// Which unit.
+        unit: Unit,
+    },
+    /// A stretch of units that ends or starts at the text's date ("de komende drie jaar").
+    Span {
+        /// How many units.
+        n: i32,
+        /// Which unit.
+        unit: Unit,
+        /// Whether it runs forward from the text's date.
+        future: bool,
+    },
+}
+
+/// One temporal expression found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Expression {
+    /// Byte range of the matched words in the text given to [`extract`].
+    pub range: Range<usize>,
+    /// What it says.
+    pub kind: Kind,
+    /// "begin", "eind", "mid", "earlier this…".
+    pub part: Option<Part>,
+    /// "sinds", "since", "vanaf": the expression starts an interval that runs to the text's date.
+    pub since: bool,
+    /// "bijna", "ruim", "about": the distance is approximate.
+    pub approx: bool,
+    /// The sentence's tense.
+    pub tense: Tense,
+}
+
+/// Every temporal expression in `text` (one sentence), in order, not overlapping.
+///
+/// ```
+/// use newsprism_core::time::expressions::{extract, Kind, Tense};
+/// let text = "Maandag bracht Poetin een bezoek aan Minsk, voor het eerst sinds 2019.";
+/// let found = extract(text);
+/// assert_eq!(&text[found[0].range.clone()], "Maandag");
+/// assert_eq!(found[0].tense, Tense::Past);
+/// assert_eq!(&text[found[1].range.clone()], "sinds 2019");
+/// assert_eq!(found[1].kind, Kind::Year { year: 2019 });
+/// assert!(found[1].since);
+/// ```
+pub fn extract(text: &str) -> Vec<Expression> {
+    let toks = tokenize(text);
+    let tense = tense_of(&toks);
+    let s = Scanner { toks: &toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match match_at(&s, i) {
+            Some((end, mut e)) => {
+                e.tense = if e.since { Tense::Past } else { tense };
+                e.range = toks[i].range.start..toks[end - 1].range.end;
+                out.push(e);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+pub(super) fn expr(kind: Kind) -> Expression {
+    Expression {
+        range: 0..0,
+        kind,
+        part: None,
+        since: false,
+        approx: false,
+        tense: Tense::Present,
+    }
+}

@@ -1,0 +1,237 @@
+//! The tense of a sentence: auxiliaries, common strong past forms, Dutch weak pasts and
+//! participles (separable verbs included: "aangekomen"), English -ed forms and future cues.
+
+use super::scan::{Tok, TokKind};
+use super::Tense;
+
+const PAST_WORDS: &[&str] = &[
+    // Dutch auxiliaries and strong past forms.
+    "was",
+    "waren",
+    "werd",
+    "werden",
+    "had",
+    "hadden",
+    "zei",
+    "zeiden",
+    "bracht",
+    "brachten",
+    "begon",
+    "begonnen",
+    "kwam",
+    "kwamen",
+    "ging",
+    "gingen",
+    "deed",
+    "deden",
+    "sprak",
+    "spraken",
+    "liet",
+    "lieten",
+    "hield",
+    "hielden",
+    "gaf",
+    "gaven",
+    "nam",
+    "namen",
+    "vond",
+    "vonden",
+    "stond",
+    "stonden",
+    "lag",
+    "lagen",
+    "zat",
+    "zaten",
+    "bleef",
+    "bleven",
+    "bleek",
+    "bleken",
+    "viel",
+    "vielen",
+    "schreef",
+    "schreven",
+    "besloot",
+    "besloten",
+    "trok",
+    "trokken",
+    "sloeg",
+    "koos",
+    "verloor",
+    "won",
+    "wees",
+    "riep",
+    "liep",
+    "zag",
+    "zagen",
+    "dacht",
+    "kon",
+    "konden",
+    "moest",
+    "moesten",
+    "wilde",
+    "wilden",
+    "ontving",
+    "verliet",
+    "vertrok",
+    "kreeg",
+    "kregen",
+    "vloog",
+    "sneuvelde",
+    "stierf",
+    "geleden",
+    // English.
+    "were",
+    "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "began",
+    "met",
+    "left",
+    "won",
+    "lost",
+    "saw",
+    "held",
+    "became",
+    "fell",
+    "rose",
+    "ago",
+    "spoke",
+    "wrote",
+    "thought",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "found",
+    "kept",
+    "led",
+    "felt",
+    "struck",
+    "grew",
+    "knew",
+    "chose",
+    "drove",
+    "flew",
+    "sent",
+    "spent",
+    "stood",
+    "got",
+    "ran",
+    "beat",
+    "drew",
+    "told",
+    "meant",
+    "broke",
+    "threw",
+    "taken",
+    "given",
+    "been",
+    "gone",
+    "seen",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "zal",
+    "zullen",
+    "zult",
+    "aanstaande",
+    "komende",
+    "volgende",
+    "straks",
+    "will",
+    "shall",
+    "'ll",
+    "upcoming",
+    "next",
+];
+
+/// The tense of a sentence, from its verbs and cue words.
+pub(super) fn tense_of(toks: &[Tok]) -> Tense {
+    let mut past = 0;
+    let mut future = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let w = t.lower.as_str();
+        let next_is_to = toks.get(i + 1).is_some_and(|n| n.lower == "to");
+        let after_be = i > 0 && matches!(toks[i - 1].lower.as_str(), "is" | "are" | "be");
+        if FUTURE_WORDS.contains(&w) || (w == "going" && next_is_to) {
+            future += 1;
+        } else if after_be
+            && next_is_to
+            && matches!(
+                w,
+                "likely" | "expected" | "due" | "set" | "scheduled" | "planned"
+            )
+        {
+            // "are likely to", "is expected to": a stronger cue than any -ed form nearby.
+            future += 2;
+        } else if PAST_WORDS.contains(&w) || looks_past(w) {
+            past += 1;
+        }
+    }
+    if future > past {
+        Tense::Future
+    } else if past > 0 {
+        Tense::Past
+    } else {
+        Tense::Present
+    }
+}
+
+/// Dutch weak past forms and participles, English -ed forms, by their endings.
+fn looks_past(w: &str) -> bool {
+    let n = w.chars().count();
+    // Dutch participles: "gesproken", "gehackt", "aangekomen", "ontboden" are too varied;
+    // the ge- prefix with a -d/-t/-en ending catches most.
+    // Separable verbs put ge- after their prefix: "aangekomen", "opgeroepen", "afgewezen".
+    let w_stem = [
+        "aan", "op", "af", "uit", "in", "mee", "toe", "terug", "voor", "na", "door", "bij", "weg",
+        "binnen", "over",
+    ]
+    .iter()
+    .find_map(|p| {
+        w.strip_prefix(p)
+            .filter(|rest| rest.starts_with("ge") && rest.chars().count() >= 6)
+    })
+    .unwrap_or(w);
+    if w_stem != w && (w.ends_with('d') || w.ends_with('t') || w.ends_with("en")) {
+        return true;
+    }
+    if n >= 6 && w.starts_with("ge") && (w.ends_with('d') || w.ends_with('t') || w.ends_with("en"))
+    {
+        return !matches!(
+            w,
+            "gemeente"
+                | "geweld"
+                | "gebied"
+                | "gesprekken"
+                | "genoeg"
+                | "gevecht"
+                | "gevechten"
+                | "gewicht"
+                | "geleden"
+                | "gebieden"
+        );
+    }
+    // Dutch weak past: "meldde", "noemde", "verklaarde", "stelde", "ontmoetten".
+    if n >= 6
+        && (w.ends_with("dde") || w.ends_with("tte") || w.ends_with("dden") || w.ends_with("tten"))
+    {
+        return true;
+    }
+    if n >= 7
+        && (w.ends_with("rde") || w.ends_with("lde") || w.ends_with("mde") || w.ends_with("nde"))
+    {
+        // Not present participles used as adjectives: "volgende", "komende", "lopende".
+        return !w.ends_with("ende") && !w.ends_with("ande");
+    }
+    // English -ed (not "need", "united" as an adjective is rare in a date sentence).
+    n >= 5 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "indeed" | "seed" | "breed")
+}
