@@ -8,7 +8,9 @@
 3. Browser glue (`web_sys`, `js_sys`, `wasm_bindgen`) only under src/browser/ (and main.rs,
    bin/).
 4. Rooms of a readable size: no file over MAX_FILE_LINES lines, no function over
-   MAX_FN_LINES, outside the generated tables in EXEMPT.
+   MAX_FN_LINES, outside the generated tables in EXEMPT. Test code (an inline test module, or
+   a module file named tests.rs) counts towards its file's length but not towards the
+   function rule: a table of cases reads best in one piece.
 
 Imports are read from `use` lines and `crate::…` paths in code above a file's first
 `#[cfg(test)]` (tests may reach anywhere). Usage: scripts/check-structure.py [--report]
@@ -195,7 +197,8 @@ def check():
             if rel not in EXEMPT:
                 if whole > MAX_FILE_LINES:
                     findings.append(f"{rel}: {whole} lines (at most {MAX_FILE_LINES})")
-                for name, start, length in functions(lines):
+                test_file = os.path.basename(path) == "tests.rs"
+                for name, start, length in ([] if test_file else functions(lines)):
                     if length > MAX_FN_LINES:
                         findings.append(
                             f"{rel}:{start}: fn {name} is {length} lines (at most {MAX_FN_LINES})"

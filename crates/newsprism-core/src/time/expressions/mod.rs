@@ -11,7 +11,8 @@
 //! It also reads the sentence's [`Tense`], which decides between past and future when a date
 //! lacks its year. Nothing here knows the publication date: that is [`super::resolve`]'s job.
 //!
-//! Files: `lexicon.rs` (the words of dates), `scan.rs` (tokens and the patterns tried at each),
+//! Files: `lexicon.rs` (the words of dates), `tokens.rs` (tokens and look-ups), `scan.rs` (the patterns
+//! tried at each token),
 //! `patterns.rs` (the date patterns), `tense.rs` (the tense of a sentence).
 //!
 //! Deliberately not extracted: bare durations ("28 jaar aan de macht", "in ruim drie jaar
@@ -22,6 +23,7 @@ mod lexicon;
 mod patterns;
 mod scan;
 mod tense;
+mod tokens;
 #[cfg(test)]
 mod tests;
 
@@ -29,7 +31,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use scan::{match_at, tokenize, Scanner};
+use scan::match_at;
+use tokens::{tokenize, Scanner};
 use tense::tense_of;
 
 pub use lexicon::{is_month_name, is_month_or_weekday};

@@ -3,7 +3,7 @@
 //! seasons with a year.
 
 use super::lexicon::*;
-use super::scan::{count_at, day_number, year_number, Scanner, Tok, TokKind};
+use super::tokens::{count_at, day_number, year_number, Scanner, Tok, TokKind};
 use super::{expr, Expression, Kind, Rel};
 
 pub(super) fn cue_before(s: &Scanner, i: usize) -> bool {

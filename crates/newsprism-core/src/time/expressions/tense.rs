@@ -1,7 +1,7 @@
 //! The tense of a sentence: auxiliaries, common strong past forms, Dutch weak pasts and
 //! participles (separable verbs included: "aangekomen"), English -ed forms and future cues.
 
-use super::scan::{Tok, TokKind};
+use super::tokens::{Tok, TokKind};
 use super::Tense;
 
 const PAST_WORDS: &[&str] = &[
