@@ -4,7 +4,9 @@
 use super::engine::{Expansion, Matches};
 use super::query::{Node, ParsedQuery};
 use super::snippet::{Snippet, Span};
-use crate::article::{ArticleId, PubDate};
+use std::collections::BTreeMap;
+
+use crate::article::{Article, ArticleId, PartialDate, PubDate};
 
 /// How to search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,4 +118,46 @@ pub fn quote_filter(field: &str, value: &str) -> String {
     } else {
         format!("{field}:{value}")
     }
+}
+
+/// The facets of a set of matching articles: hits per source (most first) and per month of
+/// publication (in date order, undated last), each with the filter that narrows to it.
+pub fn facets<'a>(articles: impl Iterator<Item = &'a Article>) -> (Vec<Facet>, Vec<Facet>) {
+    let mut sources: BTreeMap<String, usize> = BTreeMap::new();
+    let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();
+    for a in articles {
+        *sources.entry(a.source_label().to_string()).or_default() += 1;
+        let key = a.pub_date.as_ref().map_or((i32::MAX, 0), |d| {
+            (d.date.year_value(), d.date.month_value().unwrap_or(0))
+        });
+        *months.entry(key).or_default() += 1;
+    }
+    let mut by_source: Vec<Facet> = sources
+        .into_iter()
+        .map(|(label, count)| Facet {
+            filter: quote_filter("source", &label),
+            label,
+            count,
+        })
+        .collect();
+    by_source.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    let by_month = months
+        .into_iter()
+        .map(|((y, m), count)| {
+            let (label, filter) = match (y, m) {
+                (i32::MAX, _) => ("undated".to_string(), "date:undated".to_string()),
+                (y, 0) => (y.to_string(), format!("date:{y}")),
+                (y, m) => match PartialDate::month(y, m) {
+                    Some(d) => (d.human(), format!("date:{}", d.iso())),
+                    None => (y.to_string(), format!("date:{y}")),
+                },
+            };
+            Facet {
+                label,
+                count,
+                filter,
+            }
+        })
+        .collect();
+    (by_source, by_month)
 }

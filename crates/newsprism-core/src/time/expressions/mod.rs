@@ -23,17 +23,17 @@ mod lexicon;
 mod patterns;
 mod scan;
 mod tense;
-mod tokens;
 #[cfg(test)]
 mod tests;
+mod tokens;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
 use scan::match_at;
-use tokens::{tokenize, Scanner};
 use tense::tense_of;
+use tokens::{tokenize, Scanner};
 
 pub use lexicon::{is_month_name, is_month_or_weekday};
 

@@ -2,7 +2,9 @@
 //! themselves are in `patterns.rs`, the tokens in `tokens.rs`.
 
 use super::lexicon::*;
-use super::patterns::{cue_before, day_month, decade, deictic, numeric_date, relative, season_with_year};
+use super::patterns::{
+    cue_before, day_month, decade, deictic, numeric_date, relative, season_with_year,
+};
 use super::tokens::{count_at, year_number, Scanner, TokKind};
 use super::{expr, Expression, Kind, Part, Rel, Unit};
 

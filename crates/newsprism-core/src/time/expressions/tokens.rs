@@ -191,4 +191,3 @@ pub(super) fn count_at(s: &Scanner, i: usize) -> Option<(i32, bool, usize)> {
     let n = count_number(s.toks.get(j)?)?;
     Some((n, approx, j + 1))
 }
-

@@ -1,0 +1,299 @@
+//! What the views ask the corpus: search and its suggestions, highlights, the concordance,
+//! comparisons and their scope, the timeline and trends, and the library's order.
+
+use rustc_hash::FxHashSet;
+
+use super::{Corpus, LibrarySort};
+use crate::article::{Article, ArticleId, TitleKind};
+use crate::search::engine;
+use crate::search::kwic::{self, KwicLine, KwicSort};
+use crate::search::query;
+use crate::search::results::{
+    facets, plain_words, SearchHit, SearchOptions, SearchResults, Suggestion,
+};
+use crate::search::snippet::{best_passage, highlight};
+
+impl Corpus {
+    /// Searches the articles. Never fails: a malformed query is repaired and the repair is
+    /// reported in `warnings`.
+    ///
+    /// ```
+    /// use newsprism_core::corpus::Corpus;
+    /// use newsprism_core::search::results::SearchOptions;
+    /// let files: [(&str, &[u8]); 2] = [
+    ///     ("a.txt", " date 2022-12 Poetin bezocht Wit-Rusland.".as_bytes()),
+    ///     ("b.txt", b" date 2022-10 Putin visited Belarus."),
+    /// ];
+    /// let (corpus, _) = Corpus::from_files(files);
+    /// let r = corpus.search("Belarus", &SearchOptions::default());
+    /// assert_eq!(r.total, 2);
+    /// assert!(r.expansions[0].also.contains(&"Wit-Rusland".to_string()));
+    /// ```
+    pub fn search(&self, q: &str, options: &SearchOptions) -> SearchResults {
+        let parsed = query::parse(q);
+        let aliases = options.aliases.then_some(&self.aliases);
+        let ranked = engine::run(&self.index, &parsed, aliases);
+        let metas = self.index.docs();
+        let articles: Vec<(&Article, f32)> = ranked
+            .docs
+            .iter()
+            .filter_map(|&(d, score)| {
+                self.get(ArticleId(metas[d as usize].key))
+                    .map(|a| (a, score))
+            })
+            .collect();
+
+        let (by_source, by_month) = facets(articles.iter().map(|(a, _)| *a));
+
+        let hits = articles
+            .iter()
+            .take(options.limit)
+            .map(|&(a, score)| SearchHit {
+                id: a.id,
+                score,
+                title: highlight(&a.title, &ranked.matches),
+                title_derived: a.title_kind == TitleKind::Derived,
+                date: a.pub_date.clone(),
+                source: a.source_label().to_string(),
+                snippet: best_passage(a, &ranked.matches, options.snippet_chars),
+            })
+            .collect();
+
+        let suggestions = if articles.is_empty() && parsed.root.is_some() {
+            self.suggestions(q, &parsed, options)
+        } else {
+            Vec::new()
+        };
+        SearchResults {
+            total: articles.len(),
+            ranked: articles.iter().map(|(a, _)| a.id).collect(),
+            hits,
+            by_source,
+            by_month,
+            expansions: ranked.expansions,
+            warnings: ranked.warnings,
+            suggestions,
+            matches: ranked.matches,
+            searched: parsed.root.is_some() || !parsed.filters.is_empty(),
+        }
+    }
+
+    /// Fuzzy spellings, and the alias table when it was off, for a query that found nothing.
+    fn suggestions(
+        &self,
+        q: &str,
+        parsed: &query::ParsedQuery,
+        options: &SearchOptions,
+    ) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        for word in plain_words(parsed) {
+            if !options.aliases && !self.aliases.others(&word).is_empty() {
+                out.push(Suggestion {
+                    query: q.to_string(),
+                    aliases: true,
+                    label: format!(
+                        "{word} with its other spellings: {}",
+                        self.aliases.others(&word).join(", ")
+                    ),
+                });
+            }
+            let key = crate::text::tokenize::term_key(&word);
+            for d in [1u8, 2] {
+                let near: Vec<u32> = self.index.fuzzy_terms(&key, d);
+                if let Some(&best) = near.iter().max_by_key(|&&t| self.index.doc_frequency(t)) {
+                    let fuzzy = format!("{word}~{d}");
+                    out.push(Suggestion {
+                        query: q.replacen(&word, &fuzzy, 1),
+                        aliases: options.aliases,
+                        label: format!("{fuzzy} finds “{}”", self.index.term_text(best)),
+                    });
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// What a query matches, for highlighting an article without ranking or summarising anything.
+    pub fn matches(&self, q: &str, aliases: bool) -> engine::Matches {
+        let parsed = query::parse(q);
+        engine::run_top(&self.index, &parsed, aliases.then_some(&self.aliases), 0).matches
+    }
+
+    /// Every occurrence of a search's matches, as a concordance over its hits in rank order.
+    pub fn kwic(
+        &self,
+        results: &SearchResults,
+        sort: KwicSort,
+        width: usize,
+        limit: usize,
+    ) -> (Vec<KwicLine>, bool) {
+        let articles = results.ranked.iter().filter_map(|&id| self.get(id));
+        let (mut lines, truncated) = kwic::kwic(articles, &results.matches, width, limit);
+        kwic::sort_lines(&mut lines, sort);
+        (lines, truncated)
+    }
+
+    /// Compares articles (those of `ids` that are loaded, in that order): similarity and story
+    /// groups, quotations, the number ledger, entities and distinctive words.
+    pub fn compare(&self, ids: &[ArticleId]) -> crate::compare::Comparison {
+        let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
+        crate::compare::Comparison::build(&articles, &self.aliases)
+    }
+
+    /// The articles a comparison scope covers, at most `max` of them: all (the newest first),
+    /// those a query finds (the best matches), or those picked (in the order picked). The chosen
+    /// ones come back in library order, newest first.
+    pub fn compare_scope(
+        &self,
+        scope: &crate::compare::Scope,
+        aliases: bool,
+        max: usize,
+    ) -> crate::compare::Scoped {
+        use crate::compare::{Scope, Scoped};
+        let library = self.library(LibrarySort::DateNewest);
+        let (chosen, eligible, missing): (FxHashSet<ArticleId>, usize, usize) = match scope {
+            Scope::All => (
+                library.iter().take(max).map(|a| a.id).collect(),
+                library.len(),
+                0,
+            ),
+            Scope::Matching(q) => {
+                let options = SearchOptions {
+                    aliases,
+                    limit: 0,
+                    ..SearchOptions::default()
+                };
+                let ranked = self.search(q, &options).ranked;
+                (ranked.iter().take(max).copied().collect(), ranked.len(), 0)
+            }
+            Scope::Picked(ids) => {
+                let mut seen = FxHashSet::default();
+                let unique: Vec<ArticleId> =
+                    ids.iter().copied().filter(|id| seen.insert(*id)).collect();
+                let present: Vec<ArticleId> = unique
+                    .iter()
+                    .copied()
+                    .filter(|id| self.get(*id).is_some())
+                    .collect();
+                let missing = unique.len() - present.len();
+                (
+                    present.iter().take(max).copied().collect(),
+                    present.len(),
+                    missing,
+                )
+            }
+        };
+        Scoped {
+            ids: library
+                .into_iter()
+                .map(|a| a.id)
+                .filter(|id| chosen.contains(id))
+                .collect(),
+            eligible,
+            missing,
+        }
+    }
+
+    /// An article's word counts for distinctive vocabulary, to add to a
+    /// [`crate::compare::keyness::Background`] of the whole corpus.
+    pub fn word_counts(&self, id: ArticleId) -> Option<crate::compare::keyness::Counts> {
+        self.get(id).map(|a| {
+            crate::compare::keyness::Counts::of(&crate::compare::Doc::new(a, &self.aliases))
+        })
+    }
+
+    /// Aligns the sentences of the given articles for side-by-side reading.
+    pub fn align(&self, ids: &[ArticleId]) -> crate::compare::align::Alignment {
+        let docs: Vec<crate::compare::Doc> = ids
+            .iter()
+            .filter_map(|&id| self.get(id))
+            .map(|a| crate::compare::Doc::new(a, &self.aliases))
+            .collect();
+        crate::compare::align::align(&docs)
+    }
+
+    /// The timeline of every loaded article: publication dates, mentioned events, groups.
+    pub fn timeline(&self) -> crate::time::timeline::Timeline {
+        crate::time::timeline::Timeline::build(self.articles())
+    }
+
+    /// For an undated article, the date inferred from its text (the latest date it names).
+    pub fn inferred_date(&self, id: ArticleId) -> Option<crate::time::timeline::Inferred> {
+        let a = self.get(id)?;
+        if a.pub_date.is_some() {
+            return None;
+        }
+        crate::time::timeline::analyse(a).inferred
+    }
+
+    /// The volume of a query over publication time, per source, as counts and shares.
+    ///
+    /// ```
+    /// use newsprism_core::corpus::Corpus;
+    /// use newsprism_core::time::timeline::Bucket;
+    /// let files: [(&str, &[u8]); 3] = [
+    ///     ("a.txt", " date 2022-12 Poetin bezocht Minsk.".as_bytes()),
+    ///     ("b.txt", " date 2022-12 Loekasjenko zweeg.".as_bytes()),
+    ///     ("c.txt", " date 2022-10 Putin spoke.".as_bytes()),
+    /// ];
+    /// let (corpus, _) = Corpus::from_files(files);
+    /// let t = corpus.trend("Poetin", true, Bucket::Month);
+    /// assert_eq!(t.periods.len(), 2);
+    /// assert_eq!((t.periods[1].label.as_str(), t.periods[1].matches, t.periods[1].total), ("Dec 2022", 1, 2));
+    /// assert_eq!(t.periods[0].share(), 1.0); // "Putin" is an alias of "Poetin"
+    /// ```
+    pub fn trend(
+        &self,
+        q: &str,
+        aliases: bool,
+        bucket: crate::time::timeline::Bucket,
+    ) -> crate::time::timeline::Trend {
+        let options = SearchOptions {
+            aliases,
+            limit: 0,
+            snippet_chars: 0,
+        };
+        let matching: rustc_hash::FxHashSet<ArticleId> =
+            self.search(q, &options).ranked.into_iter().collect();
+        crate::time::timeline::trend(q, self.articles(), &matching, bucket)
+    }
+
+    /// The articles in library order. Undated articles always come last, in file-name order,
+    /// under any date sort: they are listed as undated, never placed at a default date.
+    pub fn library(&self, sort: LibrarySort) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles.iter().collect();
+        match sort {
+            LibrarySort::DateNewest | LibrarySort::DateOldest => {
+                list.sort_by(|a, b| {
+                    let key = |x: &Article| x.pub_date.as_ref().map(|d| d.date.sort_key());
+                    match (key(a), key(b)) {
+                        (Some(ka), Some(kb)) => {
+                            let ord = if sort == LibrarySort::DateNewest {
+                                kb.cmp(&ka)
+                            } else {
+                                ka.cmp(&kb)
+                            };
+                            ord.then_with(|| a.file_name.cmp(&b.file_name))
+                        }
+                        (Some(_), None) => std::cmp::Ordering::Less,
+                        (None, Some(_)) => std::cmp::Ordering::Greater,
+                        (None, None) => a.file_name.cmp(&b.file_name),
+                    }
+                });
+            }
+            LibrarySort::Title => list.sort_by(|a, b| {
+                a.title
+                    .to_lowercase()
+                    .cmp(&b.title.to_lowercase())
+                    .then_with(|| a.file_name.cmp(&b.file_name))
+            }),
+            LibrarySort::Length => list.sort_by(|a, b| {
+                b.word_count
+                    .cmp(&a.word_count)
+                    .then_with(|| a.file_name.cmp(&b.file_name))
+            }),
+        }
+        list
+    }
+}
