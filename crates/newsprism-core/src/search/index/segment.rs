@@ -479,7 +479,10 @@ mod tests {
                 let docs = (0..p.entries.len())
                     .map(|i| {
                         let mut pos = Vec::new();
-                        super::super::decode_positions(p.position_bytes(i), &mut pos);
+                        crate::search::index::postings::decode_positions(
+                            p.position_bytes(i),
+                            &mut pos,
+                        );
                         (index.docs[p.doc(i) as usize].key, p.entries[i].weight, pos)
                     })
                     .collect();

@@ -8,11 +8,19 @@
 //!
 //! This module owns storage and lookup only; what a query means lives in [`super::engine`].
 
+mod lookup;
+mod postings;
 pub mod segment;
+#[cfg(test)]
+mod tests;
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
+
+pub use lookup::letter_signature;
+use lookup::TermMap;
+use postings::{push_varint, Entry, Postings};
 
 use crate::article::{Article, ParagraphKind, PartialDate, TitleKind};
 use crate::text::language::Language;
@@ -99,81 +107,11 @@ pub struct DocMeta {
     pub alive: bool,
 }
 
-/// One document in a word form's postings: 10 bytes, packed so that adding a document touches
-/// one array per word form instead of three (indexing is bound by those memory writes).
-#[derive(Clone, Copy, Debug)]
-#[repr(C, packed(2))]
-struct Entry {
-    doc: u32,
-    /// End of this document's positions in `Postings::positions`; it starts where the previous
-    /// entry's end.
-    pos_end: u32,
-    /// Field-weighted term frequency, in eighths.
-    weight: u16,
-}
-
-/// The postings of one word form, in document order.
-#[derive(Clone, Debug, Default)]
-struct Postings {
-    entries: Vec<Entry>,
-    /// Positions, delta-encoded per document as LEB128 varints.
-    positions: Vec<u8>,
-}
-
-impl Postings {
-    fn doc(&self, i: usize) -> u32 {
-        self.entries[i].doc
-    }
-
-    fn position_bytes(&self, i: usize) -> &[u8] {
-        let start = if i == 0 {
-            0
-        } else {
-            self.entries[i - 1].pos_end as usize
-        };
-        let end = self.entries[i].pos_end as usize;
-        &self.positions[start..end]
-    }
-
-    fn find(&self, doc: u32) -> Option<usize> {
-        self.entries.binary_search_by_key(&doc, |e| e.doc).ok()
-    }
-}
-
-fn push_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn decode_positions(bytes: &[u8], out: &mut Vec<u32>) {
-    out.clear();
-    let mut acc = 0u32;
-    let mut shift = 0;
-    let mut last = 0u32;
-    for &b in bytes {
-        acc |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            last = last.wrapping_add(acc);
-            out.push(last);
-            acc = 0;
-            shift = 0;
-        } else {
-            shift += 7;
-            if shift > 28 {
-                return;
-            }
-        }
-    }
-}
-
 /// Positions skipped between texts, so that no phrase runs from one paragraph into the next.
 const PARAGRAPH_GAP: u32 = 1;
 
 /// Language slots for the per-language stem maps.
-fn lang_slot(l: Language) -> usize {
+pub(super) fn lang_slot(l: Language) -> usize {
     match l {
         Language::Dutch => 0,
         Language::English => 1,
@@ -236,53 +174,6 @@ pub struct Index {
     /// Set for an index built only to become a [`segment::Segment`]: word forms are not
     /// grouped by stem (that is done where the segment is merged).
     stemless: bool,
-}
-
-/// Word form → id. Words of up to 16 bytes (nearly all) are keys packed into a `u128`, so a
-/// lookup compares integers instead of chasing a pointer to compare strings: indexing does one
-/// lookup per token, and that comparison was its largest cost.
-#[derive(Debug, Default)]
-struct TermMap {
-    short: FxHashMap<(u128, u8), u32>,
-    long: FxHashMap<Box<str>, u32>,
-}
-
-fn pack(key: &str) -> Option<(u128, u8)> {
-    let bytes = key.as_bytes();
-    (bytes.len() <= 16).then(|| {
-        let mut buf = [0u8; 16];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        (u128::from_le_bytes(buf), bytes.len() as u8)
-    })
-}
-
-impl TermMap {
-    fn get(&self, key: &str) -> Option<u32> {
-        match pack(key) {
-            Some(k) => self.short.get(&k).copied(),
-            None => self.long.get(key).copied(),
-        }
-    }
-
-    fn insert(&mut self, key: &str, id: u32) {
-        match pack(key) {
-            Some(k) => self.short.insert(k, id),
-            None => self.long.insert(key.into(), id),
-        };
-    }
-}
-
-/// A bit per letter a–z present, one for any digit and one for anything else. One edit changes
-/// at most two bits, so words within `d` edits differ in at most `2d` bits: a filter that
-/// rules out almost every word before the edit distance is computed.
-pub fn letter_signature(word: &str) -> u32 {
-    word.chars().fold(0u32, |sig, c| {
-        sig | match c {
-            'a'..='z' => 1 << (c as u32 - 'a' as u32),
-            '0'..='9' => 1 << 26,
-            _ => 1 << 27,
-        }
-    })
 }
 
 impl Index {
@@ -504,124 +395,6 @@ impl Index {
             .collect();
     }
 
-    /// The word form with this exact folded key.
-    pub fn term(&self, key: &str) -> Option<u32> {
-        self.terms.get(key)
-    }
-
-    /// A word form's folded text.
-    pub fn term_text(&self, term: u32) -> &str {
-        &self.term_text[term as usize]
-    }
-
-    /// Every word form sharing the query key's stem, in Dutch, in English, or as the plain word.
-    pub fn stem_family(&self, key: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        for lang in STEMMED {
-            let stem = self.stemmers.stem(lang, key);
-            if let Some(ts) = self.stems[lang_slot(lang)].get(stem.as_str()) {
-                out.extend(ts);
-            }
-        }
-        if let Some(ts) = self.stems[2].get(key) {
-            out.extend(ts);
-        }
-        if let Some(t) = self.term(key) {
-            out.push(t);
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// Word forms starting with `prefix` (at most `limit`, the most frequent first).
-    pub fn prefix_terms(&self, prefix: &str, limit: usize) -> Vec<u32> {
-        let sorted = self.sorted.get_or_init(|| {
-            let mut ids: Vec<u32> = (0..self.term_text.len() as u32).collect();
-            ids.sort_unstable_by(|&a, &b| {
-                self.term_text[a as usize].cmp(&self.term_text[b as usize])
-            });
-            ids
-        });
-        let start = sorted.partition_point(|&t| &*self.term_text[t as usize] < prefix);
-        let mut found: Vec<u32> = sorted[start..]
-            .iter()
-            .take_while(|&&t| self.term_text[t as usize].starts_with(prefix))
-            .copied()
-            .collect();
-        if found.len() > limit {
-            found.sort_unstable_by_key(|&t| {
-                std::cmp::Reverse(self.postings[t as usize].entries.len())
-            });
-            found.truncate(limit);
-        }
-        found
-    }
-
-    /// Word forms within `distance` edits of `key`, counting a swap of two neighbouring letters
-    /// as one edit ("chelsae" → "chelsea").
-    pub fn fuzzy_terms(&self, key: &str, distance: u8) -> Vec<u32> {
-        let target: Vec<char> = key.chars().collect();
-        let d = usize::from(distance);
-        let sig = letter_signature(key);
-        let lo = target.len().saturating_sub(d);
-        let hi = (target.len() + d).min(self.by_len.len().saturating_sub(1));
-        let mut out = Vec::new();
-        let mut buf = Vec::new();
-        let mut rows = [Vec::new(), Vec::new(), Vec::new()];
-        for len in lo..=hi {
-            for &t in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
-                if (self.signatures[t as usize] ^ sig).count_ones() as usize > 2 * d {
-                    continue;
-                }
-                buf.clear();
-                buf.extend(self.term_text[t as usize].chars());
-                if within_distance(&target, &buf, d, &mut rows) {
-                    out.push(t);
-                }
-            }
-        }
-        out
-    }
-
-    /// The number of documents (live or not yet compacted) a word form occurs in.
-    pub fn doc_frequency(&self, term: u32) -> usize {
-        self.postings[term as usize].entries.len()
-    }
-
-    /// Calls `f(doc, weighted_tf)` for each live document holding the word form.
-    pub fn for_each_posting(&self, term: u32, mut f: impl FnMut(u32, f32)) {
-        for e in &self.postings[term as usize].entries {
-            let (doc, weight) = (e.doc, e.weight);
-            if self.docs[doc as usize].alive {
-                f(doc, f32::from(weight) / 8.0);
-            }
-        }
-    }
-
-    /// The live documents holding the word form, in order.
-    pub fn docs_of(&self, term: u32) -> impl Iterator<Item = u32> + '_ {
-        self.postings[term as usize]
-            .entries
-            .iter()
-            .map(|e| e.doc)
-            .filter(|&d| self.docs[d as usize].alive)
-    }
-
-    /// The positions of a word form in a document (empty if absent).
-    pub fn positions(&self, term: u32, doc: u32, out: &mut Vec<u32>) {
-        out.clear();
-        let p = &self.postings[term as usize];
-        if let Some(i) = p.find(doc) {
-            decode_positions(p.position_bytes(i), out);
-        }
-    }
-
-    /// The document slot for a key.
-    pub fn doc_of_key(&self, key: u64) -> Option<u32> {
-        self.key_to_doc.get(&key).copied()
-    }
-
     /// Bytes held by the index's own structures (an estimate from capacities).
     pub fn heap_bytes(&self) -> usize {
         let postings: usize = self
@@ -641,168 +414,5 @@ impl Index {
             .map(|(k, v)| k.len() + 40 + v.capacity() * 4)
             .sum();
         postings + terms + stems + self.docs.capacity() * std::mem::size_of::<DocMeta>()
-    }
-}
-
-/// Whether two words are within `d` edits: insertions, deletions, substitutions and swaps of
-/// neighbouring letters (optimal string alignment), stopping once they cannot be.
-fn within_distance(a: &[char], b: &[char], d: usize, rows: &mut [Vec<usize>; 3]) -> bool {
-    if a.len().abs_diff(b.len()) > d {
-        return false;
-    }
-    let [before, prev, cur] = rows;
-    before.clear();
-    before.resize(b.len() + 1, 0);
-    prev.clear();
-    prev.extend(0..=b.len());
-    cur.clear();
-    cur.resize(b.len() + 1, 0);
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(before[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > d {
-            return false;
-        }
-        std::mem::swap(before, prev);
-        std::mem::swap(prev, cur);
-    }
-    prev[b.len()] <= d
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc<'a>(key: u64, text: &'a str) -> IndexDoc<'a> {
-        IndexDoc {
-            key,
-            fields: vec![(Field::Body, text)],
-            language: Language::Dutch,
-            source: None,
-            date: None,
-        }
-    }
-
-    #[test]
-    fn positions_round_trip_through_the_varint_encoding() {
-        let mut index = Index::new();
-        let long = "x ".repeat(300) + "minsk";
-        index.add(&doc(1, "minsk en minsk en minsk"));
-        index.add(&doc(2, &long));
-        let t = index.term("minsk").unwrap();
-        let mut out = Vec::new();
-        index.positions(t, 0, &mut out);
-        assert_eq!(out, [0, 2, 4]);
-        index.positions(t, 1, &mut out);
-        assert_eq!(out, [300]);
-    }
-
-    #[test]
-    fn stems_gather_inflections() {
-        let mut index = Index::new();
-        index.add(&doc(1, "De soldaten trokken op."));
-        let family: Vec<&str> = index
-            .stem_family("soldaat")
-            .iter()
-            .map(|&t| index.term_text(t))
-            .collect();
-        assert_eq!(family, ["soldaten"]);
-    }
-
-    #[test]
-    fn removal_and_compaction_keep_the_rest_searchable() {
-        let mut index = Index::new();
-        for k in 0..100u64 {
-            index.add(&doc(
-                k,
-                if k % 2 == 0 {
-                    "even minsk"
-                } else {
-                    "oneven kiev"
-                },
-            ));
-        }
-        for k in 0..80u64 {
-            index.remove(k);
-        }
-        assert_eq!(index.len(), 20);
-        let t = index.term("minsk").unwrap();
-        let keys: Vec<u64> = index
-            .docs_of(t)
-            .map(|d| index.docs()[d as usize].key)
-            .collect();
-        assert_eq!(keys, (80..100).filter(|k| k % 2 == 0).collect::<Vec<_>>());
-        let mut out = Vec::new();
-        index.positions(t, index.doc_of_key(80).unwrap(), &mut out);
-        assert_eq!(out, [1]);
-    }
-
-    #[test]
-    fn prefix_and_fuzzy_find_word_forms() {
-        let mut index = Index::new();
-        index.add(&doc(
-            1,
-            "sanctiepakket sancties sanctie Loekasjenko Loekasjenka",
-        ));
-        let mut prefix: Vec<&str> = index
-            .prefix_terms("sanctie", 10)
-            .iter()
-            .map(|&t| index.term_text(t))
-            .collect();
-        prefix.sort();
-        assert_eq!(prefix, ["sanctie", "sanctiepakket", "sancties"]);
-        let fuzzy: Vec<&str> = index
-            .fuzzy_terms("loekasjenko", 1)
-            .iter()
-            .map(|&t| index.term_text(t))
-            .collect();
-        assert_eq!(fuzzy.len(), 2, "{fuzzy:?}");
-        assert!(index.fuzzy_terms("loekasjenkooo", 1).is_empty());
-    }
-
-    #[test]
-    fn edit_distance_is_bounded() {
-        let c = |s: &str| s.chars().collect::<Vec<_>>();
-        let mut rows = Default::default();
-        let cases = [
-            ("kyiv", "kiev", 2, true),
-            ("kyiv", "kiev", 1, false),
-            ("zelensky", "zelenski", 1, true),
-            ("chelsae", "chelsea", 1, true),
-            ("electon", "election", 1, true),
-            ("", "a", 1, true),
-            ("abc", "xyz", 2, false),
-            ("oekraïne", "oekraine", 1, true),
-        ];
-        for (a, b, d, expected) in cases {
-            assert_eq!(
-                within_distance(&c(a), &c(b), d, &mut rows),
-                expected,
-                "{a} / {b} within {d}"
-            );
-        }
-    }
-
-    #[test]
-    fn signatures_never_rule_out_a_word_within_reach() {
-        let pairs = [
-            ("chelsae", "chelsea"),
-            ("economi", "economy"),
-            ("electon", "election"),
-            ("kyiv", "kiev"),
-        ];
-        for (a, b) in pairs {
-            let bits = (letter_signature(a) ^ letter_signature(b)).count_ones();
-            assert!(bits <= 4, "{a} / {b}: {bits}");
-        }
     }
 }
