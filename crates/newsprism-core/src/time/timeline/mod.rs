@@ -1,0 +1,323 @@
+//! The timeline of a corpus: publication dates, the events each text mentions, groups of
+//! mentions of the same date across texts, axis ticks, query trends and exports.
+//!
+//! Everything the timeline view draws is computed here; the view only maps days to pixels.
+
+mod axis;
+mod export;
+mod trend;
+
+pub use axis::{ticks, Tick};
+pub use trend::{share, trend, Bucket, Period, Trend};
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
+use super::expressions::{extract, Expression, Kind};
+use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
+use crate::article::{Article, ArticleId, PartialDate, PubDate};
+use crate::text::sentence::sentences;
+
+/// One mention of a date in a text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// The article.
+    pub article: ArticleId,
+    /// The paragraph (index into `Article::paragraphs`).
+    pub paragraph: usize,
+    /// The sentence's byte range in the paragraph.
+    pub sentence: Range<usize>,
+    /// The expression's byte range in the paragraph.
+    pub range: Range<usize>,
+    /// The words matched.
+    pub text: String,
+    /// The whole sentence.
+    pub sentence_text: String,
+    /// What the words say.
+    pub expression: Expression,
+    /// Where it lies in time; `None` when it needs a publication date the article lacks.
+    pub resolution: Option<Resolution>,
+}
+
+/// A publication date inferred from the text of an undated article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Inferred {
+    /// The latest date the text names, at its own precision.
+    pub date: PartialDate,
+    /// The words it rests on and how they were read.
+    pub evidence: String,
+}
+
+impl Inferred {
+    /// As a publication date with its provenance.
+    pub fn to_pub_date(&self) -> PubDate {
+        PubDate {
+            date: self.date,
+            provenance: crate::article::Provenance::Inferred {
+                evidence: self.evidence.clone(),
+            },
+        }
+    }
+}
+
+/// What the timeline knows about one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleTime {
+    /// The events it mentions, in text order.
+    pub events: Vec<Event>,
+    /// For an undated article: the date inferred from its text, if any.
+    pub inferred: Option<Inferred>,
+}
+
+/// Finds and places every temporal expression in an article's content paragraphs (site
+/// furniture is left out), against its publication date.
+///
+/// An undated article gets its absolute dates placed and, from the latest of them, an
+/// inferred date; year-less dates with a weekday are placed by the weekday from the latest
+/// year the text names on. Its relative expressions ("maandag", "vorige week") stay unplaced:
+/// the inferred date is only a lower bound, too weak to count from.
+pub fn analyse(article: &Article) -> ArticleTime {
+    let mut events = Vec::new();
+    for (p, para) in article.paragraphs.iter().enumerate() {
+        if !para.kind.is_content() {
+            continue;
+        }
+        for sentence in sentences(&para.text) {
+            let text = &para.text[sentence.clone()];
+            for e in extract(text) {
+                let range = sentence.start + e.range.start..sentence.start + e.range.end;
+                events.push(Event {
+                    article: article.id,
+                    paragraph: p,
+                    sentence: sentence.clone(),
+                    text: para.text[range.clone()].to_string(),
+                    range,
+                    sentence_text: text.to_string(),
+                    expression: e,
+                    resolution: None,
+                });
+            }
+        }
+    }
+    let mut inferred = None;
+    match &article.pub_date {
+        Some(date) => {
+            let (start, end) = span_of(&date.date);
+            for ev in &mut events {
+                ev.resolution = resolve(&ev.expression, Some(start..=end));
+            }
+        }
+        None => {
+            for ev in &mut events {
+                if !needs_reference(&ev.expression) {
+                    ev.resolution = resolve(&ev.expression, None);
+                }
+            }
+            let floor = events
+                .iter()
+                .filter_map(|e| e.resolution.as_ref())
+                .map(|r| civil(r.start).0)
+                .max();
+            if let Some(floor) = floor {
+                for ev in &mut events {
+                    if ev.resolution.is_none() {
+                        ev.resolution = resolve_by_weekday(&ev.expression, floor);
+                    }
+                }
+            }
+            inferred = infer(&events);
+        }
+    }
+    ArticleTime { events, inferred }
+}
+
+/// The latest placed date among the events, as an inferred publication date.
+fn infer(events: &[Event]) -> Option<Inferred> {
+    let latest = events
+        .iter()
+        .filter_map(|e| Some((e, e.resolution.as_ref()?)))
+        // A date in a sentence about the future ("the election in 2006") is not evidence
+        // that the article was written after it.
+        .filter(|(e, r)| r.is_certain() && e.expression.tense != super::expressions::Tense::Future)
+        .max_by_key(|(_, r)| (r.end, r.start))?;
+    let (event, r) = latest;
+    let (y, m, d) = civil(r.end);
+    let date = match r.granularity {
+        Granularity::Day => PartialDate::day(y, m, d)?,
+        Granularity::Week | Granularity::Month | Granularity::Season => PartialDate::month(y, m)?,
+        Granularity::Year | Granularity::Decade => PartialDate::year(y)?,
+    };
+    let how = match (&event.expression.kind, r.weekday) {
+        (Kind::Date { year: None, .. }, Some(_)) => {
+            format!(
+                " (read as {}: the weekday fixes the year)",
+                human_day(r.start)
+            )
+        }
+        _ => String::new(),
+    };
+    Some(Inferred {
+        date,
+        evidence: format!(
+            "the latest date the text names: “{}”{how}; the article is from then or later",
+            event.text
+        ),
+    })
+}
+
+/// The mentions of one date across articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The shared value (`2022-02`, or the set of possible Mondays).
+    pub key: String,
+    /// First day.
+    pub start: Day,
+    /// Last day.
+    pub end: Day,
+    /// The unit.
+    pub granularity: Granularity,
+    /// Whether the date is known exactly.
+    pub certain: bool,
+    /// Indexes into [`Timeline::events`], in article order.
+    pub events: Vec<usize>,
+    /// How many different articles mention it.
+    pub articles: usize,
+}
+
+/// One article on the publication track.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Publication {
+    /// The article.
+    pub id: ArticleId,
+    /// Its title.
+    pub title: String,
+    /// Its source for display.
+    pub source: String,
+    /// Its publication date from the file or the user.
+    pub date: Option<PubDate>,
+    /// Its inferred date, when the file gives none.
+    pub inferred: Option<Inferred>,
+    /// The days its (given or inferred) date covers; `None` means undated.
+    pub span: Option<(Day, Day)>,
+}
+
+/// Everything the timeline view shows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Timeline {
+    /// Every article, in the order given.
+    pub publications: Vec<Publication>,
+    /// Every event of every article.
+    pub events: Vec<Event>,
+    /// Placed events grouped by their date, earliest first.
+    pub groups: Vec<Group>,
+}
+
+impl Timeline {
+    /// Builds the timeline of `articles`.
+    pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Timeline {
+        let mut t = Timeline::default();
+        for a in articles {
+            let time = analyse(a);
+            let span = a
+                .pub_date
+                .as_ref()
+                .map(|d| span_of(&d.date))
+                .or_else(|| time.inferred.as_ref().map(|i| span_of(&i.date)));
+            t.publications.push(Publication {
+                id: a.id,
+                title: a.title.clone(),
+                source: a.source_label().to_string(),
+                date: a.pub_date.clone(),
+                inferred: time.inferred,
+                span,
+            });
+            t.events.extend(time.events);
+        }
+        let mut by_key: BTreeMap<(Day, Day, String), Vec<usize>> = BTreeMap::new();
+        for (i, e) in t.events.iter().enumerate() {
+            if let Some(r) = &e.resolution {
+                by_key
+                    .entry((r.start, r.end, r.key().to_string()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        t.groups = by_key
+            .into_iter()
+            .map(|((start, end, key), events)| {
+                let mut ids: Vec<ArticleId> = events.iter().map(|&i| t.events[i].article).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let r = t.events[events[0]].resolution.as_ref();
+                Group {
+                    key,
+                    start,
+                    end,
+                    granularity: r.map_or(Granularity::Day, |r| r.granularity),
+                    certain: r.is_some_and(Resolution::is_certain),
+                    events,
+                    articles: ids.len(),
+                }
+            })
+            .collect();
+        t
+    }
+
+    /// The first and last day anything on the timeline covers.
+    pub fn extent(&self) -> Option<(Day, Day)> {
+        let spans = self
+            .publications
+            .iter()
+            .filter_map(|p| p.span)
+            .chain(self.groups.iter().map(|g| (g.start, g.end)));
+        spans.fold(None, |acc, (s, e)| match acc {
+            None => Some((s, e)),
+            Some((a, b)) => Some((a.min(s), b.max(e))),
+        })
+    }
+}
+
+/// A human description of a resolution: "19 Dec 2022", "one of 5 days, 28 Nov – 26 Dec 2022",
+/// "Feb 2022", "2022 – 2025".
+pub fn describe(r: &Resolution) -> String {
+    let one = |start: Day, end: Day| -> String {
+        let (sy, sm, _) = civil(start);
+        let (ey, em, _) = civil(end);
+        match r.granularity {
+            Granularity::Day if start == end => human_day(start),
+            Granularity::Day | Granularity::Week => {
+                format!("{} – {}", human_day(start), human_day(end))
+            }
+            Granularity::Month | Granularity::Season if (sy, sm) == (ey, em) => {
+                format!("{} {sy}", MONTH_ABBR[usize::from(sm - 1)])
+            }
+            Granularity::Month | Granularity::Season => format!(
+                "{} {sy} – {} {ey}",
+                MONTH_ABBR[usize::from(sm - 1)],
+                MONTH_ABBR[usize::from(em - 1)]
+            ),
+            Granularity::Year | Granularity::Decade if sy == ey => sy.to_string(),
+            Granularity::Year | Granularity::Decade => format!("{sy} – {ey}"),
+        }
+    };
+    let mut s = if r.is_certain() {
+        one(r.start, r.end)
+    } else {
+        format!(
+            "one of {} possible {}s, {}",
+            r.candidates.len(),
+            r.granularity.name(),
+            one(r.start, r.end)
+        )
+    };
+    if r.value.starts_with("since ") {
+        s.insert_str(0, "since ");
+    }
+    if r.value.contains('~') {
+        s.insert_str(0, "about ");
+    }
+    s
+}
