@@ -149,76 +149,116 @@ fn content(s: &Sentence) -> FxHashSet<&str> {
         .collect()
 }
 
+/// What alignment compares of every content sentence: word bigrams for shared wording,
+/// content stems (weighted by rarity across the compared sentences) for paraphrase.
+struct Features<'a> {
+    bigrams: Vec<Vec<FxHashSet<(&'a str, &'a str)>>>,
+    stems: Vec<Vec<FxHashSet<&'a str>>>,
+    /// In how many sentences each stem occurs.
+    df: FxHashMap<&'a str, u32>,
+    /// How many sentences there are.
+    total: u32,
+    /// Each sentence's summed stem weights.
+    sums: Vec<Vec<f32>>,
+}
+
+impl<'a> Features<'a> {
+    fn new(docs: &'a [Doc]) -> Features<'a> {
+        let bigrams = docs
+            .iter()
+            .map(|d| d.content_sentences().map(bigrams).collect())
+            .collect();
+        let stems: Vec<Vec<FxHashSet<&str>>> = docs
+            .iter()
+            .map(|d| d.content_sentences().map(content).collect())
+            .collect();
+        let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut total = 0u32;
+        for set in stems.iter().flatten() {
+            total += 1;
+            for s in set {
+                *df.entry(s).or_default() += 1;
+            }
+        }
+        let mut f = Features {
+            bigrams,
+            stems,
+            df,
+            total,
+            sums: Vec::new(),
+        };
+        f.sums = f
+            .stems
+            .iter()
+            .map(|d| {
+                d.iter()
+                    .map(|set| set.iter().map(|s| f.weight(s)).sum())
+                    .collect()
+            })
+            .collect();
+        f
+    }
+
+    fn weight(&self, stem: &str) -> f32 {
+        (1.0 + self.total as f32 / self.df.get(stem).copied().unwrap_or(1) as f32).ln()
+    }
+
+    /// How sentence `i` of article `a` relates to sentence `j` of article `b`: shared
+    /// wording (half the word pairs of the shorter, at least four), else paraphrase (a
+    /// rarity-weighted Dice over at least three content stems), else nothing.
+    fn relation(&self, (a, i): (usize, usize), (b, j): (usize, usize)) -> Option<(Relation, f32)> {
+        let (x, y) = (&self.bigrams[a][i], &self.bigrams[b][j]);
+        let common = x.iter().filter(|p| y.contains(*p)).count();
+        let small = x.len().min(y.len()).max(1);
+        let wording = common as f32 / small as f32;
+        if common >= 4 && wording >= SHARED_WORDING {
+            return Some((Relation::Shared, wording));
+        }
+        let shared: Vec<&&str> = self.stems[a][i].intersection(&self.stems[b][j]).collect();
+        let denom = self.sums[a][i] + self.sums[b][j];
+        let score = if denom > 0.0 {
+            2.0 * shared.iter().map(|s| self.weight(s)).sum::<f32>() / denom
+        } else {
+            0.0
+        };
+        (shared.len() >= 3 && score >= PARAPHRASE).then_some((Relation::Paraphrase, score))
+    }
+
+    /// The sentence of article `b` that sentence `i` of article `a` relates to best.
+    fn best_link(&self, a: usize, i: usize, b: usize) -> Option<Link> {
+        let mut best: Option<Link> = None;
+        for j in 0..self.bigrams[b].len() {
+            let Some((relation, score)) = self.relation((a, i), (b, j)) else {
+                continue;
+            };
+            if best
+                .as_ref()
+                .is_none_or(|l| (relation, score) > (l.relation, l.score))
+            {
+                best = Some(Link {
+                    column: b,
+                    sentence: j,
+                    relation,
+                    score,
+                });
+            }
+        }
+        best
+    }
+}
+
 /// Aligns the sentences of the given articles.
 pub fn align(docs: &[Doc]) -> Alignment {
-    let bis: Vec<Vec<FxHashSet<(&str, &str)>>> = docs
-        .iter()
-        .map(|d| d.content_sentences().map(bigrams).collect())
-        .collect();
-    let stems: Vec<Vec<FxHashSet<&str>>> = docs
-        .iter()
-        .map(|d| d.content_sentences().map(content).collect())
-        .collect();
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut total = 0u32;
-    for set in stems.iter().flatten() {
-        total += 1;
-        for s in set {
-            *df.entry(s).or_default() += 1;
-        }
-    }
-    let weight = |s: &str| (1.0 + total as f32 / df.get(s).copied().unwrap_or(1) as f32).ln();
-    let wsum = |set: &FxHashSet<&str>| set.iter().map(|s| weight(s)).sum::<f32>();
-    let sums: Vec<Vec<f32>> = stems
-        .iter()
-        .map(|d| d.iter().map(&wsum).collect())
-        .collect();
-
+    let features = Features::new(docs);
     let mut columns = Vec::with_capacity(docs.len());
     for (a, doc) in docs.iter().enumerate() {
         let mut sentences = Vec::with_capacity(doc.sentences.len());
         let mut summary = Summary::default();
         for (i, s) in doc.content_sentences().enumerate() {
-            let mut links = Vec::new();
-            for b in 0..docs.len() {
-                if b == a {
-                    continue;
-                }
-                let mut best: Option<Link> = None;
-                for j in 0..bis[b].len() {
-                    let (x, y) = (&bis[a][i], &bis[b][j]);
-                    let common = x.iter().filter(|p| y.contains(*p)).count();
-                    let small = x.len().min(y.len()).max(1);
-                    let wording = common as f32 / small as f32;
-                    let link = if common >= 4 && wording >= SHARED_WORDING {
-                        Some((Relation::Shared, wording))
-                    } else {
-                        let shared: Vec<&&str> = stems[a][i].intersection(&stems[b][j]).collect();
-                        let denom = sums[a][i] + sums[b][j];
-                        let score = if denom > 0.0 {
-                            2.0 * shared.iter().map(|s| weight(s)).sum::<f32>() / denom
-                        } else {
-                            0.0
-                        };
-                        (shared.len() >= 3 && score >= PARAPHRASE)
-                            .then_some((Relation::Paraphrase, score))
-                    };
-                    if let Some((relation, score)) = link {
-                        let better = best
-                            .as_ref()
-                            .is_none_or(|l| (relation, score) > (l.relation, l.score));
-                        if better {
-                            best = Some(Link {
-                                column: b,
-                                sentence: j,
-                                relation,
-                                score,
-                            });
-                        }
-                    }
-                }
-                links.extend(best);
-            }
+            let mut links: Vec<Link> = (0..docs.len())
+                .filter(|&b| b != a)
+                .filter_map(|b| features.best_link(a, i, b))
+                .collect();
             links.sort_by(|x, y| {
                 (y.relation, y.score)
                     .partial_cmp(&(x.relation, x.score))

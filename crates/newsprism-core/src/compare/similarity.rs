@@ -81,45 +81,52 @@ fn shingles(doc: &Doc) -> FxHashSet<u64> {
         .collect()
 }
 
+/// Each article's TF-IDF vector over its content stems (numbers left out), normalised to
+/// unit length: log-scaled term frequency, smoothed inverse document frequency.
+fn tf_idf<'a>(docs: &'a [Doc]) -> Vec<FxHashMap<&'a str, f32>> {
+    let n = docs.len();
+    let counts: Vec<FxHashMap<&str, u32>> = docs
+        .iter()
+        .map(|d| {
+            let mut m: FxHashMap<&str, u32> = FxHashMap::default();
+            for w in d.content_sentences().flat_map(|s| &s.words) {
+                if w.content && !w.stem.starts_with(|c: char| c.is_ascii_digit()) {
+                    *m.entry(w.stem.as_str()).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+    for c in &counts {
+        for k in c.keys() {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    counts
+        .iter()
+        .map(|c| {
+            let mut v: FxHashMap<&str, f32> = c
+                .iter()
+                .map(|(k, &tf)| {
+                    let idf = ((n as f32 + 1.0) / df[k] as f32).ln();
+                    (*k, (1.0 + (tf as f32).ln()) * idf)
+                })
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.values_mut().for_each(|x| *x /= norm);
+            }
+            v
+        })
+        .collect()
+}
+
 impl Similarity {
     /// Scores every pair.
     pub fn build(docs: &[Doc]) -> Similarity {
         let n = docs.len();
-        let counts: Vec<FxHashMap<&str, u32>> = docs
-            .iter()
-            .map(|d| {
-                let mut m: FxHashMap<&str, u32> = FxHashMap::default();
-                for w in d.content_sentences().flat_map(|s| &s.words) {
-                    if w.content && !w.stem.starts_with(|c: char| c.is_ascii_digit()) {
-                        *m.entry(w.stem.as_str()).or_default() += 1;
-                    }
-                }
-                m
-            })
-            .collect();
-        let mut df: FxHashMap<&str, u32> = FxHashMap::default();
-        for c in &counts {
-            for k in c.keys() {
-                *df.entry(k).or_default() += 1;
-            }
-        }
-        let vectors: Vec<FxHashMap<&str, f32>> = counts
-            .iter()
-            .map(|c| {
-                let mut v: FxHashMap<&str, f32> = c
-                    .iter()
-                    .map(|(k, &tf)| {
-                        let idf = ((n as f32 + 1.0) / df[k] as f32).ln();
-                        (*k, (1.0 + (tf as f32).ln()) * idf)
-                    })
-                    .collect();
-                let norm = v.values().map(|x| x * x).sum::<f32>().sqrt();
-                if norm > 0.0 {
-                    v.values_mut().for_each(|x| *x /= norm);
-                }
-                v
-            })
-            .collect();
+        let vectors = tf_idf(docs);
         let sh: Vec<FxHashSet<u64>> = docs.iter().map(shingles).collect();
         let mut cosine = vec![0.0; n * n];
         let mut overlap = vec![0.0; n * n];

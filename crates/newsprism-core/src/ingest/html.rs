@@ -160,130 +160,147 @@ pub fn parse(text: &str) -> RawText {
     let mut emitter = DefaultEmitter::default();
     // Script, style and title content is read as raw text, as a browser would.
     emitter.naively_switch_states(true);
-    let tokens = Tokenizer::new_with_emitter(text, emitter);
-
-    let mut meta = Meta::default();
-    let mut flow = Flow::default();
-    let mut stack: Vec<String> = Vec::new();
-    let mut skip_depth = 0usize;
-    let mut in_title = false;
-    let mut title_buf = String::new();
-    let mut articles_seen = 0usize;
-    let mut time_depth = 0usize;
-
-    for token in tokens {
+    let mut page = PageReader::default();
+    for token in Tokenizer::new_with_emitter(text, emitter) {
         let Ok(token) = token;
         match token {
-            Token::StartTag(tag) => {
-                let name = tag_name(&tag.name);
-                match name.as_str() {
-                    "html" => meta.lang = meta.lang.take().or_else(|| attr(&tag, "lang")),
-                    "meta" => read_meta(&tag, &mut meta),
-                    "link"
-                        if attr(&tag, "rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                    {
-                        meta.url = meta.url.take().or_else(|| attr(&tag, "href"));
-                    }
-                    "title" if skip_depth == 0 => {
-                        in_title = true;
-                        title_buf.clear();
-                    }
-                    "time" if skip_depth == 0 => {
-                        if meta.time_datetime.is_none() {
-                            meta.time_datetime = attr(&tag, "datetime");
-                        }
-                        time_depth += 1;
-                    }
-                    "br" => flow.current.push(' '),
-                    _ => {}
-                }
-                let void = tag.self_closing || is_void(&name);
-                if void {
-                    continue;
-                }
-                if SKIPPED.contains(&name.as_str()) {
-                    skip_depth += 1;
-                }
-                if skip_depth > 0 {
-                    stack.push(name);
-                    continue;
-                }
-                if BLOCKS.contains(&name.as_str()) {
-                    flow.flush();
-                    flow.tag = match name.as_str() {
-                        "p" => BlockTag::Paragraph,
-                        "h1" => BlockTag::Heading1,
-                        "h2" | "h3" | "h4" | "h5" | "h6" => BlockTag::Subheading,
-                        "figcaption" => BlockTag::Caption,
-                        "blockquote" => BlockTag::Quote,
-                        "li" => BlockTag::ListItem,
-                        _ => BlockTag::Other,
-                    };
-                }
-                if name == "article" {
-                    flow.article_stack.push(articles_seen);
-                    articles_seen += 1;
-                }
-                if name == "main" {
-                    flow.main_depth += 1;
-                }
-                stack.push(name);
-            }
-            Token::EndTag(tag) => {
-                let name = tag_name(&tag.name);
-                if name == "title" && in_title {
-                    in_title = false;
-                    let t = squash(&title_buf);
-                    if !t.is_empty() && meta.title.is_none() {
-                        meta.title = Some(t);
-                    }
-                    continue;
-                }
-                // Close the innermost open element of that name, and everything inside it.
-                let Some(pos) = stack.iter().rposition(|s| *s == name) else {
-                    continue;
-                };
-                let closing: Vec<String> = stack.drain(pos..).collect();
-                for closed in closing.iter().rev() {
-                    if SKIPPED.contains(&closed.as_str()) {
-                        skip_depth = skip_depth.saturating_sub(1);
-                        continue;
-                    }
-                    if skip_depth > 0 {
-                        continue;
-                    }
-                    if BLOCKS.contains(&closed.as_str()) {
-                        flow.flush();
-                        flow.tag = BlockTag::Other;
-                    }
-                    if closed == "article" {
-                        flow.article_stack.pop();
-                    }
-                    if closed == "time" {
-                        time_depth = time_depth.saturating_sub(1);
-                    }
-                    if closed == "main" {
-                        flow.main_depth = flow.main_depth.saturating_sub(1);
-                    }
-                }
-            }
-            Token::String(s) => {
-                if in_title {
-                    title_buf.push_str(&String::from_utf8_lossy(&s.value));
-                } else if skip_depth == 0 {
-                    let text = String::from_utf8_lossy(&s.value);
-                    if time_depth == 0 && text.chars().any(char::is_alphanumeric) {
-                        flow.words_outside_time = true;
-                    }
-                    flow.current.push_str(&text);
-                }
-            }
+            Token::StartTag(tag) => page.start_tag(&tag),
+            Token::EndTag(tag) => page.end_tag(&tag_name(&tag.name)),
+            Token::String(s) => page.text(&String::from_utf8_lossy(&s.value)),
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    flow.flush();
-    assemble(meta, flow.blocks)
+    page.flow.flush();
+    assemble(page.meta, page.flow.blocks)
+}
+
+/// A page being read, token by token.
+#[derive(Default)]
+struct PageReader {
+    meta: Meta,
+    flow: Flow,
+    /// The open elements, innermost last.
+    stack: Vec<String>,
+    /// How many skipped elements (scripts, navigation, forms…) are open.
+    skip_depth: usize,
+    in_title: bool,
+    title_buf: String,
+    articles_seen: usize,
+    /// How many `<time>` elements are open.
+    time_depth: usize,
+}
+
+impl PageReader {
+    fn start_tag(&mut self, tag: &html5gum::StartTag<()>) {
+        let name = tag_name(&tag.name);
+        self.read_start_meta(&name, tag);
+        if tag.self_closing || is_void(&name) {
+            return;
+        }
+        if SKIPPED.contains(&name.as_str()) {
+            self.skip_depth += 1;
+        }
+        if self.skip_depth > 0 {
+            self.stack.push(name);
+            return;
+        }
+        let flow = &mut self.flow;
+        if BLOCKS.contains(&name.as_str()) {
+            flow.flush();
+            flow.tag = match name.as_str() {
+                "p" => BlockTag::Paragraph,
+                "h1" => BlockTag::Heading1,
+                "h2" | "h3" | "h4" | "h5" | "h6" => BlockTag::Subheading,
+                "figcaption" => BlockTag::Caption,
+                "blockquote" => BlockTag::Quote,
+                "li" => BlockTag::ListItem,
+                _ => BlockTag::Other,
+            };
+        }
+        if name == "article" {
+            flow.article_stack.push(self.articles_seen);
+            self.articles_seen += 1;
+        }
+        if name == "main" {
+            flow.main_depth += 1;
+        }
+        self.stack.push(name);
+    }
+
+    /// What a start tag says about the page: its language, metadata, canonical address,
+    /// title and `<time>`; a `<br>` is a space.
+    fn read_start_meta(&mut self, name: &str, tag: &html5gum::StartTag<()>) {
+        let meta = &mut self.meta;
+        match name {
+            "html" => meta.lang = meta.lang.take().or_else(|| attr(tag, "lang")),
+            "meta" => read_meta(tag, meta),
+            "link" if attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                meta.url = meta.url.take().or_else(|| attr(tag, "href"));
+            }
+            "title" if self.skip_depth == 0 => {
+                self.in_title = true;
+                self.title_buf.clear();
+            }
+            "time" if self.skip_depth == 0 => {
+                if meta.time_datetime.is_none() {
+                    meta.time_datetime = attr(tag, "datetime");
+                }
+                self.time_depth += 1;
+            }
+            "br" => self.flow.current.push(' '),
+            _ => {}
+        }
+    }
+
+    /// Closes the innermost open element of that name, and everything inside it (mis-nested
+    /// tags close what they enclose).
+    fn end_tag(&mut self, name: &str) {
+        if name == "title" && self.in_title {
+            self.in_title = false;
+            let t = squash(&self.title_buf);
+            if !t.is_empty() && self.meta.title.is_none() {
+                self.meta.title = Some(t);
+            }
+            return;
+        }
+        let Some(pos) = self.stack.iter().rposition(|s| s == name) else {
+            return;
+        };
+        let closing: Vec<String> = self.stack.drain(pos..).collect();
+        for closed in closing.iter().rev() {
+            if SKIPPED.contains(&closed.as_str()) {
+                self.skip_depth = self.skip_depth.saturating_sub(1);
+                continue;
+            }
+            if self.skip_depth > 0 {
+                continue;
+            }
+            let flow = &mut self.flow;
+            if BLOCKS.contains(&closed.as_str()) {
+                flow.flush();
+                flow.tag = BlockTag::Other;
+            }
+            match closed.as_str() {
+                "article" => {
+                    flow.article_stack.pop();
+                }
+                "time" => self.time_depth = self.time_depth.saturating_sub(1),
+                "main" => flow.main_depth = flow.main_depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.in_title {
+            self.title_buf.push_str(text);
+        } else if self.skip_depth == 0 {
+            if self.time_depth == 0 && text.chars().any(char::is_alphanumeric) {
+                self.flow.words_outside_time = true;
+            }
+            self.flow.current.push_str(text);
+        }
+    }
 }
 
 fn is_void(name: &str) -> bool {

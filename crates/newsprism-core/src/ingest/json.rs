@@ -118,25 +118,62 @@ fn string_of(value: &Value, sep: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Fields that hold the text, in order of preference.
+const TEXT_KEYS: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "article",
+    "maintext",
+    "fulltext",
+    "article_text",
+    "description",
+];
+
+/// Fields that hold the headline.
+const TITLE_KEYS: &[&str] = &["title", "headline", "titel"];
+
+/// Fields that hold the publication date.
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "published_at",
+    "publishedAt",
+    "pubDate",
+    "date_publish",
+    "datePublished",
+    "datum",
+    "publication_date",
+];
+
+/// Fields that name the outlet.
+const SOURCE_KEYS: &[&str] = &[
+    "source",
+    "outlet",
+    "site_name",
+    "site",
+    "publisher",
+    "source_name",
+    "bron",
+    "source_domain",
+];
+
+/// Fields that hold the article's address.
+const URL_KEYS: &[&str] = &["url", "link", "canonical_url"];
+
+/// Fields that name the author.
+const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline", "auteur"];
+
+/// Fields that give the language.
+const LANG_KEYS: &[&str] = &["lang", "language", "taal"];
+
 fn record(value: &Value) -> RecordResult {
     let Value::Object(map) = value else {
         return Err("it is not an object with a text".into());
     };
-    let text = field(
-        map,
-        &[
-            "text",
-            "body",
-            "content",
-            "article",
-            "maintext",
-            "fulltext",
-            "article_text",
-            "description",
-        ],
-    )
-    .and_then(|v| string_of(v, "\n\n"))
-    .ok_or("it has no text (expected a “text” or “body” field)")?;
+    let text = field(map, TEXT_KEYS)
+        .and_then(|v| string_of(v, "\n\n"))
+        .ok_or("it has no text (expected a “text” or “body” field)")?;
 
     let mut raw = if super::html::looks_like_html(&text) {
         super::html::parse(&text)
@@ -149,52 +186,26 @@ fn record(value: &Value) -> RecordResult {
     if raw.paragraphs.is_empty() {
         return Err("its text is empty".into());
     }
-    if let Some(title) = field(map, &["title", "headline", "titel"]).and_then(|v| string_of(v, " "))
-    {
+    if let Some(title) = field(map, TITLE_KEYS).and_then(|v| string_of(v, " ")) {
         raw.headline = Some(title.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    if let Some(date) = field(
-        map,
-        &[
-            "date",
-            "published",
-            "published_at",
-            "publishedAt",
-            "pubDate",
-            "date_publish",
-            "datePublished",
-            "datum",
-            "publication_date",
-        ],
-    )
-    .and_then(|v| string_of(v, " "))
-    .and_then(|d| parse_date_value(&d))
+    if let Some(date) = field(map, DATE_KEYS)
+        .and_then(|v| string_of(v, " "))
+        .and_then(|d| parse_date_value(&d))
     {
         raw.date = Some((date, Provenance::Record));
     }
-    raw.source = field(
-        map,
-        &[
-            "source",
-            "outlet",
-            "site_name",
-            "site",
-            "publisher",
-            "source_name",
-            "bron",
-            "source_domain",
-        ],
-    )
-    .and_then(|v| string_of(v, ", "))
-    .or(raw.source);
-    raw.url = field(map, &["url", "link", "canonical_url"])
+    raw.source = field(map, SOURCE_KEYS)
+        .and_then(|v| string_of(v, ", "))
+        .or(raw.source);
+    raw.url = field(map, URL_KEYS)
         .and_then(|v| string_of(v, " "))
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .or(raw.url);
-    raw.author = field(map, &["author", "authors", "byline", "auteur"])
+    raw.author = field(map, AUTHOR_KEYS)
         .and_then(|v| string_of(v, ", "))
         .or(raw.author);
-    raw.language = field(map, &["lang", "language", "taal"])
+    raw.language = field(map, LANG_KEYS)
         .and_then(|v| string_of(v, " "))
         .and_then(|l| Language::from_code(&l))
         .or(raw.language);

@@ -11,7 +11,9 @@ pub mod paragraphs;
 pub mod transfer;
 pub mod txt;
 
-use crate::article::{count_words, Article, ArticleId, Paragraph, PartialDate, PubDate, TitleKind};
+use crate::article::{
+    count_words, Article, ArticleId, Paragraph, ParagraphKind, PartialDate, PubDate, TitleKind,
+};
 use crate::error::{IngestError, IngestErrorKind};
 use crate::text::language;
 
@@ -235,6 +237,34 @@ pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestEr
     }
 }
 
+/// The paragraphs with their kinds: classified by their text, unless the format said.
+fn classified(texts: Vec<String>, hints: &[Option<ParagraphKind>]) -> Vec<Paragraph> {
+    let mut kinds = paragraphs::classify(&texts);
+    for (kind, hint) in kinds.iter_mut().zip(hints) {
+        if let Some(hint) = hint {
+            *kind = *hint;
+        }
+    }
+    texts
+        .into_iter()
+        .zip(kinds)
+        .map(|(text, kind)| Paragraph { kind, text })
+        .collect()
+}
+
+/// The text an article's id is made from: the headline (not a derived title, which is only the
+/// opening words again) and every paragraph.
+fn id_text(title: &str, title_kind: TitleKind, paragraphs: &[Paragraph]) -> String {
+    std::iter::once(if title_kind == TitleKind::Headline {
+        title
+    } else {
+        ""
+    })
+    .chain(paragraphs.iter().map(|p| p.text.as_str()))
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
 /// Turns what a format reader found into an article.
 fn build(
     file_name: &str,
@@ -254,19 +284,7 @@ fn build(
     {
         return Err(fail(IngestErrorKind::NoWords));
     }
-    let mut kinds = paragraphs::classify(&raw.paragraphs);
-    for (kind, hint) in kinds.iter_mut().zip(&raw.hints) {
-        if let Some(hint) = hint {
-            *kind = *hint;
-        }
-    }
-    let paragraphs: Vec<Paragraph> = raw
-        .paragraphs
-        .into_iter()
-        .zip(kinds)
-        .map(|(text, kind)| Paragraph { kind, text })
-        .collect();
-
+    let paragraphs = classified(raw.paragraphs, &raw.hints);
     let (title, title_kind) = match raw.headline {
         Some(h) => (h, TitleKind::Headline),
         None => (derive_title(&paragraphs), TitleKind::Derived),
@@ -290,17 +308,8 @@ fn build(
         let sample = format!("{title}\n{content}");
         language::detect(&sample)
     });
-    let id_text = std::iter::once(if title_kind == TitleKind::Headline {
-        title.as_str()
-    } else {
-        ""
-    })
-    .chain(paragraphs.iter().map(|p| p.text.as_str()))
-    .collect::<Vec<_>>()
-    .join("\n");
-
     let article = Article {
-        id: ArticleId::from_text(&id_text),
+        id: ArticleId::from_text(&id_text(&title, title_kind, &paragraphs)),
         title,
         title_kind,
         pub_date: raw

@@ -119,9 +119,9 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The passage that shows the query best: the sentence with the most distinct matched words
-/// (content before furniture, earlier before later), cut to about `max_chars` around its hits.
-pub fn best_passage(article: &Article, matches: &Matches, max_chars: usize) -> Option<Snippet> {
+/// The paragraph and sentence with the most distinct matched words, content before furniture,
+/// more hits before fewer, earlier before later.
+fn best_sentence(article: &Article, matches: &Matches) -> Option<(usize, Range<usize>)> {
     // (content paragraph, distinct words, hits), paragraph, sentence.
     type Candidate = ((bool, usize, usize), usize, Range<usize>);
     let mut best: Option<Candidate> = None;
@@ -144,44 +144,55 @@ pub fn best_passage(article: &Article, matches: &Matches, max_chars: usize) -> O
                 .map(|h| crate::text::fold::fold(&p.text[(*h).clone()]))
                 .collect();
             let score = (content, distinct.len(), inside.len());
-            let better = match &best {
-                None => true,
-                Some((b, _, _)) => score > *b,
-            };
-            if better {
+            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
                 best = Some((score, pi, s));
             }
         }
     }
-    let (_, pi, sentence) = best?;
+    best.map(|(_, pi, s)| (pi, s))
+}
+
+/// A long sentence cut to about `max_chars`, centred on its first hit, at word boundaries.
+fn cut_around_first_hit(
+    text: &str,
+    hits: &[Range<usize>],
+    sentence: Range<usize>,
+    max_chars: usize,
+) -> Range<usize> {
+    let first = hits.iter().find(|h| h.start >= sentence.start);
+    let (first_start, first_end) =
+        first.map_or((sentence.start, sentence.start), |h| (h.start, h.end));
+    let mut start = floor_char(
+        text,
+        first_start
+            .saturating_sub(max_chars / 3)
+            .max(sentence.start),
+    );
+    if start > sentence.start {
+        if let Some(i) = text[start..first_start].find(' ') {
+            start += i + 1;
+        }
+    }
+    let mut end = floor_char(text, (start + max_chars).min(sentence.end));
+    if end < sentence.end && end > first_end {
+        if let Some(i) = text[first_end..end].rfind(' ') {
+            end = first_end + i;
+        }
+    }
+    start..end.max(first_end)
+}
+
+/// The passage that shows the query best: the sentence with the most distinct matched words
+/// (content before furniture, earlier before later), cut to about `max_chars` around its hits.
+pub fn best_passage(article: &Article, matches: &Matches, max_chars: usize) -> Option<Snippet> {
+    let (pi, sentence) = best_sentence(article, matches)?;
     let text = &article.paragraphs[pi].text;
     let hits = hit_ranges(text, matches);
-    let mut window = sentence.clone();
-    if window.len() > max_chars {
-        // Centre on the first hit in the sentence, cutting at word boundaries.
-        let first = hits.iter().find(|h| h.start >= sentence.start);
-        let (first_start, first_end) =
-            first.map_or((sentence.start, sentence.start), |h| (h.start, h.end));
-        let mut start = floor_char(
-            text,
-            first_start
-                .saturating_sub(max_chars / 3)
-                .max(sentence.start),
-        );
-        if start > sentence.start {
-            if let Some(i) = text[start..first_start].find(' ') {
-                start += i + 1;
-            }
-        }
-        let mut end = floor_char(text, (start + max_chars).min(sentence.end));
-        if end < sentence.end && end > first_end {
-            if let Some(i) = text[first_end..end].rfind(' ') {
-                end = first_end + i;
-            }
-        }
-        window = start..end.max(first_end);
-    } else if window.len() < max_chars / 2 {
+    let window = if sentence.len() > max_chars {
+        cut_around_first_hit(text, &hits, sentence, max_chars)
+    } else if sentence.len() < max_chars / 2 {
         // A short sentence: add the next one if it fits.
+        let mut window = sentence.clone();
         if let Some(next) = sentences(text)
             .into_iter()
             .find(|s| s.start >= sentence.end)
@@ -190,7 +201,10 @@ pub fn best_passage(article: &Article, matches: &Matches, max_chars: usize) -> O
                 window.end = next.end;
             }
         }
-    }
+        window
+    } else {
+        sentence
+    };
     let mut spans = spans_between(text, &hits, window.clone());
     if window.start > 0 {
         spans.insert(

@@ -217,84 +217,102 @@ impl Segment {
             ..Segment::default()
         };
         for _ in 0..n_docs {
-            let key = u64::from_le_bytes(r.array::<8>()?);
-            let length = f32::from_le_bytes(r.array::<4>()?);
-            if !length.is_finite() || length < 0.0 {
-                return Err("a document length out of range".into());
-            }
-            let language = Language::from_code(r.str()?).unwrap_or(Language::Unknown);
-            segment.docs.push(DocMeta {
-                key,
-                language,
-                source: None,
-                date: None,
-                length,
-                alive: true,
-            });
+            segment.docs.push(read_doc(&mut r)?);
         }
         let n_terms = r.count()?;
         segment.terms.reserve(n_terms);
         segment.text.reserve(bytes.len() / 4);
         segment.positions.reserve(bytes.len() / 2);
         for _ in 0..n_terms {
-            let word = r.str()?;
-            let word_range = segment.push_text(word);
-            let slots = r.byte()?;
-            if slots & !0b111 != 0 || slots == 0 {
-                return Err("a word form in no language".into());
-            }
-            let mut stems = [(0, 0); 2];
-            for (slot, stem) in stems.iter_mut().enumerate() {
-                if slots & (1 << slot) != 0 {
-                    let shared = r.varint()?;
-                    let prefix = usize::try_from(shared)
-                        .ok()
-                        .and_then(|n| word.get(..n))
-                        .ok_or("a stem longer than its word")?;
-                    let suffix = r.str()?;
-                    let start = segment.text.len() as u32;
-                    segment.text.push_str(prefix);
-                    segment.text.push_str(suffix);
-                    *stem = (start, segment.text.len() as u32);
-                }
-            }
-            let n = r.count()?;
-            let mut doc = 0u64;
-            let mut end = 0u64;
-            for i in 0..n {
-                let delta = r.varint()?;
-                if i > 0 && delta == 0 {
-                    return Err("postings out of order".into());
-                }
-                doc += delta;
-                if doc >= segment.docs.len() as u64 {
-                    return Err("a posting for a document that is not there".into());
-                }
-                let weight = u16::try_from(r.varint()?).map_err(|_| "a weight out of range")?;
-                end += r.varint()?;
-                segment.entries.push(Entry {
-                    doc: doc as u32,
-                    pos_end: u32::try_from(end).map_err(|_| "positions out of range")?,
-                    weight,
-                });
-            }
-            let end = usize::try_from(end).map_err(|_| "positions out of range")?;
-            segment.positions.extend_from_slice(r.take(end)?);
-            let positions_end =
-                u32::try_from(segment.positions.len()).map_err(|_| "a segment too large")?;
-            segment.terms.push(Term {
-                word: word_range,
-                slots,
-                stems,
-                entries_end: segment.entries.len() as u32,
-                positions_end,
-            });
+            segment.read_term(&mut r)?;
         }
         if r.at != bytes.len() {
             return Err("bytes left over after the segment".into());
         }
         Ok(segment)
     }
+
+    /// Reads one word form: its text, its stems per language, its postings and positions.
+    fn read_term(&mut self, r: &mut Reader) -> Result<(), String> {
+        let word = r.str()?;
+        let word_range = self.push_text(word);
+        let slots = r.byte()?;
+        if slots & !0b111 != 0 || slots == 0 {
+            return Err("a word form in no language".into());
+        }
+        let mut stems = [(0, 0); 2];
+        for (slot, stem) in stems.iter_mut().enumerate() {
+            if slots & (1 << slot) != 0 {
+                // A stem is stored as the length it shares with the word, then the rest.
+                let shared = r.varint()?;
+                let prefix = usize::try_from(shared)
+                    .ok()
+                    .and_then(|n| word.get(..n))
+                    .ok_or("a stem longer than its word")?;
+                let suffix = r.str()?;
+                let start = self.text.len() as u32;
+                self.text.push_str(prefix);
+                self.text.push_str(suffix);
+                *stem = (start, self.text.len() as u32);
+            }
+        }
+        let end = self.read_postings(r)?;
+        self.positions.extend_from_slice(r.take(end)?);
+        let positions_end =
+            u32::try_from(self.positions.len()).map_err(|_| "a segment too large")?;
+        self.terms.push(Term {
+            word: word_range,
+            slots,
+            stems,
+            entries_end: self.entries.len() as u32,
+            positions_end,
+        });
+        Ok(())
+    }
+
+    /// Reads one word form's postings (document gaps, weights, position ends); returns the
+    /// length of its positions, which follow.
+    fn read_postings(&mut self, r: &mut Reader) -> Result<usize, String> {
+        let n = r.count()?;
+        let mut doc = 0u64;
+        let mut end = 0u64;
+        for i in 0..n {
+            let delta = r.varint()?;
+            if i > 0 && delta == 0 {
+                return Err("postings out of order".into());
+            }
+            doc += delta;
+            if doc >= self.docs.len() as u64 {
+                return Err("a posting for a document that is not there".into());
+            }
+            let weight = u16::try_from(r.varint()?).map_err(|_| "a weight out of range")?;
+            end += r.varint()?;
+            self.entries.push(Entry {
+                doc: doc as u32,
+                pos_end: u32::try_from(end).map_err(|_| "positions out of range")?,
+                weight,
+            });
+        }
+        usize::try_from(end).map_err(|_| "positions out of range".into())
+    }
+}
+
+/// Reads one document's metadata: key, length, language.
+fn read_doc(r: &mut Reader) -> Result<DocMeta, String> {
+    let key = u64::from_le_bytes(r.array::<8>()?);
+    let length = f32::from_le_bytes(r.array::<4>()?);
+    if !length.is_finite() || length < 0.0 {
+        return Err("a document length out of range".into());
+    }
+    let language = Language::from_code(r.str()?).unwrap_or(Language::Unknown);
+    Ok(DocMeta {
+        key,
+        language,
+        source: None,
+        date: None,
+        length,
+        alive: true,
+    })
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -452,152 +470,4 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::PartialDate;
-    use crate::search::index::Field;
-
-    fn doc<'a>(key: u64, text: &'a str, language: Language) -> IndexDoc<'a> {
-        IndexDoc {
-            key,
-            fields: vec![(Field::Title, "Kop"), (Field::Body, text)],
-            language,
-            source: Some("Krant".into()),
-            date: PartialDate::parse_iso("2022-12-19"),
-        }
-    }
-
-    /// A word form's postings: per document, its key, weight and positions.
-    type Docs = Vec<(u64, u16, Vec<u32>)>;
-
-    /// Everything lookups see of an index, by word and key rather than internal numbers.
-    fn dump(index: &Index) -> Vec<(String, Docs)> {
-        let mut out: Vec<_> = (0..index.term_count() as u32)
-            .filter(|&t| index.doc_frequency(t) > 0)
-            .map(|t| {
-                let p = &index.postings[t as usize];
-                let docs = (0..p.entries.len())
-                    .map(|i| {
-                        let mut pos = Vec::new();
-                        crate::search::index::postings::decode_positions(
-                            p.position_bytes(i),
-                            &mut pos,
-                        );
-                        (index.docs[p.doc(i) as usize].key, p.entries[i].weight, pos)
-                    })
-                    .collect();
-                (index.term_text(t).to_string(), docs)
-            })
-            .collect();
-        out.sort();
-        out
-    }
-
-    #[test]
-    fn merging_segments_gives_the_index_adding_one_by_one_gives() {
-        let texts = [
-            (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
-            (2, "Soldiers marched to Minsk on Monday.", Language::English),
-            (
-                3,
-                "Poetin en Loekasjenko spraken in Minsk.",
-                Language::Dutch,
-            ),
-            (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
-            (4, "Ein Soldat in Minsk.", Language::German),
-        ];
-        let docs: Vec<IndexDoc> = texts.iter().map(|&(k, t, l)| doc(k, t, l)).collect();
-        let mut one_by_one = Index::new();
-        one_by_one.add(&doc(9, "Al in de index: Minsk.", Language::Dutch));
-        for d in &docs {
-            if !one_by_one.contains(d.key) {
-                one_by_one.add(d);
-            }
-        }
-        let mut merged = Index::new();
-        merged.add(&doc(9, "Al in de index: Minsk.", Language::Dutch));
-        for part in docs.chunks(2) {
-            let bytes = Segment::build(part, part.len() as u32).to_bytes();
-            let segment = Segment::from_bytes(&bytes).unwrap();
-            merged.merge(&segment, |m| {
-                Some(DocMeta {
-                    source: Some("Krant".into()),
-                    date: PartialDate::parse_iso("2022-12-19"),
-                    ..m
-                })
-            });
-        }
-        assert_eq!(dump(&merged), dump(&one_by_one));
-        assert_eq!(merged.len(), one_by_one.len());
-        assert_eq!(merged.average_length(), one_by_one.average_length());
-        for word in ["soldaat", "soldier", "minsk", "soldat"] {
-            let words = |i: &Index| {
-                let mut w: Vec<String> = i
-                    .stem_family(word)
-                    .iter()
-                    .map(|&t| i.term_text(t).to_string())
-                    .collect();
-                w.sort();
-                w
-            };
-            assert_eq!(words(&merged), words(&one_by_one), "{word}");
-        }
-        let meta = |i: &Index, key| {
-            let d = &i.docs()[i.doc_of_key(key).unwrap() as usize];
-            (d.language, d.source.clone(), d.date, d.length)
-        };
-        assert_eq!(meta(&merged, 4), meta(&one_by_one, 4));
-    }
-
-    #[test]
-    fn what_the_receiver_leaves_out_is_not_indexed() {
-        let docs = [
-            doc(1, "alleen hier: Schraibman", Language::Dutch),
-            doc(2, "gedeeld: Minsk", Language::Dutch),
-        ];
-        let segment = Segment::build(&docs, 2);
-        let mut index = Index::new();
-        index.add(&doc(2, "gedeeld: Minsk", Language::Dutch));
-        let added = index.merge(&segment, |m| (m.key != 1).then_some(m));
-        assert!(added.is_empty(), "2 is already there, 1 is refused");
-        assert!(index.term("schraibman").is_none());
-        assert_eq!(index.len(), 1);
-        assert_eq!(index.docs_of(index.term("minsk").unwrap()).count(), 1);
-    }
-
-    #[test]
-    fn damaged_bytes_are_an_error_not_a_panic() {
-        let docs = [doc(
-            1,
-            "Poetin sprak in Minsk over 9.000 troepen.",
-            Language::Dutch,
-        )];
-        let bytes = Segment::build(&docs, 1).to_bytes();
-        assert!(Segment::from_bytes(&bytes).is_ok());
-        for cut in 0..bytes.len() {
-            assert!(Segment::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
-        }
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert!(Segment::from_bytes(&longer).is_err());
-        assert!(Segment::from_bytes(b"{\"json\": true}").is_err());
-        // Every single-byte change either reads as some segment or is refused; none panics,
-        // and a segment that reads merges without panicking.
-        for i in 0..bytes.len() {
-            for v in [0u8, 1, 0x7f, 0x80, 0xff] {
-                let mut b = bytes.clone();
-                b[i] = v;
-                if let Ok(s) = Segment::from_bytes(&b) {
-                    let mut index = Index::new();
-                    index.merge(&s, Some);
-                    for t in 0..index.term_count() as u32 {
-                        let mut out = Vec::new();
-                        for d in index.docs_of(t).collect::<Vec<_>>() {
-                            index.positions(t, d, &mut out);
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
+mod tests;
