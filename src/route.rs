@@ -5,6 +5,7 @@
 //! sub-path and from `file://`. leptos_router 0.8 has no hash mode (leptos-rs/leptos#2184), so
 //! the route is a typed enum parsed here and kept in sync by `browser::hash`.
 
+use newsprism_core::compare::similarity::ANY_TIME;
 use newsprism_core::compare::Scope;
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::search::kwic::KwicSort;
@@ -395,7 +396,7 @@ impl Route {
                         .unwrap_or(d.threshold),
                     window: param("w")
                         .and_then(|w| w.parse().ok())
-                        .filter(|w| (0..=100_000).contains(w))
+                        .filter(|w| (0..=ANY_TIME).contains(w))
                         .unwrap_or(d.window),
                     speaker: param("speaker").unwrap_or_default(),
                     source: param("source").unwrap_or_default(),

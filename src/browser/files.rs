@@ -4,6 +4,7 @@
 
 use js_sys::{Array, Function, Promise, Uint8Array};
 use leptos::prelude::*;
+use newsprism_core::export::ExportFormat;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -263,10 +264,10 @@ pub fn use_file_drop(on_files: impl Fn(Vec<PendingFile>) + Clone + 'static) -> R
 }
 
 /// Offers `text` as a download called `name`; the data never leaves the device.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = Array::of1(&JsValue::from_str(text));
+pub fn download(name: &str, text: &str, format: ExportFormat) -> Result<(), String> {
+    let parts = Array::of1(&JsValue::from_str(&format.file_text(text)));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
+    options.set_type(format.mime());
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser could not make the file".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)

@@ -88,9 +88,57 @@ pub fn go(route: &crate::route::Route) {
     let _ = window().location().set_hash(&route.to_hash());
 }
 
-/// The markup of an element, for exporting a chart as it is drawn.
-pub fn outer_html(id: &str) -> Option<String> {
-    document().get_element_by_id(id).map(|el| el.outer_html())
+/// Presentation properties a chart takes from the stylesheet, written onto an exported copy.
+const SVG_STYLE: [&str; 10] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-opacity",
+    "stroke-width",
+    "stroke-dasharray",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+];
+
+/// A chart as a standalone SVG file: a copy of the drawing with the theme's colours and fonts
+/// written onto each element (the page sets them through CSS classes, which a file does not
+/// carry), serialized as XML (outerHTML would write HTML entities such as `&nbsp;`, which
+/// XML does not know).
+pub fn svg_markup(id: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = document().get_element_by_id(id)?;
+    let copy: web_sys::Element = el.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let originals = el.query_selector_all("*").ok()?;
+    let copies = copy.query_selector_all("*").ok()?;
+    let pairs = std::iter::once((Some(el.clone().into()), Some(copy.clone().into())))
+        .chain((0..originals.length()).map(|i| (originals.item(i), copies.item(i))));
+    for (original, copied) in pairs {
+        let (Some(original), Some(copied)) = (original, copied) else {
+            continue;
+        };
+        let (Ok(original), Ok(copied)) = (
+            original.dyn_into::<web_sys::Element>(),
+            copied.dyn_into::<web_sys::Element>(),
+        ) else {
+            continue;
+        };
+        let Ok(Some(style)) = window().get_computed_style(&original) else {
+            continue;
+        };
+        for property in SVG_STYLE {
+            if let Ok(value) = style.get_property_value(property) {
+                if !value.is_empty() {
+                    let _ = copied.set_attribute(property, &value);
+                }
+            }
+        }
+    }
+    web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()
 }
 
 /// Scrolls the elements `to` to the same relative position as `from`: columns read side by

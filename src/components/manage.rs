@@ -2,6 +2,7 @@
 //! bundled articles back, and renaming sources.
 
 use leptos::prelude::*;
+use newsprism_core::export::ExportFormat;
 use newsprism_core::Corpus;
 
 use crate::browser::files::{download, files_from_input};
@@ -18,7 +19,7 @@ pub fn Manage() -> impl IntoView {
     let export = move |_| {
         let json = state.project_json();
         let n = state.corpus().with_untracked(Corpus::added_count);
-        message.set(Some(match download("newsprism-project.json", &json, "application/json") {
+        message.set(Some(match download("newsprism-project.json", &json, ExportFormat::Json) {
             Ok(()) => format!("Exported the project: {n} added articles, edits, hidden articles and spellings."),
             Err(e) => format!("The project could not be exported: {e}."),
         }));

@@ -17,10 +17,11 @@ use newsprism_core::time::timeline::{
 use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
-use crate::browser::hash::{go, outer_html};
+use crate::browser::hash::{go, svg_markup};
 use crate::components::highlighted::Highlighted;
 use crate::route::{Lanes, Route, TimelineState};
 use crate::state::use_app_state;
+use newsprism_core::export::ExportFormat;
 
 /// The chart's width in SVG units; it scales to the page.
 const W: f64 = 1000.0;
@@ -172,19 +173,14 @@ pub fn TimelineView(
         ev.prevent_default();
         domain.set(next);
     };
-    let export = move |what: &'static str| {
-        let result = match what {
-            "csv" => timeline
-                .with_untracked(|t| download("newsprism-events.csv", &t.events_csv(), "text/csv")),
-            "json" => timeline.with_untracked(|t| {
-                download(
-                    "newsprism-events.json",
-                    &t.events_json(),
-                    "application/json",
-                )
-            }),
-            _ => match outer_html("timeline-chart") {
-                Some(svg) => download("newsprism-timeline.svg", &svg, "image/svg+xml"),
+    let export = move |format: ExportFormat| {
+        let result = match format {
+            ExportFormat::Csv => timeline
+                .with_untracked(|t| download("newsprism-events.csv", &t.events_csv(), format)),
+            ExportFormat::Json => timeline
+                .with_untracked(|t| download("newsprism-events.json", &t.events_json(), format)),
+            ExportFormat::Svg => match svg_markup("timeline-chart") {
+                Some(svg) => download("newsprism-timeline.svg", &svg, format),
                 None => Err("the chart is not drawn".into()),
             },
         };
@@ -239,9 +235,9 @@ pub fn TimelineView(
                 <button type="button" on:click=move |_| domain.update(|d| *d = d.around(31.0))>"month"</button>
                 <button type="button" on:click=move |_| domain.update(|d| *d = d.around(8.0)) data-testid="zoom-week">"week"</button>
                 <span class="sep">"|"</span>
-                <button type="button" on:click=move |_| export("csv") data-testid="export-events-csv">"Events CSV"</button>
-                <button type="button" on:click=move |_| export("json") data-testid="export-events-json">"Events JSON"</button>
-                <button type="button" on:click=move |_| export("svg") data-testid="export-chart-svg">"Chart SVG"</button>
+                <button type="button" on:click=move |_| export(ExportFormat::Csv) data-testid="export-events-csv">"Events CSV"</button>
+                <button type="button" on:click=move |_| export(ExportFormat::Json) data-testid="export-events-json">"Events JSON"</button>
+                <button type="button" on:click=move |_| export(ExportFormat::Svg) data-testid="export-chart-svg">"Chart SVG"</button>
                 <span class="muted" role="status">{move || message.get()}</span>
             </div>
             <p class="muted hint">
@@ -663,7 +659,7 @@ fn TrendPanel(state: TimelineState) -> impl IntoView {
                         {trend_chart(t, share)}
                         <p>
                             <button type="button" data-testid="export-trend-csv" on:click=move |_| {
-                                message.set(Some(match download("newsprism-trend.csv", &csv, "text/csv") {
+                                message.set(Some(match download("newsprism-trend.csv", &csv, ExportFormat::Csv) {
                                     Ok(()) => "Exported.".into(),
                                     Err(e) => format!("Could not export: {e}."),
                                 }));

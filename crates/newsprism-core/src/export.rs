@@ -1,4 +1,51 @@
-//! Plain-text exports shared by the timeline and comparison views: CSV per RFC 4180.
+//! Plain-text exports shared by the timeline and comparison views: CSV per RFC 4180, and the
+//! formats a file can be exported in.
+
+/// The formats Newsprism exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values, for spreadsheets.
+    Csv,
+    /// JSON, for scripts.
+    Json,
+    /// An SVG drawing (a chart).
+    Svg,
+}
+
+impl ExportFormat {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Svg => "svg",
+        }
+    }
+
+    /// The MIME type of the file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv;charset=utf-8",
+            ExportFormat::Json => "application/json",
+            ExportFormat::Svg => "image/svg+xml",
+        }
+    }
+
+    /// The file's contents: CSV starts with a UTF-8 byte-order mark, without which
+    /// spreadsheet programs read "Oekraïne" as "OekraÃ¯ne".
+    ///
+    /// ```
+    /// use newsprism_core::export::ExportFormat;
+    /// assert_eq!(ExportFormat::Csv.file_text("a,b"), "\u{feff}a,b");
+    /// assert_eq!(ExportFormat::Json.file_text("[]"), "[]");
+    /// ```
+    pub fn file_text(self, text: &str) -> String {
+        match self {
+            ExportFormat::Csv if !text.starts_with('\u{feff}') => format!("\u{feff}{text}"),
+            _ => text.to_string(),
+        }
+    }
+}
 
 /// The line ending of exported CSV (RFC 4180 asks for CRLF; spreadsheets accept it).
 pub const CSV_EOL: &str = "\r\n";

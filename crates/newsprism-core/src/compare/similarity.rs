@@ -42,6 +42,12 @@ pub const NEIGHBOURS: usize = 3;
 /// The default time window of a story, in days.
 pub const DEFAULT_WINDOW_DAYS: i32 = 7;
 
+/// A time window that lets any two dates meet: about 270 years, longer than any corpus.
+pub const ANY_TIME: i32 = 100_000;
+
+/// The windows the story-group control offers, in days (the last is [`ANY_TIME`]).
+pub const WINDOW_CHOICES: [i32; 7] = [1, 3, 7, 14, 31, 92, ANY_TIME];
+
 /// When an article was published, as a range of day numbers, for story grouping.
 pub type When = Option<(crate::time::calendar::Day, crate::time::calendar::Day)>;
 

@@ -296,4 +296,26 @@ impl Corpus {
         }
         list
     }
+
+    /// The articles in library order whose title, source or file name contains `filter`
+    /// (ignoring case; an empty filter keeps every article).
+    pub fn library_matching(&self, sort: LibrarySort, filter: &str) -> Vec<&Article> {
+        let f = filter.trim().to_lowercase();
+        let mut list = self.library(sort);
+        if !f.is_empty() {
+            list.retain(|a| {
+                a.title.to_lowercase().contains(&f)
+                    || a.source_label().to_lowercase().contains(&f)
+                    || a.file_name.to_lowercase().contains(&f)
+            });
+        }
+        list
+    }
+
+    /// The titles of these articles, in order (empty for one no longer loaded).
+    pub fn titles(&self, ids: &[ArticleId]) -> Vec<String> {
+        ids.iter()
+            .map(|id| self.get(*id).map(|a| a.title.clone()).unwrap_or_default())
+            .collect()
+    }
 }

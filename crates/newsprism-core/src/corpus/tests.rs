@@ -284,3 +284,33 @@ fn a_project_from_a_newer_version_changes_nothing() {
     );
     assert_eq!(c.project(), before);
 }
+
+#[test]
+fn the_library_narrows_to_a_filter_on_title_source_or_file_name() {
+    let c = corpus();
+    let all = c.library_matching(LibrarySort::Title, " ");
+    assert_eq!(all.len(), 4);
+    assert_eq!(
+        names(c.library_matching(LibrarySort::Title, "DECEMBER")),
+        ["c.txt"]
+    );
+    assert_eq!(
+        names(c.library_matching(LibrarySort::Title, "d.tx")),
+        ["d.txt"]
+    );
+    assert!(
+        c.library_matching(LibrarySort::Title, "unknown source")
+            .len()
+            == 4
+    );
+    assert!(c.library_matching(LibrarySort::Title, "nergens").is_empty());
+}
+
+#[test]
+fn titles_follow_the_ids_and_leave_gone_ones_empty() {
+    let c = corpus();
+    let ids: Vec<ArticleId> = c.library(LibrarySort::Title).iter().map(|a| a.id).collect();
+    let titles = c.titles(&[ids[0], ArticleId(7), ids[1]]);
+    assert_eq!(titles.len(), 3);
+    assert!(!titles[0].is_empty() && titles[1].is_empty() && !titles[2].is_empty());
+}

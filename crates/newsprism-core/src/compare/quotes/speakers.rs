@@ -303,7 +303,7 @@ impl Site<'_, '_> {
             .and_then(|n| self.make(n, how))
     }
 
-    /// 1. After: ", aldus Peskov", ", zei hij", ", Smith said".
+    /// Rule 1, after: ", aldus Peskov", ", zei hij", ", Smith said".
     fn after(&self) -> Verdict {
         let (doc, s, ctx) = (self.doc, self.s_end, self.ctx);
         let a = s
@@ -350,7 +350,7 @@ impl Site<'_, '_> {
             .then(|| self.make(n, Attribution::After))
     }
 
-    /// 2. Before a colon: "Hartog: …", "zegt Hartog: …", "hij zei: …", or the reporter's
+    /// Rule 2, before a colon: "Hartog: …", "zegt Hartog: …", "hij zei: …", or the reporter's
     /// lead-in to more of the same speaker's words.
     fn colon_before(&self, before: &[usize]) -> Verdict {
         let (doc, s, ctx) = (self.doc, self.s, self.ctx);
@@ -386,7 +386,7 @@ impl Site<'_, '_> {
         self.continuing().map(Some)
     }
 
-    /// 3. "volgens Hartog …", "according to Smith …", "volgens hem …".
+    /// Rule 3: "volgens Hartog …", "according to Smith …", "volgens hem …".
     fn according_to(&self, before: &[usize]) -> Verdict {
         let v = *before
             .iter()
@@ -415,7 +415,7 @@ impl Site<'_, '_> {
         })
     }
 
-    /// 4. A quotation opening its sentence with no verb of saying continues the one before
+    /// Rule 4: a quotation opening its sentence with no verb of saying continues the one before
     /// it in the same paragraph.
     fn continued(&self, before: &[usize]) -> Verdict {
         if !before.is_empty() || self.has_speech() {
@@ -424,7 +424,7 @@ impl Site<'_, '_> {
         self.continuing().map(Some)
     }
 
-    /// 5. A name in a sentence with a verb of saying ("Peskov deed de speculaties af als
+    /// Rule 5: a name in a sentence with a verb of saying ("Peskov deed de speculaties af als
     /// „…”"), or a pronoun before the quotation in it.
     fn in_sentence(&self, before: &[usize]) -> Verdict {
         if !self.has_speech() {

@@ -1,0 +1,248 @@
+//! The similarity heatmap and the story groups, with their threshold and time window.
+
+use leptos::prelude::*;
+use newsprism_core::compare::similarity::{ANY_TIME, WINDOW_CHOICES};
+use newsprism_core::compare::Comparison;
+use newsprism_core::export::ExportFormat;
+use newsprism_core::time::calendar::iso_day;
+use newsprism_core::ArticleId;
+
+use super::{route_with, short, ExportButtons};
+use crate::browser::hash::go;
+use crate::route::{CompareState, CompareTab, Route};
+
+/// How many shades the heatmap has (CSS classes `heat-0` … `heat-5`, colours in the theme).
+const HEAT_LEVELS: usize = 6;
+
+/// The heatmap's geometry, in SVG units.
+const CELL_MAX: f64 = 34.0;
+const CELL_MIN: f64 = 6.0;
+/// The width the cells share once there are too many for full-size cells.
+const CELLS_WIDTH: f64 = 420.0;
+const LABEL_W: f64 = 260.0;
+const TOP: f64 = 20.0;
+
+/// From this shade on, numbers are written in the strong ink (light on the light theme's dark
+/// blues, dark on the dark theme's light ones); the theme's colours are chosen so that both
+/// inks reach 4.5:1 on the shades they are written on.
+const STRONG_FROM: usize = 4;
+
+/// The shade of a score relative to the most similar pair: 0 (faint) to `HEAT_LEVELS - 1`.
+fn heat_level(score: f32, max: f32) -> usize {
+    let x = if max > 0.0 {
+        (score / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((x * (HEAT_LEVELS - 1) as f32).round() as usize).min(HEAT_LEVELS - 1)
+}
+
+#[component]
+pub(super) fn GroupsTab(
+    state: CompareState,
+    comparison: Memo<Comparison>,
+    titles: Memo<Vec<String>>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let threshold = state.threshold;
+    let window = state.window;
+    let st = state.clone();
+    let on_threshold = move |ev: leptos::ev::Event| {
+        if let Ok(t) = event_target_value(&ev).parse::<u32>() {
+            go(&route_with(&st, |s| s.threshold = t));
+        }
+    };
+    let st = state.clone();
+    let on_window = move |ev: leptos::ev::Event| {
+        if let Ok(w) = event_target_value(&ev).parse::<i32>() {
+            go(&route_with(&st, |s| s.window = w));
+        }
+    };
+    let windows = WINDOW_CHOICES
+        .into_iter()
+        .map(|d| {
+            let label = if d == ANY_TIME {
+                "any time".to_string()
+            } else {
+                format!("{d} days")
+            };
+            view! { <option value=d.to_string() selected=d == window>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="compare-groups">
+            <h2>"Similarity"</h2>
+            <p class="muted">"TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."</p>
+            <div class="heatmap-wrap"><Heatmap comparison titles /></div>
+            <p>
+                <ExportButtons comparison titles message what="similarity" label="Similarity"
+                    make=|c, t, f| match f { ExportFormat::Json => c.similarity.to_json(t), _ => c.similarity.to_csv(t) } />
+            </p>
+            <h2>"Story groups"</h2>
+            <p class="controls">
+                <label>"Similarity at least "
+                    <input type="range" min="1" max="40" step="1" prop:value=threshold.to_string() on:change=on_threshold data-testid="threshold" aria-label="Similarity threshold in percent" />
+                    <output>{format!(" {threshold}%")}</output>
+                </label>
+                " "
+                <label>" published within "
+                    <select on:change=on_window data-testid="window" aria-label="Time window">{windows}</select>
+                </label>
+            </p>
+            <p class="muted">"Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest."</p>
+            <StoryGroups state comparison titles />
+        </div>
+    }
+}
+
+/// Every pair's similarity as a shaded square, with its numbers on hover.
+#[component]
+fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl IntoView {
+    move || {
+        comparison.with(|c| {
+            let n = c.articles.len();
+            let names = titles.get();
+            let name = |i: usize| short(names.get(i).map_or("", String::as_str));
+            let cell = if n <= 12 { CELL_MAX } else { (CELLS_WIDTH / n as f64).max(CELL_MIN) };
+            let size = LABEL_W + cell * n as f64 + 10.0;
+            let height = TOP + cell * n as f64 + 10.0;
+            let max = (0..n)
+                .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
+                .map(|(i, j)| c.similarity.score(i, j))
+                .fold(0.0f32, f32::max);
+            let mut cells = Vec::with_capacity(n * n);
+            for i in 0..n {
+                for j in 0..n {
+                    let k = i * n + j;
+                    let s = c.similarity.combined[k];
+                    let level = heat_level(s, max);
+                    let class = if i == j { "heat-self".to_string() } else { format!("heat-{level}") };
+                    let tip = format!(
+                        "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
+                        name(i),
+                        name(j),
+                        s * 100.0,
+                        c.similarity.cosine[k] * 100.0,
+                        c.similarity.overlap[k] * 100.0
+                    );
+                    let (x, y) = (LABEL_W + cell * j as f64, TOP + cell * i as f64);
+                    let ink = if level >= STRONG_FROM { "heat-ink-strong" } else { "heat-ink" };
+                    let text = (n <= 12 && i != j).then(|| {
+                        view! {
+                            <text x=x + cell / 2.0 y=y + cell / 2.0 + 4.0 text-anchor="middle" class=ink>
+                                {format!("{:.0}", s * 100.0)}
+                            </text>
+                        }
+                    });
+                    cells.push(view! {
+                        <g class="heat-cell" data-i=i data-j=j>
+                            <rect x=x y=y width=cell - 1.0 height=cell - 1.0 class=class>
+                                <title>{tip}</title>
+                            </rect>
+                            {text}
+                        </g>
+                    });
+                }
+            }
+            let labels = (0..n)
+                .map(|i| {
+                    view! {
+                        <text x=LABEL_W - 6.0 y=TOP + cell * i as f64 + cell / 2.0 + 4.0 text-anchor="end" class="heat-label">
+                            {name(i)}
+                        </text>
+                    }
+                })
+                .collect_view();
+            view! {
+                <svg id="similarity-heatmap" role="img" aria-label="Similarity between every pair of articles"
+                    width=size height=height viewBox=format!("0 0 {size} {height}")
+                    xmlns="http://www.w3.org/2000/svg">
+                    {labels}
+                    {cells}
+                </svg>
+            }
+        })
+    }
+}
+
+/// The story groups at the chosen threshold and window, and the articles in none.
+#[component]
+fn StoryGroups(
+    state: CompareState,
+    comparison: Memo<Comparison>,
+    titles: Memo<Vec<String>>,
+) -> impl IntoView {
+    move || {
+        comparison.with(|c| {
+            let names = titles.get();
+            let groups = c.story_groups(state.threshold as f32 / 100.0, state.window);
+            let multi_view = groups
+                .iter()
+                .filter(|g| g.len() > 1)
+                .enumerate()
+                .map(|(gi, g)| story_group(&state, c, &names, gi, g))
+                .collect_view();
+            let alone_view = groups
+                .iter()
+                .filter(|g| g.len() == 1)
+                .map(|g| view! { <li>{names.get(g[0]).cloned().unwrap_or_default()}</li> })
+                .collect_view();
+            view! {
+                <ol class="story-groups">{multi_view}</ol>
+                <details>
+                    <summary>"Articles in no group"</summary>
+                    <ul data-testid="ungrouped">{alone_view}</ul>
+                </details>
+            }
+        })
+    }
+}
+
+/// One story group: its articles with source and date, and links to read or compare them.
+fn story_group(
+    state: &CompareState,
+    c: &Comparison,
+    names: &[String],
+    gi: usize,
+    g: &[usize],
+) -> impl IntoView {
+    let ids: Vec<ArticleId> = g.iter().map(|&i| c.articles[i]).collect();
+    let read = route_with(state, |s| {
+        s.tab = CompareTab::Read;
+        s.ids = ids.iter().take(4).copied().collect();
+    })
+    .to_hash();
+    let only = route_with(state, |s| {
+        s.picked = ids.clone();
+        s.within.clear();
+        s.ids.clear();
+    })
+    .to_hash();
+    let items = g
+        .iter()
+        .map(|&i| {
+            let when = c.when[i].map_or("date unknown".to_string(), |(a, b)| {
+                if a == b {
+                    iso_day(a)
+                } else {
+                    format!("{} – {}", iso_day(a), iso_day(b))
+                }
+            });
+            view! {
+                <li>
+                    <a href=Route::article(c.articles[i]).to_hash()>{names.get(i).cloned().unwrap_or_default()}</a>
+                    <span class="muted">{format!(" · {} · {}", c.parties[c.party_of[i]].label, when)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="story-group" data-testid="story-group">
+            <h3>{format!("Story {} · {} articles", gi + 1, g.len())}</h3>
+            <ul>{items}</ul>
+            <a class="button" href=read>"Read side by side"</a>
+            " "
+            <a class="button" href=only data-testid="compare-group">"Compare only this story"</a>
+        </li>
+    }
+}
