@@ -5,9 +5,11 @@
 
 mod axis;
 mod export;
+mod lanes;
 mod trend;
 
 pub use axis::{ticks, Tick};
+pub use lanes::{Counts, Lane, LaneBy};
 pub use trend::{share, trend, Bucket, Period, Trend};
 
 use std::collections::BTreeMap;

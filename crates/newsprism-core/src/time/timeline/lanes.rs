@@ -1,0 +1,173 @@
+//! What the timeline view lists beside the chart: lanes, undated and inferred articles,
+//! mentions that could not be placed, and the counts of the summary line.
+
+use std::collections::BTreeMap;
+
+use super::{Event, Publication, Timeline};
+use crate::article::ArticleId;
+
+/// How the chart's lanes are cut.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LaneBy {
+    /// One lane per source.
+    #[default]
+    Source,
+    /// One lane per article.
+    Article,
+}
+
+/// A lane of the chart: a label and the articles drawn in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    /// The source, or the article's title.
+    pub label: String,
+    /// The articles in it.
+    pub articles: Vec<ArticleId>,
+}
+
+/// The numbers the summary line gives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Articles.
+    pub articles: usize,
+    /// Articles with no date, given or inferred.
+    pub undated: usize,
+    /// Date mentions.
+    pub mentions: usize,
+    /// Date mentions placed in time.
+    pub placed: usize,
+    /// Dates mentioned by more than one article.
+    pub shared: usize,
+}
+
+impl Timeline {
+    /// The lanes: per source (sources in name order), or per article (in the given order).
+    pub fn lanes(&self, by: LaneBy) -> Vec<Lane> {
+        match by {
+            LaneBy::Source => {
+                let mut by_source: BTreeMap<&str, Vec<ArticleId>> = BTreeMap::new();
+                for p in &self.publications {
+                    by_source.entry(&p.source).or_default().push(p.id);
+                }
+                by_source
+                    .into_iter()
+                    .map(|(label, articles)| Lane {
+                        label: label.to_string(),
+                        articles,
+                    })
+                    .collect()
+            }
+            LaneBy::Article => self
+                .publications
+                .iter()
+                .map(|p| Lane {
+                    label: p.title.clone(),
+                    articles: vec![p.id],
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether every article has the same source (or none): lanes per source then say nothing.
+    pub fn single_source(&self) -> bool {
+        self.publications
+            .windows(2)
+            .all(|w| w[0].source == w[1].source)
+    }
+
+    /// Articles with no date and none to infer: listed, never placed.
+    pub fn undated(&self) -> impl Iterator<Item = &Publication> {
+        self.publications.iter().filter(|p| p.span.is_none())
+    }
+
+    /// Articles placed by a date inferred from their text.
+    pub fn inferred(&self) -> impl Iterator<Item = &Publication> {
+        self.publications
+            .iter()
+            .filter(|p| p.date.is_none() && p.inferred.is_some())
+    }
+
+    /// Mentions that could not be placed (relative dates in undated articles).
+    pub fn unplaced(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(|e| e.resolution.is_none())
+    }
+
+    /// The publication of an article.
+    pub fn publication(&self, id: ArticleId) -> Option<&Publication> {
+        self.publications.iter().find(|p| p.id == id)
+    }
+
+    /// The numbers of the summary line.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            articles: self.publications.len(),
+            undated: self.undated().count(),
+            mentions: self.events.len(),
+            placed: self.events.len() - self.unplaced().count(),
+            shared: self.groups.iter().filter(|g| g.articles > 1).count(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timeline(files: &[(&str, &str)]) -> Timeline {
+        let articles: Vec<_> = files
+            .iter()
+            .map(|(n, t)| {
+                crate::ingest::parse_article(n, t.as_bytes())
+                    .expect("parses")
+                    .article
+            })
+            .collect();
+        Timeline::build(&articles)
+    }
+
+    #[test]
+    fn lanes_are_per_source_or_per_article() {
+        let t = timeline(&[
+            (
+                "a.txt",
+                "source: NOS\n\n date 2022-12-19 Poetin was maandag in Minsk.",
+            ),
+            (
+                "b.txt",
+                "source: NRC\n\nPoetin bezocht maandag 19 december Minsk.",
+            ),
+            (
+                "c.txt",
+                "source: NOS\n\nLoekasjenko sprak in 2020 met de oppositie.",
+            ),
+        ]);
+        let by_source = t.lanes(LaneBy::Source);
+        assert_eq!(by_source.len(), 2);
+        assert_eq!(by_source[0].label, "NOS");
+        assert_eq!(by_source[0].articles.len(), 2);
+        assert_eq!(t.lanes(LaneBy::Article).len(), 3);
+        assert!(!t.single_source());
+    }
+
+    #[test]
+    fn undated_inferred_and_unplaced_are_told_apart() {
+        let t = timeline(&[
+            (
+                "dated.txt",
+                " date 2022-12 Poetin was vorige week in Minsk.",
+            ),
+            (
+                "inferred.txt",
+                "Kop\n\nOp vrijdag 11 maart 2022 sprak hij. Vorige week ook.",
+            ),
+            ("undated.txt", "Kop\n\nHij sprak vorige week in Minsk."),
+        ]);
+        assert_eq!(t.inferred().count(), 1);
+        assert_eq!(t.undated().count(), 1);
+        assert!(t.unplaced().count() >= 1);
+        let c = t.counts();
+        assert_eq!((c.articles, c.undated), (3, 1));
+        assert_eq!(c.placed + t.unplaced().count(), c.mentions);
+        assert!(t.single_source());
+    }
+}

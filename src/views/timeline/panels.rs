@@ -1,0 +1,140 @@
+//! Beside the chart: the mentions of the hovered or pinned date, the undated and inferred
+//! articles, and the mentions that could not be placed.
+
+use leptos::prelude::*;
+use newsprism_core::search::snippet::mark_range;
+use newsprism_core::time::timeline::{describe, Timeline};
+
+use crate::components::highlighted::Highlighted;
+use crate::route::Route;
+
+/// How many rows a list beside the chart shows.
+const LIST_ROWS: usize = 200;
+
+/// The sentences that mention the hovered or pinned date, side by side.
+#[component]
+pub(super) fn GroupPanel(
+    timeline: Memo<Timeline>,
+    hovered: RwSignal<Option<usize>>,
+    pinned: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    move || {
+        let gi = pinned.get().or(hovered.get())?;
+        timeline.with(|t| {
+            let g = t.groups.get(gi)?;
+            let first = t.events.get(*g.events.first()?)?;
+            let what = first
+                .resolution
+                .as_ref()
+                .map(describe)
+                .unwrap_or_default();
+            let cards = g
+                .events
+                .iter()
+                .filter_map(|&ei| {
+                    let e = t.events.get(ei)?;
+                    let p = t.publication(e.article)?;
+                    let spans = mark_range(
+                        &e.sentence_text,
+                        e.range.start - e.sentence.start..e.range.end - e.sentence.start,
+                    );
+                    let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
+                    let published = p
+                        .date
+                        .as_ref()
+                        .map(|d| d.date.human())
+                        .unwrap_or_else(|| "undated".into());
+                    Some(view! {
+                        <article class="mention" data-testid="mention">
+                            <p class="mention-meta"><strong>{p.source.clone()}</strong>" · "{published}</p>
+                            <p class="mention-title">{p.title.clone()}</p>
+                            <blockquote><Highlighted spans /></blockquote>
+                            <a href=href data-testid="mention-link">"Open in the reader →"</a>
+                        </article>
+                    })
+                })
+                .collect_view();
+            let pinned_now = pinned.get().is_some();
+            Some(view! {
+                <section class="group-panel" data-testid="group-panel" aria-live="polite">
+                    <h2>{format!("{what} · {} mention{} in {} article{}", g.events.len(), if g.events.len() == 1 { "" } else { "s" }, g.articles, if g.articles == 1 { "" } else { "s" })}</h2>
+                    <p class="muted">{format!("Normalised value: {}", g.key)}{(!g.certain).then_some(" · uncertain: the publication date is not precise enough to pick one")}</p>
+                    {pinned_now.then(|| view! { <button type="button" on:click=move |_| pinned.set(None)>"Unpin"</button> })}
+                    <div class="mentions">{cards}</div>
+                </section>
+            })
+        })
+    }
+}
+
+/// Articles with no date and none to infer: listed, never placed.
+#[component]
+pub(super) fn Undated(timeline: Memo<Timeline>) -> impl IntoView {
+    move || {
+        timeline.with(|t| {
+            let undated: Vec<_> = t.undated().collect();
+            let inferred: Vec<_> = t.inferred().collect();
+            let undated_list = (!undated.is_empty()).then(|| {
+                let items = undated
+                    .iter()
+                    .take(LIST_ROWS)
+                    .map(|p| view! { <li><a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>" · "{p.source.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <details class="undated-lane" data-testid="undated-lane">
+                        <summary>{format!("Undated: {} articles, not placed on the timeline", undated.len())}</summary>
+                        <ul>{items}</ul>
+                    </details>
+                }
+            });
+            let inferred_list = (!inferred.is_empty()).then(|| {
+                let items = inferred
+                    .iter()
+                    .take(LIST_ROWS)
+                    .filter_map(|p| {
+                        let i = p.inferred.as_ref()?;
+                        Some(view! {
+                            <li data-testid="inferred-row">
+                                <a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>
+                                {format!(": {} or later — {}", i.date.human(), i.evidence)}
+                            </li>
+                        })
+                    })
+                    .collect_view();
+                view! {
+                    <details class="inferred-lane" data-testid="inferred-lane" open>
+                        <summary>{format!("Inferred dates: {} undated articles placed by the latest date their text names (dashed on the timeline; set a date in the reader to override)", inferred.len())}</summary>
+                        <ul>{items}</ul>
+                    </details>
+                }
+            });
+            view! { {inferred_list}{undated_list} }
+        })
+    }
+}
+
+/// Mentions that could not be placed (relative dates in undated articles).
+#[component]
+pub(super) fn Unplaced(timeline: Memo<Timeline>) -> impl IntoView {
+    move || {
+        timeline.with(|t| {
+            let unplaced: Vec<_> = t.unplaced().collect();
+            (!unplaced.is_empty()).then(|| {
+                let items = unplaced
+                    .iter()
+                    .take(LIST_ROWS)
+                    .map(|e| {
+                        let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
+                        view! { <li><a href=href>{format!("“{}”", e.text)}</a>{format!(" — {}", e.sentence_text)}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <details class="unplaced" data-testid="unplaced">
+                        <summary>{format!("{} mentions not placed: relative dates in articles without a publication date", unplaced.len())}</summary>
+                        <ul>{items}</ul>
+                    </details>
+                }
+            })
+        })
+    }
+}
