@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::files::use_file_drop;
-use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router};
+use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router, Router};
 use crate::browser::offline::{use_offline, Offline};
 use crate::components::add_articles::{IngestProgress, StorageNotice};
 use crate::components::search_box::SearchBox;
@@ -35,20 +35,11 @@ pub fn App() -> impl IntoView {
     // Leave the reactive world only to set the tab title and scroll a new page to the top.
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        let title = match &current {
-            Route::Article { id, .. } => state
-                .corpus()
-                .with(|c| c.get(*id).map(|a| format!("{} · Newsprism", a.title)))
-                .unwrap_or_else(|| "Not found · Newsprism".into()),
-            Route::Library { .. } => "Library · Newsprism".into(),
-            Route::Search(s) if s.q.trim().is_empty() => "Search · Newsprism".into(),
-            Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
-            Route::Aliases => "Spellings · Newsprism".into(),
-            Route::Timeline(_) => "Timeline · Newsprism".into(),
-            Route::Compare(_) => "Compare · Newsprism".into(),
-            Route::NotFound(_) => "Not found · Newsprism".into(),
+        let article_title = match &current {
+            Route::Article { id, .. } => state.corpus().with(|c| c.get(*id).map(|a| a.title.clone())),
+            _ => None,
         };
-        set_document_title(&title);
+        set_document_title(&current.title(article_title.as_deref()));
         let same_page = matches!(
             (&previous, &current),
             (Some(Route::Search(_)), Route::Search(_))
@@ -65,16 +56,33 @@ pub fn App() -> impl IntoView {
         }
         current
     });
-
-    let on_library = move || matches!(route.get(), Route::Library { .. });
-    let on_search = move || matches!(route.get(), Route::Search(_));
-    let on_timeline = move || matches!(route.get(), Route::Timeline(_));
-    let on_compare = move || matches!(route.get(), Route::Compare(_));
     view! {
         <a class="skip" href="#main" on:click=|ev| {
             ev.prevent_default();
             focus_id("main");
         }>"Skip to content"</a>
+        <Header router offline />
+        <div class="drop-overlay" class:visible=dragging aria-hidden="true">
+            <p>"Drop to add these articles. They stay on this device."</p>
+        </div>
+        <LoadErrors />
+        <StorageNotice />
+        <IngestProgress />
+        <main id="main" tabindex="-1">
+            <RoutedView route />
+        </main>
+    }
+}
+
+/// The header: the name, the views, the search box, and what happens to the user's files.
+#[component]
+fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
+    let route = router.route;
+    let on_library = move || matches!(route.get(), Route::Library { .. });
+    let on_search = move || matches!(route.get(), Route::Search(_));
+    let on_timeline = move || matches!(route.get(), Route::Timeline(_));
+    let on_compare = move || matches!(route.get(), Route::Compare(_));
+    view! {
         <header class="shell">
             <a class="brand" href="#/">"Newsprism"</a>
             <nav class="views" aria-label="Views">
@@ -106,28 +114,25 @@ pub fn App() -> impl IntoView {
                 </span>
             </p>
         </header>
-        <div class="drop-overlay" class:visible=dragging aria-hidden="true">
-            <p>"Drop to add these articles. They stay on this device."</p>
-        </div>
-        <LoadErrors />
-        <StorageNotice />
-        <IngestProgress />
-        <main id="main" tabindex="-1">
-            {move || match route.get() {
-                Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
-                Route::Article { id, q, aliases, paragraph, offset, length } => {
-                    let focus = Focus { q, aliases, paragraph, offset, length };
-                    view! { <ReaderView id focus /> }.into_any()
-                }
-                Route::Search(state) => view! { <SearchView state /> }.into_any(),
-                Route::Aliases => view! { <AliasesView /> }.into_any(),
-                Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),
-                Route::Compare(state) => view! { <CompareView state /> }.into_any(),
-                Route::NotFound(hash) => {
-                    view! { <NotFoundView what=format!("Nothing lives at “{hash}”.") /> }.into_any()
-                }
-            }}
-        </main>
+    }
+}
+
+/// The view the route names.
+#[component]
+fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
+    move || match route.get() {
+        Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
+        Route::Article { id, q, aliases, paragraph, offset, length } => {
+            let focus = Focus { q, aliases, paragraph, offset, length };
+            view! { <ReaderView id focus /> }.into_any()
+        }
+        Route::Search(state) => view! { <SearchView state /> }.into_any(),
+        Route::Aliases => view! { <AliasesView /> }.into_any(),
+        Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),
+        Route::Compare(state) => view! { <CompareView state /> }.into_any(),
+        Route::NotFound(hash) => {
+            view! { <NotFoundView what=format!("Nothing lives at “{hash}”.") /> }.into_any()
+        }
     }
 }
 

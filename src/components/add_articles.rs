@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use newsprism_core::corpus::FileOutcome;
 use newsprism_core::ingest::MAX_FILE_BYTES;
-use newsprism_core::ArticleId;
+use newsprism_core::{ArticleId, Corpus};
 
 use crate::browser::files::files_from_input;
 use crate::browser::hash::details_open;
@@ -160,26 +160,18 @@ pub fn IngestReport() -> impl IntoView {
             if report.is_empty() {
                 return None;
             }
-            let outcomes = &report.outcomes;
-            let count = |f: fn(&FileOutcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
-            let added = count(|o| matches!(o, FileOutcome::Added { .. }));
-            let duplicates = count(|o| matches!(o, FileOutcome::Duplicate { .. }));
-            let rejected = count(|o| matches!(o, FileOutcome::Rejected(_)));
-            let cancelled = report.cancelled;
-            let not_read = if cancelled > 0 { format!(" · {cancelled} not read") } else { String::new() };
+            let n = report.counts();
+            let not_read = if report.cancelled > 0 {
+                format!(" · {} not read", report.cancelled)
+            } else {
+                String::new()
+            };
             let read_where = report.read_where.as_ref().map(|w| {
                 view! { <p class="muted" data-testid="reader-note">{format!("Read and indexed {w}.")}</p> }
             });
-            let few = outcomes.len() <= 20;
+            let few = report.outcomes.len() <= 20;
             open.set(few);
-            let added_ids: Vec<ArticleId> = outcomes
-                .iter()
-                .filter_map(|o| match o {
-                    FileOutcome::Added { id, .. } => Some(*id),
-                    _ => None,
-                })
-                .take(MAX_PICKED)
-                .collect();
+            let added_ids = report.added_ids(MAX_PICKED);
             let compare = (added_ids.len() >= 2).then(|| {
                 let href = Route::Compare(CompareState {
                     picked: added_ids,
@@ -188,59 +180,22 @@ pub fn IngestReport() -> impl IntoView {
                 .to_hash();
                 view! { <p><a href=href data-testid="compare-added">"Compare the added articles"</a></p> }
             });
-            // Its own closure: setting a source re-draws the offers, not the whole report (which
-            // would close the file list the user opened).
-            let offers = move || {
-                state.report().with(|report| {
-                    added_by_folder(&report.outcomes)
-                        .into_iter()
-                        .map(|(folder, ids)| {
-                            // Once the articles share a source, the offer says so.
-                            let set = state.corpus().with(|c| c.common_source(&ids));
-                            view! { <FolderSource folder ids set /> }
-                        })
-                        .collect_view()
+            let rows = move || {
+                open.get().then(|| {
+                    state.report().with(|report| {
+                        let lines = state.corpus().with(|c| {
+                            report.outcomes.iter().map(|o| report_line(o, c)).collect_view()
+                        });
+                        (lines, cancelled_line(report.cancelled))
+                    })
                 })
             };
-            let rows = move || open.get().then(|| state.report().with(|report| (report.outcomes
-                .iter()
-                .map(|o| {
-                    let (class, name, what) = match o {
-                        FileOutcome::Added { file_name, id, warnings, format } => {
-                            let (title, detected) = state
-                                .corpus()
-                                .with(|c| c.get(*id).map(|a| (a.title.clone(), detected(a, format.name()))))
-                                .unwrap_or_default();
-                            let note = if warnings.is_empty() { String::new() } else { format!(" Note: {}", warnings.join("; ")) };
-                            ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
-                        }
-                        FileOutcome::Duplicate { file_name, of } => {
-                            let title = state.corpus().with(|c| c.get(*of).map(|a| a.title.clone())).unwrap_or_else(|| "a hidden bundled article".into());
-                            ("duplicate", file_name.clone(), view! { "skipped, same text as " <a href=Route::article(*of).to_hash()>{title}</a> }.into_any())
-                        }
-                        FileOutcome::Rejected(e) => ("rejected", e.file_name.clone(), e.to_string().into_any()),
-                        FileOutcome::ProjectOpened { file_name, report } => {
-                            let dropped = if report.orphan_edits > 0 {
-                                format!(" ({} edits of articles not in the project were dropped)", report.orphan_edits)
-                            } else {
-                                String::new()
-                            };
-                            let text = format!(
-                                "project opened: {} added articles, {} edits, {} hidden bundled articles{dropped}",
-                                report.articles, report.edits, report.hidden
-                            );
-                            ("project", file_name.clone(), text.into_any())
-                        }
-                    };
-                    view! { <li class=class data-testid="report-line"><span class="file-name">{name}</span>" " {what}</li> }
-                })
-                .collect_view(), cancelled_line(report.cancelled))));
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
-                    <h2>{format!("{added} added · {duplicates} duplicates · {rejected} rejected{not_read}")}</h2>
+                    <h2>{format!("{} added · {} duplicates · {} rejected{not_read}", n.added, n.duplicates, n.rejected)}</h2>
                     {read_where}
                     {compare}
-                    {offers}
+                    <FolderOffers />
                     <details open=few on:toggle=move |ev| open.set(details_open(&ev))>
                         <summary>"Every file"</summary>
                         <ul>{rows}</ul>
@@ -250,6 +205,58 @@ pub fn IngestReport() -> impl IntoView {
             })
         })
     }
+}
+
+/// For each dropped folder, its name offered as the source of what was read from it. Its own
+/// component: setting a source re-draws the offers, not the whole report (which would close
+/// the file list the user opened).
+#[component]
+fn FolderOffers() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state.report().with(|report| {
+            added_by_folder(&report.outcomes)
+                .into_iter()
+                .map(|(folder, ids)| {
+                    // Once the articles share a source, the offer says so.
+                    let set = state.corpus().with(|c| c.common_source(&ids));
+                    view! { <FolderSource folder ids set /> }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// One file's line in the report: what became of it, linked to the article.
+fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
+    let (class, name, what) = match o {
+        FileOutcome::Added { file_name, id, warnings, format } => {
+            let (title, detected) = corpus
+                .get(*id)
+                .map(|a| (a.title.clone(), detected(a, format.name())))
+                .unwrap_or_default();
+            let note = if warnings.is_empty() { String::new() } else { format!(" Note: {}", warnings.join("; ")) };
+            ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
+        }
+        FileOutcome::Duplicate { file_name, of } => {
+            let title = corpus.get(*of).map(|a| a.title.clone()).unwrap_or_else(|| "a hidden bundled article".into());
+            ("duplicate", file_name.clone(), view! { "skipped, same text as " <a href=Route::article(*of).to_hash()>{title}</a> }.into_any())
+        }
+        FileOutcome::Rejected(e) => ("rejected", e.file_name.clone(), e.to_string().into_any()),
+        FileOutcome::ProjectOpened { file_name, report } => {
+            let dropped = if report.orphan_edits > 0 {
+                format!(" ({} edits of articles not in the project were dropped)", report.orphan_edits)
+            } else {
+                String::new()
+            };
+            let text = format!(
+                "project opened: {} added articles, {} edits, {} hidden bundled articles{dropped}",
+                report.articles, report.edits, report.hidden
+            );
+            ("project", file_name.clone(), text.into_any())
+        }
+    };
+    view! { <li class=class data-testid="report-line"><span class="file-name">{name}</span>" " {what}</li> }
 }
 
 /// The files a cancelled batch left unread, as the last line of the file list.

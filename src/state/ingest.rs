@@ -74,10 +74,47 @@ pub struct BatchReport {
     pub read_where: Option<ReadWhere>,
 }
 
+/// How many files of a batch were added, skipped as duplicates, or rejected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchCounts {
+    /// Added as new articles.
+    pub added: usize,
+    /// The same text was already loaded.
+    pub duplicates: usize,
+    /// Not read, with a reason.
+    pub rejected: usize,
+}
+
 impl BatchReport {
     /// Whether there is nothing to report.
     pub fn is_empty(&self) -> bool {
         self.outcomes.is_empty() && self.cancelled == 0
+    }
+
+    /// The report's heading numbers.
+    pub fn counts(&self) -> BatchCounts {
+        let mut n = BatchCounts::default();
+        for o in &self.outcomes {
+            match o {
+                FileOutcome::Added { .. } => n.added += 1,
+                FileOutcome::Duplicate { .. } => n.duplicates += 1,
+                FileOutcome::Rejected(_) => n.rejected += 1,
+                FileOutcome::ProjectOpened { .. } => {}
+            }
+        }
+        n
+    }
+
+    /// The first `max` articles the batch added, in file order.
+    pub fn added_ids(&self, max: usize) -> Vec<ArticleId> {
+        self.outcomes
+            .iter()
+            .filter_map(|o| match o {
+                FileOutcome::Added { id, .. } => Some(*id),
+                _ => None,
+            })
+            .take(max)
+            .collect()
     }
 }
 
@@ -379,5 +416,53 @@ impl AppState {
         if !added.is_empty() {
             self.save_articles(&added);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprism_core::Corpus;
+
+    #[test]
+    fn a_report_counts_its_outcomes_and_lists_what_was_added() {
+        let mut corpus = Corpus::new();
+        let outcomes = corpus.add_files(vec![
+            ("a.txt".into(), Ok(b"Poetin sprak in Minsk.".to_vec())),
+            ("b.txt".into(), Ok(b"Loekasjenko sprak in Moskou.".to_vec())),
+            ("again.txt".into(), Ok(b"Poetin sprak in Minsk.".to_vec())),
+            ("gone.txt".into(), Err("it was moved".into())),
+        ]);
+        let report = BatchReport {
+            outcomes,
+            cancelled: 3,
+            read_where: Some(ReadWhere::Workers(2)),
+        };
+        assert_eq!(
+            report.counts(),
+            BatchCounts {
+                added: 2,
+                duplicates: 1,
+                rejected: 1
+            }
+        );
+        assert_eq!(report.added_ids(1).len(), 1);
+        assert_eq!(report.added_ids(10).len(), 2);
+        assert!(!report.is_empty());
+        assert!(BatchReport::default().is_empty());
+    }
+
+    #[test]
+    fn where_files_were_read_is_said_in_words() {
+        assert_eq!(ReadWhere::Workers(1).to_string(), "in a background worker");
+        assert_eq!(ReadWhere::Workers(3).to_string(), "in 3 background workers");
+        assert_eq!(
+            ReadWhere::OnPage("the reading worker did not start".into()).to_string(),
+            "on this page: the reading worker did not start"
+        );
+        assert_eq!(
+            ReadWhere::PartlyOnPage.to_string(),
+            "partly on this page: the background worker stopped"
+        );
     }
 }

@@ -1,0 +1,127 @@
+//! Writing a [`Route`] back as a hash: defaults are left out, so links stay short and a
+//! parsed hash writes back the same.
+
+use newsprism_core::corpus::LibrarySort;
+use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::time::timeline::Bucket;
+use newsprism_core::ArticleId;
+
+use super::codec::{encode, sort_name, with_params};
+use super::{CompareState, CompareTab, Lanes, Route, SearchState, SearchTab, TimelineState};
+
+impl Route {
+    /// The hash for this route, starting with `#/`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Library { sort } if *sort == LibrarySort::default() => "#/".to_string(),
+            Route::Library { sort } => format!("#/?sort={}", sort_name(*sort)),
+            Route::Article {
+                id,
+                q,
+                aliases,
+                paragraph,
+                offset,
+                length,
+            } => {
+                let mut params = Vec::new();
+                if let Some(q) = q {
+                    params.push(format!("q={}", encode(q)));
+                    if !aliases {
+                        params.push("aliases=off".into());
+                    }
+                }
+                let numbers = [("p", paragraph), ("o", offset), ("l", length)];
+                params.extend(
+                    numbers
+                        .into_iter()
+                        .filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))),
+                );
+                with_params(format!("#/article/{id}"), params)
+            }
+            Route::Search(s) => with_params("#/search".to_string(), s.params()),
+            Route::Compare(c) => with_params("#/compare".to_string(), c.params()),
+            Route::Timeline(t) => with_params("#/timeline".to_string(), t.params()),
+            Route::Aliases => "#/aliases".to_string(),
+            Route::NotFound(h) => h.clone(),
+        }
+    }
+}
+
+fn id_list(ids: &[ArticleId]) -> String {
+    ids.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl SearchState {
+    fn params(&self) -> Vec<String> {
+        let mut params = vec![format!("q={}", encode(&self.q))];
+        if !self.aliases {
+            params.push("aliases=off".into());
+        }
+        if self.tab == SearchTab::Kwic {
+            params.push("view=kwic".into());
+        }
+        match self.sort {
+            KwicSort::Left => params.push("sort=left".into()),
+            KwicSort::Right => params.push("sort=right".into()),
+            KwicSort::Document => {}
+        }
+        params
+    }
+}
+
+impl CompareState {
+    fn params(&self) -> Vec<String> {
+        let d = CompareState::default();
+        let mut params = Vec::new();
+        if self.tab != CompareTab::Groups {
+            params.push(format!("tab={}", self.tab.key()));
+        }
+        if !self.ids.is_empty() {
+            params.push(format!("ids={}", id_list(&self.ids)));
+        }
+        if self.threshold != d.threshold {
+            params.push(format!("t={}", self.threshold));
+        }
+        if self.window != d.window {
+            params.push(format!("w={}", self.window));
+        }
+        for (key, value) in [
+            ("speaker", &self.speaker),
+            ("source", &self.source),
+            ("in", &self.within),
+        ] {
+            if !value.is_empty() {
+                params.push(format!("{key}={}", encode(value)));
+            }
+        }
+        if !self.picked.is_empty() {
+            params.push(format!("set={}", id_list(&self.picked)));
+        }
+        params
+    }
+}
+
+impl TimelineState {
+    fn params(&self) -> Vec<String> {
+        let mut params = Vec::new();
+        if !self.q.is_empty() {
+            params.push(format!("q={}", encode(&self.q)));
+        }
+        if !self.aliases {
+            params.push("aliases=off".into());
+        }
+        if self.lanes == Lanes::Article {
+            params.push("lanes=article".into());
+        }
+        if self.bucket == Bucket::Year {
+            params.push("bucket=year".into());
+        }
+        if self.share {
+            params.push("metric=share".into());
+        }
+        params
+    }
+}

@@ -1,0 +1,112 @@
+//! Reading `location.hash` into a [`Route`]: one function per view. Anything unknown or
+//! malformed falls back to a default or to [`Route::NotFound`], never to a panic.
+
+use newsprism_core::compare::similarity::ANY_TIME;
+use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::time::timeline::Bucket;
+use newsprism_core::ArticleId;
+
+use super::codec::{sort_from_name, Params};
+use super::{
+    CompareState, CompareTab, Lanes, Route, SearchState, SearchTab, TimelineState, MAX_PICKED,
+};
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let h = hash.strip_prefix('#').unwrap_or(hash);
+        let h = h.strip_prefix('/').unwrap_or(h);
+        let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        let p = Params::of(query);
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Library {
+                sort: p
+                    .get("sort")
+                    .and_then(|s| sort_from_name(&s))
+                    .unwrap_or_default(),
+            },
+            ["article", id] => match ArticleId::parse(id) {
+                Some(id) => article(id, &p),
+                None => Route::NotFound(hash.to_string()),
+            },
+            ["aliases"] => Route::Aliases,
+            ["timeline"] => Route::Timeline(timeline(&p)),
+            ["compare"] => Route::Compare(compare(&p)),
+            ["search"] => Route::Search(search(&p)),
+            _ => Route::NotFound(hash.to_string()),
+        }
+    }
+}
+
+fn article(id: ArticleId, p: &Params) -> Route {
+    Route::Article {
+        id,
+        q: p.get("q").filter(|q| !q.trim().is_empty()),
+        aliases: p.aliases(),
+        paragraph: p.number("p"),
+        offset: p.number("o"),
+        length: p.number("l"),
+    }
+}
+
+fn timeline(p: &Params) -> TimelineState {
+    TimelineState {
+        q: p.text("q"),
+        aliases: p.aliases(),
+        lanes: match p.get("lanes").as_deref() {
+            Some("article") => Lanes::Article,
+            _ => Lanes::Source,
+        },
+        bucket: match p.get("bucket").as_deref() {
+            Some("year") => Bucket::Year,
+            _ => Bucket::Month,
+        },
+        share: p.get("metric").as_deref() == Some("share"),
+    }
+}
+
+/// Article ids separated by commas, at most `max`; malformed ones are skipped.
+fn ids(p: &Params, key: &str, max: usize) -> Vec<ArticleId> {
+    p.text(key)
+        .split(',')
+        .filter_map(ArticleId::parse)
+        .take(max)
+        .collect()
+}
+
+fn compare(p: &Params) -> CompareState {
+    let d = CompareState::default();
+    CompareState {
+        tab: CompareTab::parse(&p.text("tab")),
+        ids: ids(p, "ids", 4),
+        threshold: p
+            .number("t")
+            .filter(|t| *t <= 100)
+            .unwrap_or(d.threshold),
+        window: p
+            .number("w")
+            .filter(|w| (0..=ANY_TIME).contains(w))
+            .unwrap_or(d.window),
+        speaker: p.text("speaker"),
+        source: p.text("source"),
+        within: p.text("in"),
+        picked: ids(p, "set", MAX_PICKED),
+    }
+}
+
+fn search(p: &Params) -> SearchState {
+    SearchState {
+        q: p.text("q"),
+        aliases: p.aliases(),
+        tab: match p.get("view").as_deref() {
+            Some("kwic") => SearchTab::Kwic,
+            _ => SearchTab::Results,
+        },
+        sort: match p.get("sort").as_deref() {
+            Some("left") => KwicSort::Left,
+            Some("right") => KwicSort::Right,
+            _ => KwicSort::Document,
+        },
+    }
+}
