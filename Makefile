@@ -18,6 +18,7 @@ browser:
 	@scripts/install-tools.sh --browser
 
 lint:
+	python3 scripts/check-structure.py
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p newsprism --target wasm32-unknown-unknown -- -D warnings

@@ -36,7 +36,9 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
         let article_title = match &current {
-            Route::Article { id, .. } => state.corpus().with(|c| c.get(*id).map(|a| a.title.clone())),
+            Route::Article { id, .. } => {
+                state.corpus().with(|c| c.get(*id).map(|a| a.title.clone()))
+            }
             _ => None,
         };
         set_document_title(&current.title(article_title.as_deref()));
@@ -122,8 +124,21 @@ fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
 fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
     move || match route.get() {
         Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
-        Route::Article { id, q, aliases, paragraph, offset, length } => {
-            let focus = Focus { q, aliases, paragraph, offset, length };
+        Route::Article {
+            id,
+            q,
+            aliases,
+            paragraph,
+            offset,
+            length,
+        } => {
+            let focus = Focus {
+                q,
+                aliases,
+                paragraph,
+                offset,
+                length,
+            };
             view! { <ReaderView id focus /> }.into_any()
         }
         Route::Search(state) => view! { <SearchView state /> }.into_any(),

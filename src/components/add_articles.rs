@@ -230,22 +230,37 @@ fn FolderOffers() -> impl IntoView {
 /// One file's line in the report: what became of it, linked to the article.
 fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
     let (class, name, what) = match o {
-        FileOutcome::Added { file_name, id, warnings, format } => {
+        FileOutcome::Added {
+            file_name,
+            id,
+            warnings,
+            format,
+        } => {
             let (title, detected) = corpus
                 .get(*id)
                 .map(|a| (a.title.clone(), detected(a, format.name())))
                 .unwrap_or_default();
-            let note = if warnings.is_empty() { String::new() } else { format!(" Note: {}", warnings.join("; ")) };
+            let note = if warnings.is_empty() {
+                String::new()
+            } else {
+                format!(" Note: {}", warnings.join("; "))
+            };
             ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
         }
         FileOutcome::Duplicate { file_name, of } => {
-            let title = corpus.get(*of).map(|a| a.title.clone()).unwrap_or_else(|| "a hidden bundled article".into());
+            let title = corpus
+                .get(*of)
+                .map(|a| a.title.clone())
+                .unwrap_or_else(|| "a hidden bundled article".into());
             ("duplicate", file_name.clone(), view! { "skipped, same text as " <a href=Route::article(*of).to_hash()>{title}</a> }.into_any())
         }
         FileOutcome::Rejected(e) => ("rejected", e.file_name.clone(), e.to_string().into_any()),
         FileOutcome::ProjectOpened { file_name, report } => {
             let dropped = if report.orphan_edits > 0 {
-                format!(" ({} edits of articles not in the project were dropped)", report.orphan_edits)
+                format!(
+                    " ({} edits of articles not in the project were dropped)",
+                    report.orphan_edits
+                )
             } else {
                 String::new()
             };

@@ -48,7 +48,6 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-
 /// A hash's query parameters, decoded.
 pub(super) struct Params<'a>(Vec<(&'a str, String)>);
 
@@ -67,7 +66,10 @@ impl<'a> Params<'a> {
 
     /// The first value of `key`.
     pub(super) fn get(&self, key: &str) -> Option<String> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
     }
 
     /// The value of `key`, or an empty string.

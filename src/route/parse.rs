@@ -80,10 +80,7 @@ fn compare(p: &Params) -> CompareState {
     CompareState {
         tab: CompareTab::parse(&p.text("tab")),
         ids: ids(p, "ids", 4),
-        threshold: p
-            .number("t")
-            .filter(|t| *t <= 100)
-            .unwrap_or(d.threshold),
+        threshold: p.number("t").filter(|t| *t <= 100).unwrap_or(d.threshold),
         window: p
             .number("w")
             .filter(|w| (0..=ANY_TIME).contains(w))

@@ -151,8 +151,7 @@ fn picked_articles_win_over_a_query_and_an_empty_query_is_everything() {
     let many: Vec<String> = (0..MAX_PICKED + 5)
         .map(|i| ArticleId(i as u64).to_string())
         .collect();
-    let Route::Compare(parsed) = Route::parse(&format!("#/compare?set={}", many.join(",")))
-    else {
+    let Route::Compare(parsed) = Route::parse(&format!("#/compare?set={}", many.join(","))) else {
         panic!("a compare route");
     };
     assert_eq!(parsed.picked.len(), MAX_PICKED);
@@ -161,10 +160,16 @@ fn picked_articles_win_over_a_query_and_an_empty_query_is_everything() {
 #[test]
 fn every_route_names_its_tab() {
     assert_eq!(Route::parse("#/").title(None), "Library · Newsprism");
-    assert_eq!(Route::search(" Poetin ").title(None), "“Poetin” · Search · Newsprism");
+    assert_eq!(
+        Route::search(" Poetin ").title(None),
+        "“Poetin” · Search · Newsprism"
+    );
     assert_eq!(Route::search("").title(None), "Search · Newsprism");
     let id = ArticleId(42);
     assert_eq!(Route::article(id).title(Some("Minsk")), "Minsk · Newsprism");
     assert_eq!(Route::article(id).title(None), "Not found · Newsprism");
-    assert_eq!(Route::parse("#/nergens").title(None), "Not found · Newsprism");
+    assert_eq!(
+        Route::parse("#/nergens").title(None),
+        "Not found · Newsprism"
+    );
 }

@@ -9,15 +9,6 @@ use crate::state::use_app_state;
 pub fn AliasesView() -> impl IntoView {
     let state = use_app_state();
     let (draft, set_draft) = signal(String::new());
-    let groups = move || {
-        state.corpus().with(|c| {
-            c.aliases()
-                .groups()
-                .iter()
-                .map(|g| g.names.clone())
-                .collect::<Vec<_>>()
-        })
-    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = draft.get_untracked();
@@ -54,36 +45,54 @@ pub fn AliasesView() -> impl IntoView {
                     <button type="submit">"Add"</button>
                 </div>
             </form>
-            <ul class="alias-groups" data-testid="alias-groups">
-                {move || {
-                    groups()
-                        .into_iter()
-                        .map(|names| {
-                            let first = names.first().cloned().unwrap_or_default();
-                            view! {
-                                <li data-testid="alias-group">
-                                    <span>{names.join(" · ")}</span>
-                                    <button
-                                        type="button"
-                                        class="remove"
-                                        aria-label=format!("Remove the line for {first}")
-                                        on:click=move |_| {
-                                            state.remove_alias_group(&first);
-                                        }
-                                    >
-                                        "Remove"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            <AliasGroups />
             <button type="button" on:click=move |_| {
                 state.restore_aliases();
             }>
                 "Restore the built-in list"
             </button>
         </section>
+    }
+}
+
+/// The table's lines, each with its Remove button.
+#[component]
+fn AliasGroups() -> impl IntoView {
+    let state = use_app_state();
+    let groups = move || {
+        state.corpus().with(|c| {
+            c.aliases()
+                .groups()
+                .iter()
+                .map(|g| g.names.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ul class="alias-groups" data-testid="alias-groups">
+            {move || {
+                groups()
+                    .into_iter()
+                    .map(|names| {
+                        let first = names.first().cloned().unwrap_or_default();
+                        view! {
+                            <li data-testid="alias-group">
+                                <span>{names.join(" · ")}</span>
+                                <button
+                                    type="button"
+                                    class="remove"
+                                    aria-label=format!("Remove the line for {first}")
+                                    on:click=move |_| {
+                                        state.remove_alias_group(&first);
+                                    }
+                                >
+                                    "Remove"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }

@@ -95,20 +95,15 @@ pub fn LibraryView(
                 .collect::<Vec<_>>()
         })
     });
-    // Thousands of rows take seconds to draw; the first page comes at once, the rest on request.
-    let shown = RwSignal::new(PAGE_ROWS);
     let summary = move || {
-        rows.with(|rows| {
-            let undated = rows.iter().filter(|r| r.date.is_none()).count();
-            let words: usize = rows.iter().map(|r| r.words).sum();
-            format!(
-                "{} articles · {} dated · {} undated · {} words",
-                rows.len(),
-                rows.len() - undated,
-                undated,
-                grouped(words)
-            )
-        })
+        let t = state.corpus().with(|c| c.totals());
+        format!(
+            "{} articles · {} dated · {} undated · {} words",
+            t.articles,
+            t.articles - t.undated,
+            t.undated,
+            grouped(t.words)
+        )
     };
     view! {
         <section class="library" aria-labelledby="library-heading">
@@ -119,68 +114,86 @@ pub fn LibraryView(
             <AddArticles />
             <IngestReport />
             <Manage />
-            <nav class="sort" aria-label="Sort the library">
-                <span class="sort-label">"Sort:"</span>
-                {SORTS
-                    .iter()
-                    .map(|(s, label)| {
-                        let current = *s == sort;
-                        view! {
-                            <a
-                                href=Route::Library { sort: *s }.to_hash()
-                                class:current=current
-                                aria-current=current.then_some("true")
-                            >
-                                {*label}
-                            </a>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-            <table class="articles" data-testid="library-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Published"</th>
-                        <th scope="col">"Source"</th>
-                        <th scope="col">"Lang."</th>
-                        <th scope="col" class="num">"Words"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=Row::key let:row>
-                        <tr data-testid="library-row" data-id=row.id.to_string()>
-                            <td class="col-title" data-label="Title">
-                                <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>
-                                    <TitleLabel title=row.title.clone() kind=row.title_kind />
-                                </a>
-                            </td>
-                            <td class="col-date" data-label="Published">
-                                <DateLabel date=row.date.clone() />
-                            </td>
-                            <td class="col-source" data-label="Source" class:unknown=!row.known_source>
-                                {row.source.clone()}
-                            </td>
-                            <td class="col-lang" data-label="Language">
-                                <abbr title=row.language_name>{row.language}</abbr>
-                            </td>
-                            <td class="col-words num" data-label="Words">{grouped(row.words)}</td>
-                        </tr>
-                    </For>
-                </tbody>
-            </table>
-            {move || {
-                let total = rows.with(Vec::len);
-                (total > shown.get()).then(|| view! {
-                    <p class="more">
-                        {format!("Showing the first {} of {} articles. ", shown.get(), grouped(total))}
-                        <button type="button" data-testid="show-all" on:click=move |_| shown.set(usize::MAX)>
-                            {format!("Show all {}", grouped(total))}
-                        </button>
-                    </p>
-                })
-            }}
+            <SortNav sort />
+            <LibraryTable rows />
         </section>
+    }
+}
+
+/// The library's orders, the current one marked.
+#[component]
+fn SortNav(sort: LibrarySort) -> impl IntoView {
+    view! {
+        <nav class="sort" aria-label="Sort the library">
+            <span class="sort-label">"Sort:"</span>
+            {SORTS
+                .iter()
+                .map(|(s, label)| {
+                    let current = *s == sort;
+                    view! {
+                        <a
+                            href=Route::Library { sort: *s }.to_hash()
+                            class:current=current
+                            aria-current=current.then_some("true")
+                        >
+                            {*label}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// The articles, a page at a time: thousands of rows take seconds to draw, so the first page
+/// comes at once and the rest on request.
+#[component]
+fn LibraryTable(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let shown = RwSignal::new(PAGE_ROWS);
+    view! {
+        <table class="articles" data-testid="library-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Title"</th>
+                    <th scope="col">"Published"</th>
+                    <th scope="col">"Source"</th>
+                    <th scope="col">"Lang."</th>
+                    <th scope="col" class="num">"Words"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=Row::key let:row>
+                    <tr data-testid="library-row" data-id=row.id.to_string()>
+                        <td class="col-title" data-label="Title">
+                            <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>
+                                <TitleLabel title=row.title.clone() kind=row.title_kind />
+                            </a>
+                        </td>
+                        <td class="col-date" data-label="Published">
+                            <DateLabel date=row.date.clone() />
+                        </td>
+                        <td class="col-source" data-label="Source" class:unknown=!row.known_source>
+                            {row.source.clone()}
+                        </td>
+                        <td class="col-lang" data-label="Language">
+                            <abbr title=row.language_name>{row.language}</abbr>
+                        </td>
+                        <td class="col-words num" data-label="Words">{grouped(row.words)}</td>
+                    </tr>
+                </For>
+            </tbody>
+        </table>
+        {move || {
+            let total = rows.with(Vec::len);
+            (total > shown.get()).then(|| view! {
+                <p class="more">
+                    {format!("Showing the first {} of {} articles. ", shown.get(), grouped(total))}
+                    <button type="button" data-testid="show-all" on:click=move |_| shown.set(usize::MAX)>
+                        {format!("Show all {}", grouped(total))}
+                    </button>
+                </p>
+            })
+        }}
     }
 }
 

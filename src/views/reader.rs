@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use newsprism_core::corpus::LibrarySort;
 use newsprism_core::search::engine::Matches;
 use newsprism_core::search::snippet::{highlight, mark_range, Span};
+use newsprism_core::time::timeline::Inferred;
 use newsprism_core::{Article, ArticleId, ParagraphKind, TitleKind};
 
 use crate::browser::hash::scroll_into_view_later;
@@ -73,28 +74,11 @@ fn Reader(
     focus: Focus,
     matches: Option<Matches>,
 ) -> impl IntoView {
-    let derived = article.title_kind == TitleKind::Derived;
     let inferred = use_app_state()
         .corpus()
         .with_untracked(|c| c.inferred_date(article.id));
     // Each paragraph as spans, highlighted once; the count and the rendering both use them.
-    let mut highlighted: Vec<Vec<Span>> = article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(
-            |(i, p)| match (&matches, focus.paragraph, focus.offset, focus.length) {
-                (Some(m), _, _, _) => highlight(&p.text, m),
-                (None, Some(fp), Some(o), Some(l)) if fp == i => {
-                    mark_range(&p.text, o..o.saturating_add(l))
-                }
-                _ => vec![Span {
-                    text: p.text.clone(),
-                    hit: false,
-                }],
-            },
-        )
-        .collect();
+    let mut highlighted = highlighted_paragraphs(&article, matches.as_ref(), &focus);
     let hit_count: usize = highlighted
         .iter()
         .map(|spans| spans.iter().filter(|s| s.hit).count())
@@ -113,33 +97,14 @@ fn Reader(
         .enumerate()
         .map(|(i, p)| {
             let id = format!("p-{i}");
-            let current = if focus.paragraph == Some(i) { focus.offset } else { None };
+            let current = if focus.paragraph == Some(i) {
+                focus.offset
+            } else {
+                None
+            };
             let spans = std::mem::take(&mut highlighted[i]);
             let text = view! { <Highlighted spans current=current.unwrap_or(usize::MAX) /> };
-            match p.kind {
-                ParagraphKind::Body => view! { <p id=id class="body">{text}</p> }.into_any(),
-                ParagraphKind::Subheading => view! { <h2 id=id class="subheading">{text}</h2> }.into_any(),
-                ParagraphKind::PullQuote => view! {
-                    <blockquote id=id class="pullquote" data-kind="pullquote">
-                        <span class="kind-label">"Pull quote"</span>
-                        <p>{text}</p>
-                    </blockquote>
-                }
-                .into_any(),
-                ParagraphKind::Caption => view! {
-                    <figure id=id class="caption" data-kind="caption">
-                        <figcaption><span class="kind-label">"Caption"</span>{text}</figcaption>
-                    </figure>
-                }
-                .into_any(),
-                ParagraphKind::Boilerplate => view! {
-                    <aside id=id class="boilerplate" data-kind="boilerplate" aria-label="Site furniture">
-                        <span class="kind-label">"Site furniture"</span>
-                        <p>{text}</p>
-                    </aside>
-                }
-                .into_any(),
-            }
+            paragraph_view(p.kind, id, text)
         })
         .collect_view();
     let nav_link = |target: Option<(ArticleId, String)>, rel: &'static str, label: &'static str| {
@@ -165,30 +130,7 @@ fn Reader(
                     </p>
                 }
             })}
-            <header class="reader-head">
-                <h1 class:derived=derived data-testid="reader-title">{article.title.clone()}</h1>
-                {derived.then(|| view! {
-                    <p class="derived-note">"No headline in the file: this title is the opening sentence."</p>
-                })}
-                <p class="meta">
-                    <DateLabel date=article.pub_date.clone() show_provenance=true />
-                    {inferred.map(|i| view! {
-                        <span class="inferred" data-testid="inferred-date" title=format!("Inferred from the text: {}. Set the date under “Edit details” to override it.", i.evidence)>
-                            {format!(" · inferred: {} or later", i.date.human())}
-                        </span>
-                    })}
-                    <span class="sep">" · "</span>
-                    <span class="source" class:unknown=article.source.is_none()>{article.source_label().to_string()}</span>
-                    <span class="sep">" · "</span>
-                    <abbr title=article.language.name()>{article.language.code()}</abbr>
-                    <span class="sep">" · "</span>
-                    <span>{format!("{} words", article.word_count)}</span>
-                </p>
-                {article.author.clone().map(|a| view! { <p class="byline">{format!("By {a}")}</p> })}
-                <p class="file">{format!("{} · {}", article.file_name, article.encoding)}</p>
-                {article.url.clone().map(|u| view! { <p class="url" title="The address the file gives; not opened by Newsprism">{u}</p> })}
-                <ArticleTools article=article.clone() />
-            </header>
+            <ReaderHead article=article.clone() inferred />
             <div class="text">{paragraphs}</div>
             <nav class="pagers" aria-label="Other articles">
                 {nav_link(prev, "prev", "Newer")}
@@ -196,4 +138,91 @@ fn Reader(
             </nav>
         </article>
     }
+}
+
+/// A paragraph set as its kind: body text, a subheading, a pull quote, a caption, or site
+/// furniture set apart.
+fn paragraph_view(kind: ParagraphKind, id: String, text: impl IntoView + 'static) -> AnyView {
+    match kind {
+        ParagraphKind::Body => view! { <p id=id class="body">{text}</p> }.into_any(),
+        ParagraphKind::Subheading => view! { <h2 id=id class="subheading">{text}</h2> }.into_any(),
+        ParagraphKind::PullQuote => view! {
+            <blockquote id=id class="pullquote" data-kind="pullquote">
+                <span class="kind-label">"Pull quote"</span>
+                <p>{text}</p>
+            </blockquote>
+        }
+        .into_any(),
+        ParagraphKind::Caption => view! {
+            <figure id=id class="caption" data-kind="caption">
+                <figcaption><span class="kind-label">"Caption"</span>{text}</figcaption>
+            </figure>
+        }
+        .into_any(),
+        ParagraphKind::Boilerplate => view! {
+            <aside id=id class="boilerplate" data-kind="boilerplate" aria-label="Site furniture">
+                <span class="kind-label">"Site furniture"</span>
+                <p>{text}</p>
+            </aside>
+        }
+        .into_any(),
+    }
+}
+
+/// The headline and what is known of the article: date (and an inferred one), source,
+/// language, length, byline, file, address, and the tools to edit it.
+#[component]
+fn ReaderHead(article: Article, inferred: Option<Inferred>) -> impl IntoView {
+    let derived = article.title_kind == TitleKind::Derived;
+    view! {
+        <header class="reader-head">
+            <h1 class:derived=derived data-testid="reader-title">{article.title.clone()}</h1>
+            {derived.then(|| view! {
+                <p class="derived-note">"No headline in the file: this title is the opening sentence."</p>
+            })}
+            <p class="meta">
+                <DateLabel date=article.pub_date.clone() show_provenance=true />
+                {inferred.map(|i| view! {
+                    <span class="inferred" data-testid="inferred-date" title=format!("Inferred from the text: {}. Set the date under “Edit details” to override it.", i.evidence)>
+                        {format!(" · inferred: {} or later", i.date.human())}
+                    </span>
+                })}
+                <span class="sep">" · "</span>
+                <span class="source" class:unknown=article.source.is_none()>{article.source_label().to_string()}</span>
+                <span class="sep">" · "</span>
+                <abbr title=article.language.name()>{article.language.code()}</abbr>
+                <span class="sep">" · "</span>
+                <span>{format!("{} words", article.word_count)}</span>
+            </p>
+            {article.author.clone().map(|a| view! { <p class="byline">{format!("By {a}")}</p> })}
+            <p class="file">{format!("{} · {}", article.file_name, article.encoding)}</p>
+            {article.url.clone().map(|u| view! { <p class="url" title="The address the file gives; not opened by Newsprism">{u}</p> })}
+            <ArticleTools article=article.clone() />
+        </header>
+    }
+}
+
+/// Each paragraph as spans: the query's matches marked, or else the linked passage.
+fn highlighted_paragraphs(
+    article: &Article,
+    matches: Option<&Matches>,
+    focus: &Focus,
+) -> Vec<Vec<Span>> {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(
+            |(i, p)| match (matches, focus.paragraph, focus.offset, focus.length) {
+                (Some(m), _, _, _) => highlight(&p.text, m),
+                (None, Some(fp), Some(o), Some(l)) if fp == i => {
+                    mark_range(&p.text, o..o.saturating_add(l))
+                }
+                _ => vec![Span {
+                    text: p.text.clone(),
+                    hit: false,
+                }],
+            },
+        )
+        .collect()
 }

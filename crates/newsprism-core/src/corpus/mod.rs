@@ -124,6 +124,7 @@ pub struct RestoreReport {
 }
 
 pub use edits::EditError;
+pub use queries::Totals;
 
 /// The loaded articles, their search index and the alias table, and what the user changed:
 /// metadata edits, hidden seeds, removals.

@@ -318,4 +318,28 @@ impl Corpus {
             .map(|id| self.get(*id).map(|a| a.title.clone()).unwrap_or_default())
             .collect()
     }
+
+    /// The library's totals: articles, undated ones, and words.
+    pub fn totals(&self) -> Totals {
+        Totals {
+            articles: self.articles.len(),
+            undated: self
+                .articles
+                .iter()
+                .filter(|a| a.pub_date.is_none())
+                .count(),
+            words: self.articles.iter().map(|a| a.word_count).sum(),
+        }
+    }
+}
+
+/// The library's totals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Articles loaded.
+    pub articles: usize,
+    /// Of which without a date.
+    pub undated: usize,
+    /// Words in all of them.
+    pub words: usize,
 }

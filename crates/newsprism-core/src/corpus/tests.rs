@@ -314,3 +314,15 @@ fn titles_follow_the_ids_and_leave_gone_ones_empty() {
     assert_eq!(titles.len(), 3);
     assert!(!titles[0].is_empty() && titles[1].is_empty() && !titles[2].is_empty());
 }
+
+#[test]
+fn totals_count_articles_undated_ones_and_words() {
+    let c = corpus();
+    let t = c.totals();
+    assert_eq!((t.articles, t.undated), (4, 1));
+    assert_eq!(
+        t.words,
+        c.articles().iter().map(|a| a.word_count).sum::<usize>()
+    );
+    assert!(t.words > 0);
+}
