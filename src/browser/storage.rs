@@ -4,7 +4,9 @@
 //! its file) and `state` (one record: edits, hidden seeds, alias table). The JSON itself is made
 //! and read by the core; this module only moves strings. Every call can fail (quota, private
 //! mode, a browser that refuses storage); failures come back as plain-language strings and the
-//! app goes on in memory.
+//! app goes on in memory. Several tabs share the database: a tab lets go of its connection
+//! when another opens a newer version (`versionchange`), and an open that another tab blocks
+//! fails with a message instead of waiting for ever (`blocked`).
 
 use std::cell::RefCell;
 
@@ -142,12 +144,65 @@ async fn open() -> Result<IdbDatabase, String> {
         }
     });
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db: IdbDatabase = done(&req)
+    let db: IdbDatabase = opened(&req)
         .await?
         .dyn_into()
         .map_err(|_| "the browser returned no database".to_string())?;
+    // Another tab opening a newer version asks this one to let go: close, forget, and reopen
+    // on the next write, so that tab never waits on this one.
+    let closing = db.clone();
+    let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+        closing.close();
+        DB.with(|d| *d.borrow_mut() = None);
+    });
+    db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// What the page says when another tab's connection blocks the upgrade.
+const BLOCKED: &str = "another Newsprism tab, of an older version, is still using the stored articles; close it and reload this page";
+
+/// The open request's database; an error says why there is none, including when another tab
+/// blocks the upgrade (which would otherwise wait for ever). A database that arrives after the
+/// page gave up is closed at once, so it blocks nobody in turn.
+async fn opened(req: &IdbOpenDbRequest) -> Result<JsValue, String> {
+    let r = req.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let gave_up = std::rc::Rc::new(std::cell::Cell::new(false));
+        let ok_req = r.clone();
+        let late = gave_up.clone();
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let result = ok_req.result().unwrap_or(JsValue::UNDEFINED);
+            if late.get() {
+                if let Ok(db) = result.dyn_into::<IdbDatabase>() {
+                    db.close();
+                }
+                return;
+            }
+            let _ = resolve.call1(&JsValue::NULL, &result);
+        });
+        let err_req = r.clone();
+        let reject_error = reject.clone();
+        let err = Closure::once_into_js(move |_: web_sys::Event| {
+            let e = err_req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
+            let _ = reject_error.call1(&JsValue::NULL, &e);
+        });
+        let blocked = Closure::once_into_js(move |_: web_sys::Event| {
+            gave_up.set(true);
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(BLOCKED));
+        });
+        r.set_onsuccess(Some(ok.unchecked_ref()));
+        r.set_onerror(Some(err.unchecked_ref()));
+        r.set_onblocked(Some(blocked.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(|e| describe(&e))
 }
 
 async fn stores(mode: IdbTransactionMode) -> Result<IdbTransaction, String> {

@@ -23,8 +23,7 @@ pub fn ArticleTools(
             c.edit_of(id).is_some(),
             c.sources()
                 .into_iter()
-                .map(|(s, _)| s)
-                .filter(|s| !s.is_empty())
+                .filter_map(|(s, _)| s)
                 .collect::<Vec<_>>(),
         )
     });

@@ -2,6 +2,7 @@
 //! bundled articles back, and renaming sources.
 
 use leptos::prelude::*;
+use newsprism_core::article::UNKNOWN_SOURCE;
 use newsprism_core::export::ExportFormat;
 use newsprism_core::Corpus;
 
@@ -90,19 +91,18 @@ fn Sources() -> impl IntoView {
 }
 
 #[component]
-fn SourceRow(name: String, count: usize) -> impl IntoView {
+fn SourceRow(
+    /// The source; `None` is the unknown source.
+    name: Option<String>,
+    count: usize,
+) -> impl IntoView {
     let state = use_app_state();
-    let value = RwSignal::new(name.clone());
+    let value = RwSignal::new(name.clone().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
-    let label = if name.is_empty() {
-        "unknown source".to_string()
-    } else {
-        name.clone()
-    };
-    let from = name.clone();
+    let label = name.clone().unwrap_or_else(|| UNKNOWN_SOURCE.to_string());
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Err(e) = state.rename_source(&from, &value.get_untracked()) {
+        if let Err(e) = state.rename_source(name.as_deref(), &value.get_untracked()) {
             error.set(Some(e.to_string()));
         }
     };

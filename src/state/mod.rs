@@ -162,8 +162,8 @@ impl AppState {
         self.change_sources(|c| c.set_source(ids, source))
     }
 
-    /// Renames a source for all its articles.
-    pub fn rename_source(&self, from: &str, to: &str) -> Result<usize, EditError> {
+    /// Renames a source (`None`: the unknown source) for all its articles.
+    pub fn rename_source(&self, from: Option<&str>, to: &str) -> Result<usize, EditError> {
         self.change_sources(|c| c.rename_source(from, to))
     }
 

@@ -371,9 +371,9 @@ pub struct Article {
 }
 
 impl Article {
-    /// The source for display: the outlet's name or "unknown source".
+    /// The source for display: the outlet's name or [`UNKNOWN_SOURCE`].
     pub fn source_label(&self) -> &str {
-        self.source.as_deref().unwrap_or("unknown source")
+        self.source.as_deref().unwrap_or(UNKNOWN_SOURCE)
     }
 
     /// The number of paragraphs of a kind.
@@ -409,6 +409,10 @@ impl std::fmt::Display for TextEncoding {
         })
     }
 }
+
+/// How an article whose file names no outlet is labelled. Only a label: the source itself is
+/// `None`, and the filter for it is `source:unknown` (see [`crate::search::query`]).
+pub const UNKNOWN_SOURCE: &str = "unknown source";
 
 /// Counts words as a reader would: runs of non-space characters holding a letter or a digit.
 ///

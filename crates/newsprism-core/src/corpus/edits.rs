@@ -201,14 +201,14 @@ impl Corpus {
         true
     }
 
-    /// Gives every article of source `from` (compared folded; "" is the unknown source) the
-    /// source `to`. Returns how many articles changed.
-    pub fn rename_source(&mut self, from: &str, to: &str) -> Result<usize, EditError> {
-        let key = fold(from.trim());
+    /// Gives every article of source `from` (compared folded; `None` is the unknown source)
+    /// the source `to`. Returns how many articles changed.
+    pub fn rename_source(&mut self, from: Option<&str>, to: &str) -> Result<usize, EditError> {
+        let key = from.map(|f| fold(f.trim()));
         let ids: Vec<ArticleId> = self
             .articles
             .iter()
-            .filter(|a| fold(a.source.as_deref().unwrap_or("").trim()) == key)
+            .filter(|a| a.source.as_deref().map(|s| fold(s.trim())) == key)
             .map(|a| a.id)
             .collect();
         self.set_source(&ids, to)
@@ -237,13 +237,11 @@ impl Corpus {
         sources.all(|s| s == Some(first)).then(|| first.to_string())
     }
 
-    /// The sources with their article counts, by name; the unknown source is "".
-    pub fn sources(&self) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    /// The sources with their article counts: the unknown source (`None`) first, then by name.
+    pub fn sources(&self) -> Vec<(Option<String>, usize)> {
+        let mut counts: BTreeMap<Option<String>, usize> = BTreeMap::new();
         for a in &self.articles {
-            *counts
-                .entry(a.source.clone().unwrap_or_default())
-                .or_default() += 1;
+            *counts.entry(a.source.clone()).or_default() += 1;
         }
         counts.into_iter().collect()
     }

@@ -182,10 +182,16 @@ fn an_edit_changes_metadata_and_what_search_filters_see() {
 #[test]
 fn renaming_a_source_renames_it_everywhere() {
     let mut c = seeded();
-    assert_eq!(c.rename_source("", "Onbekend blad").unwrap(), 2);
-    assert_eq!(c.rename_source("nos", "NOS Nieuws").unwrap(), 1);
-    let names: Vec<String> = c.sources().into_iter().map(|(s, _)| s).collect();
-    assert_eq!(names, ["NOS Nieuws", "Onbekend blad"]);
+    assert_eq!(c.rename_source(None, "Onbekend blad").unwrap(), 2);
+    assert_eq!(c.rename_source(Some("nos"), "NOS Nieuws").unwrap(), 1);
+    let names: Vec<Option<String>> = c.sources().into_iter().map(|(s, _)| s).collect();
+    assert_eq!(
+        names,
+        [
+            Some("NOS Nieuws".to_string()),
+            Some("Onbekend blad".to_string())
+        ]
+    );
     let seeds = [id_of(&c, "s1.txt"), id_of(&c, "s2.txt")];
     assert_eq!(c.common_source(&seeds).as_deref(), Some("Onbekend blad"));
     assert_eq!(c.common_source(&[seeds[0], id_of(&c, "added.txt")]), None);
@@ -325,4 +331,27 @@ fn totals_count_articles_undated_ones_and_words() {
         c.articles().iter().map(|a| a.word_count).sum::<usize>()
     );
     assert!(t.words > 0);
+}
+
+#[test]
+fn the_unknown_source_facet_filters_to_articles_without_a_source() {
+    let c = seeded();
+    let all = c.search("Minsk", &SearchOptions::default());
+    assert_eq!(all.total, 2);
+    let unknown = all
+        .by_source
+        .iter()
+        .find(|f| f.label == "unknown source")
+        .expect("a facet for the unknown source");
+    assert_eq!(unknown.filter, "source:unknown");
+    assert_eq!(unknown.count, 1);
+    let r = c.search(
+        &format!("Minsk {}", unknown.filter),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.total, 1);
+    assert!(r
+        .ranked
+        .iter()
+        .all(|id| c.get(*id).is_some_and(|a| a.source.is_none())));
 }

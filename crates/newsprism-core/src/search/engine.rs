@@ -114,16 +114,13 @@ pub fn passes(meta: &DocMeta, filters: &Filters) -> bool {
     if !meta.alive {
         return false;
     }
-    if !filters.sources.is_empty() {
-        let label = meta.source.as_deref().unwrap_or("unknown source");
-        let label = crate::text::fold::fold(label);
-        if !filters
+    if !filters.sources.is_empty()
+        && !filters
             .sources
             .iter()
-            .any(|s| crate::text::fold::fold(s) == label)
-        {
-            return false;
-        }
+            .any(|f| f.admits(meta.source.as_deref()))
+    {
+        return false;
     }
     if filters.undated && meta.date.is_some() {
         return false;

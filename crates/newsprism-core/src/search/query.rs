@@ -10,6 +10,7 @@
 //! | `Loekasjenka~`, `Loekasjenka~2` | words within edit distance 1 (or 2) |
 //! | `( … )` | grouping |
 //! | `source:nrc`, `source:"De Morgen"` | only that outlet |
+//! | `source:unknown` | only articles whose files name no outlet |
 //! | `lang:nl` | only that language |
 //! | `date:2022-12`, `date:2022-10..2022-12` | published in that month or range |
 //! | `date:undated` | articles without a publication date |
@@ -46,11 +47,52 @@ pub enum Node {
     Not(Box<Node>),
 }
 
+/// An outlet a search is restricted to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceFilter {
+    /// The outlet of this name, compared folded (case and accents aside).
+    Named(String),
+    /// Articles whose files name no outlet: `source:unknown`.
+    Unknown,
+}
+
+impl SourceFilter {
+    /// The filter a `source:` value asks for: "unknown" (or the label "unknown source") is the
+    /// unknown source, anything else an outlet's name.
+    pub fn from_value(value: &str) -> SourceFilter {
+        let folded = crate::text::fold::fold(value.trim());
+        if folded == "unknown" || folded == crate::article::UNKNOWN_SOURCE {
+            SourceFilter::Unknown
+        } else {
+            SourceFilter::Named(value.trim().to_string())
+        }
+    }
+
+    /// The filter as typed in a query: `source:unknown`, `source:nrc`, `source:"De Morgen"`.
+    pub fn query_text(&self) -> String {
+        match self {
+            SourceFilter::Unknown => "source:unknown".to_string(),
+            SourceFilter::Named(name) => super::results::quote_filter("source", name),
+        }
+    }
+
+    /// Whether an article of this source (`None`: unknown) passes.
+    pub fn admits(&self, source: Option<&str>) -> bool {
+        match (self, source) {
+            (SourceFilter::Unknown, None) => true,
+            (SourceFilter::Named(name), Some(s)) => {
+                crate::text::fold::fold(name) == crate::text::fold::fold(s)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Restrictions on which articles are searched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
-    /// Outlets (any of them), compared case-insensitively.
-    pub sources: Vec<String>,
+    /// Outlets (any of them).
+    pub sources: Vec<SourceFilter>,
     /// Languages (any of them).
     pub languages: Vec<Language>,
     /// Publication date range, inclusive, at the precision given.
@@ -340,7 +382,9 @@ impl Parser {
     fn filter(&mut self, field: &str, value: &str) {
         let value = value.trim();
         match field {
-            "source" | "bron" if !value.is_empty() => self.filters.sources.push(value.to_string()),
+            "source" | "bron" if !value.is_empty() => {
+                self.filters.sources.push(SourceFilter::from_value(value))
+            }
             "lang" | "taal" => match Language::from_code(value) {
                 Some(l) => self.filters.languages.push(l),
                 None => self.warnings.push(format!("“{value}” is not a language Newsprism knows (try nl or en); the filter was ignored.")),
@@ -489,7 +533,7 @@ mod tests {
     fn filters_are_taken_out_of_the_tree() {
         let q = parse("troepen source:\"De Morgen\" lang:nl date:2022-10..2022-12");
         assert_eq!(q.root, Some(t("troepen")));
-        assert_eq!(q.filters.sources, ["De Morgen"]);
+        assert_eq!(q.filters.sources, [SourceFilter::Named("De Morgen".into())]);
         assert_eq!(q.filters.languages, [Language::Dutch]);
         let (a, b) = q.filters.date.unwrap();
         assert_eq!((a.iso(), b.iso()), ("2022-10".into(), "2022-12".into()));
@@ -535,5 +579,29 @@ mod tests {
             assert_eq!(q.root, expected, "{input}");
             assert!(!q.warnings.is_empty(), "{input} should warn");
         }
+    }
+
+    #[test]
+    fn the_unknown_source_is_a_filter_of_its_own() {
+        assert_eq!(SourceFilter::from_value("unknown"), SourceFilter::Unknown);
+        assert_eq!(
+            SourceFilter::from_value("Unknown Source"),
+            SourceFilter::Unknown
+        );
+        assert_eq!(
+            SourceFilter::from_value(" NRC "),
+            SourceFilter::Named("NRC".into())
+        );
+        assert!(SourceFilter::Unknown.admits(None));
+        assert!(!SourceFilter::Unknown.admits(Some("NRC")));
+        assert!(SourceFilter::Named("de morgen".into()).admits(Some("De Morgen")));
+        assert!(!SourceFilter::Named("nrc".into()).admits(None));
+        assert_eq!(SourceFilter::Unknown.query_text(), "source:unknown");
+        assert_eq!(
+            SourceFilter::Named("De Morgen".into()).query_text(),
+            "source:\"De Morgen\""
+        );
+        let q = parse("Minsk source:unknown");
+        assert_eq!(q.filters.sources, [SourceFilter::Unknown]);
     }
 }

@@ -6,7 +6,8 @@ use super::query::{Node, ParsedQuery};
 use super::snippet::{Snippet, Span};
 use std::collections::BTreeMap;
 
-use crate::article::{Article, ArticleId, PartialDate, PubDate};
+use super::query::SourceFilter;
+use crate::article::{Article, ArticleId, PartialDate, PubDate, UNKNOWN_SOURCE};
 
 /// How to search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,10 +124,10 @@ pub fn quote_filter(field: &str, value: &str) -> String {
 /// The facets of a set of matching articles: hits per source (most first) and per month of
 /// publication (in date order, undated last), each with the filter that narrows to it.
 pub fn facets<'a>(articles: impl Iterator<Item = &'a Article>) -> (Vec<Facet>, Vec<Facet>) {
-    let mut sources: BTreeMap<String, usize> = BTreeMap::new();
+    let mut sources: BTreeMap<Option<String>, usize> = BTreeMap::new();
     let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();
     for a in articles {
-        *sources.entry(a.source_label().to_string()).or_default() += 1;
+        *sources.entry(a.source.clone()).or_default() += 1;
         let key = a.pub_date.as_ref().map_or((i32::MAX, 0), |d| {
             (d.date.year_value(), d.date.month_value().unwrap_or(0))
         });
@@ -134,10 +135,16 @@ pub fn facets<'a>(articles: impl Iterator<Item = &'a Article>) -> (Vec<Facet>, V
     }
     let mut by_source: Vec<Facet> = sources
         .into_iter()
-        .map(|(label, count)| Facet {
-            filter: quote_filter("source", &label),
-            label,
-            count,
+        .map(|(source, count)| {
+            let filter = match &source {
+                Some(name) => SourceFilter::Named(name.clone()),
+                None => SourceFilter::Unknown,
+            };
+            Facet {
+                filter: filter.query_text(),
+                label: source.unwrap_or_else(|| UNKNOWN_SOURCE.to_string()),
+                count,
+            }
         })
         .collect();
     by_source.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
