@@ -1,7 +1,7 @@
 //! One article's metadata form (title, source, date) and its removal.
 
 use leptos::prelude::*;
-use newsprism_core::project::ArticleEdit;
+use newsprism_core::project::{ArticleEdit, DateEdit};
 use newsprism_core::{Article, ArticleId};
 
 use crate::browser::hash::use_router;
@@ -49,10 +49,18 @@ pub fn ArticleTools(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let changed = |new: String, old: &str| (new.trim() != old).then_some(new);
+        let date = match changed(date.get_untracked(), &orig_date).map(|d| DateEdit::parse(&d)) {
+            Some(Err(e)) => {
+                error.set(Some(e.to_string()));
+                return;
+            }
+            Some(Ok(d)) => Some(d),
+            None => None,
+        };
         let edit = ArticleEdit {
             title: changed(title.get_untracked(), &orig_title),
             source: changed(source.get_untracked(), &orig_source),
-            date: changed(date.get_untracked(), &orig_date),
+            date,
         };
         if edit.is_empty() {
             return;

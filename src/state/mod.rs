@@ -19,8 +19,7 @@ mod words;
 
 use leptos::prelude::*;
 use newsprism_core::article::ArticleId;
-use newsprism_core::corpus::EditError;
-use newsprism_core::project::ArticleEdit;
+use newsprism_core::project::{ArticleEdit, EditError};
 use newsprism_core::search::alias::AliasTable;
 use newsprism_core::Corpus;
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::article::{Article, ArticleId};
+use crate::article::{Article, ArticleId, PartialDate};
 
 /// The `format` field of every project file.
 pub const FORMAT: &str = "newsprism-project";
@@ -27,9 +27,88 @@ pub struct ArticleEdit {
     /// A new source; an empty string makes the source unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// A new date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; an empty string makes it undated.
+    /// A new date, or none at all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<DateEdit>,
+}
+
+/// A publication date set by the user. Stored as it is typed: `2022`, `2022-12`, `2022-12-19`,
+/// or an empty string for "undated", so stored state and project files keep their shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateEdit {
+    /// The article has no publication date.
+    Undated,
+    /// This date, at the precision given.
+    Date(PartialDate),
+}
+
+impl DateEdit {
+    /// A date as typed: empty is undated; otherwise `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use newsprism_core::project::DateEdit;
+    /// assert_eq!(DateEdit::parse(" "), Ok(DateEdit::Undated));
+    /// assert!(matches!(DateEdit::parse("2022-12"), Ok(DateEdit::Date(_))));
+    /// assert!(DateEdit::parse("19-12-2022").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<DateEdit, EditError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(DateEdit::Undated);
+        }
+        PartialDate::parse_iso(text)
+            .map(DateEdit::Date)
+            .ok_or_else(|| EditError::BadDate(text.to_string()))
+    }
+
+    /// The date as stored: ISO at its precision, or empty for undated.
+    pub fn iso(self) -> String {
+        match self {
+            DateEdit::Undated => String::new(),
+            DateEdit::Date(d) => d.iso(),
+        }
+    }
+}
+
+impl Serialize for DateEdit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for DateEdit {
+    /// A stored date that is not a date reads as undated, as it always has.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<DateEdit, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(DateEdit::parse(&text).unwrap_or(DateEdit::Undated))
+    }
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// There is no such article.
+    NoSuchArticle,
+    /// The title is empty or too long.
+    BadTitle,
+    /// The date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or not a real date.
+    BadDate(String),
+    /// The source name is too long.
+    BadSource,
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchArticle => write!(f, "That article is no longer loaded."),
+            EditError::BadTitle => write!(f, "A title needs 1 to 300 characters."),
+            EditError::BadDate(d) => write!(
+                f,
+                "“{d}” is not a date Newsprism understands: write 2022, 2022-12 or 2022-12-19."
+            ),
+            EditError::BadSource => write!(f, "A source name can have at most 200 characters."),
+        }
+    }
 }
 
 impl ArticleEdit {
@@ -211,5 +290,22 @@ mod tests {
                 date: None
             }
         );
+    }
+
+    #[test]
+    fn an_edited_date_keeps_the_stored_shape() {
+        let edit = ArticleEdit {
+            date: Some(DateEdit::parse("2022-12").expect("a month")),
+            ..ArticleEdit::default()
+        };
+        let json = serde_json::to_string(&edit).expect("serialises");
+        assert_eq!(json, r#"{"date":"2022-12"}"#);
+        let undated: ArticleEdit = serde_json::from_str(r#"{"date":""}"#).expect("reads");
+        assert_eq!(undated.date, Some(DateEdit::Undated));
+        let back: ArticleEdit = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, edit);
+        // What older files may hold that is not a date reads as undated, as it always did.
+        let odd: ArticleEdit = serde_json::from_str(r#"{"date":"ooit"}"#).expect("reads");
+        assert_eq!(odd.date, Some(DateEdit::Undated));
     }
 }

@@ -4,38 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::{AddOutcome, Corpus, RestoreReport};
-use crate::article::{Article, ArticleId, PartialDate, Provenance, PubDate, TitleKind};
-use crate::project::{ArticleEdit, Project, ProjectState};
+use crate::article::{Article, ArticleId, Provenance, PubDate, TitleKind};
+use crate::project::{ArticleEdit, DateEdit, EditError, Project, ProjectState};
 use crate::search::alias::AliasTable;
 use crate::search::index::IndexDoc;
 use crate::text::fold::fold;
-
-/// Why an edit was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditError {
-    /// There is no such article.
-    NoSuchArticle,
-    /// The title is empty or too long.
-    BadTitle,
-    /// The date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or not a real date.
-    BadDate(String),
-    /// The source name is too long.
-    BadSource,
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::NoSuchArticle => write!(f, "That article is no longer loaded."),
-            EditError::BadTitle => write!(f, "A title needs 1 to 300 characters."),
-            EditError::BadDate(d) => write!(
-                f,
-                "“{d}” is not a date Newsprism understands: write 2022, 2022-12 or 2022-12-19."
-            ),
-            EditError::BadSource => write!(f, "A source name can have at most 200 characters."),
-        }
-    }
-}
 
 /// An article with a user's edit laid over it.
 fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
@@ -47,11 +20,15 @@ fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
         let s = s.trim();
         a.source = (!s.is_empty()).then(|| s.to_string());
     }
-    if let Some(d) = &edit.date {
-        a.pub_date = PartialDate::parse_iso(d).map(|date| PubDate {
-            date,
-            provenance: Provenance::UserEdit,
-        });
+    match edit.date {
+        Some(DateEdit::Date(date)) => {
+            a.pub_date = Some(PubDate {
+                date,
+                provenance: Provenance::UserEdit,
+            })
+        }
+        Some(DateEdit::Undated) => a.pub_date = None,
+        None => {}
     }
     a
 }
@@ -168,11 +145,6 @@ impl Corpus {
             .is_some_and(|s| s.trim().chars().count() > 200)
         {
             return Err(EditError::BadSource);
-        }
-        if let Some(d) = &edit.date {
-            if !d.trim().is_empty() && PartialDate::parse_iso(d).is_none() {
-                return Err(EditError::BadDate(d.clone()));
-            }
         }
         let merged = self.edits.get(&id).cloned().unwrap_or_default().then(edit);
         let original = self

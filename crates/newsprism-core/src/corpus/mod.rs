@@ -123,7 +123,6 @@ pub struct RestoreReport {
     pub hidden: usize,
 }
 
-pub use edits::EditError;
 pub use queries::Totals;
 
 /// The loaded articles, their search index and the alias table, and what the user changed:

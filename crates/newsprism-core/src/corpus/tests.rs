@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::article::{Provenance, TitleKind};
-use crate::project::ArticleEdit;
+use crate::project::{ArticleEdit, DateEdit, EditError};
 use crate::search::results::SearchOptions;
 
 fn corpus() -> Corpus {
@@ -126,7 +126,7 @@ fn an_edit_changes_metadata_and_what_search_filters_see() {
     let id = id_of(&c, "s1.txt");
     let edit = ArticleEdit {
         source: Some("De Morgen".into()),
-        date: Some("2022-12-19".into()),
+        date: Some(DateEdit::parse("2022-12-19").unwrap()),
         title: Some("Poetin in Minsk".into()),
     };
     c.edit(id, &edit).unwrap();
@@ -147,13 +147,7 @@ fn an_edit_changes_metadata_and_what_search_filters_see() {
         1
     );
     assert!(matches!(
-        c.edit(
-            id,
-            &ArticleEdit {
-                date: Some("19-12-2022".into()),
-                ..Default::default()
-            }
-        ),
+        DateEdit::parse("19-12-2022"),
         Err(EditError::BadDate(_))
     ));
     assert_eq!(
