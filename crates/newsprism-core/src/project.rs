@@ -122,7 +122,7 @@ impl ArticleEdit {
         ArticleEdit {
             title: later.title.clone().or_else(|| self.title.clone()),
             source: later.source.clone().or_else(|| self.source.clone()),
-            date: later.date.clone().or_else(|| self.date.clone()),
+            date: later.date.or(self.date),
         }
     }
 }
