@@ -59,10 +59,16 @@ pub fn App() -> impl IntoView {
         current
     });
     view! {
-        <a class="skip" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus_id("main");
-        }>"Skip to content"</a>
+        <a
+            class="skip"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                focus_id("main");
+            }
+        >
+            "Skip to content"
+        </a>
         <Header router offline />
         <div class="drop-overlay" class:visible=dragging aria-hidden="true">
             <p>"Drop to add these articles. They stay on this device."</p>
@@ -86,7 +92,9 @@ fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
     let on_compare = move || matches!(route.get(), Route::Compare(_));
     view! {
         <header class="shell">
-            <a class="brand" href="#/">"Newsprism"</a>
+            <a class="brand" href="#/">
+                "Newsprism"
+            </a>
             <nav class="views" aria-label="Views">
                 <a href="#/" class:active=on_library aria-current=move || on_library().then_some("page")>
                     "Library"
@@ -104,10 +112,14 @@ fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
             <SearchBox router />
             <p class="privacy">
                 "Runs in your browser. Your files never leave this device."
-                <span class="offline" data-testid="offline-status" title=move || match offline.get() {
-                    Offline::Unavailable(why) => why,
-                    _ => String::new(),
-                }>
+                <span
+                    class="offline"
+                    data-testid="offline-status"
+                    title=move || match offline.get() {
+                        Offline::Unavailable(why) => why,
+                        _ => String::new(),
+                    }
+                >
                     {move || match offline.get() {
                         Offline::Pending => "",
                         Offline::Ready => " Works offline.",

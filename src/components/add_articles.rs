@@ -27,11 +27,18 @@ pub fn AddArticles() -> impl IntoView {
             </label>
             <label class="button">
                 "Add a folder…"
-                <input id="add-folder" type="file" multiple prop:webkitdirectory=true class="visually-hidden" on:change=on_pick />
+                <input
+                    id="add-folder"
+                    type="file"
+                    multiple
+                    prop:webkitdirectory=true
+                    class="visually-hidden"
+                    on:change=on_pick
+                />
             </label>
             <span class="muted">
                 {format!(
-                    "or drop files and folders anywhere on the page: .txt, .md, .html, .json, .jsonl or a Newsprism project, up to {limit} MB each. They are read on this device only."
+                    "or drop files and folders anywhere on the page: .txt, .md, .html, .json, .jsonl or a Newsprism project, up to {limit} MB each. They are read on this device only.",
                 )}
             </span>
         </div>
@@ -60,7 +67,9 @@ fn PasteBox() -> impl IntoView {
         <details class="paste">
             <summary>"Paste an article"</summary>
             <form on:submit=add>
-                <label for="paste-text" class="visually-hidden">"Article text"</label>
+                <label for="paste-text" class="visually-hidden">
+                    "Article text"
+                </label>
                 <textarea
                     id="paste-text"
                     rows="8"
@@ -68,7 +77,9 @@ fn PasteBox() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
-                <button type="submit" data-testid="paste-add">"Add this text"</button>
+                <button type="submit" data-testid="paste-add">
+                    "Add this text"
+                </button>
             </form>
         </details>
     }
@@ -87,11 +98,18 @@ pub fn IngestProgress() -> impl IntoView {
                         {format!(
                             "Reading and indexing files{}: {} of {} · {} of {} MB",
                             p.read_where.as_ref().map(|w| format!(" {w}")).unwrap_or_default(),
-                            p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total)
+                            p.files_done,
+                            p.files_total,
+                            mb(p.bytes_done),
+                            mb(p.bytes_total),
                         )}
                     </label>
                     <progress id="ingest-bar" max=p.files_total.max(1) value=p.files_done></progress>
-                    <button type="button" on:click=move |_| state.cancel_ingest() disabled=move || state.cancelling().get()>
+                    <button
+                        type="button"
+                        on:click=move |_| state.cancel_ingest()
+                        disabled=move || state.cancelling().get()
+                    >
                         "Cancel"
                     </button>
                 </section>
@@ -167,7 +185,11 @@ pub fn IngestReport() -> impl IntoView {
                 String::new()
             };
             let read_where = report.read_where.as_ref().map(|w| {
-                view! { <p class="muted" data-testid="reader-note">{format!("Read and indexed {w}.")}</p> }
+                view! {
+                    <p class="muted" data-testid="reader-note">
+                        {format!("Read and indexed {w}.")}
+                    </p>
+                }
             });
             let few = report.outcomes.len() <= 20;
             open.set(few);
@@ -178,13 +200,23 @@ pub fn IngestReport() -> impl IntoView {
                     ..CompareState::default()
                 })
                 .to_hash();
-                view! { <p><a href=href data-testid="compare-added">"Compare the added articles"</a></p> }
+                view! {
+                    <p>
+                        <a href=href data-testid="compare-added">
+                            "Compare the added articles"
+                        </a>
+                    </p>
+                }
             });
             let rows = move || {
                 open.get().then(|| {
                     state.report().with(|report| {
                         let lines = state.corpus().with(|c| {
-                            report.outcomes.iter().map(|o| report_line(o, c)).collect_view()
+                            report
+                                .outcomes
+                                .iter()
+                                .map(|o| report_line(o, c))
+                                .collect_view()
                         });
                         (lines, cancelled_line(report.cancelled))
                     })
@@ -192,7 +224,14 @@ pub fn IngestReport() -> impl IntoView {
             };
             Some(view! {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
-                    <h2>{format!("{} added · {} duplicates · {} rejected{not_read}", n.added, n.duplicates, n.rejected)}</h2>
+                    <h2>
+                        {format!(
+                            "{} added · {} duplicates · {} rejected{not_read}",
+                            n.added,
+                            n.duplicates,
+                            n.rejected,
+                        )}
+                    </h2>
                     {read_where}
                     {compare}
                     <FolderOffers />
@@ -200,7 +239,9 @@ pub fn IngestReport() -> impl IntoView {
                         <summary>"Every file"</summary>
                         <ul>{rows}</ul>
                     </details>
-                    <button type="button" on:click=move |_| state.dismiss_report()>"Dismiss"</button>
+                    <button type="button" on:click=move |_| state.dismiss_report()>
+                        "Dismiss"
+                    </button>
                 </section>
             })
         })
@@ -245,14 +286,31 @@ fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
             } else {
                 format!(" Note: {}", warnings.join("; "))
             };
-            ("added", file_name.clone(), view! { "added: " <a href=Route::article(*id).to_hash()>{title}</a> <span class="detected">{detected}{note}</span> }.into_any())
+            (
+                "added",
+                file_name.clone(),
+                view! {
+                    "added: "
+                    <a href=Route::article(*id).to_hash()>{title}</a>
+                    <span class="detected">{detected}{note}</span>
+                }
+                .into_any(),
+            )
         }
         FileOutcome::Duplicate { file_name, of } => {
             let title = corpus
                 .get(*of)
                 .map(|a| a.title.clone())
                 .unwrap_or_else(|| "a hidden bundled article".into());
-            ("duplicate", file_name.clone(), view! { "skipped, same text as " <a href=Route::article(*of).to_hash()>{title}</a> }.into_any())
+            (
+                "duplicate",
+                file_name.clone(),
+                view! {
+                    "skipped, same text as "
+                    <a href=Route::article(*of).to_hash()>{title}</a>
+                }
+                .into_any(),
+            )
         }
         FileOutcome::Rejected(e) => ("rejected", e.file_name.clone(), e.to_string().into_any()),
         FileOutcome::ProjectOpened { file_name, report } => {
@@ -271,7 +329,13 @@ fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
             ("project", file_name.clone(), text.into_any())
         }
     };
-    view! { <li class=class data-testid="report-line"><span class="file-name">{name}</span>" " {what}</li> }
+    view! {
+        <li class=class data-testid="report-line">
+            <span class="file-name">{name}</span>
+            " "
+            {what}
+        </li>
+    }
 }
 
 /// The files a cancelled batch left unread, as the last line of the file list.

@@ -75,20 +75,58 @@ pub fn ArticleTools(
         <details class="article-tools" data-testid="article-tools">
             <summary>"Edit details or remove"</summary>
             <form on:submit=save class="edit-form">
-                <label>"Title" <input name="title" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
-                <label>"Source" <input name="source" type="text" list="known-sources" placeholder="unknown" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev)) /></label>
-                <datalist id="known-sources">{sources.into_iter().map(|s| view! { <option value=s></option> }).collect_view()}</datalist>
-                <label>"Date" <input name="date" type="text" placeholder="2022, 2022-12 or 2022-12-19; empty = undated" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) /></label>
+                <label>
+                    "Title"
+                    <input
+                        name="title"
+                        type="text"
+                        prop:value=move || title.get()
+                        on:input=move |ev| title.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    "Source"
+                    <input
+                        name="source"
+                        type="text"
+                        list="known-sources"
+                        placeholder="unknown"
+                        prop:value=move || source.get()
+                        on:input=move |ev| source.set(event_target_value(&ev))
+                    />
+                </label>
+                <datalist id="known-sources">
+                    {sources.into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+                </datalist>
+                <label>
+                    "Date"
+                    <input
+                        name="date"
+                        type="text"
+                        placeholder="2022, 2022-12 or 2022-12-19; empty = undated"
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev))
+                    />
+                </label>
                 <div class="edit-actions">
-                    <button type="submit" data-testid="save-edit">"Save"</button>
-                    {edited.then(|| view! {
-                        <button type="button" on:click=move |_| state.reset_edit(id)>"Undo my edits"</button>
-                    })}
+                    <button type="submit" data-testid="save-edit">
+                        "Save"
+                    </button>
+                    {edited
+                        .then(|| {
+                            view! {
+                                <button type="button" on:click=move |_| state.reset_edit(id)>
+                                    "Undo my edits"
+                                </button>
+                            }
+                        })}
                     <button type="button" class="danger" data-testid="remove-article" on:click=remove>
                         {if seed { "Hide this bundled article" } else { "Remove this article" }}
                     </button>
                 </div>
-                <p class="error" role="alert">{move || error.get()}</p>
+                <p class="error" role="alert">
+                    {move || error.get()}
+                </p>
             </form>
         </details>
     }

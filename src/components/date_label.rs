@@ -37,14 +37,18 @@ pub fn DateLabel(
             });
             view! {
                 <span class="date">
-                    <time datetime=d.date.iso() title=explanation>{d.date.human()}</time>
+                    <time datetime=d.date.iso() title=explanation>
+                        {d.date.human()}
+                    </time>
                     {provenance}
                 </span>
             }
             .into_any()
         }
         None => view! {
-            <span class="date undated" title="The file gives no publication date">"undated"</span>
+            <span class="date undated" title="The file gives no publication date">
+                "undated"
+            </span>
         }
         .into_any(),
     }

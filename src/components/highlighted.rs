@@ -22,7 +22,9 @@ pub fn Highlighted(
             if span.hit {
                 let is_current = current == Some(start);
                 view! {
-                    <mark class:current=is_current id=is_current.then_some("current-hit")>{span.text}</mark>
+                    <mark class:current=is_current id=is_current.then_some("current-hit")>
+                        {span.text}
+                    </mark>
                 }
                 .into_any()
             } else {

@@ -34,40 +34,77 @@ pub fn Manage() -> impl IntoView {
     };
     view! {
         <section class="manage" aria-label="Manage the library">
-            <p class="muted" data-testid="storage-status">{saved}</p>
+            <p class="muted" data-testid="storage-status">
+                {saved}
+            </p>
             <div class="manage-actions">
-                <button type="button" on:click=export data-testid="export-project">"Export project"</button>
+                <button type="button" on:click=export data-testid="export-project">
+                    "Export project"
+                </button>
                 <label class="button">
                     "Open project…"
-                    <input id="open-project" type="file" accept=".json,application/json" class="visually-hidden" on:change=open />
+                    <input
+                        id="open-project"
+                        type="file"
+                        accept=".json,application/json"
+                        class="visually-hidden"
+                        on:change=open
+                    />
                 </label>
-                {move || (hidden() > 0).then(|| view! {
-                    <button type="button" data-testid="restore-seeds" on:click=move |_| state.restore_seeds()>
-                        {format!("Restore {} hidden bundled articles", hidden())}
-                    </button>
-                })}
-                {move || (added() > 0).then(|| {
-                    if confirming.get() {
-                        view! {
-                            <span class="confirm">
-                                {format!("Remove all {} added articles and their edits?", added())}
-                                <button type="button" data-testid="confirm-remove-added" on:click=move |_| {
-                                    state.remove_added();
-                                    confirming.set(false);
-                                }>"Remove"</button>
-                                <button type="button" on:click=move |_| confirming.set(false)>"Keep them"</button>
-                            </span>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <button type="button" data-testid="remove-added" on:click=move |_| confirming.set(true)>
-                                {format!("Remove all {} added articles…", added())}
-                            </button>
-                        }.into_any()
-                    }
-                })}
+                {move || {
+                    (hidden() > 0)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    data-testid="restore-seeds"
+                                    on:click=move |_| state.restore_seeds()
+                                >
+                                    {format!("Restore {} hidden bundled articles", hidden())}
+                                </button>
+                            }
+                        })
+                }}
+                {move || {
+                    (added() > 0)
+                        .then(|| {
+                            if confirming.get() {
+                                view! {
+                                    <span class="confirm">
+                                        {format!("Remove all {} added articles and their edits?", added())}
+                                        <button
+                                            type="button"
+                                            data-testid="confirm-remove-added"
+                                            on:click=move |_| {
+                                                state.remove_added();
+                                                confirming.set(false);
+                                            }
+                                        >
+                                            "Remove"
+                                        </button> <button type="button" on:click=move |_| confirming.set(false)>
+                                            "Keep them"
+                                        </button>
+                                    </span>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <button
+                                        type="button"
+                                        data-testid="remove-added"
+                                        on:click=move |_| confirming.set(true)
+                                    >
+                                        {format!("Remove all {} added articles…", added())}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </div>
-            <p class="muted" role="status">{move || message.get()}</p>
+            <p class="muted" role="status">
+                {move || message.get()}
+            </p>
             <Sources />
         </section>
     }
@@ -112,8 +149,12 @@ fn SourceRow(
                 <label>
                     <span class="source-name">{format!("{label} ({count})")}</span>
                     " → "
-                    <input type="text" aria-label=format!("New name for {label}") prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev)) />
+                    <input
+                        type="text"
+                        aria-label=format!("New name for {label}")
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
                 </label>
                 <button type="submit">"Rename"</button>
                 <span class="error">{move || error.get()}</span>

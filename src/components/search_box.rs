@@ -30,7 +30,9 @@ pub fn SearchBox(
     use_slash_to_search(|| focus_id("search-input"));
     view! {
         <form class="search-box" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input" class="visually-hidden">"Search the articles"</label>
+            <label for="search-input" class="visually-hidden">
+                "Search the articles"
+            </label>
             <input
                 id="search-input"
                 type="search"

@@ -46,9 +46,12 @@ pub fn AliasesView() -> impl IntoView {
                 </div>
             </form>
             <AliasGroups />
-            <button type="button" on:click=move |_| {
-                state.restore_aliases();
-            }>
+            <button
+                type="button"
+                on:click=move |_| {
+                    state.restore_aliases();
+                }
+            >
                 "Restore the built-in list"
             </button>
         </section>

@@ -109,7 +109,9 @@ pub fn LibraryView(
         <section class="library" aria-labelledby="library-heading">
             <div class="view-head">
                 <h1 id="library-heading">"Library"</h1>
-                <p class="summary" data-testid="library-summary">{summary}</p>
+                <p class="summary" data-testid="library-summary">
+                    {summary}
+                </p>
             </div>
             <AddArticles />
             <IngestReport />
@@ -158,11 +160,17 @@ fn LibraryTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                     <th scope="col">"Published"</th>
                     <th scope="col">"Source"</th>
                     <th scope="col">"Lang."</th>
-                    <th scope="col" class="num">"Words"</th>
+                    <th scope="col" class="num">
+                        "Words"
+                    </th>
                 </tr>
             </thead>
             <tbody>
-                <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=Row::key let:row>
+                <For
+                    each=move || { rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) }
+                    key=Row::key
+                    let:row
+                >
                     <tr data-testid="library-row" data-id=row.id.to_string()>
                         <td class="col-title" data-label="Title">
                             <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>
@@ -178,21 +186,26 @@ fn LibraryTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                         <td class="col-lang" data-label="Language">
                             <abbr title=row.language_name>{row.language}</abbr>
                         </td>
-                        <td class="col-words num" data-label="Words">{grouped(row.words)}</td>
+                        <td class="col-words num" data-label="Words">
+                            {grouped(row.words)}
+                        </td>
                     </tr>
                 </For>
             </tbody>
         </table>
         {move || {
             let total = rows.with(Vec::len);
-            (total > shown.get()).then(|| view! {
-                <p class="more">
-                    {format!("Showing the first {} of {} articles. ", shown.get(), grouped(total))}
-                    <button type="button" data-testid="show-all" on:click=move |_| shown.set(usize::MAX)>
-                        {format!("Show all {}", grouped(total))}
-                    </button>
-                </p>
-            })
+            (total > shown.get())
+                .then(|| {
+                    view! {
+                        <p class="more">
+                            {format!("Showing the first {} of {} articles. ", shown.get(), grouped(total))}
+                            <button type="button" data-testid="show-all" on:click=move |_| shown.set(usize::MAX)>
+                                {format!("Show all {}", grouped(total))}
+                            </button>
+                        </p>
+                    }
+                })
         }}
     }
 }

@@ -12,7 +12,9 @@ pub fn NotFoundView(
         <section class="not-found" data-testid="not-found">
             <h1>"Not found"</h1>
             <p>{what}</p>
-            <p><a href="#/">"Back to the library"</a></p>
+            <p>
+                <a href="#/">"Back to the library"</a>
+            </p>
         </section>
     }
 }

@@ -119,17 +119,29 @@ fn Reader(
     };
     view! {
         <article class="reader" lang=article.language.code() data-testid="reader">
-            <p class="crumbs"><a href="#/">"← Library"</a></p>
-            {focus.q.clone().map(|q| {
-                let back = Route::Search(SearchState { q: q.clone(), aliases: focus.aliases, ..SearchState::default() }).to_hash();
-                let clear = Route::article(article.id).to_hash();
-                view! {
-                    <p class="highlighting" data-testid="reader-highlighting">
-                        {format!("Highlighting “{q}”: {hit_count} matches. ")}
-                        <a href=back>"Back to the results"</a>" · "<a href=clear>"Clear"</a>
-                    </p>
-                }
-            })}
+            <p class="crumbs">
+                <a href="#/">"← Library"</a>
+            </p>
+            {focus
+                .q
+                .clone()
+                .map(|q| {
+                    let back = Route::Search(SearchState {
+                            q: q.clone(),
+                            aliases: focus.aliases,
+                            ..SearchState::default()
+                        })
+                        .to_hash();
+                    let clear = Route::article(article.id).to_hash();
+                    view! {
+                        <p class="highlighting" data-testid="reader-highlighting">
+                            {format!("Highlighting “{q}”: {hit_count} matches. ")}
+                            <a href=back>"Back to the results"</a>
+                            " · "
+                            <a href=clear>"Clear"</a>
+                        </p>
+                    }
+                })}
             <ReaderHead article=article.clone() inferred />
             <div class="text">{paragraphs}</div>
             <nav class="pagers" aria-label="Other articles">
@@ -144,8 +156,18 @@ fn Reader(
 /// furniture set apart.
 fn paragraph_view(kind: ParagraphKind, id: String, text: impl IntoView + 'static) -> AnyView {
     match kind {
-        ParagraphKind::Body => view! { <p id=id class="body">{text}</p> }.into_any(),
-        ParagraphKind::Subheading => view! { <h2 id=id class="subheading">{text}</h2> }.into_any(),
+        ParagraphKind::Body => view! {
+            <p id=id class="body">
+                {text}
+            </p>
+        }
+        .into_any(),
+        ParagraphKind::Subheading => view! {
+            <h2 id=id class="subheading">
+                {text}
+            </h2>
+        }
+        .into_any(),
         ParagraphKind::PullQuote => view! {
             <blockquote id=id class="pullquote" data-kind="pullquote">
                 <span class="kind-label">"Pull quote"</span>
@@ -155,7 +177,10 @@ fn paragraph_view(kind: ParagraphKind, id: String, text: impl IntoView + 'static
         .into_any(),
         ParagraphKind::Caption => view! {
             <figure id=id class="caption" data-kind="caption">
-                <figcaption><span class="kind-label">"Caption"</span>{text}</figcaption>
+                <figcaption>
+                    <span class="kind-label">"Caption"</span>
+                    {text}
+                </figcaption>
             </figure>
         }
         .into_any(),
@@ -176,19 +201,34 @@ fn ReaderHead(article: Article, inferred: Option<Inferred>) -> impl IntoView {
     let derived = article.title_kind == TitleKind::Derived;
     view! {
         <header class="reader-head">
-            <h1 class:derived=derived data-testid="reader-title">{article.title.clone()}</h1>
-            {derived.then(|| view! {
-                <p class="derived-note">"No headline in the file: this title is the opening sentence."</p>
-            })}
+            <h1 class:derived=derived data-testid="reader-title">
+                {article.title.clone()}
+            </h1>
+            {derived
+                .then(|| {
+                    view! { <p class="derived-note">"No headline in the file: this title is the opening sentence."</p> }
+                })}
             <p class="meta">
                 <DateLabel date=article.pub_date.clone() show_provenance=true />
-                {inferred.map(|i| view! {
-                    <span class="inferred" data-testid="inferred-date" title=format!("Inferred from the text: {}. Set the date under “Edit details” to override it.", i.evidence)>
-                        {format!(" · inferred: {} or later", i.date.human())}
-                    </span>
-                })}
+                {inferred
+                    .map(|i| {
+                        view! {
+                            <span
+                                class="inferred"
+                                data-testid="inferred-date"
+                                title=format!(
+                                    "Inferred from the text: {}. Set the date under “Edit details” to override it.",
+                                    i.evidence,
+                                )
+                            >
+                                {format!(" · inferred: {} or later", i.date.human())}
+                            </span>
+                        }
+                    })}
                 <span class="sep">" · "</span>
-                <span class="source" class:unknown=article.source.is_none()>{article.source_label().to_string()}</span>
+                <span class="source" class:unknown=article.source.is_none()>
+                    {article.source_label().to_string()}
+                </span>
                 <span class="sep">" · "</span>
                 <abbr title=article.language.name()>{article.language.code()}</abbr>
                 <span class="sep">" · "</span>
@@ -196,7 +236,16 @@ fn ReaderHead(article: Article, inferred: Option<Inferred>) -> impl IntoView {
             </p>
             {article.author.clone().map(|a| view! { <p class="byline">{format!("By {a}")}</p> })}
             <p class="file">{format!("{} · {}", article.file_name, article.encoding)}</p>
-            {article.url.clone().map(|u| view! { <p class="url" title="The address the file gives; not opened by Newsprism">{u}</p> })}
+            {article
+                .url
+                .clone()
+                .map(|u| {
+                    view! {
+                        <p class="url" title="The address the file gives; not opened by Newsprism">
+                            {u}
+                        </p>
+                    }
+                })}
             <ArticleTools article=article.clone() />
         </header>
     }

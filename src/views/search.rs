@@ -96,7 +96,9 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
     .to_hash();
     let tabs = view! {
         <nav class="tabs" aria-label="Search views">
-            <a href=tab_link(SearchTab::Results) class:current=state.tab == SearchTab::Results>"Articles"</a>
+            <a href=tab_link(SearchTab::Results) class:current=state.tab == SearchTab::Results>
+                "Articles"
+            </a>
             <a href=tab_link(SearchTab::Kwic) class:current=state.tab == SearchTab::Kwic data-testid="kwic-tab">
                 "Keyword in context"
             </a>
@@ -107,17 +109,37 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
         SearchTab::Kwic => view! { <Concordance state=state.clone() results /> }.into_any(),
     };
     view! {
-        <p class="summary" data-testid="search-summary" aria-live="polite">{summary}</p>
+        <p class="summary" data-testid="search-summary" aria-live="polite">
+            {summary}
+        </p>
         <div class="search-options">
-            <a class="toggle" href=aliases_link role="switch" aria-checked=aliases_on.to_string() data-testid="alias-toggle">
+            <a
+                class="toggle"
+                href=aliases_link
+                role="switch"
+                aria-checked=aliases_on.to_string()
+                data-testid="alias-toggle"
+            >
                 <span class="switch" class:on=aliases_on></span>
                 "Search other spellings (Poetin/Putin, Wit-Rusland/Belarus)"
             </a>
-            <a href=Route::Aliases.to_hash() data-testid="edit-aliases">"Edit the spellings"</a>
-            <a href=compare_href data-testid="compare-results" title="Compare the sources of the articles this search finds (other spellings included)">"Compare these articles"</a>
-            <ul class="expansions" data-testid="expansions">{expansions}</ul>
+            <a href=Route::Aliases.to_hash() data-testid="edit-aliases">
+                "Edit the spellings"
+            </a>
+            <a
+                href=compare_href
+                data-testid="compare-results"
+                title="Compare the sources of the articles this search finds (other spellings included)"
+            >
+                "Compare these articles"
+            </a>
+            <ul class="expansions" data-testid="expansions">
+                {expansions}
+            </ul>
         </div>
-        <ul class="warnings" role="status" data-testid="query-warnings">{warnings}</ul>
+        <ul class="warnings" role="status" data-testid="query-warnings">
+            {warnings}
+        </ul>
         {tabs}
         <div class="search-body">
             <Facets state=state.clone() results />
@@ -138,23 +160,28 @@ fn Facets(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 <ul data-testid=testid>
                     {move || {
                         let state = state.clone();
-                        results.with(|r| {
-                            pick(r)
-                                .iter()
-                                .map(|f| {
-                                    let active = has_filter(&state.q, &f.filter);
-                                    let href = with_state(&state, |s| s.q = toggle_filter(&s.q, &f.filter).0);
-                                    view! {
-                                        <li>
-                                            <a href=href class:active=active title=if active { "Remove this filter" } else { "Show only these" }>
-                                                <span class="facet-label">{f.label.clone()}</span>
-                                                <span class="count">{f.count}</span>
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
+                        results
+                            .with(|r| {
+                                pick(r)
+                                    .iter()
+                                    .map(|f| {
+                                        let active = has_filter(&state.q, &f.filter);
+                                        let href = with_state(&state, |s| s.q = toggle_filter(&s.q, &f.filter).0);
+                                        view! {
+                                            <li>
+                                                <a
+                                                    href=href
+                                                    class:active=active
+                                                    title=if active { "Remove this filter" } else { "Show only these" }
+                                                >
+                                                    <span class="facet-label">{f.label.clone()}</span>
+                                                    <span class="count">{f.count}</span>
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
                     }}
                 </ul>
             </div>
@@ -185,7 +212,11 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                             ..SearchState::default()
                         })
                         .to_hash();
-                        view! { <li><a href=href>{s.label.clone()}</a></li> }
+                        view! {
+                            <li>
+                                <a href=href>{s.label.clone()}</a>
+                            </li>
+                        }
                     })
                     .collect_view();
                 return view! {
@@ -204,7 +235,11 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 .map(|hit| {
                     let paragraph = hit.snippet.as_ref().map(|s| s.paragraph);
                     let href = Route::Article { id: hit.id, q: Some(q.clone()), aliases, paragraph, offset: None, length: None }.to_hash();
-                    let snippet = hit.snippet.clone().map(|s| view! { <p class="snippet"><Highlighted spans=s.spans /></p> });
+                    let snippet = hit.snippet.clone().map(|s| view! {
+                        <p class="snippet">
+                            <Highlighted spans=s.spans />
+                        </p>
+                    });
                     view! {
                         <li class="hit" data-testid="hit">
                             <a class="hit-title" class:derived=hit.title_derived href=href>
@@ -223,7 +258,10 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
             let more = (r.total > r.hits.len()).then(|| {
                 view! { <p class="muted">{format!("Showing the best {} of {}.", r.hits.len(), r.total)}</p> }
             });
-            view! { <ol class="hits">{items}</ol>{more} }.into_any()
+            view! {
+                <ol class="hits">{items}</ol>
+                {more}
+            }.into_any()
         })
     }
 }
@@ -240,7 +278,11 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     });
     let sort_link = |s: KwicSort, label: &'static str| {
         let href = with_state(&state, |st| st.sort = s);
-        view! { <a href=href class:current=sort == s>{label}</a> }
+        view! {
+            <a href=href class:current=sort == s>
+                {label}
+            </a>
+        }
     };
     let q = state.q.clone();
     let aliases = state.aliases;
@@ -263,43 +305,64 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
             {sort_link(KwicSort::Right, "By word after")}
         </nav>
         {move || {
-            lines.with(|(lines, truncated)| {
-                if lines.is_empty() {
-                    return view! { <p class="muted" data-testid="kwic-empty">"No occurrences to show."</p> }.into_any();
-                }
-                let rows = lines
-                    .iter()
-                    .map(|l| {
-                        let (source, date, title) = meta(l.article).unwrap_or_default();
-                        let href = Route::Article {
-                            id: l.article,
-                            q: Some(q.clone()),
-                            aliases,
-                            paragraph: Some(l.paragraph),
-                            offset: Some(l.offset),
-                            length: None,
+            lines
+                .with(|(lines, truncated)| {
+                    if lines.is_empty() {
+                        return view! {
+                            <p class="muted" data-testid="kwic-empty">
+                                "No occurrences to show."
+                            </p>
                         }
-                        .to_hash();
-                        view! {
-                            <tr data-testid="kwic-line">
-                                <td class="kwic-left"><span>{l.left.clone()}</span></td>
-                                <td class="kwic-hit"><a href=href title=format!("Open “{title}” at this passage")>{l.hit.clone()}</a></td>
-                                <td class="kwic-right">{l.right.clone()}</td>
-                                <td class="kwic-meta"><span>{source}</span>" · "<DateLabel date /></td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let note = truncated.then(|| view! { <p class="muted">{format!("Showing the first {KWIC_LIMIT} occurrences.")}</p> });
-                view! {
-                    <p class="muted">{format!("{} occurrences", lines.len())}</p>
-                    <div class="kwic-scroll">
-                        <table class="kwic" data-testid="kwic"><tbody>{rows}</tbody></table>
-                    </div>
-                    {note}
-                }
-                .into_any()
-            })
+                            .into_any();
+                    }
+                    let rows = lines
+                        .iter()
+                        .map(|l| {
+                            let (source, date, title) = meta(l.article).unwrap_or_default();
+                            let href = Route::Article {
+                                id: l.article,
+                                q: Some(q.clone()),
+                                aliases,
+                                paragraph: Some(l.paragraph),
+                                offset: Some(l.offset),
+                                length: None,
+                            }
+                                .to_hash();
+                            view! {
+                                <tr data-testid="kwic-line">
+                                    <td class="kwic-left">
+                                        <span>{l.left.clone()}</span>
+                                    </td>
+                                    <td class="kwic-hit">
+                                        <a href=href title=format!("Open “{title}” at this passage")>
+                                            {l.hit.clone()}
+                                        </a>
+                                    </td>
+                                    <td class="kwic-right">{l.right.clone()}</td>
+                                    <td class="kwic-meta">
+                                        <span>{source}</span>
+                                        " · "
+                                        <DateLabel date />
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    let note = truncated
+                        .then(|| {
+                            view! { <p class="muted">{format!("Showing the first {KWIC_LIMIT} occurrences.")}</p> }
+                        });
+                    view! {
+                        <p class="muted">{format!("{} occurrences", lines.len())}</p>
+                        <div class="kwic-scroll">
+                            <table class="kwic" data-testid="kwic">
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                        {note}
+                    }
+                        .into_any()
+                })
         }}
     }
 }
@@ -323,15 +386,19 @@ fn EmptyState() -> impl IntoView {
     view! {
         <div class="empty-state" data-testid="search-empty">
             <p>
-                "Search every article, in Dutch and English: words, phrases, names in any spelling. "
-                "Press " <kbd>"/"</kbd> " anywhere to jump to the search box."
+                "Search every article, in Dutch and English: words, phrases, names in any spelling. " "Press "
+                <kbd>"/"</kbd> " anywhere to jump to the search box."
             </p>
             <dl class="examples">
                 {examples
                     .iter()
                     .map(|(q, what)| {
                         view! {
-                            <dt><a href=Route::search(q).to_hash()><code>{*q}</code></a></dt>
+                            <dt>
+                                <a href=Route::search(q).to_hash()>
+                                    <code>{*q}</code>
+                                </a>
+                            </dt>
                             <dd>{*what}</dd>
                         }
                     })

@@ -16,15 +16,25 @@ pub(super) fn EntitiesTab(
         <div class="compare-entities">
             <h2>"Who is mentioned, and who is quoted, by which source"</h2>
             <p>
-                <ExportButtons comparison titles message what="entities" label="Names"
+                <ExportButtons
+                    comparison
+                    titles
+                    message
+                    what="entities"
+                    label="Names"
                     make=|c, _, f| match f {
                         ExportFormat::Json => c.entities.to_json(&c.party_labels()),
                         _ => c.entities.to_csv(&c.party_labels()),
-                    } />
+                    }
+                />
             </p>
-            <div class="matrix-wrap"><EntityMatrix comparison /></div>
+            <div class="matrix-wrap">
+                <EntityMatrix comparison />
+            </div>
             <h2>"Only in this source"</h2>
-            <div class="only-grid"><OnlyHere comparison /></div>
+            <div class="only-grid">
+                <OnlyHere comparison />
+            </div>
         </div>
     }
 }
@@ -37,7 +47,13 @@ fn EntityMatrix(comparison: Memo<Comparison>) -> impl IntoView {
             let head = c
                 .parties
                 .iter()
-                .map(|p| view! { <th scope="col" title=p.label.clone()>{short(&p.label)}</th> })
+                .map(|p| {
+                    view! {
+                        <th scope="col" title=p.label.clone()>
+                            {short(&p.label)}
+                        </th>
+                    }
+                })
                 .collect_view();
             let rows = c
                 .entities
@@ -55,12 +71,18 @@ fn EntityMatrix(comparison: Memo<Comparison>) -> impl IntoView {
                                 (m, q) => format!("{m} · quoted {q}"),
                             };
                             let (present, quoted) = (m > 0, q > 0);
-                            view! { <td class:present=present class:quoted=quoted>{text}</td> }
+                            view! {
+                                <td class:present=present class:quoted=quoted>
+                                    {text}
+                                </td>
+                            }
                         })
                         .collect_view();
                     view! {
                         <tr data-testid="entity-row">
-                            <th scope="row">{e.name.clone()}<span class="muted">{format!(" {}", e.kind.name())}</span></th>
+                            <th scope="row">
+                                {e.name.clone()} <span class="muted">{format!(" {}", e.kind.name())}</span>
+                            </th>
                             {cells}
                         </tr>
                     }
@@ -68,7 +90,12 @@ fn EntityMatrix(comparison: Memo<Comparison>) -> impl IntoView {
                 .collect_view();
             view! {
                 <table class="entity-matrix" data-testid="entity-matrix">
-                    <thead><tr><th>"Name"</th>{head}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th>"Name"</th>
+                            {head}
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             }
@@ -86,25 +113,56 @@ fn OnlyHere(comparison: Memo<Comparison>) -> impl IntoView {
                 .enumerate()
                 .map(|(p, party)| {
                     let x = c.exclusive(p);
-                    let names = x.entities.iter().map(|&i| {
-                        let e = &c.entities.entities[i];
-                        view! { <li data-testid="only-entity">{e.name.clone()}<span class="muted">{format!(" {}", e.kind.name())}</span></li> }
-                    }).collect_view();
-                    let quotes = x.quotes.iter().map(|&i| {
-                        let q = &c.quotes.quotes[i];
-                        let who = q.speaker.as_ref().map(|s| format!(" — {}", c.quotes.speaker_name(&s.key).unwrap_or_else(|| s.name.clone()))).unwrap_or_default();
-                        view! { <li><q>{q.text.clone()}</q><span class="muted">{who}</span></li> }
-                    }).collect_view();
-                    let numbers = x.numbers.iter().map(|&i| {
-                        let q = &c.ledger.quantities[i];
-                        view! { <li>{q.text.clone()}</li> }
-                    }).collect_view();
+                    let names = x
+                        .entities
+                        .iter()
+                        .map(|&i| {
+                            let e = &c.entities.entities[i];
+                            view! { <li data-testid="only-entity">{e.name.clone()} <span class="muted">{format!(" {}", e.kind.name())}</span></li> }
+                        })
+                        .collect_view();
+                    let quotes = x
+                        .quotes
+                        .iter()
+                        .map(|&i| {
+                            let q = &c.quotes.quotes[i];
+                            let who = q
+                                .speaker
+                                .as_ref()
+                                .map(|s| {
+                                    format!(
+                                        " — {}",
+                                        c.quotes
+                                            .speaker_name(&s.key)
+                                            .unwrap_or_else(|| s.name.clone())
+                                    )
+                                })
+                                .unwrap_or_default();
+                            view! {
+                                <li>
+                                    <q>{q.text.clone()}</q>
+                                    <span class="muted">{who}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let numbers = x
+                        .numbers
+                        .iter()
+                        .map(|&i| {
+                            let q = &c.ledger.quantities[i];
+                            view! { <li>{q.text.clone()}</li> }
+                        })
+                        .collect_view();
                     view! {
                         <section class="only-here" data-testid="only-here">
                             <h3>{party.label.clone()}</h3>
-                            <h4>"Names"</h4><ul>{names}</ul>
-                            <h4>"Quotes"</h4><ul>{quotes}</ul>
-                            <h4>"Numbers"</h4><ul>{numbers}</ul>
+                            <h4>"Names"</h4>
+                            <ul>{names}</ul>
+                            <h4>"Quotes"</h4>
+                            <ul>{quotes}</ul>
+                            <h4>"Numbers"</h4>
+                            <ul>{numbers}</ul>
                         </section>
                     }
                 })

@@ -66,30 +66,60 @@ pub(super) fn GroupsTab(
             } else {
                 format!("{d} days")
             };
-            view! { <option value=d.to_string() selected=d == window>{label}</option> }
+            view! {
+                <option value=d.to_string() selected=d == window>
+                    {label}
+                </option>
+            }
         })
         .collect_view();
     view! {
         <div class="compare-groups">
             <h2>"Similarity"</h2>
-            <p class="muted">"TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."</p>
-            <div class="heatmap-wrap"><Heatmap comparison titles /></div>
+            <p class="muted">
+                "TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."
+            </p>
+            <div class="heatmap-wrap">
+                <Heatmap comparison titles />
+            </div>
             <p>
-                <ExportButtons comparison titles message what="similarity" label="Similarity"
-                    make=|c, t, f| match f { ExportFormat::Json => c.similarity.to_json(t), _ => c.similarity.to_csv(t) } />
+                <ExportButtons
+                    comparison
+                    titles
+                    message
+                    what="similarity"
+                    label="Similarity"
+                    make=|c, t, f| match f {
+                        ExportFormat::Json => c.similarity.to_json(t),
+                        _ => c.similarity.to_csv(t),
+                    }
+                />
             </p>
             <h2>"Story groups"</h2>
             <p class="controls">
-                <label>"Similarity at least "
-                    <input type="range" min="1" max="40" step="1" prop:value=threshold.to_string() on:change=on_threshold data-testid="threshold" aria-label="Similarity threshold in percent" />
-                    <output>{format!(" {threshold}%")}</output>
+                <label>
+                    "Similarity at least "
+                    <input
+                        type="range"
+                        min="1"
+                        max="40"
+                        step="1"
+                        prop:value=threshold.to_string()
+                        on:change=on_threshold
+                        data-testid="threshold"
+                        aria-label="Similarity threshold in percent"
+                    /> <output>{format!(" {threshold}%")}</output>
                 </label>
                 " "
-                <label>" published within "
-                    <select on:change=on_window data-testid="window" aria-label="Time window">{windows}</select>
+                <label>
+                    " published within " <select on:change=on_window data-testid="window" aria-label="Time window">
+                        {windows}
+                    </select>
                 </label>
             </p>
-            <p class="muted">"Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest."</p>
+            <p class="muted">
+                "Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest."
+            </p>
             <StoryGroups state comparison titles />
         </div>
     }
@@ -103,7 +133,11 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
             let n = c.articles.len();
             let names = titles.get();
             let name = |i: usize| short(names.get(i).map_or("", String::as_str));
-            let cell = if n <= 12 { CELL_MAX } else { (CELLS_WIDTH / n as f64).max(CELL_MIN) };
+            let cell = if n <= 12 {
+                CELL_MAX
+            } else {
+                (CELLS_WIDTH / n as f64).max(CELL_MIN)
+            };
             let size = LABEL_W + cell * n as f64 + 10.0;
             let height = TOP + cell * n as f64 + 10.0;
             let max = (0..n)
@@ -116,7 +150,11 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                     let k = i * n + j;
                     let s = c.similarity.combined[k];
                     let level = heat_level(s, max);
-                    let class = if i == j { "heat-self".to_string() } else { format!("heat-{level}") };
+                    let class = if i == j {
+                        "heat-self".to_string()
+                    } else {
+                        format!("heat-{level}")
+                    };
                     let tip = format!(
                         "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
                         name(i),
@@ -126,7 +164,11 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                         c.similarity.overlap[k] * 100.0
                     );
                     let (x, y) = (LABEL_W + cell * j as f64, TOP + cell * i as f64);
-                    let ink = if level >= STRONG_FROM { "heat-ink-strong" } else { "heat-ink" };
+                    let ink = if level >= STRONG_FROM {
+                        "heat-ink-strong"
+                    } else {
+                        "heat-ink"
+                    };
                     let text = (n <= 12 && i != j).then(|| {
                         view! {
                             <text x=x + cell / 2.0 y=y + cell / 2.0 + 4.0 text-anchor="middle" class=ink>
@@ -147,16 +189,27 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
             let labels = (0..n)
                 .map(|i| {
                     view! {
-                        <text x=LABEL_W - 6.0 y=TOP + cell * i as f64 + cell / 2.0 + 4.0 text-anchor="end" class="heat-label">
+                        <text
+                            x=LABEL_W - 6.0
+                            y=TOP + cell * i as f64 + cell / 2.0 + 4.0
+                            text-anchor="end"
+                            class="heat-label"
+                        >
                             {name(i)}
                         </text>
                     }
                 })
                 .collect_view();
             view! {
-                <svg id="similarity-heatmap" role="img" aria-label="Similarity between every pair of articles"
-                    width=size height=height viewBox=format!("0 0 {size} {height}")
-                    xmlns="http://www.w3.org/2000/svg">
+                <svg
+                    id="similarity-heatmap"
+                    role="img"
+                    aria-label="Similarity between every pair of articles"
+                    width=size
+                    height=height
+                    viewBox=format!("0 0 {size} {height}")
+                    xmlns="http://www.w3.org/2000/svg"
+                >
                     {labels}
                     {cells}
                 </svg>
@@ -240,9 +293,13 @@ fn story_group(
         <li class="story-group" data-testid="story-group">
             <h3>{format!("Story {} · {} articles", gi + 1, g.len())}</h3>
             <ul>{items}</ul>
-            <a class="button" href=read>"Read side by side"</a>
+            <a class="button" href=read>
+                "Read side by side"
+            </a>
             " "
-            <a class="button" href=only data-testid="compare-group">"Compare only this story"</a>
+            <a class="button" href=only data-testid="compare-group">
+                "Compare only this story"
+            </a>
         </li>
     }
 }

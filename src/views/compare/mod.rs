@@ -122,8 +122,14 @@ pub fn CompareView(
         .map(|t| {
             let href = route_with(&state, |s| s.tab = t).to_hash();
             view! {
-                <a href=href class:active=t == tab aria-current=(t == tab).then_some("page")
-                    data-testid=format!("tab-{}", t.key())>{t.label()}</a>
+                <a
+                    href=href
+                    class:active=t == tab
+                    aria-current=(t == tab).then_some("page")
+                    data-testid=format!("tab-{}", t.key())
+                >
+                    {t.label()}
+                </a>
             }
         })
         .collect_view();
@@ -144,8 +150,12 @@ pub fn CompareView(
         <section class="compare">
             <h1>"Compare sources"</h1>
             <ScopeBar state=state.clone() scoped comparison />
-            <nav class="tabs" aria-label="Compare views">{tabs}</nav>
-            <p class="muted" role="status" data-testid="compare-message">{move || message.get()}</p>
+            <nav class="tabs" aria-label="Compare views">
+                {tabs}
+            </nav>
+            <p class="muted" role="status" data-testid="compare-message">
+                {move || message.get()}
+            </p>
             <div class:hidden=move || !has_articles()>{body}</div>
         </section>
     }

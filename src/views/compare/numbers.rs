@@ -31,9 +31,19 @@ pub(super) fn NumbersTab(
                             let q = &c.ledger.quantities[e];
                             view! {
                                 <tr data-testid="ledger-row">
-                                    <td>{short(&c.parties[q.party].label)}<br/><span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span></td>
-                                    <td class="figure">{q.text.clone()}<br/><span class="muted">{q.value.clone()}{q.vague.then_some(" (vague)")}</span></td>
-                                    <td><Highlighted spans=sentence_spans(&q.sentence, &q.text) />" "<a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a></td>
+                                    <td>
+                                        {short(&c.parties[q.party].label)}<br />
+                                        <span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span>
+                                    </td>
+                                    <td class="figure">
+                                        {q.text.clone()}<br />
+                                        <span class="muted">{q.value.clone()}{q.vague.then_some(" (vague)")}</span>
+                                    </td>
+                                    <td>
+                                        <Highlighted spans=sentence_spans(&q.sentence, &q.text) />
+                                        " "
+                                        <a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a>
+                                    </td>
                                 </tr>
                             }
                         })
@@ -43,10 +53,22 @@ pub(super) fn NumbersTab(
                         <section class="ledger-group" class:conflict=g.conflict data-testid="ledger-group">
                             <h3>
                                 {title}
-                                {g.conflict.then(|| view! { <span class="badge conflict" data-testid="conflict">" sources give different figures"</span> })}
-                                <span class="muted">{format!(" · {} source{}", g.parties, if g.parties == 1 { "" } else { "s" })}</span>
+                                {g
+                                    .conflict
+                                    .then(|| {
+                                        view! {
+                                            <span class="badge conflict" data-testid="conflict">
+                                                " sources give different figures"
+                                            </span>
+                                        }
+                                    })}
+                                <span class="muted">
+                                    {format!(" · {} source{}", g.parties, if g.parties == 1 { "" } else { "s" })}
+                                </span>
                             </h3>
-                            <table><tbody>{rows}</tbody></table>
+                            <table>
+                                <tbody>{rows}</tbody>
+                            </table>
                         </section>
                     }
                 })
@@ -56,15 +78,31 @@ pub(super) fn NumbersTab(
     view! {
         <div class="compare-numbers">
             <h2>"Number ledger"</h2>
-            <p class="muted">"Quantities grouped by what they count (troepen, soldaten, man and militairen are one thing) and whose they are. Where two sources give exact figures that cannot both be right, the group is flagged. Hedged and vague amounts (ruim, duizenden) are listed but never flagged."</p>
+            <p class="muted">
+                "Quantities grouped by what they count (troepen, soldaten, man and militairen are one thing) and whose they are. Where two sources give exact figures that cannot both be right, the group is flagged. Hedged and vague amounts (ruim, duizenden) are listed but never flagged."
+            </p>
             <p class="controls">
-                <label><input type="checkbox" prop:checked=move || several_only.get() on:change=move |_| several_only.update(|s| *s = !*s) data-testid="several-only" />" only what several sources count"</label>
+                <label>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || several_only.get()
+                        on:change=move |_| several_only.update(|s| *s = !*s)
+                        data-testid="several-only"
+                    />
+                    " only what several sources count"
+                </label>
                 " "
-                <ExportButtons comparison titles message what="ledger" label="Ledger"
+                <ExportButtons
+                    comparison
+                    titles
+                    message
+                    what="ledger"
+                    label="Ledger"
                     make=|c, t, f| match f {
                         ExportFormat::Json => c.ledger.to_json(&c.party_labels(), t),
                         _ => c.ledger.to_csv(&c.party_labels(), t),
-                    } />
+                    }
+                />
             </p>
             {groups}
         </div>

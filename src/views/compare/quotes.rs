@@ -21,20 +21,38 @@ pub(super) fn QuotesTab(
     view! {
         <div class="compare-quotes">
             <h2>"Quoted by several sources"</h2>
-            <p class="muted">"Each statement as each source renders it; words that differ from the reference rendering are marked."</p>
-            <ol class="quote-clusters"><QuoteClusters comparison /></ol>
+            <p class="muted">
+                "Each statement as each source renders it; words that differ from the reference rendering are marked."
+            </p>
+            <ol class="quote-clusters">
+                <QuoteClusters comparison />
+            </ol>
             <h2>"All quotes"</h2>
             <p class="controls">
                 <QuoteFilters state=state.clone() comparison />
                 " "
-                <label><input type="checkbox" prop:checked=move || hide_fragments.get() on:change=move |_| hide_fragments.update(|h| *h = !*h) data-testid="hide-fragments" />" hide phrases under four words"</label>
+                <label>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || hide_fragments.get()
+                        on:change=move |_| hide_fragments.update(|h| *h = !*h)
+                        data-testid="hide-fragments"
+                    />
+                    " hide phrases under four words"
+                </label>
             </p>
             <p>
-                <ExportButtons comparison titles message what="quotes" label="Quotes"
+                <ExportButtons
+                    comparison
+                    titles
+                    message
+                    what="quotes"
+                    label="Quotes"
                     make=|c, t, f| match f {
                         ExportFormat::Json => c.quotes.to_json(&c.party_labels(), t),
                         _ => c.quotes.to_csv(&c.party_labels(), t),
-                    } />
+                    }
+                />
             </p>
             <QuoteTable state comparison titles hide_fragments />
         </div>
@@ -62,7 +80,11 @@ fn QuoteFilters(state: CompareState, comparison: Memo<Comparison>) -> impl IntoV
                 .into_iter()
                 .map(|(k, name, n)| {
                     let sel = k == sp;
-                    view! { <option value=k selected=sel>{format!("{name} ({n})")}</option> }
+                    view! {
+                        <option value=k selected=sel>
+                            {format!("{name} ({n})")}
+                        </option>
+                    }
                 })
                 .collect_view();
             let so_opts = c
@@ -70,19 +92,23 @@ fn QuoteFilters(state: CompareState, comparison: Memo<Comparison>) -> impl IntoV
                 .iter()
                 .map(|p| {
                     let sel = p.key == so;
-                    view! { <option value=p.key.clone() selected=sel>{short(&p.label)}</option> }
+                    view! {
+                        <option value=p.key.clone() selected=sel>
+                            {short(&p.label)}
+                        </option>
+                    }
                 })
                 .collect_view();
             view! {
-                <label>"Speaker "
-                    <select on:change=on_speaker.clone() data-testid="speaker-filter">
+                <label>
+                    "Speaker " <select on:change=on_speaker.clone() data-testid="speaker-filter">
                         <option value="">"everyone"</option>
                         {sp_opts}
                     </select>
                 </label>
                 " "
-                <label>"Source "
-                    <select on:change=on_source.clone() data-testid="source-filter">
+                <label>
+                    "Source " <select on:change=on_source.clone() data-testid="source-filter">
                         <option value="">"all sources"</option>
                         {so_opts}
                     </select>
@@ -117,8 +143,13 @@ fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
                             view! {
                                 <li class:reference=ri == cl.reference data-testid="rendering">
                                     <span class="party">{short(&c.parties[q.party].label)}</span>
-                                    <q class="diff"><Highlighted spans=r.spans.clone() /></q>
-                                    {(ri == cl.reference).then(|| view! { <span class="muted">" (reference)"</span> })}
+                                    <q class="diff">
+                                        <Highlighted spans=r.spans.clone() />
+                                    </q>
+                                    {(ri == cl.reference)
+                                        .then(|| {
+                                            view! { <span class="muted">" (reference)"</span> }
+                                        })}
                                     {omitted}
                                     " "
                                     <a href=reader_link(q.article, q.paragraph, &q.range)>"in context"</a>
@@ -128,7 +159,13 @@ fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
                         .collect_view();
                     view! {
                         <li class="quote-cluster" data-testid="quote-cluster">
-                            <h3>{format!("{} · {} sources", cl.speaker.clone().unwrap_or_else(|| "speaker not named".into()), cl.parties)}</h3>
+                            <h3>
+                                {format!(
+                                    "{} · {} sources",
+                                    cl.speaker.clone().unwrap_or_else(|| "speaker not named".into()),
+                                    cl.parties,
+                                )}
+                            </h3>
                             <ol>{renderings}</ol>
                             <span class="muted">{format!("cluster {}", ci + 1)}</span>
                         </li>
@@ -165,23 +202,42 @@ fn QuoteTable(
                     let who = q
                         .speaker
                         .as_ref()
-                        .map(|s| c.quotes.speaker_name(&s.key).unwrap_or_else(|| s.name.clone()))
+                        .map(|s| {
+                            c.quotes
+                                .speaker_name(&s.key)
+                                .unwrap_or_else(|| s.name.clone())
+                        })
                         .unwrap_or_else(|| "—".into());
                     let how = q.speaker.as_ref().map_or("", |s| s.how.describe());
                     view! {
                         <tr data-testid="quote-row" class:fragment=q.fragment>
-                            <td><q>{q.text.clone()}</q></td>
-                            <td>{who}<br/><span class="muted">{how}</span></td>
-                            <td>{short(&c.parties[q.party].label)}<br/><span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span></td>
+                            <td>
+                                <q>{q.text.clone()}</q>
+                            </td>
+                            <td>{who}<br /><span class="muted">{how}</span></td>
+                            <td>
+                                {short(&c.parties[q.party].label)}<br />
+                                <span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span>
+                            </td>
                             <td>{c.quotes.cluster_of[i].map(|k| (k + 1).to_string()).unwrap_or_default()}</td>
-                            <td><a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a></td>
+                            <td>
+                                <a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a>
+                            </td>
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
                 <table class="quotes-table">
-                    <thead><tr><th>"Quote"</th><th>"Speaker"</th><th>"Source"</th><th>"Cluster"</th><th></th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th>"Quote"</th>
+                            <th>"Speaker"</th>
+                            <th>"Source"</th>
+                            <th>"Cluster"</th>
+                            <th></th>
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             }

@@ -61,15 +61,22 @@ pub(super) fn ReadTab(
         <div class="compare-read">
             <details class="picker" open=n_chosen < 2>
                 <summary>"Choose 2 to 4 articles"</summary>
-                <div class="pick-list"><ReadPicker state chosen comparison titles /></div>
+                <div class="pick-list">
+                    <ReadPicker state chosen comparison titles />
+                </div>
             </details>
             <p class="legend">
-                <span class="sent s-shared">"same wording"</span>" "
-                <span class="sent s-paraphrase">"paraphrased elsewhere"</span>" "
+                <span class="sent s-shared">"same wording"</span>
+                " "
+                <span class="sent s-paraphrase">"paraphrased elsewhere"</span>
+                " "
                 <span class="sent s-unique">"only in this article"</span>
                 <span class="muted">" · click a sentence to show its counterparts; the columns scroll together."</span>
             </p>
-            {(n_chosen < 2).then(|| view! { <p data-testid="pick-more">"Choose at least two articles to read side by side."</p> })}
+            {(n_chosen < 2)
+                .then(|| {
+                    view! { <p data-testid="pick-more">"Choose at least two articles to read side by side."</p> }
+                })}
             <div class=format!("cmp-columns cols-{}", n_chosen.min(MAX_COLUMNS))>{columns}</div>
         </div>
     }
@@ -100,10 +107,18 @@ fn ReadPicker(
                     let st = state.clone();
                     view! {
                         <label class="pick">
-                            <input type="checkbox" prop:checked=on disabled=disabled
+                            <input
+                                type="checkbox"
+                                prop:checked=on
+                                disabled=disabled
                                 data-testid="pick-article"
-                                on:change=move |_| go(&route_with(&st, |s| s.ids = next.clone())) />
-                            {format!(" {} ({})", short(names.get(i).map_or("", String::as_str)), c.parties[c.party_of[i]].label)}
+                                on:change=move |_| go(&route_with(&st, |s| s.ids = next.clone()))
+                            />
+                            {format!(
+                                " {} ({})",
+                                short(names.get(i).map_or("", String::as_str)),
+                                c.parties[c.party_of[i]].label,
+                            )}
                         </label>
                     }
                 })
@@ -153,11 +168,18 @@ fn AlignedColumn(
                     <span class="muted">{format!(" ({s}% same wording, {p}% paraphrased)")}</span>
                 </p>
             </header>
-            <div class="cmp-col-body" id=my_id.clone()
+            <div
+                class="cmp-col-body"
+                id=my_id.clone()
                 on:mouseenter=move |_| leader.set(ci)
                 on:focusin=move |_| leader.set(ci)
                 on:touchstart=move |_| leader.set(ci)
-                on:scroll=move |_| if leader.get_untracked() == ci { sync_scroll(&my_id, &others) }>
+                on:scroll=move |_| {
+                    if leader.get_untracked() == ci {
+                        sync_scroll(&my_id, &others)
+                    }
+                }
+            >
                 {sentences}
             </div>
         </article>
@@ -187,14 +209,20 @@ fn aligned_sentence(
         Relation::Unique => "Only this article says this",
     };
     view! {
-        <span id=format!("cmp-{ci}-{si}") class=format!("sent s-{}", rel.name()) class:linked=linked
-            title=tip tabindex="0" data-relation=rel.name()
+        <span
+            id=format!("cmp-{ci}-{si}")
+            class=format!("sent s-{}", rel.name())
+            class:linked=linked
+            title=tip
+            tabindex="0"
+            data-relation=rel.name()
             on:click=move |_| {
                 selected.set(Some((ci, si)));
                 for l in &links {
                     scroll_into_view_later(format!("cmp-{}-{}", l.column, l.sentence));
                 }
-            }>
+            }
+        >
             {sent.text}
         </span>
         " "

@@ -90,16 +90,35 @@ pub(super) fn ScopeBar(
         <div class="scope" data-testid="compare-scope">
             <div class="controls">
                 <span>"Compare"</span>
-                <a href=all_href class="toggle" class:active=is_all aria-current=is_all.then_some("true") data-testid="scope-all">"all articles"</a>
+                <a
+                    href=all_href
+                    class="toggle"
+                    class:active=is_all
+                    aria-current=is_all.then_some("true")
+                    data-testid="scope-all"
+                >
+                    "all articles"
+                </a>
                 <form class="scope-search" on:submit=on_search role="search" class:active=is_query>
-                    <label>"those matching "
-                        <input type="search" bind:value=query placeholder="a search, e.g. Peskov OR Kremlin" data-testid="scope-query" aria-label="Compare the articles this search finds" />
+                    <label>
+                        "those matching "
+                        <input
+                            type="search"
+                            bind:value=query
+                            placeholder="a search, e.g. Peskov OR Kremlin"
+                            data-testid="scope-query"
+                            aria-label="Compare the articles this search finds"
+                        />
                     </label>
-                    <button type="submit" data-testid="scope-search">"Compare matches"</button>
+                    <button type="submit" data-testid="scope-search">
+                        "Compare matches"
+                    </button>
                 </form>
             </div>
             <ScopePicker state scoped />
-            <p class="muted" data-testid="scope-summary">{scope_text}</p>
+            <p class="muted" data-testid="scope-summary">
+                {scope_text}
+            </p>
         </div>
     }
 }
@@ -128,14 +147,22 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
                     let when = a.pub_date.as_ref().map(|d| d.date.to_string()).unwrap_or_else(|| "undated".into());
                     view! {
                         <label class="pick">
-                            <input type="checkbox" prop:checked=checked disabled=full data-testid="scope-pick"
-                                on:change=move |_| picked.update(|p| {
-                                    if let Some(i) = p.iter().position(|x| *x == id) {
-                                        p.remove(i);
-                                    } else if p.len() < MAX_SCOPE {
-                                        p.push(id);
-                                    }
-                                }) />
+                            <input
+                                type="checkbox"
+                                prop:checked=checked
+                                disabled=full
+                                data-testid="scope-pick"
+                                on:change=move |_| {
+                                    picked
+                                        .update(|p| {
+                                            if let Some(i) = p.iter().position(|x| *x == id) {
+                                                p.remove(i);
+                                            } else if p.len() < MAX_SCOPE {
+                                                p.push(id);
+                                            }
+                                        })
+                                }
+                            />
                             {format!(" {} ", a.title)}
                             <span class="muted">{format!("{} · {}", a.source_label(), when)}</span>
                         </label>
@@ -143,7 +170,10 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
                 })
                 .collect_view();
             let more = (more > 0).then(|| view! { <p class="muted">{format!("{more} more: type to narrow the list.")}</p> });
-            view! { <div class="pick-list">{items}</div>{more} }
+            view! {
+                <div class="pick-list">{items}</div>
+                {more}
+            }
         })
     };
     let compare_picked = move |_| {
@@ -158,9 +188,22 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
         <details class="scope-picker" open=is_picked>
             <summary>{move || format!("Pick articles ({} ticked)", picked.with(Vec::len))}</summary>
             <p class="controls">
-                <input type="search" bind:value=filter placeholder="Filter by title, source or file" aria-label="Filter the articles to pick" data-testid="scope-filter" />
-                <button type="button" on:click=move |_| picked.set(Vec::new())>"Clear"</button>
-                <button type="button" data-testid="scope-compare-picked" disabled=move || picked.with(Vec::is_empty) on:click=compare_picked>
+                <input
+                    type="search"
+                    bind:value=filter
+                    placeholder="Filter by title, source or file"
+                    aria-label="Filter the articles to pick"
+                    data-testid="scope-filter"
+                />
+                <button type="button" on:click=move |_| picked.set(Vec::new())>
+                    "Clear"
+                </button>
+                <button
+                    type="button"
+                    data-testid="scope-compare-picked"
+                    disabled=move || picked.with(Vec::is_empty)
+                    on:click=compare_picked
+                >
                     {move || format!("Compare the {} picked", picked.with(Vec::len))}
                 </button>
                 <span class="muted">{format!("at most {MAX_SCOPE}")}</span>

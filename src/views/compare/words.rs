@@ -58,8 +58,12 @@ pub(super) fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) 
     view! {
         <div class="compare-words">
             <h2>"Distinctive words"</h2>
-            <p class="muted">"Words each source (when it has several articles here) and each article uses more than the rest of the corpus, by log-likelihood (G² ≥ 3.84 is significant at p < 0.05). Function words and numbers are left out."</p>
-            <p class="muted" role="status" data-testid="keyness-basis">{basis}</p>
+            <p class="muted">
+                "Words each source (when it has several articles here) and each article uses more than the rest of the corpus, by log-likelihood (G² ≥ 3.84 is significant at p < 0.05). Function words and numbers are left out."
+            </p>
+            <p class="muted" role="status" data-testid="keyness-basis">
+                {basis}
+            </p>
             <KeywordLists keyness comparison titles />
         </div>
     }
@@ -81,13 +85,27 @@ fn KeywordLists(
                     .iter()
                     .enumerate()
                     .filter(|(_, p)| p.articles.len() > 1)
-                    .map(|(i, p)| view! { <section><h3>{p.label.clone()}</h3>{keyword_list(&k.per_party[i])}</section> })
+                    .map(|(i, p)| {
+                        view! {
+                            <section>
+                                <h3>{p.label.clone()}</h3>
+                                {keyword_list(&k.per_party[i])}
+                            </section>
+                        }
+                    })
                     .collect_view();
                 let articles = k
                     .per_article
                     .iter()
                     .enumerate()
-                    .map(|(i, k)| view! { <section data-testid="keyness-article"><h3>{short(names.get(i).map_or("", String::as_str))}</h3>{keyword_list(k)}</section> })
+                    .map(|(i, k)| {
+                        view! {
+                            <section data-testid="keyness-article">
+                                <h3>{short(names.get(i).map_or("", String::as_str))}</h3>
+                                {keyword_list(k)}
+                            </section>
+                        }
+                    })
                     .collect_view();
                 view! {
                     <h3 class="sr-only">"Per source"</h3>
@@ -105,7 +123,16 @@ fn keyword_list(words: &[Keyword]) -> AnyView {
     }
     let items = words
         .iter()
-        .map(|k| view! { <li data-testid="keyword">{k.word.clone()}<span class="muted">{format!(" {}× here, {}× elsewhere, G² {:.1}", k.here, k.elsewhere, k.g2)}</span></li> })
+        .map(|k| {
+            view! {
+                <li data-testid="keyword">
+                    {k.word.clone()}
+                    <span class="muted">
+                        {format!(" {}× here, {}× elsewhere, G² {:.1}", k.here, k.elsewhere, k.g2)}
+                    </span>
+                </li>
+            }
+        })
         .collect_view();
     view! { <ol class="keywords">{items}</ol> }.into_any()
 }

@@ -30,16 +30,34 @@ pub(super) fn chart(
     let shown = &lanes[..lanes.len().min(MAX_LANES)];
     let height = LANES_TOP + LANE_H * shown.len() as f64 + 6.0;
     let more = (lanes.len() > shown.len()).then(|| {
-        view! { <p class="muted" data-testid="lanes-left-out">{format!("{} more lanes are not drawn; switch to lanes per source, or zoom in the library with a search.", lanes.len() - shown.len())}</p> }
+        view! {
+            <p class="muted" data-testid="lanes-left-out">
+                {format!(
+                    "{} more lanes are not drawn; switch to lanes per source, or zoom in the library with a search.",
+                    lanes.len() - shown.len(),
+                )}
+            </p>
+        }
     });
     // A group, not an image: its marks are links and buttons that screen readers must reach.
     view! {
-        <svg id="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {height}") width="100%" role="group"
-            aria-label="Publication dates and the dates each text mentions" data-testid="timeline-chart">
+        <svg
+            id="timeline-chart"
+            xmlns="http://www.w3.org/2000/svg"
+            viewBox=format!("0 0 {W} {height}")
+            width="100%"
+            role="group"
+            aria-label="Publication dates and the dates each text mentions"
+            data-testid="timeline-chart"
+        >
             {axis(d, height)}
-            <text x="6" y=AXIS_H + PUB_H / 2.0 + 4.0 class="tl-track-label">"Published"</text>
+            <text x="6" y=AXIS_H + PUB_H / 2.0 + 4.0 class="tl-track-label">
+                "Published"
+            </text>
             {publication_track(t, d)}
-            <text x="6" y=AXIS_H + PUB_H + SHARED_H / 2.0 + 4.0 class="tl-track-label">"Shared dates"</text>
+            <text x="6" y=AXIS_H + PUB_H + SHARED_H / 2.0 + 4.0 class="tl-track-label">
+                "Shared dates"
+            </text>
             {shared_track(t, d, hovered, pinned)}
             {lane_rows(shown)}
             {lane_marks(t, shown, d, hovered)}
@@ -62,7 +80,9 @@ fn axis(d: Domain, height: f64) -> impl IntoView {
             };
             view! {
                 <line x1=x x2=x y1=AXIS_H - 4.0 y2=height class=line />
-                <text x=x + 3.0 y=AXIS_H - 9.0 class=label>{tick.label}</text>
+                <text x=x + 3.0 y=AXIS_H - 9.0 class=label>
+                    {tick.label}
+                </text>
             }
         })
         .collect_view()
@@ -88,11 +108,24 @@ fn publication_track(t: &Timeline, d: Domain) -> impl IntoView {
             let label = format!("{}: {} ({})", p.title, when, p.source);
             let id = p.id;
             Some(view! {
-                <rect class="pub-mark" class:inferred=inferred data-testid="pub-mark" data-inferred=inferred.to_string()
-                    x=x1 y=AXIS_H + 4.0 width=(x2 - x1).max(4.0) height=PUB_H - 10.0
-                    tabindex="0" role="link" aria-label=label
+                <rect
+                    class="pub-mark"
+                    class:inferred=inferred
+                    data-testid="pub-mark"
+                    data-inferred=inferred.to_string()
+                    x=x1
+                    y=AXIS_H + 4.0
+                    width=(x2 - x1).max(4.0)
+                    height=PUB_H - 10.0
+                    tabindex="0"
+                    role="link"
+                    aria-label=label
                     on:click=move |_| go(&Route::article(id))
-                    on:keydown=move |ev| if ev.key() == "Enter" { go(&Route::article(id)) }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            go(&Route::article(id))
+                        }
+                    }
                 />
             })
         })
@@ -113,15 +146,32 @@ fn shared_track(
         .map(|(gi, g)| {
             let x = d.clamped_x((f64::from(g.start) + f64::from(g.end) + 1.0) / 2.0);
             let y = AXIS_H + PUB_H + SHARED_H / 2.0;
-            let label = format!("{}: mentioned by {} articles", describe_group(t, g), g.articles);
+            let label = format!(
+                "{}: mentioned by {} articles",
+                describe_group(t, g),
+                g.articles
+            );
             view! {
-                <g class="shared-mark" data-testid="shared-mark" data-key=g.key.clone() tabindex="0" role="button" aria-label=label
+                <g
+                    class="shared-mark"
+                    data-testid="shared-mark"
+                    data-key=g.key.clone()
+                    tabindex="0"
+                    role="button"
+                    aria-label=label
                     on:click=move |_| pinned.set(Some(gi))
                     on:mouseenter=move |_| hovered.set(Some(gi))
                     on:focus=move |_| hovered.set(Some(gi))
-                    on:keydown=move |ev| if ev.key() == "Enter" { pinned.set(Some(gi)) }>
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            pinned.set(Some(gi))
+                        }
+                    }
+                >
                     <circle cx=x cy=y r="9" />
-                    <text x=x y=y + 4.0 text-anchor="middle">{g.articles}</text>
+                    <text x=x y=y + 4.0 text-anchor="middle">
+                        {g.articles}
+                    </text>
                 </g>
             }
         })
@@ -135,10 +185,16 @@ fn lane_rows(shown: &[Lane]) -> impl IntoView {
         .enumerate()
         .map(|(li, l)| {
             let y = LANES_TOP + LANE_H * li as f64;
-            let stripe = if li % 2 == 0 { "tl-stripe" } else { "tl-stripe odd" };
+            let stripe = if li % 2 == 0 {
+                "tl-stripe"
+            } else {
+                "tl-stripe odd"
+            };
             view! {
                 <rect x="0" y=y width=W height=LANE_H class=stripe />
-                <text x="6" y=y + LANE_H / 2.0 + 4.0 class="tl-lane-label" data-testid="lane-label">{lane_label(&l.label)}</text>
+                <text x="6" y=y + LANE_H / 2.0 + 4.0 class="tl-lane-label" data-testid="lane-label">
+                    {lane_label(&l.label)}
+                </text>
             }
         })
         .collect_view()
@@ -204,7 +260,8 @@ fn event_mark(
     let x2 = d.clamped_x(f64::from(g.end) + 1.0);
     let body = if g.certain {
         let w = (x2 - x1).max(6.0);
-        view! { <rect class="mark" x=x1 - if x2 - x1 < 6.0 { 3.0 } else { 0.0 } y=y width=w height=h rx="2" /> }.into_any()
+        view! { <rect class="mark" x=x1 - if x2 - x1 < 6.0 { 3.0 } else { 0.0 } y=y width=w height=h rx="2" /> }
+        .into_any()
     } else {
         let candidates = first
             .resolution
@@ -229,15 +286,30 @@ fn event_mark(
         .into_any()
     };
     let count = (events.len() > 1).then(|| {
-        view! { <text x=x2 + 3.0 y=y + h - 4.0 class="tl-count">{format!("×{}", events.len())}</text> }
+        view! {
+            <text x=x2 + 3.0 y=y + h - 4.0 class="tl-count">
+                {format!("×{}", events.len())}
+            </text>
+        }
     });
     view! {
-        <g class=format!("event-mark lane-{}", li % LANE_COLOURS) data-testid="event-mark" data-key=g.key.clone() data-certain=g.certain.to_string()
-            tabindex="0" role="link" aria-label=label
+        <g
+            class=format!("event-mark lane-{}", li % LANE_COLOURS)
+            data-testid="event-mark"
+            data-key=g.key.clone()
+            data-certain=g.certain.to_string()
+            tabindex="0"
+            role="link"
+            aria-label=label
             on:click=move |_| go(&target)
-            on:keydown=move |ev| if ev.key() == "Enter" { go(&target_key) }
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" {
+                    go(&target_key)
+                }
+            }
             on:mouseenter=move |_| hovered.set(Some(gi))
-            on:focus=move |_| hovered.set(Some(gi))>
+            on:focus=move |_| hovered.set(Some(gi))
+        >
             {body}
             {count}
         </g>

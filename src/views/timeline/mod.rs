@@ -82,7 +82,9 @@ pub fn TimelineView(
         <section class="timeline-view" data-testid="timeline">
             <div class="view-head">
                 <h1>"Timeline"</h1>
-                <p class="summary" data-testid="timeline-summary">{summary}</p>
+                <p class="summary" data-testid="timeline-summary">
+                    {summary}
+                </p>
             </div>
             <Toolbar state mode one_source timeline domain />
             <p class="muted hint">
@@ -90,7 +92,12 @@ pub fn TimelineView(
                 "dashed outlines are publication dates inferred from the text. Tab to a mark to read its sentence; Enter or a click opens it in the reader. "
                 "With the chart focused: + and − zoom, ← and → scroll, 0 fits."
             </p>
-            <div class="chart-wrap" tabindex="0" on:keydown=on_key aria-label="Timeline chart: + and − zoom, arrow keys scroll">
+            <div
+                class="chart-wrap"
+                tabindex="0"
+                on:keydown=on_key
+                aria-label="Timeline chart: + and − zoom, arrow keys scroll"
+            >
                 {move || {
                     let d = domain.get();
                     timeline.with(|t| lanes.with(|lanes| chart(t, lanes, d, hovered, pinned)))
@@ -141,25 +148,62 @@ fn Toolbar(
     view! {
         <div class="timeline-tools" role="toolbar" aria-label="Timeline controls">
             <span class="sort-label">"Lanes:"</span>
-            <a href=lanes_link(Lanes::Source) class:active=mode == Lanes::Source
-                title=if one_source { "Every article has the same source, so the lanes are per article" } else { "" }>"per source"</a>
-            <a href=lanes_link(Lanes::Article) class:active=mode == Lanes::Article data-testid="lanes-article">"per article"</a>
+            <a
+                href=lanes_link(Lanes::Source)
+                class:active=mode == Lanes::Source
+                title=if one_source { "Every article has the same source, so the lanes are per article" } else { "" }
+            >
+                "per source"
+            </a>
+            <a href=lanes_link(Lanes::Article) class:active=mode == Lanes::Article data-testid="lanes-article">
+                "per article"
+            </a>
             <span class="sep">"|"</span>
-            <button type="button" on:click=zoom(|d| d.zoom(0.5)) data-testid="zoom-in">"Zoom in"</button>
-            <button type="button" on:click=zoom(|d| d.zoom(2.0)) data-testid="zoom-out">"Zoom out"</button>
-            <button type="button" on:click=zoom(|d| d.pan(-0.25)) aria-label="Earlier">"←"</button>
-            <button type="button" on:click=zoom(|d| d.pan(0.25)) aria-label="Later">"→"</button>
-            <button type="button" on:click=move |_| domain.set(Domain::fit(timeline.with_untracked(Timeline::extent))) data-testid="zoom-fit">"Fit"</button>
+            <button type="button" on:click=zoom(|d| d.zoom(0.5)) data-testid="zoom-in">
+                "Zoom in"
+            </button>
+            <button type="button" on:click=zoom(|d| d.zoom(2.0)) data-testid="zoom-out">
+                "Zoom out"
+            </button>
+            <button type="button" on:click=zoom(|d| d.pan(-0.25)) aria-label="Earlier">
+                "←"
+            </button>
+            <button type="button" on:click=zoom(|d| d.pan(0.25)) aria-label="Later">
+                "→"
+            </button>
+            <button
+                type="button"
+                on:click=move |_| domain.set(Domain::fit(timeline.with_untracked(Timeline::extent)))
+                data-testid="zoom-fit"
+            >
+                "Fit"
+            </button>
             <span class="sort-label">"Show:"</span>
-            <button type="button" on:click=zoom(|d| d.around(3652.5))>"decade"</button>
-            <button type="button" on:click=zoom(|d| d.around(365.25))>"year"</button>
-            <button type="button" on:click=zoom(|d| d.around(31.0))>"month"</button>
-            <button type="button" on:click=zoom(|d| d.around(8.0)) data-testid="zoom-week">"week"</button>
+            <button type="button" on:click=zoom(|d| d.around(3652.5))>
+                "decade"
+            </button>
+            <button type="button" on:click=zoom(|d| d.around(365.25))>
+                "year"
+            </button>
+            <button type="button" on:click=zoom(|d| d.around(31.0))>
+                "month"
+            </button>
+            <button type="button" on:click=zoom(|d| d.around(8.0)) data-testid="zoom-week">
+                "week"
+            </button>
             <span class="sep">"|"</span>
-            <button type="button" on:click=move |_| export(ExportFormat::Csv) data-testid="export-events-csv">"Events CSV"</button>
-            <button type="button" on:click=move |_| export(ExportFormat::Json) data-testid="export-events-json">"Events JSON"</button>
-            <button type="button" on:click=move |_| export(ExportFormat::Svg) data-testid="export-chart-svg">"Chart SVG"</button>
-            <span class="muted" role="status">{move || message.get()}</span>
+            <button type="button" on:click=move |_| export(ExportFormat::Csv) data-testid="export-events-csv">
+                "Events CSV"
+            </button>
+            <button type="button" on:click=move |_| export(ExportFormat::Json) data-testid="export-events-json">
+                "Events JSON"
+            </button>
+            <button type="button" on:click=move |_| export(ExportFormat::Svg) data-testid="export-chart-svg">
+                "Chart SVG"
+            </button>
+            <span class="muted" role="status">
+                {move || message.get()}
+            </span>
         </div>
     }
 }

@@ -46,10 +46,18 @@ pub(super) fn GroupPanel(
                         .unwrap_or_else(|| "undated".into());
                     Some(view! {
                         <article class="mention" data-testid="mention">
-                            <p class="mention-meta"><strong>{p.source.clone()}</strong>" · "{published}</p>
+                            <p class="mention-meta">
+                                <strong>{p.source.clone()}</strong>
+                                " · "
+                                {published}
+                            </p>
                             <p class="mention-title">{p.title.clone()}</p>
-                            <blockquote><Highlighted spans /></blockquote>
-                            <a href=href data-testid="mention-link">"Open in the reader →"</a>
+                            <blockquote>
+                                <Highlighted spans />
+                            </blockquote>
+                            <a href=href data-testid="mention-link">
+                                "Open in the reader →"
+                            </a>
                         </article>
                     })
                 })
@@ -57,9 +65,28 @@ pub(super) fn GroupPanel(
             let pinned_now = pinned.get().is_some();
             Some(view! {
                 <section class="group-panel" data-testid="group-panel" aria-live="polite">
-                    <h2>{format!("{what} · {} mention{} in {} article{}", g.events.len(), if g.events.len() == 1 { "" } else { "s" }, g.articles, if g.articles == 1 { "" } else { "s" })}</h2>
-                    <p class="muted">{format!("Normalised value: {}", g.key)}{(!g.certain).then_some(" · uncertain: the publication date is not precise enough to pick one")}</p>
-                    {pinned_now.then(|| view! { <button type="button" on:click=move |_| pinned.set(None)>"Unpin"</button> })}
+                    <h2>
+                        {format!(
+                            "{what} · {} mention{} in {} article{}",
+                            g.events.len(),
+                            if g.events.len() == 1 { "" } else { "s" },
+                            g.articles,
+                            if g.articles == 1 { "" } else { "s" },
+                        )}
+                    </h2>
+                    <p class="muted">
+                        {format!("Normalised value: {}", g.key)}
+                        {(!g.certain)
+                            .then_some(" · uncertain: the publication date is not precise enough to pick one")}
+                    </p>
+                    {pinned_now
+                        .then(|| {
+                            view! {
+                                <button type="button" on:click=move |_| pinned.set(None)>
+                                    "Unpin"
+                                </button>
+                            }
+                        })}
                     <div class="mentions">{cards}</div>
                 </section>
             })
@@ -78,7 +105,13 @@ pub(super) fn Undated(timeline: Memo<Timeline>) -> impl IntoView {
                 let items = undated
                     .iter()
                     .take(LIST_ROWS)
-                    .map(|p| view! { <li><a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>" · "{p.source.clone()}</li> })
+                    .map(|p| view! {
+                        <li>
+                            <a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>
+                            " · "
+                            {p.source.clone()}
+                        </li>
+                    })
                     .collect_view();
                 view! {
                     <details class="undated-lane" data-testid="undated-lane">
@@ -103,12 +136,20 @@ pub(super) fn Undated(timeline: Memo<Timeline>) -> impl IntoView {
                     .collect_view();
                 view! {
                     <details class="inferred-lane" data-testid="inferred-lane" open>
-                        <summary>{format!("Inferred dates: {} undated articles placed by the latest date their text names (dashed on the timeline; set a date in the reader to override)", inferred.len())}</summary>
+                        <summary>
+                            {format!(
+                                "Inferred dates: {} undated articles placed by the latest date their text names (dashed on the timeline; set a date in the reader to override)",
+                                inferred.len(),
+                            )}
+                        </summary>
                         <ul>{items}</ul>
                     </details>
                 }
             });
-            view! { {inferred_list}{undated_list} }
+            view! {
+                {inferred_list}
+                {undated_list}
+            }
         })
     }
 }
@@ -125,12 +166,22 @@ pub(super) fn Unplaced(timeline: Memo<Timeline>) -> impl IntoView {
                     .take(LIST_ROWS)
                     .map(|e| {
                         let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
-                        view! { <li><a href=href>{format!("“{}”", e.text)}</a>{format!(" — {}", e.sentence_text)}</li> }
+                        view! {
+                            <li>
+                                <a href=href>{format!("“{}”", e.text)}</a>
+                                {format!(" — {}", e.sentence_text)}
+                            </li>
+                        }
                     })
                     .collect_view();
                 view! {
                     <details class="unplaced" data-testid="unplaced">
-                        <summary>{format!("{} mentions not placed: relative dates in articles without a publication date", unplaced.len())}</summary>
+                        <summary>
+                            {format!(
+                                "{} mentions not placed: relative dates in articles without a publication date",
+                                unplaced.len(),
+                            )}
+                        </summary>
                         <ul>{items}</ul>
                     </details>
                 }

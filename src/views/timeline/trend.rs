@@ -51,35 +51,75 @@ pub(super) fn TrendPanel(state: TimelineState) -> impl IntoView {
         <section class="trend" data-testid="trend">
             <h2>"Trend of a search over publication time"</h2>
             <form class="trend-form" on:submit=submit>
-                <label>"Query " <input type="search" data-testid="trend-query" prop:value=move || input.get()
-                    on:input=move |ev| input.set(event_target_value(&ev)) placeholder="e.g. Poetin, \"giftige mensen\", troepen OR soldaten" /></label>
+                <label>
+                    "Query "
+                    <input
+                        type="search"
+                        data-testid="trend-query"
+                        prop:value=move || input.get()
+                        on:input=move |ev| input.set(event_target_value(&ev))
+                        placeholder="e.g. Poetin, \"giftige mensen\", troepen OR soldaten"
+                    />
+                </label>
                 <button type="submit">"Show trend"</button>
                 <span class="sort-label">"Per:"</span>
-                <a href=by_month class:active=bucket == Bucket::Month>"month"</a>
-                <a href=by_year class:active=bucket == Bucket::Year data-testid="bucket-year">"year"</a>
+                <a href=by_month class:active=bucket == Bucket::Month>
+                    "month"
+                </a>
+                <a href=by_year class:active=bucket == Bucket::Year data-testid="bucket-year">
+                    "year"
+                </a>
                 <span class="sort-label">"As:"</span>
-                <a href=counts class:active=!share>"counts"</a>
-                <a href=shares class:active=share data-testid="metric-share">"share of the period's articles"</a>
+                <a href=counts class:active=!share>
+                    "counts"
+                </a>
+                <a href=shares class:active=share data-testid="metric-share">
+                    "share of the period's articles"
+                </a>
             </form>
-            {move || trend.with(|t| match t {
-                None => view! { <p class="muted">"Type a query to see how often it appears in each period and source. The query is kept in the URL."</p> }.into_any(),
-                Some(t) => {
-                    let csv = t.to_csv();
-                    view! {
-                        {trend_chart(t, share)}
-                        <p>
-                            <button type="button" data-testid="export-trend-csv" on:click=move |_| {
-                                message.set(Some(match download("newsprism-trend.csv", &csv, ExportFormat::Csv) {
-                                    Ok(()) => "Exported.".into(),
-                                    Err(e) => format!("Could not export: {e}."),
-                                }));
-                            }>"Trend CSV"</button>
-                            <span class="muted" role="status">{move || message.get()}</span>
-                        </p>
-                        {trend_table(t)}
-                    }.into_any()
-                }
-            })}
+            {move || {
+                trend
+                    .with(|t| match t {
+                        None => {
+                            view! {
+                                <p class="muted">
+                                    "Type a query to see how often it appears in each period and source. The query is kept in the URL."
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Some(t) => {
+                            let csv = t.to_csv();
+                            view! {
+                                {trend_chart(t, share)}
+                                <p>
+                                    <button
+                                        type="button"
+                                        data-testid="export-trend-csv"
+                                        on:click=move |_| {
+                                            message
+                                                .set(
+                                                    Some(
+                                                        match download("newsprism-trend.csv", &csv, ExportFormat::Csv) {
+                                                            Ok(()) => "Exported.".into(),
+                                                            Err(e) => format!("Could not export: {e}."),
+                                                        },
+                                                    ),
+                                                );
+                                        }
+                                    >
+                                        "Trend CSV"
+                                    </button>
+                                    <span class="muted" role="status">
+                                        {move || message.get()}
+                                    </span>
+                                </p>
+                                {trend_table(t)}
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -128,10 +168,19 @@ fn trend_chart(t: &Trend, share: bool) -> AnyView {
                 p.matches.to_string()
             };
             view! {
-                <g data-testid="trend-bar" data-period=p.label.clone() data-matches=p.matches.to_string() data-total=p.total.to_string()>
+                <g
+                    data-testid="trend-bar"
+                    data-period=p.label.clone()
+                    data-matches=p.matches.to_string()
+                    data-total=p.total.to_string()
+                >
                     {segments}
-                    <text x=x + bw / 2.0 - 2.0 y=y - 3.0 text-anchor="middle" class="tl-count">{label}</text>
-                    <text x=x + bw / 2.0 - 2.0 y=top + h + 14.0 text-anchor="middle" class="tl-count">{p.label.clone()}</text>
+                    <text x=x + bw / 2.0 - 2.0 y=y - 3.0 text-anchor="middle" class="tl-count">
+                        {label}
+                    </text>
+                    <text x=x + bw / 2.0 - 2.0 y=top + h + 14.0 text-anchor="middle" class="tl-count">
+                        {p.label.clone()}
+                    </text>
                 </g>
             }
         })
@@ -142,14 +191,30 @@ fn trend_chart(t: &Trend, share: bool) -> AnyView {
         .enumerate()
         .map(|(i, s)| {
             let colour = format!("lane-{}", i % LANE_COLOURS);
-            view! { <span class="legend"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" class=colour /></svg>{s.clone()}</span> }
+            view! {
+                <span class="legend">
+                    <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                        <rect width="10" height="10" rx="2" class=colour />
+                    </svg>
+                    {s.clone()}
+                </span>
+            }
         })
         .collect_view();
     view! {
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {}", h + top + 24.0) width="100%" role="img" class="trend-chart" data-testid="trend-chart"
-            aria-label=format!("Articles matching {} per period", t.query)>
+        <svg
+            xmlns="http://www.w3.org/2000/svg"
+            viewBox=format!("0 0 {W} {}", h + top + 24.0)
+            width="100%"
+            role="img"
+            class="trend-chart"
+            data-testid="trend-chart"
+            aria-label=format!("Articles matching {} per period", t.query)
+        >
             <line x1=left x2=W - 10.0 y1=top + h y2=top + h class="tl-grid major" />
-            <text x="4" y=top + 4.0 class="tl-count">{if share { "100%".to_string() } else { max.to_string() }}</text>
+            <text x="4" y=top + 4.0 class="tl-count">
+                {if share { "100%".to_string() } else { max.to_string() }}
+            </text>
             {bars}
         </svg>
         <p class="legends">{legend}</p>
@@ -177,9 +242,19 @@ fn trend_table(t: &Trend) -> AnyView {
         })
         .collect_view();
     view! {
-        <p class="summary" data-testid="trend-summary">{format!("{} matching articles for “{}”", t.matches, t.query)}</p>
+        <p class="summary" data-testid="trend-summary">
+            {format!("{} matching articles for “{}”", t.matches, t.query)}
+        </p>
         <table class="trend-table">
-            <thead><tr><th>"Period"</th><th>"Source"</th><th>"Matching"</th><th>"Articles"</th><th>"Share"</th></tr></thead>
+            <thead>
+                <tr>
+                    <th>"Period"</th>
+                    <th>"Source"</th>
+                    <th>"Matching"</th>
+                    <th>"Articles"</th>
+                    <th>"Share"</th>
+                </tr>
+            </thead>
             <tbody>{rows}</tbody>
         </table>
     }

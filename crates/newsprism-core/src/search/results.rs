@@ -112,15 +112,6 @@ pub fn plain_words(q: &ParsedQuery) -> Vec<String> {
     out
 }
 
-/// A filter value quoted if it needs to be.
-pub fn quote_filter(field: &str, value: &str) -> String {
-    if value.contains(char::is_whitespace) {
-        format!("{field}:\"{value}\"")
-    } else {
-        format!("{field}:{value}")
-    }
-}
-
 /// The facets of a set of matching articles: hits per source (most first) and per month of
 /// publication (in date order, undated last), each with the filter that narrows to it.
 pub fn facets<'a>(articles: impl Iterator<Item = &'a Article>) -> (Vec<Facet>, Vec<Facet>) {
