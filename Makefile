@@ -20,6 +20,7 @@ browser:
 lint:
 	python3 scripts/check-structure.py
 	cargo fmt --all -- --check
+	leptosfmt --check src
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p newsprism --target wasm32-unknown-unknown -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet

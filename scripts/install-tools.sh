@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -30,6 +31,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   # Not --locked: its lock file names a yanked transitive version.
   say "installing wasm-bindgen-cli $WBG_VERSION (about 4 minutes)"
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# Formats the view! macros that rustfmt leaves alone (`make lint` checks both).
+if [ "$(leptosfmt --version 2>/dev/null || true)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+  say "installing leptosfmt $LEPTOSFMT_VERSION (about 3 minutes)"
+  cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
 fi
 
 # binaryen (wasm-opt 132) and Playwright, from package-lock.json.

@@ -13,9 +13,7 @@ use crate::state::{use_app_state, Storage};
 #[component]
 pub fn Manage() -> impl IntoView {
     let state = use_app_state();
-    let added = move || state.corpus().with(Corpus::added_count);
     let hidden = move || state.corpus().with(|c| c.hidden_seeds().len());
-    let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let export = move |_| {
         let json = state.project_json();
@@ -65,48 +63,53 @@ pub fn Manage() -> impl IntoView {
                             }
                         })
                 }}
-                {move || {
-                    (added() > 0)
-                        .then(|| {
-                            if confirming.get() {
-                                view! {
-                                    <span class="confirm">
-                                        {format!("Remove all {} added articles and their edits?", added())}
-                                        <button
-                                            type="button"
-                                            data-testid="confirm-remove-added"
-                                            on:click=move |_| {
-                                                state.remove_added();
-                                                confirming.set(false);
-                                            }
-                                        >
-                                            "Remove"
-                                        </button> <button type="button" on:click=move |_| confirming.set(false)>
-                                            "Keep them"
-                                        </button>
-                                    </span>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <button
-                                        type="button"
-                                        data-testid="remove-added"
-                                        on:click=move |_| confirming.set(true)
-                                    >
-                                        {format!("Remove all {} added articles…", added())}
-                                    </button>
-                                }
-                                    .into_any()
-                            }
-                        })
-                }}
+                <RemoveAdded />
             </div>
             <p class="muted" role="status">
                 {move || message.get()}
             </p>
             <Sources />
         </section>
+    }
+}
+
+/// Removing every added article, after a confirmation.
+#[component]
+fn RemoveAdded() -> impl IntoView {
+    let state = use_app_state();
+    let added = move || state.corpus().with(Corpus::added_count);
+    let confirming = RwSignal::new(false);
+    move || {
+        (added() > 0)
+            .then(|| {
+                if confirming.get() {
+                    view! {
+                        <span class="confirm">
+                            {format!("Remove all {} added articles and their edits?", added())}
+                            <button
+                                type="button"
+                                data-testid="confirm-remove-added"
+                                on:click=move |_| {
+                                    state.remove_added();
+                                    confirming.set(false);
+                                }
+                            >
+                                "Remove"
+                            </button> <button type="button" on:click=move |_| confirming.set(false)>
+                                "Keep them"
+                            </button>
+                        </span>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button type="button" data-testid="remove-added" on:click=move |_| confirming.set(true)>
+                            {format!("Remove all {} added articles…", added())}
+                        </button>
+                    }
+                        .into_any()
+                }
+            })
     }
 }
 

@@ -122,26 +122,7 @@ fn Reader(
             <p class="crumbs">
                 <a href="#/">"← Library"</a>
             </p>
-            {focus
-                .q
-                .clone()
-                .map(|q| {
-                    let back = Route::Search(SearchState {
-                            q: q.clone(),
-                            aliases: focus.aliases,
-                            ..SearchState::default()
-                        })
-                        .to_hash();
-                    let clear = Route::article(article.id).to_hash();
-                    view! {
-                        <p class="highlighting" data-testid="reader-highlighting">
-                            {format!("Highlighting “{q}”: {hit_count} matches. ")}
-                            <a href=back>"Back to the results"</a>
-                            " · "
-                            <a href=clear>"Clear"</a>
-                        </p>
-                    }
-                })}
+            {focus.q.clone().map(|q| highlighting_note(q, focus.aliases, article.id, hit_count))}
             <ReaderHead article=article.clone() inferred />
             <div class="text">{paragraphs}</div>
             <nav class="pagers" aria-label="Other articles">
@@ -149,6 +130,25 @@ fn Reader(
                 {nav_link(next, "next", "Older")}
             </nav>
         </article>
+    }
+}
+
+/// "Highlighting “Poetin”: 4 matches", with the way back to the results and a way to clear it.
+fn highlighting_note(q: String, aliases: bool, id: ArticleId, hit_count: usize) -> impl IntoView {
+    let back = Route::Search(SearchState {
+        q: q.clone(),
+        aliases,
+        ..SearchState::default()
+    })
+    .to_hash();
+    let clear = Route::article(id).to_hash();
+    view! {
+        <p class="highlighting" data-testid="reader-highlighting">
+            {format!("Highlighting “{q}”: {hit_count} matches. ")}
+            <a href=back>"Back to the results"</a>
+            " · "
+            <a href=clear>"Clear"</a>
+        </p>
     }
 }
 

@@ -1,10 +1,10 @@
 //! The search view: ranked results with snippets and facets, or the keyword-in-context view.
 
 use leptos::prelude::*;
-use newsprism_core::search::kwic::KwicSort;
+use newsprism_core::search::kwic::{KwicLine, KwicSort};
 use newsprism_core::search::query::{has_filter, toggle_filter};
 use newsprism_core::search::results::{Facet, SearchOptions, SearchResults};
-use newsprism_core::ArticleId;
+use newsprism_core::{ArticleId, PubDate};
 
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
@@ -63,23 +63,6 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
             n => format!("{n} articles match."),
         })
     };
-    let aliases_link = with_state(&state, |s| s.aliases = !s.aliases);
-    let aliases_on = state.aliases;
-    let expansions = move || {
-        results.with(|r| {
-            r.expansions
-                .iter()
-                .map(|e| {
-                    view! {
-                        <li>
-                            <span class="muted">{format!("for “{}”, also searched: ", e.word)}</span>
-                            {e.also.join(", ")}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
     let warnings = move || {
         results.with(|r| {
             r.warnings
@@ -89,11 +72,6 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
         })
     };
     let tab_link = |tab: SearchTab| with_state(&state, |s| s.tab = tab);
-    let compare_href = Route::Compare(CompareState {
-        within: state.q.clone(),
-        ..CompareState::default()
-    })
-    .to_hash();
     let tabs = view! {
         <nav class="tabs" aria-label="Search views">
             <a href=tab_link(SearchTab::Results) class:current=state.tab == SearchTab::Results>
@@ -112,6 +90,44 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
         <p class="summary" data-testid="search-summary" aria-live="polite">
             {summary}
         </p>
+        <QueryOptions state=state.clone() results />
+        <ul class="warnings" role="status" data-testid="query-warnings">
+            {warnings}
+        </ul>
+        {tabs}
+        <div class="search-body">
+            <Facets state=state.clone() results />
+            <div class="search-main">{main}</div>
+        </div>
+    }
+}
+
+/// The alias switch, the spellings, comparing the results, and what the aliases added.
+#[component]
+fn QueryOptions(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
+    let aliases_link = with_state(&state, |s| s.aliases = !s.aliases);
+    let aliases_on = state.aliases;
+    let expansions = move || {
+        results.with(|r| {
+            r.expansions
+                .iter()
+                .map(|e| {
+                    view! {
+                        <li>
+                            <span class="muted">{format!("for “{}”, also searched: ", e.word)}</span>
+                            {e.also.join(", ")}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let compare_href = Route::Compare(CompareState {
+        within: state.q.clone(),
+        ..CompareState::default()
+    })
+    .to_hash();
+    view! {
         <div class="search-options">
             <a
                 class="toggle"
@@ -136,14 +152,6 @@ fn Searched(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
             <ul class="expansions" data-testid="expansions">
                 {expansions}
             </ul>
-        </div>
-        <ul class="warnings" role="status" data-testid="query-warnings">
-            {warnings}
-        </ul>
-        {tabs}
-        <div class="search-body">
-            <Facets state=state.clone() results />
-            <div class="search-main">{main}</div>
         </div>
     }
 }
@@ -315,39 +323,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         }
                             .into_any();
                     }
-                    let rows = lines
-                        .iter()
-                        .map(|l| {
-                            let (source, date, title) = meta(l.article).unwrap_or_default();
-                            let href = Route::Article {
-                                id: l.article,
-                                q: Some(q.clone()),
-                                aliases,
-                                paragraph: Some(l.paragraph),
-                                offset: Some(l.offset),
-                                length: None,
-                            }
-                                .to_hash();
-                            view! {
-                                <tr data-testid="kwic-line">
-                                    <td class="kwic-left">
-                                        <span>{l.left.clone()}</span>
-                                    </td>
-                                    <td class="kwic-hit">
-                                        <a href=href title=format!("Open “{title}” at this passage")>
-                                            {l.hit.clone()}
-                                        </a>
-                                    </td>
-                                    <td class="kwic-right">{l.right.clone()}</td>
-                                    <td class="kwic-meta">
-                                        <span>{source}</span>
-                                        " · "
-                                        <DateLabel date />
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
+                    let rows = lines.iter().map(|l| kwic_row(l, meta(l.article), &q, aliases)).collect_view();
                     let note = truncated
                         .then(|| {
                             view! { <p class="muted">{format!("Showing the first {KWIC_LIMIT} occurrences.")}</p> }
@@ -364,6 +340,44 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         .into_any()
                 })
         }}
+    }
+}
+
+/// One concordance line: left context, the hit (a link to the reader at this passage), right
+/// context, and the article's source and date.
+fn kwic_row(
+    l: &KwicLine,
+    meta: Option<(String, Option<PubDate>, String)>,
+    q: &str,
+    aliases: bool,
+) -> impl IntoView {
+    let (source, date, title) = meta.unwrap_or_default();
+    let href = Route::Article {
+        id: l.article,
+        q: Some(q.to_string()),
+        aliases,
+        paragraph: Some(l.paragraph),
+        offset: Some(l.offset),
+        length: None,
+    }
+    .to_hash();
+    view! {
+        <tr data-testid="kwic-line">
+            <td class="kwic-left">
+                <span>{l.left.clone()}</span>
+            </td>
+            <td class="kwic-hit">
+                <a href=href title=format!("Open “{title}” at this passage")>
+                    {l.hit.clone()}
+                </a>
+            </td>
+            <td class="kwic-right">{l.right.clone()}</td>
+            <td class="kwic-meta">
+                <span>{source}</span>
+                " · "
+                <DateLabel date />
+            </td>
+        </tr>
     }
 }
 

@@ -44,6 +44,41 @@ pub(super) fn GroupsTab(
     titles: Memo<Vec<String>>,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    view! {
+        <div class="compare-groups">
+            <h2>"Similarity"</h2>
+            <p class="muted">
+                "TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."
+            </p>
+            <div class="heatmap-wrap">
+                <Heatmap comparison titles />
+            </div>
+            <p>
+                <ExportButtons
+                    comparison
+                    titles
+                    message
+                    what="similarity"
+                    label="Similarity"
+                    make=|c, t, f| match f {
+                        ExportFormat::Json => c.similarity.to_json(t),
+                        _ => c.similarity.to_csv(t),
+                    }
+                />
+            </p>
+            <h2>"Story groups"</h2>
+            <GroupControls state=state.clone() />
+            <p class="muted">
+                "Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest."
+            </p>
+            <StoryGroups state comparison titles />
+        </div>
+    }
+}
+
+/// The story groups' similarity threshold and time window, kept in the URL.
+#[component]
+fn GroupControls(state: CompareState) -> impl IntoView {
     let threshold = state.threshold;
     let window = state.window;
     let st = state.clone();
@@ -74,54 +109,27 @@ pub(super) fn GroupsTab(
         })
         .collect_view();
     view! {
-        <div class="compare-groups">
-            <h2>"Similarity"</h2>
-            <p class="muted">
-                "TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."
-            </p>
-            <div class="heatmap-wrap">
-                <Heatmap comparison titles />
-            </div>
-            <p>
-                <ExportButtons
-                    comparison
-                    titles
-                    message
-                    what="similarity"
-                    label="Similarity"
-                    make=|c, t, f| match f {
-                        ExportFormat::Json => c.similarity.to_json(t),
-                        _ => c.similarity.to_csv(t),
-                    }
-                />
-            </p>
-            <h2>"Story groups"</h2>
-            <p class="controls">
-                <label>
-                    "Similarity at least "
-                    <input
-                        type="range"
-                        min="1"
-                        max="40"
-                        step="1"
-                        prop:value=threshold.to_string()
-                        on:change=on_threshold
-                        data-testid="threshold"
-                        aria-label="Similarity threshold in percent"
-                    /> <output>{format!(" {threshold}%")}</output>
-                </label>
-                " "
-                <label>
-                    " published within " <select on:change=on_window data-testid="window" aria-label="Time window">
-                        {windows}
-                    </select>
-                </label>
-            </p>
-            <p class="muted">
-                "Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest."
-            </p>
-            <StoryGroups state comparison titles />
-        </div>
+        <p class="controls">
+            <label>
+                "Similarity at least "
+                <input
+                    type="range"
+                    min="1"
+                    max="40"
+                    step="1"
+                    prop:value=threshold.to_string()
+                    on:change=on_threshold
+                    data-testid="threshold"
+                    aria-label="Similarity threshold in percent"
+                /> <output>{format!(" {threshold}%")}</output>
+            </label>
+            " "
+            <label>
+                " published within " <select on:change=on_window data-testid="window" aria-label="Time window">
+                    {windows}
+                </select>
+            </label>
+        </p>
     }
 }
 
@@ -144,48 +152,20 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                 .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
                 .map(|(i, j)| c.similarity.score(i, j))
                 .fold(0.0f32, f32::max);
-            let mut cells = Vec::with_capacity(n * n);
-            for i in 0..n {
-                for j in 0..n {
-                    let k = i * n + j;
-                    let s = c.similarity.combined[k];
-                    let level = heat_level(s, max);
-                    let class = if i == j {
-                        "heat-self".to_string()
-                    } else {
-                        format!("heat-{level}")
-                    };
+            let cells = (0..n * n)
+                .map(|k| {
+                    let (i, j) = (k / n, k % n);
                     let tip = format!(
                         "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
                         name(i),
                         name(j),
-                        s * 100.0,
+                        c.similarity.combined[k] * 100.0,
                         c.similarity.cosine[k] * 100.0,
                         c.similarity.overlap[k] * 100.0
                     );
-                    let (x, y) = (LABEL_W + cell * j as f64, TOP + cell * i as f64);
-                    let ink = if level >= STRONG_FROM {
-                        "heat-ink-strong"
-                    } else {
-                        "heat-ink"
-                    };
-                    let text = (n <= 12 && i != j).then(|| {
-                        view! {
-                            <text x=x + cell / 2.0 y=y + cell / 2.0 + 4.0 text-anchor="middle" class=ink>
-                                {format!("{:.0}", s * 100.0)}
-                            </text>
-                        }
-                    });
-                    cells.push(view! {
-                        <g class="heat-cell" data-i=i data-j=j>
-                            <rect x=x y=y width=cell - 1.0 height=cell - 1.0 class=class>
-                                <title>{tip}</title>
-                            </rect>
-                            {text}
-                        </g>
-                    });
-                }
-            }
+                    heat_cell(i, j, c.similarity.combined[k], max, cell, n <= 12, tip)
+                })
+                .collect_view();
             let labels = (0..n)
                 .map(|i| {
                     view! {
@@ -215,6 +195,46 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                 </svg>
             }
         })
+    }
+}
+
+/// One pair's square, shaded by its score relative to `max`, with the percentage written in
+/// it when the squares are big enough.
+fn heat_cell(
+    i: usize,
+    j: usize,
+    score: f32,
+    max: f32,
+    cell: f64,
+    numbers: bool,
+    tip: String,
+) -> impl IntoView {
+    let level = heat_level(score, max);
+    let class = if i == j {
+        "heat-self".to_string()
+    } else {
+        format!("heat-{level}")
+    };
+    let (x, y) = (LABEL_W + cell * j as f64, TOP + cell * i as f64);
+    let ink = if level >= STRONG_FROM {
+        "heat-ink-strong"
+    } else {
+        "heat-ink"
+    };
+    let text = (numbers && i != j).then(|| {
+        view! {
+            <text x=x + cell / 2.0 y=y + cell / 2.0 + 4.0 text-anchor="middle" class=ink>
+                {format!("{:.0}", score * 100.0)}
+            </text>
+        }
+    });
+    view! {
+        <g class="heat-cell" data-i=i data-j=j>
+            <rect x=x y=y width=cell - 1.0 height=cell - 1.0 class=class>
+                <title>{tip}</title>
+            </rect>
+            {text}
+        </g>
     }
 }
 

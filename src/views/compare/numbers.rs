@@ -2,6 +2,7 @@
 //! conflicting figures flagged.
 
 use leptos::prelude::*;
+use newsprism_core::compare::numbers::LedgerGroup;
 use newsprism_core::compare::Comparison;
 use newsprism_core::export::ExportFormat;
 
@@ -23,55 +24,7 @@ pub(super) fn NumbersTab(
                 .groups
                 .iter()
                 .filter(|g| !several || g.parties > 1)
-                .map(|g| {
-                    let rows = g
-                        .entries
-                        .iter()
-                        .map(|&e| {
-                            let q = &c.ledger.quantities[e];
-                            view! {
-                                <tr data-testid="ledger-row">
-                                    <td>
-                                        {short(&c.parties[q.party].label)}<br />
-                                        <span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span>
-                                    </td>
-                                    <td class="figure">
-                                        {q.text.clone()}<br />
-                                        <span class="muted">{q.value.clone()}{q.vague.then_some(" (vague)")}</span>
-                                    </td>
-                                    <td>
-                                        <Highlighted spans=sentence_spans(&q.sentence, &q.text) />
-                                        " "
-                                        <a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
-                    let title = c.ledger.group_title(g);
-                    view! {
-                        <section class="ledger-group" class:conflict=g.conflict data-testid="ledger-group">
-                            <h3>
-                                {title}
-                                {g
-                                    .conflict
-                                    .then(|| {
-                                        view! {
-                                            <span class="badge conflict" data-testid="conflict">
-                                                " sources give different figures"
-                                            </span>
-                                        }
-                                    })}
-                                <span class="muted">
-                                    {format!(" · {} source{}", g.parties, if g.parties == 1 { "" } else { "s" })}
-                                </span>
-                            </h3>
-                            <table>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </section>
-                    }
-                })
+                .map(|g| ledger_group(c, &names, g))
                 .collect_view()
         })
     };
@@ -106,5 +59,57 @@ pub(super) fn NumbersTab(
             </p>
             {groups}
         </div>
+    }
+}
+
+/// One group of the ledger: what it counts and whose, whether the sources conflict, and each
+/// quantity with its source, figure and sentence.
+fn ledger_group(c: &Comparison, names: &[String], g: &LedgerGroup) -> impl IntoView {
+    let rows = g
+        .entries
+        .iter()
+        .map(|&e| {
+            let q = &c.ledger.quantities[e];
+            view! {
+                <tr data-testid="ledger-row">
+                    <td>
+                        {short(&c.parties[q.party].label)}<br />
+                        <span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span>
+                    </td>
+                    <td class="figure">
+                        {q.text.clone()}<br />
+                        <span class="muted">{q.value.clone()}{q.vague.then_some(" (vague)")}</span>
+                    </td>
+                    <td>
+                        <Highlighted spans=sentence_spans(&q.sentence, &q.text) />
+                        " "
+                        <a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let title = c.ledger.group_title(g);
+    view! {
+        <section class="ledger-group" class:conflict=g.conflict data-testid="ledger-group">
+            <h3>
+                {title}
+                {g
+                    .conflict
+                    .then(|| {
+                        view! {
+                            <span class="badge conflict" data-testid="conflict">
+                                " sources give different figures"
+                            </span>
+                        }
+                    })}
+                <span class="muted">
+                    {format!(" · {} source{}", g.parties, if g.parties == 1 { "" } else { "s" })}
+                </span>
+            </h3>
+            <table>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
     }
 }

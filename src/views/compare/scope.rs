@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use newsprism_core::compare::{Comparison, Scope, Scoped};
 use newsprism_core::corpus::LibrarySort;
+use newsprism_core::{Article, ArticleId};
 
 use super::{route_with, MAX_SCOPE};
 use crate::browser::hash::go;
@@ -140,34 +141,7 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
             let items = matching
                 .into_iter()
                 .take(PICKER_ROWS)
-                .map(|a| {
-                    let id = a.id;
-                    let checked = on.contains(&id);
-                    let full = !checked && on.len() >= MAX_SCOPE;
-                    let when = a.pub_date.as_ref().map(|d| d.date.to_string()).unwrap_or_else(|| "undated".into());
-                    view! {
-                        <label class="pick">
-                            <input
-                                type="checkbox"
-                                prop:checked=checked
-                                disabled=full
-                                data-testid="scope-pick"
-                                on:change=move |_| {
-                                    picked
-                                        .update(|p| {
-                                            if let Some(i) = p.iter().position(|x| *x == id) {
-                                                p.remove(i);
-                                            } else if p.len() < MAX_SCOPE {
-                                                p.push(id);
-                                            }
-                                        })
-                                }
-                            />
-                            {format!(" {} ", a.title)}
-                            <span class="muted">{format!("{} · {}", a.source_label(), when)}</span>
-                        </label>
-                    }
-                })
+                .map(|a| pick_row(a, &on, picked))
                 .collect_view();
             let more = (more > 0).then(|| view! { <p class="muted">{format!("{more} more: type to narrow the list.")}</p> });
             view! {
@@ -210,5 +184,33 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
             </p>
             {rows}
         </details>
+    }
+}
+
+/// One article to tick, unless the comparison is full.
+fn pick_row(a: &Article, on: &[ArticleId], picked: RwSignal<Vec<ArticleId>>) -> impl IntoView {
+    let id = a.id;
+    let checked = on.contains(&id);
+    let full = !checked && on.len() >= MAX_SCOPE;
+    let when = a
+        .pub_date
+        .as_ref()
+        .map(|d| d.date.to_string())
+        .unwrap_or_else(|| "undated".into());
+    let toggle = move |_| {
+        picked.update(|p| {
+            if let Some(i) = p.iter().position(|x| *x == id) {
+                p.remove(i);
+            } else if p.len() < MAX_SCOPE {
+                p.push(id);
+            }
+        })
+    };
+    view! {
+        <label class="pick">
+            <input type="checkbox" prop:checked=checked disabled=full data-testid="scope-pick" on:change=toggle />
+            {format!(" {} ", a.title)}
+            <span class="muted">{format!("{} · {}", a.source_label(), when)}</span>
+        </label>
     }
 }

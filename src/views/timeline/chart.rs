@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use newsprism_core::time::calendar::Day;
-use newsprism_core::time::timeline::{describe, ticks, Group, Lane, Timeline};
+use newsprism_core::time::timeline::{describe, ticks, Event, Group, Lane, Timeline};
 use newsprism_core::ArticleId;
 
 use super::geometry::{lane_label, Domain, AXIS_H, LANES_TOP, LANE_H, PUB_H, SHARED_H, W};
@@ -258,33 +258,7 @@ fn event_mark(
     );
     let x1 = d.clamped_x(f64::from(g.start));
     let x2 = d.clamped_x(f64::from(g.end) + 1.0);
-    let body = if g.certain {
-        let w = (x2 - x1).max(6.0);
-        view! { <rect class="mark" x=x1 - if x2 - x1 < 6.0 { 3.0 } else { 0.0 } y=y width=w height=h rx="2" /> }
-        .into_any()
-    } else {
-        let candidates = first
-            .resolution
-            .as_ref()
-            .map(|r| r.candidates.clone())
-            .unwrap_or_default();
-        let ticks = (candidates.len() <= MAX_CANDIDATE_TICKS).then(|| {
-            candidates
-                .into_iter()
-                .filter(|c| d.visible(c.start, c.end))
-                .map(|c| {
-                    let cx1 = d.clamped_x(f64::from(c.start));
-                    let cx2 = d.clamped_x(f64::from(c.end) + 1.0);
-                    view! { <rect class="mark" x=cx1 y=y + h - 5.0 width=(cx2 - cx1).max(2.0) height="5" /> }
-                })
-                .collect_view()
-        });
-        view! {
-            <rect class="band" x=x1 y=y width=(x2 - x1).max(6.0) height=h rx="2" />
-            {ticks}
-        }
-        .into_any()
-    };
+    let body = mark_body(g.certain, first, d, (x1, x2), (y, h));
     let count = (events.len() > 1).then(|| {
         view! {
             <text x=x2 + 3.0 y=y + h - 4.0 class="tl-count">
@@ -313,6 +287,44 @@ fn event_mark(
             {body}
             {count}
         </g>
+    }
+}
+
+/// A mark's shape between `x1` and `x2`: a bar for a certain date; for an uncertain one a pale
+/// band with its candidate days or weeks ticked (when there are few enough to tell apart).
+fn mark_body(
+    certain: bool,
+    first: &Event,
+    d: Domain,
+    (x1, x2): (f64, f64),
+    (y, h): (f64, f64),
+) -> AnyView {
+    if certain {
+        let w = (x2 - x1).max(6.0);
+        view! { <rect class="mark" x=x1 - if x2 - x1 < 6.0 { 3.0 } else { 0.0 } y=y width=w height=h rx="2" /> }
+        .into_any()
+    } else {
+        let candidates = first
+            .resolution
+            .as_ref()
+            .map(|r| r.candidates.clone())
+            .unwrap_or_default();
+        let ticks = (candidates.len() <= MAX_CANDIDATE_TICKS).then(|| {
+            candidates
+                .into_iter()
+                .filter(|c| d.visible(c.start, c.end))
+                .map(|c| {
+                    let cx1 = d.clamped_x(f64::from(c.start));
+                    let cx2 = d.clamped_x(f64::from(c.end) + 1.0);
+                    view! { <rect class="mark" x=cx1 y=y + h - 5.0 width=(cx2 - cx1).max(2.0) height="5" /> }
+                })
+                .collect_view()
+        });
+        view! {
+            <rect class="band" x=x1 y=y width=(x2 - x1).max(6.0) height=h rx="2" />
+            {ticks}
+        }
+        .into_any()
     }
 }
 

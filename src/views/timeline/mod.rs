@@ -87,11 +87,7 @@ pub fn TimelineView(
                 </p>
             </div>
             <Toolbar state mode one_source timeline domain />
-            <p class="muted hint">
-                "Bars are dates the texts mention; pale bands are uncertain dates (every day or week they could be), "
-                "dashed outlines are publication dates inferred from the text. Tab to a mark to read its sentence; Enter or a click opens it in the reader. "
-                "With the chart focused: + and − zoom, ← and → scroll, 0 fits."
-            </p>
+            <ChartHint />
             <div
                 class="chart-wrap"
                 tabindex="0"
@@ -120,6 +116,76 @@ fn Toolbar(
     timeline: Memo<Timeline>,
     domain: RwSignal<Domain>,
 ) -> impl IntoView {
+    let lanes_link = move |m: Lanes| {
+        Route::Timeline(TimelineState {
+            lanes: m,
+            ..state.clone()
+        })
+        .to_hash()
+    };
+    view! {
+        <div class="timeline-tools" role="toolbar" aria-label="Timeline controls">
+            <span class="sort-label">"Lanes:"</span>
+            <a
+                href=lanes_link(Lanes::Source)
+                class:active=mode == Lanes::Source
+                title=if one_source { "Every article has the same source, so the lanes are per article" } else { "" }
+            >
+                "per source"
+            </a>
+            <a href=lanes_link(Lanes::Article) class:active=mode == Lanes::Article data-testid="lanes-article">
+                "per article"
+            </a>
+            <ZoomButtons timeline domain />
+            <TimelineExports timeline />
+        </div>
+    }
+}
+
+/// Zoom and pan, fit, and spans of a decade, a year, a month or a week around the middle.
+#[component]
+fn ZoomButtons(timeline: Memo<Timeline>, domain: RwSignal<Domain>) -> impl IntoView {
+    let zoom = move |f: fn(Domain) -> Domain| move |_| domain.update(|d| *d = f(*d));
+    view! {
+        <span class="sep">"|"</span>
+        <button type="button" on:click=zoom(|d| d.zoom(0.5)) data-testid="zoom-in">
+            "Zoom in"
+        </button>
+        <button type="button" on:click=zoom(|d| d.zoom(2.0)) data-testid="zoom-out">
+            "Zoom out"
+        </button>
+        <button type="button" on:click=zoom(|d| d.pan(-0.25)) aria-label="Earlier">
+            "←"
+        </button>
+        <button type="button" on:click=zoom(|d| d.pan(0.25)) aria-label="Later">
+            "→"
+        </button>
+        <button
+            type="button"
+            on:click=move |_| domain.set(Domain::fit(timeline.with_untracked(Timeline::extent)))
+            data-testid="zoom-fit"
+        >
+            "Fit"
+        </button>
+        <span class="sort-label">"Show:"</span>
+        <button type="button" on:click=zoom(|d| d.around(3652.5))>
+            "decade"
+        </button>
+        <button type="button" on:click=zoom(|d| d.around(365.25))>
+            "year"
+        </button>
+        <button type="button" on:click=zoom(|d| d.around(31.0))>
+            "month"
+        </button>
+        <button type="button" on:click=zoom(|d| d.around(8.0)) data-testid="zoom-week">
+            "week"
+        </button>
+    }
+}
+
+/// The events as CSV or JSON, and the chart as SVG.
+#[component]
+fn TimelineExports(timeline: Memo<Timeline>) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let export = move |format: ExportFormat| {
         let result = match format {
@@ -137,73 +203,31 @@ fn Toolbar(
             Err(e) => format!("Could not export: {e}."),
         }));
     };
-    let lanes_link = move |m: Lanes| {
-        Route::Timeline(TimelineState {
-            lanes: m,
-            ..state.clone()
-        })
-        .to_hash()
-    };
-    let zoom = move |f: fn(Domain) -> Domain| move |_| domain.update(|d| *d = f(*d));
     view! {
-        <div class="timeline-tools" role="toolbar" aria-label="Timeline controls">
-            <span class="sort-label">"Lanes:"</span>
-            <a
-                href=lanes_link(Lanes::Source)
-                class:active=mode == Lanes::Source
-                title=if one_source { "Every article has the same source, so the lanes are per article" } else { "" }
-            >
-                "per source"
-            </a>
-            <a href=lanes_link(Lanes::Article) class:active=mode == Lanes::Article data-testid="lanes-article">
-                "per article"
-            </a>
-            <span class="sep">"|"</span>
-            <button type="button" on:click=zoom(|d| d.zoom(0.5)) data-testid="zoom-in">
-                "Zoom in"
-            </button>
-            <button type="button" on:click=zoom(|d| d.zoom(2.0)) data-testid="zoom-out">
-                "Zoom out"
-            </button>
-            <button type="button" on:click=zoom(|d| d.pan(-0.25)) aria-label="Earlier">
-                "←"
-            </button>
-            <button type="button" on:click=zoom(|d| d.pan(0.25)) aria-label="Later">
-                "→"
-            </button>
-            <button
-                type="button"
-                on:click=move |_| domain.set(Domain::fit(timeline.with_untracked(Timeline::extent)))
-                data-testid="zoom-fit"
-            >
-                "Fit"
-            </button>
-            <span class="sort-label">"Show:"</span>
-            <button type="button" on:click=zoom(|d| d.around(3652.5))>
-                "decade"
-            </button>
-            <button type="button" on:click=zoom(|d| d.around(365.25))>
-                "year"
-            </button>
-            <button type="button" on:click=zoom(|d| d.around(31.0))>
-                "month"
-            </button>
-            <button type="button" on:click=zoom(|d| d.around(8.0)) data-testid="zoom-week">
-                "week"
-            </button>
-            <span class="sep">"|"</span>
-            <button type="button" on:click=move |_| export(ExportFormat::Csv) data-testid="export-events-csv">
-                "Events CSV"
-            </button>
-            <button type="button" on:click=move |_| export(ExportFormat::Json) data-testid="export-events-json">
-                "Events JSON"
-            </button>
-            <button type="button" on:click=move |_| export(ExportFormat::Svg) data-testid="export-chart-svg">
-                "Chart SVG"
-            </button>
-            <span class="muted" role="status">
-                {move || message.get()}
-            </span>
-        </div>
+        <span class="sep">"|"</span>
+        <button type="button" on:click=move |_| export(ExportFormat::Csv) data-testid="export-events-csv">
+            "Events CSV"
+        </button>
+        <button type="button" on:click=move |_| export(ExportFormat::Json) data-testid="export-events-json">
+            "Events JSON"
+        </button>
+        <button type="button" on:click=move |_| export(ExportFormat::Svg) data-testid="export-chart-svg">
+            "Chart SVG"
+        </button>
+        <span class="muted" role="status">
+            {move || message.get()}
+        </span>
+    }
+}
+
+/// How to read and drive the chart.
+#[component]
+fn ChartHint() -> impl IntoView {
+    view! {
+        <p class="muted hint">
+            "Bars are dates the texts mention; pale bands are uncertain dates (every day or week they could be), "
+            "dashed outlines are publication dates inferred from the text. Tab to a mark to read its sentence; Enter or a click opens it in the reader. "
+            "With the chart focused: + and − zoom, ← and → scroll, 0 fits."
+        </p>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::export::ExportFormat;
-use newsprism_core::time::timeline::{share as share_of, Bucket, Trend};
+use newsprism_core::time::timeline::{share as share_of, Bucket, Period, Trend};
 
 use super::geometry::W;
 use crate::browser::files::download;
@@ -24,6 +24,41 @@ pub(super) fn TrendPanel(state: TimelineState) -> impl IntoView {
         let q = q.clone();
         (!q.trim().is_empty()).then(|| app.corpus().with(|c| c.trend(&q, aliases, bucket)))
     });
+    let share = state.share;
+    let message = RwSignal::new(None::<String>);
+    view! {
+        <section class="trend" data-testid="trend">
+            <h2>"Trend of a search over publication time"</h2>
+            <TrendForm state=state.clone() />
+            {move || {
+                trend
+                    .with(|t| match t {
+                        None => {
+                            view! {
+                                <p class="muted">
+                                    "Type a query to see how often it appears in each period and source. The query is kept in the URL."
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Some(t) => {
+                            view! {
+                                {trend_chart(t, share)}
+                                <TrendExport csv=t.to_csv() message />
+                                {trend_table(t)}
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// The trend's query, and its period and measure as links (kept in the URL).
+#[component]
+fn TrendForm(state: TimelineState) -> impl IntoView {
+    let bucket = state.bucket;
     let input = RwSignal::new(state.q.clone());
     let base = state.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -46,81 +81,57 @@ pub(super) fn TrendPanel(state: TimelineState) -> impl IntoView {
     let counts = link(&|s| s.share = false);
     let shares = link(&|s| s.share = true);
     let share = state.share;
-    let message = RwSignal::new(None::<String>);
     view! {
-        <section class="trend" data-testid="trend">
-            <h2>"Trend of a search over publication time"</h2>
-            <form class="trend-form" on:submit=submit>
-                <label>
-                    "Query "
-                    <input
-                        type="search"
-                        data-testid="trend-query"
-                        prop:value=move || input.get()
-                        on:input=move |ev| input.set(event_target_value(&ev))
-                        placeholder="e.g. Poetin, \"giftige mensen\", troepen OR soldaten"
-                    />
-                </label>
-                <button type="submit">"Show trend"</button>
-                <span class="sort-label">"Per:"</span>
-                <a href=by_month class:active=bucket == Bucket::Month>
-                    "month"
-                </a>
-                <a href=by_year class:active=bucket == Bucket::Year data-testid="bucket-year">
-                    "year"
-                </a>
-                <span class="sort-label">"As:"</span>
-                <a href=counts class:active=!share>
-                    "counts"
-                </a>
-                <a href=shares class:active=share data-testid="metric-share">
-                    "share of the period's articles"
-                </a>
-            </form>
-            {move || {
-                trend
-                    .with(|t| match t {
-                        None => {
-                            view! {
-                                <p class="muted">
-                                    "Type a query to see how often it appears in each period and source. The query is kept in the URL."
-                                </p>
-                            }
-                                .into_any()
-                        }
-                        Some(t) => {
-                            let csv = t.to_csv();
-                            view! {
-                                {trend_chart(t, share)}
-                                <p>
-                                    <button
-                                        type="button"
-                                        data-testid="export-trend-csv"
-                                        on:click=move |_| {
-                                            message
-                                                .set(
-                                                    Some(
-                                                        match download("newsprism-trend.csv", &csv, ExportFormat::Csv) {
-                                                            Ok(()) => "Exported.".into(),
-                                                            Err(e) => format!("Could not export: {e}."),
-                                                        },
-                                                    ),
-                                                );
-                                        }
-                                    >
-                                        "Trend CSV"
-                                    </button>
-                                    <span class="muted" role="status">
-                                        {move || message.get()}
-                                    </span>
-                                </p>
-                                {trend_table(t)}
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
-        </section>
+        <form class="trend-form" on:submit=submit>
+            <label>
+                "Query "
+                <input
+                    type="search"
+                    data-testid="trend-query"
+                    prop:value=move || input.get()
+                    on:input=move |ev| input.set(event_target_value(&ev))
+                    placeholder="e.g. Poetin, \"giftige mensen\", troepen OR soldaten"
+                />
+            </label>
+            <button type="submit">"Show trend"</button>
+            <span class="sort-label">"Per:"</span>
+            <a href=by_month class:active=bucket == Bucket::Month>
+                "month"
+            </a>
+            <a href=by_year class:active=bucket == Bucket::Year data-testid="bucket-year">
+                "year"
+            </a>
+            <span class="sort-label">"As:"</span>
+            <a href=counts class:active=!share>
+                "counts"
+            </a>
+            <a href=shares class:active=share data-testid="metric-share">
+                "share of the period's articles"
+            </a>
+        </form>
+    }
+}
+
+/// The trend as CSV.
+#[component]
+fn TrendExport(csv: String, message: RwSignal<Option<String>>) -> impl IntoView {
+    let export = move |_| {
+        message.set(Some(
+            match download("newsprism-trend.csv", &csv, ExportFormat::Csv) {
+                Ok(()) => "Exported.".into(),
+                Err(e) => format!("Could not export: {e}."),
+            },
+        ))
+    };
+    view! {
+        <p>
+            <button type="button" data-testid="export-trend-csv" on:click=export>
+                "Trend CSV"
+            </button>
+            <span class="muted" role="status">
+                {move || message.get()}
+            </span>
+        </p>
     }
 }
 
@@ -138,52 +149,18 @@ fn trend_chart(t: &Trend, share: bool) -> AnyView {
     } else {
         periods.iter().map(|p| p.matches).max().unwrap_or(1).max(1) as f64
     };
-    let source_index = |s: &str| t.sources.iter().position(|x| x == s).unwrap_or(0);
+    let geometry = Bars {
+        h,
+        top,
+        left,
+        bw,
+        max,
+        share,
+    };
     let bars = periods
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let x = left + bw * i as f64 + 2.0;
-            let mut y = top + h;
-            let segments = p
-                .sources
-                .iter()
-                .filter(|(_, m, _)| *m > 0)
-                .map(|(s, m, _)| {
-                    // As a share, each source's segment is its part of the period's share.
-                    let value = if share {
-                        share_of(*m, p.total)
-                    } else {
-                        *m as f64
-                    };
-                    let sh = value / max * h;
-                    y -= sh;
-                    let colour = format!("lane-{}", source_index(s) % LANE_COLOURS);
-                    view! { <rect x=x y=y width=(bw - 4.0).max(2.0) height=sh class=colour /> }
-                })
-                .collect_view();
-            let label = if share {
-                format!("{:.0}%", p.share() * 100.0)
-            } else {
-                p.matches.to_string()
-            };
-            view! {
-                <g
-                    data-testid="trend-bar"
-                    data-period=p.label.clone()
-                    data-matches=p.matches.to_string()
-                    data-total=p.total.to_string()
-                >
-                    {segments}
-                    <text x=x + bw / 2.0 - 2.0 y=y - 3.0 text-anchor="middle" class="tl-count">
-                        {label}
-                    </text>
-                    <text x=x + bw / 2.0 - 2.0 y=top + h + 14.0 text-anchor="middle" class="tl-count">
-                        {p.label.clone()}
-                    </text>
-                </g>
-            }
-        })
+        .map(|(i, p)| geometry.bar(t, i, p))
         .collect_view();
     let legend = t
         .sources
@@ -220,6 +197,75 @@ fn trend_chart(t: &Trend, share: bool) -> AnyView {
         <p class="legends">{legend}</p>
     }
     .into_any()
+}
+
+/// The trend chart's geometry.
+#[derive(Clone, Copy)]
+struct Bars {
+    h: f64,
+    top: f64,
+    left: f64,
+    /// A bar's width.
+    bw: f64,
+    /// The value of a full bar.
+    max: f64,
+    /// Shares of the period's articles rather than counts.
+    share: bool,
+}
+
+impl Bars {
+    /// Period `i`'s bar: one segment per source, with its value above and its name below.
+    fn bar(self, t: &Trend, i: usize, p: &Period) -> impl IntoView {
+        let Bars {
+            h,
+            top,
+            left,
+            bw,
+            max,
+            share,
+        } = self;
+        let source_index = |s: &str| t.sources.iter().position(|x| x == s).unwrap_or(0);
+        let x = left + bw * i as f64 + 2.0;
+        let mut y = top + h;
+        let segments = p
+            .sources
+            .iter()
+            .filter(|(_, m, _)| *m > 0)
+            .map(|(s, m, _)| {
+                // As a share, each source's segment is its part of the period's share.
+                let value = if share {
+                    share_of(*m, p.total)
+                } else {
+                    *m as f64
+                };
+                let sh = value / max * h;
+                y -= sh;
+                let colour = format!("lane-{}", source_index(s) % LANE_COLOURS);
+                view! { <rect x=x y=y width=(bw - 4.0).max(2.0) height=sh class=colour /> }
+            })
+            .collect_view();
+        let label = if share {
+            format!("{:.0}%", p.share() * 100.0)
+        } else {
+            p.matches.to_string()
+        };
+        view! {
+            <g
+                data-testid="trend-bar"
+                data-period=p.label.clone()
+                data-matches=p.matches.to_string()
+                data-total=p.total.to_string()
+            >
+                {segments}
+                <text x=x + bw / 2.0 - 2.0 y=y - 3.0 text-anchor="middle" class="tl-count">
+                    {label}
+                </text>
+                <text x=x + bw / 2.0 - 2.0 y=top + h + 14.0 text-anchor="middle" class="tl-count">
+                    {p.label.clone()}
+                </text>
+            </g>
+        }
+    }
 }
 
 fn trend_table(t: &Trend) -> AnyView {
