@@ -13,7 +13,7 @@ use crate::views::aliases::AliasesView;
 use crate::views::compare::CompareView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
-use crate::views::reader::{Focus, ReaderView};
+use crate::views::reader::ReaderView;
 use crate::views::search::SearchView;
 use crate::views::timeline::TimelineView;
 
@@ -46,13 +46,8 @@ pub fn App() -> impl IntoView {
             (&previous, &current),
             (Some(Route::Search(_)), Route::Search(_))
         );
-        let scrolls_itself = matches!(
-            &current,
-            Route::Article {
-                paragraph: Some(_),
-                ..
-            }
-        );
+        let scrolls_itself =
+            matches!(&current, Route::Article { focus, .. } if focus.paragraph.is_some());
         if !same_page && !scrolls_itself {
             scroll_to_top();
         }
@@ -136,23 +131,7 @@ fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
 fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
     move || match route.get() {
         Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
-        Route::Article {
-            id,
-            q,
-            aliases,
-            paragraph,
-            offset,
-            length,
-        } => {
-            let focus = Focus {
-                q,
-                aliases,
-                paragraph,
-                offset,
-                length,
-            };
-            view! { <ReaderView id focus /> }.into_any()
-        }
+        Route::Article { id, focus } => view! { <ReaderView id focus /> }.into_any(),
         Route::Search(state) => view! { <SearchView state /> }.into_any(),
         Route::Aliases => view! { <AliasesView /> }.into_any(),
         Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),

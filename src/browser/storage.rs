@@ -61,6 +61,15 @@ fn describe(err: &JsValue) -> String {
         .unwrap_or_else(|| "the browser refused to store data".into())
 }
 
+/// The error a failed request reports.
+fn request_error(req: &IdbRequest) -> JsValue {
+    req.error()
+        .ok()
+        .flatten()
+        .map(JsValue::from)
+        .unwrap_or(JsValue::NULL)
+}
+
 /// Resolves when a request succeeds, with its result.
 async fn done(req: &IdbRequest) -> Result<JsValue, String> {
     let r = req.clone();
@@ -74,12 +83,7 @@ async fn done(req: &IdbRequest) -> Result<JsValue, String> {
         });
         let err_req = r.clone();
         let err = Closure::once_into_js(move |_: web_sys::Event| {
-            let e = err_req
-                .error()
-                .ok()
-                .flatten()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL);
+            let e = request_error(&err_req);
             let _ = reject.call1(&JsValue::NULL, &e);
         });
         r.set_onsuccess(Some(ok.unchecked_ref()));
@@ -186,12 +190,7 @@ async fn opened(req: &IdbOpenDbRequest) -> Result<JsValue, String> {
         let err_req = r.clone();
         let reject_error = reject.clone();
         let err = Closure::once_into_js(move |_: web_sys::Event| {
-            let e = err_req
-                .error()
-                .ok()
-                .flatten()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL);
+            let e = request_error(&err_req);
             let _ = reject_error.call1(&JsValue::NULL, &e);
         });
         let blocked = Closure::once_into_js(move |_: web_sys::Event| {

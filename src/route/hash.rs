@@ -7,7 +7,9 @@ use newsprism_core::time::timeline::Bucket;
 use newsprism_core::ArticleId;
 
 use super::codec::{encode, sort_name, with_params};
-use super::{CompareState, CompareTab, Lanes, Route, SearchState, SearchTab, TimelineState};
+use super::{
+    CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab, TimelineState,
+};
 
 impl Route {
     /// The hash for this route, starting with `#/`.
@@ -15,28 +17,8 @@ impl Route {
         match self {
             Route::Library { sort } if *sort == LibrarySort::default() => "#/".to_string(),
             Route::Library { sort } => format!("#/?sort={}", sort_name(*sort)),
-            Route::Article {
-                id,
-                q,
-                aliases,
-                paragraph,
-                offset,
-                length,
-            } => {
-                let mut params = Vec::new();
-                if let Some(q) = q {
-                    params.push(format!("q={}", encode(q)));
-                    if !aliases {
-                        params.push("aliases=off".into());
-                    }
-                }
-                let numbers = [("p", paragraph), ("o", offset), ("l", length)];
-                params.extend(
-                    numbers
-                        .into_iter()
-                        .filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))),
-                );
-                with_params(format!("#/article/{id}"), params)
+            Route::Article { id, focus } => {
+                with_params(format!("#/article/{id}"), focus.params())
             }
             Route::Search(s) => with_params("#/search".to_string(), s.params()),
             Route::Compare(c) => with_params("#/compare".to_string(), c.params()),
@@ -52,6 +34,25 @@ fn id_list(ids: &[ArticleId]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(",")
+}
+
+impl Focus {
+    fn params(&self) -> Vec<String> {
+        let mut params = Vec::new();
+        if let Some(q) = &self.q {
+            params.push(format!("q={}", encode(q)));
+            if !self.aliases {
+                params.push("aliases=off".into());
+            }
+        }
+        let numbers = [("p", self.paragraph), ("o", self.offset), ("l", self.length)];
+        params.extend(
+            numbers
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))),
+        );
+        params
+    }
 }
 
 impl SearchState {

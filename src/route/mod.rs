@@ -196,6 +196,34 @@ impl Default for CompareState {
     }
 }
 
+/// What the reader highlights and where it scrolls, from the URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    /// A query whose matches are highlighted.
+    pub q: Option<String>,
+    /// Whether that query used aliases.
+    pub aliases: bool,
+    /// The paragraph to scroll to.
+    pub paragraph: Option<usize>,
+    /// The byte offset of the hit to mark as current, within that paragraph.
+    pub offset: Option<usize>,
+    /// The length of a passage to mark from `offset` (a sentence the timeline links to).
+    pub length: Option<usize>,
+}
+
+impl Default for Focus {
+    /// Nothing highlighted (aliases on for whatever is highlighted later).
+    fn default() -> Focus {
+        Focus {
+            q: None,
+            aliases: true,
+            paragraph: None,
+            offset: None,
+            length: None,
+        }
+    }
+}
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -208,16 +236,8 @@ pub enum Route {
     Article {
         /// Which article.
         id: ArticleId,
-        /// A query whose matches are highlighted.
-        q: Option<String>,
-        /// Whether the highlighted query used aliases.
-        aliases: bool,
-        /// The paragraph to scroll to.
-        paragraph: Option<usize>,
-        /// The byte offset of the hit to mark as current, within that paragraph.
-        offset: Option<usize>,
-        /// The length of a passage to mark from `offset` (a sentence the timeline links to).
-        length: Option<usize>,
+        /// What to highlight and where to scroll.
+        focus: Focus,
     },
     /// The search view.
     Search(SearchState),
@@ -244,11 +264,7 @@ impl Route {
     pub fn article(id: ArticleId) -> Route {
         Route::Article {
             id,
-            q: None,
-            aliases: true,
-            paragraph: None,
-            offset: None,
-            length: None,
+            focus: Focus::default(),
         }
     }
 
@@ -274,11 +290,12 @@ impl Route {
     pub fn passage(id: ArticleId, paragraph: usize, start: usize, len: usize) -> Route {
         Route::Article {
             id,
-            q: None,
-            aliases: true,
-            paragraph: Some(paragraph),
-            offset: Some(start),
-            length: Some(len),
+            focus: Focus {
+                paragraph: Some(paragraph),
+                offset: Some(start),
+                length: Some(len),
+                ..Focus::default()
+            },
         }
     }
 

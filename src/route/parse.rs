@@ -8,7 +8,8 @@ use newsprism_core::ArticleId;
 
 use super::codec::{sort_from_name, Params};
 use super::{
-    CompareState, CompareTab, Lanes, Route, SearchState, SearchTab, TimelineState, MAX_PICKED,
+    CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab, TimelineState,
+    MAX_PICKED,
 };
 
 impl Route {
@@ -42,11 +43,13 @@ impl Route {
 fn article(id: ArticleId, p: &Params) -> Route {
     Route::Article {
         id,
-        q: p.get("q").filter(|q| !q.trim().is_empty()),
-        aliases: p.aliases(),
-        paragraph: p.number("p"),
-        offset: p.number("o"),
-        length: p.number("l"),
+        focus: Focus {
+            q: p.get("q").filter(|q| !q.trim().is_empty()),
+            aliases: p.aliases(),
+            paragraph: p.number("p"),
+            offset: p.number("o"),
+            length: p.number("l"),
+        },
     }
 }
 

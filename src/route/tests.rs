@@ -26,11 +26,13 @@ fn hashes_parse_to_routes_and_back() {
             "#/article/c5a1ee75759d24c3?q=Peskov&p=3&o=17",
             Route::Article {
                 id,
-                q: Some("Peskov".into()),
-                aliases: true,
-                paragraph: Some(3),
-                offset: Some(17),
-                length: None,
+                focus: Focus {
+                    q: Some("Peskov".into()),
+                    aliases: true,
+                    paragraph: Some(3),
+                    offset: Some(17),
+                    length: None,
+                },
             },
             "#/article/c5a1ee75759d24c3?q=Peskov&p=3&o=17",
         ),

@@ -11,24 +11,9 @@ use crate::browser::hash::scroll_into_view_later;
 use crate::components::article_tools::ArticleTools;
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
-use crate::route::{Route, SearchState};
+use crate::route::{Focus, Route, SearchState};
 use crate::state::use_app_state;
 use crate::views::not_found::NotFoundView;
-
-/// What to highlight and where to scroll, from the URL.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Focus {
-    /// A query whose matches are highlighted.
-    pub q: Option<String>,
-    /// Whether that query used aliases.
-    pub aliases: bool,
-    /// The paragraph to scroll to.
-    pub paragraph: Option<usize>,
-    /// The byte offset of the current hit in that paragraph.
-    pub offset: Option<usize>,
-    /// The length of a passage to mark from `offset` (a sentence the timeline links to).
-    pub length: Option<usize>,
-}
 
 /// The reader view for one article.
 #[component]

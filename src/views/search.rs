@@ -8,7 +8,7 @@ use newsprism_core::{ArticleId, PubDate};
 
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
-use crate::route::{CompareState, Route, SearchState, SearchTab};
+use crate::route::{CompareState, Focus, Route, SearchState, SearchTab};
 use crate::state::use_app_state;
 
 /// How many ranked results are shown with snippets.
@@ -242,7 +242,8 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 .iter()
                 .map(|hit| {
                     let paragraph = hit.snippet.as_ref().map(|s| s.paragraph);
-                    let href = Route::Article { id: hit.id, q: Some(q.clone()), aliases, paragraph, offset: None, length: None }.to_hash();
+                    let focus = Focus { q: Some(q.clone()), aliases, paragraph, ..Focus::default() };
+                    let href = Route::Article { id: hit.id, focus }.to_hash();
                     let snippet = hit.snippet.clone().map(|s| view! {
                         <p class="snippet">
                             <Highlighted spans=s.spans />
@@ -352,15 +353,14 @@ fn kwic_row(
     aliases: bool,
 ) -> impl IntoView {
     let (source, date, title) = meta.unwrap_or_default();
-    let href = Route::Article {
-        id: l.article,
+    let focus = Focus {
         q: Some(q.to_string()),
         aliases,
         paragraph: Some(l.paragraph),
         offset: Some(l.offset),
         length: None,
-    }
-    .to_hash();
+    };
+    let href = Route::Article { id: l.article, focus }.to_hash();
     view! {
         <tr data-testid="kwic-line">
             <td class="kwic-left">

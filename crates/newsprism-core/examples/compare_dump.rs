@@ -67,10 +67,10 @@ fn main() {
     for (i, q) in c.quotes.quotes.iter().enumerate() {
         println!(
             "{} {:?} [{}] {:?} — {:?} ({:?}) cluster {:?}",
-            name(q.doc),
+            name(q.at.doc),
             q.style,
             if q.fragment { "frag" } else { "full" },
-            q.text,
+            q.at.text,
             q.speaker.as_ref().map(|s| &s.name),
             q.speaker.as_ref().map(|s| s.how),
             c.quotes.cluster_of[i]
@@ -93,7 +93,7 @@ fn main() {
                 .collect();
             println!(
                 "   {}: {t}   omitted {:?}",
-                name(c.quotes.quotes[r.quote].doc),
+                name(c.quotes.quotes[r.quote].at.doc),
                 r.omitted
             );
         }
@@ -108,7 +108,7 @@ fn main() {
         );
         for &e in &g.entries {
             let q = &c.ledger.quantities[e];
-            println!("   {}: {:?} = {} ", name(q.doc), q.text, q.value);
+            println!("   {}: {:?} = {} ", name(q.at.doc), q.at.text, q.value);
         }
     }
     println!("== entities");

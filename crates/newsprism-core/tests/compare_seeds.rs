@@ -5,7 +5,8 @@
 use newsprism_core::compare::align::Relation;
 use newsprism_core::compare::numbers::Owner;
 use newsprism_core::compare::similarity::{DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
-use newsprism_core::compare::Comparison;
+use newsprism_core::compare::{Comparison, ExportPart};
+use newsprism_core::export::ExportFormat;
 use newsprism_core::corpus::Corpus;
 
 mod common;
@@ -72,8 +73,8 @@ fn peskovs_dismissal_is_one_cluster_of_three_renderings_with_their_differences()
                 .map(|s| s.text.clone())
                 .collect();
             (
-                files[quote.doc].clone(),
-                quote.text.clone(),
+                files[quote.at.doc].clone(),
+                quote.at.text.clone(),
                 marked.join("|"),
             )
         })
@@ -106,13 +107,13 @@ fn the_co_aggressors_joke_is_quoted_by_two_and_credited_to_lukashenko() {
         .find(|cl| {
             cl.renderings
                 .iter()
-                .any(|r| q.quotes[r.quote].text.contains("giftige mensen"))
+                .any(|r| q.quotes[r.quote].at.text.contains("giftige mensen"))
         })
         .expect("the joke clustered");
     let mut seeds: Vec<&str> = cluster
         .renderings
         .iter()
-        .map(|r| files[q.quotes[r.quote].doc].as_str())
+        .map(|r| files[q.quotes[r.quote].at.doc].as_str())
         .collect();
     seeds.sort();
     seeds.dedup(); // 000 also heads a section with it: ‘Giftige mensen’
@@ -127,7 +128,7 @@ fn speakers_are_attributed_as_the_texts_say() {
         c.quotes
             .quotes
             .iter()
-            .find(|q| q.text.starts_with(start))
+            .find(|q| q.at.text.starts_with(start))
             .unwrap_or_else(|| panic!("quote {start:?} found"))
             .speaker
             .as_ref()
@@ -165,12 +166,12 @@ fn the_troop_figures_conflict_and_belarus_own_army_is_kept_apart() {
         .iter()
         .map(|&e| &l.quantities[e])
         .filter(|q| !q.approx)
-        .map(|q| (files[q.doc].clone(), q.text.clone()))
+        .map(|q| (files[q.at.doc].clone(), q.at.text.clone()))
         .collect();
     assert!(exact.contains(&("004".into(), "9.000 Russische troepen".into())));
     assert!(exact.contains(&("001".into(), "10.000 tot 15.000 soldaten".into())));
     for &e in &russian.entries {
-        assert!(!l.quantities[e].sentence.is_empty());
+        assert!(!l.quantities[e].at.sentence.is_empty());
     }
     // 45.000 man: Belarus's own army, never in the Russian group, never a conflict.
     let army = l
@@ -179,7 +180,7 @@ fn the_troop_figures_conflict_and_belarus_own_army_is_kept_apart() {
         .find(|g| {
             g.entries
                 .iter()
-                .any(|&e| l.quantities[e].text == "45.000 man")
+                .any(|&e| l.quantities[e].at.text == "45.000 man")
         })
         .expect("45.000 man");
     assert_ne!(army.owner.as_ref().map(Owner::name), Some("Rusland"));
@@ -190,7 +191,7 @@ fn the_troop_figures_conflict_and_belarus_own_army_is_kept_apart() {
         "80.000 eigen soldaten",
     ] {
         assert!(
-            l.quantities.iter().any(|q| q.text == want),
+            l.quantities.iter().any(|q| q.at.text == want),
             "{want} in the ledger"
         );
     }
@@ -278,6 +279,19 @@ fn exports_hold_every_row() {
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert!(!v.is_null());
     }
+    // The one door the views use gives the same files, and no table as SVG.
+    assert_eq!(
+        c.export(ExportPart::Quotes, ExportFormat::Csv, &titles),
+        Some(quotes_csv)
+    );
+    assert_eq!(
+        c.export(ExportPart::Ledger, ExportFormat::Json, &titles),
+        Some(c.ledger.to_json(&labels, &titles))
+    );
+    assert_eq!(
+        c.export(ExportPart::Similarity, ExportFormat::Svg, &titles),
+        None
+    );
 }
 
 #[test]

@@ -316,7 +316,7 @@ proptest! {
         let ids: Vec<_> = corpus.articles().iter().map(|a| a.id).collect();
         let c = corpus.compare(&ids);
         for q in &c.quotes.quotes {
-            prop_assert!(!q.text.is_empty());
+            prop_assert!(!q.at.text.is_empty());
         }
         for q in &c.ledger.quantities {
             prop_assert!(q.low <= q.high);

@@ -1,8 +1,7 @@
 //! Names: who is mentioned and who is quoted by which source, and what only one source says.
 
 use leptos::prelude::*;
-use newsprism_core::compare::Comparison;
-use newsprism_core::export::ExportFormat;
+use newsprism_core::compare::{Comparison, ExportPart};
 
 use super::{short, ExportButtons};
 
@@ -20,12 +19,8 @@ pub(super) fn EntitiesTab(
                     comparison
                     titles
                     message
-                    what="entities"
+                    part=ExportPart::Entities
                     label="Names"
-                    make=|c, _, f| match f {
-                        ExportFormat::Json => c.entities.to_json(&c.party_labels()),
-                        _ => c.entities.to_csv(&c.party_labels()),
-                    }
                 />
             </p>
             <div class="matrix-wrap">
@@ -140,7 +135,7 @@ fn OnlyHere(comparison: Memo<Comparison>) -> impl IntoView {
                                 .unwrap_or_default();
                             view! {
                                 <li>
-                                    <q>{q.text.clone()}</q>
+                                    <q>{q.at.text.clone()}</q>
                                     <span class="muted">{who}</span>
                                 </li>
                             }
@@ -151,7 +146,7 @@ fn OnlyHere(comparison: Memo<Comparison>) -> impl IntoView {
                         .iter()
                         .map(|&i| {
                             let q = &c.ledger.quantities[i];
-                            view! { <li>{q.text.clone()}</li> }
+                            view! { <li>{q.at.text.clone()}</li> }
                         })
                         .collect_view();
                     view! {

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::compare::similarity::{ANY_TIME, WINDOW_CHOICES};
-use newsprism_core::compare::Comparison;
-use newsprism_core::export::ExportFormat;
+use newsprism_core::compare::{Comparison, ExportPart};
 use newsprism_core::time::calendar::iso_day;
 use newsprism_core::ArticleId;
 
@@ -58,12 +57,8 @@ pub(super) fn GroupsTab(
                     comparison
                     titles
                     message
-                    what="similarity"
+                    part=ExportPart::Similarity
                     label="Similarity"
-                    make=|c, t, f| match f {
-                        ExportFormat::Json => c.similarity.to_json(t),
-                        _ => c.similarity.to_csv(t),
-                    }
                 />
             </p>
             <h2>"Story groups"</h2>

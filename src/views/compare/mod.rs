@@ -14,7 +14,7 @@ mod scope;
 mod words;
 
 use leptos::prelude::*;
-use newsprism_core::compare::Comparison;
+use newsprism_core::compare::{Comparison, ExportPart};
 use newsprism_core::search::snippet::{mark_range, Span};
 use newsprism_core::ArticleId;
 
@@ -68,19 +68,19 @@ fn ExportButtons(
     comparison: Memo<Comparison>,
     titles: Memo<Vec<String>>,
     message: RwSignal<Option<String>>,
-    /// What is exported: the file is `newsprism-<what>.csv|json`, the test ids `export-<what>-…`.
-    what: &'static str,
+    /// What is exported: the file is `newsprism-<key>.csv|json`, the test ids `export-<key>-…`.
+    part: ExportPart,
     /// The buttons' label ("Quotes" → "Quotes CSV").
     label: &'static str,
-    /// Writes the export from the comparison and the article titles in a format.
-    make: fn(&Comparison, &[String], ExportFormat) -> String,
 ) -> impl IntoView {
+    let what = part.key();
     let save = move |format: ExportFormat| {
         let name = format!("newsprism-{what}.{}", format.extension());
-        let text = comparison.with_untracked(|c| titles.with_untracked(|t| make(c, t, format)));
-        message.set(Some(match download(&name, &text, format) {
-            Ok(()) => format!("Exported {name}."),
-            Err(e) => format!("Could not export {name}: {e}."),
+        let text = comparison.with_untracked(|c| titles.with_untracked(|t| c.export(part, format, t)));
+        message.set(Some(match text.map(|text| download(&name, &text, format)) {
+            Some(Ok(())) => format!("Exported {name}."),
+            Some(Err(e)) => format!("Could not export {name}: {e}."),
+            None => format!("{name} is not a table format."),
         }));
     };
     view! {

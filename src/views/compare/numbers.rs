@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::compare::numbers::LedgerGroup;
-use newsprism_core::compare::Comparison;
-use newsprism_core::export::ExportFormat;
+use newsprism_core::compare::{Comparison, ExportPart};
 
 use super::{reader_link, sentence_spans, short, ExportButtons};
 use crate::components::highlighted::Highlighted;
@@ -49,12 +48,8 @@ pub(super) fn NumbersTab(
                     comparison
                     titles
                     message
-                    what="ledger"
+                    part=ExportPart::Ledger
                     label="Ledger"
-                    make=|c, t, f| match f {
-                        ExportFormat::Json => c.ledger.to_json(&c.party_labels(), t),
-                        _ => c.ledger.to_csv(&c.party_labels(), t),
-                    }
                 />
             </p>
             {groups}
@@ -73,17 +68,17 @@ fn ledger_group(c: &Comparison, names: &[String], g: &LedgerGroup) -> impl IntoV
             view! {
                 <tr data-testid="ledger-row">
                     <td>
-                        {short(&c.parties[q.party].label)}<br />
-                        <span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span>
+                        {short(&c.parties[q.at.party].label)}<br />
+                        <span class="muted">{short(names.get(q.at.doc).map_or("", String::as_str))}</span>
                     </td>
                     <td class="figure">
-                        {q.text.clone()}<br />
+                        {q.at.text.clone()}<br />
                         <span class="muted">{q.value.clone()}{q.vague.then_some(" (vague)")}</span>
                     </td>
                     <td>
-                        <Highlighted spans=sentence_spans(&q.sentence, &q.text) />
+                        <Highlighted spans=sentence_spans(&q.at.sentence, &q.at.text) />
                         " "
-                        <a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a>
+                        <a href=reader_link(q.at.article, q.at.paragraph, &q.at.range)>"read"</a>
                     </td>
                 </tr>
             }

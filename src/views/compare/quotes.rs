@@ -2,8 +2,7 @@
 //! differences, and every quote in a filterable table.
 
 use leptos::prelude::*;
-use newsprism_core::compare::Comparison;
-use newsprism_core::export::ExportFormat;
+use newsprism_core::compare::{Comparison, ExportPart};
 
 use super::{reader_link, route_with, short, ExportButtons};
 use crate::browser::hash::go;
@@ -46,12 +45,8 @@ pub(super) fn QuotesTab(
                     comparison
                     titles
                     message
-                    what="quotes"
+                    part=ExportPart::Quotes
                     label="Quotes"
-                    make=|c, t, f| match f {
-                        ExportFormat::Json => c.quotes.to_json(&c.party_labels(), t),
-                        _ => c.quotes.to_csv(&c.party_labels(), t),
-                    }
                 />
             </p>
             <QuoteTable state comparison titles hide_fragments />
@@ -142,7 +137,7 @@ fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
                             });
                             view! {
                                 <li class:reference=ri == cl.reference data-testid="rendering">
-                                    <span class="party">{short(&c.parties[q.party].label)}</span>
+                                    <span class="party">{short(&c.parties[q.at.party].label)}</span>
                                     <q class="diff">
                                         <Highlighted spans=r.spans.clone() />
                                     </q>
@@ -152,7 +147,7 @@ fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
                                         })}
                                     {omitted}
                                     " "
-                                    <a href=reader_link(q.article, q.paragraph, &q.range)>"in context"</a>
+                                    <a href=reader_link(q.at.article, q.at.paragraph, &q.at.range)>"in context"</a>
                                 </li>
                             }
                         })
@@ -196,7 +191,7 @@ fn QuoteTable(
                 .iter()
                 .enumerate()
                 .filter(|(_, q)| sp.is_empty() || q.speaker.as_ref().is_some_and(|s| s.key == sp))
-                .filter(|(_, q)| so.is_empty() || c.parties[q.party].key == so)
+                .filter(|(_, q)| so.is_empty() || c.parties[q.at.party].key == so)
                 .filter(|(_, q)| !(hide && q.fragment))
                 .map(|(i, q)| {
                     let who = q
@@ -212,16 +207,16 @@ fn QuoteTable(
                     view! {
                         <tr data-testid="quote-row" class:fragment=q.fragment>
                             <td>
-                                <q>{q.text.clone()}</q>
+                                <q>{q.at.text.clone()}</q>
                             </td>
                             <td>{who}<br /><span class="muted">{how}</span></td>
                             <td>
-                                {short(&c.parties[q.party].label)}<br />
-                                <span class="muted">{short(names.get(q.doc).map_or("", String::as_str))}</span>
+                                {short(&c.parties[q.at.party].label)}<br />
+                                <span class="muted">{short(names.get(q.at.doc).map_or("", String::as_str))}</span>
                             </td>
                             <td>{c.quotes.cluster_of[i].map(|k| (k + 1).to_string()).unwrap_or_default()}</td>
                             <td>
-                                <a href=reader_link(q.article, q.paragraph, &q.range)>"read"</a>
+                                <a href=reader_link(q.at.article, q.at.paragraph, &q.at.range)>"read"</a>
                             </td>
                         </tr>
                     }

@@ -117,7 +117,7 @@ impl EntityReport {
                 let mut quoted = vec![0u32; parties];
                 for q in &quotes.quotes {
                     if q.speaker.as_ref().is_some_and(|s| s.key == key) {
-                        quoted[q.party] += 1;
+                        quoted[q.at.party] += 1;
                     }
                 }
                 let name = a

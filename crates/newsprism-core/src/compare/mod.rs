@@ -21,6 +21,7 @@ pub mod words;
 use serde::Serialize;
 
 use crate::article::{Article, ArticleId};
+use crate::export::ExportFormat;
 use crate::search::alias::AliasTable;
 
 pub use words::Doc;
@@ -100,6 +101,51 @@ pub fn short_title(title: &str) -> String {
     }
     out.push('…');
     out
+}
+
+/// A located piece of text in one compared article: which article and whose, where in it, the
+/// words, and the sentence around them. Quotations and quantities are both passages.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Passage {
+    /// The article.
+    pub article: ArticleId,
+    /// Its position among the compared articles.
+    pub doc: usize,
+    /// Its party.
+    pub party: usize,
+    /// The paragraph (`None`: the headline).
+    pub paragraph: Option<usize>,
+    /// Byte range of the words in the paragraph.
+    pub range: std::ops::Range<usize>,
+    /// The words.
+    pub text: String,
+    /// The sentence around them.
+    pub sentence: String,
+}
+
+/// The parts of a comparison that export as tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportPart {
+    /// Every pair's similarity.
+    Similarity,
+    /// Every quotation, with speaker and cluster.
+    Quotes,
+    /// The number ledger.
+    Ledger,
+    /// The entity matrix.
+    Entities,
+}
+
+impl ExportPart {
+    /// The part's name in file names (`newsprism-<key>.csv`) and test ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportPart::Similarity => "similarity",
+            ExportPart::Quotes => "quotes",
+            ExportPart::Ledger => "ledger",
+            ExportPart::Entities => "entities",
+        }
+    }
 }
 
 /// Everything the comparison views show about a set of articles, computed once.
@@ -279,7 +325,7 @@ impl Comparison {
             .iter()
             .enumerate()
             .filter(|(i, q)| {
-                q.party == party
+                q.at.party == party
                     && !q.fragment
                     && self.quotes.cluster_of[*i]
                         .is_none_or(|c| self.quotes.clusters[c].parties == 1)
@@ -292,7 +338,7 @@ impl Comparison {
             .iter()
             .filter(|g| g.parties == 1)
             .flat_map(|g| g.entries.iter().copied())
-            .filter(|&e| self.ledger.quantities[e].party == party)
+            .filter(|&e| self.ledger.quantities[e].at.party == party)
             .collect();
         Exclusive {
             entities,
@@ -304,6 +350,27 @@ impl Comparison {
     /// Column labels for exports: one per party.
     pub fn party_labels(&self) -> Vec<String> {
         self.parties.iter().map(|p| p.label.clone()).collect()
+    }
+
+    /// A part of the comparison as a table file; `titles` are the compared articles' titles.
+    /// `None` for a format that is not a table (SVG).
+    pub fn export(&self, part: ExportPart, format: ExportFormat, titles: &[String]) -> Option<String> {
+        let parties = self.party_labels();
+        let json = match format {
+            ExportFormat::Json => true,
+            ExportFormat::Csv => false,
+            ExportFormat::Svg => return None,
+        };
+        Some(match (part, json) {
+            (ExportPart::Similarity, true) => self.similarity.to_json(titles),
+            (ExportPart::Similarity, false) => self.similarity.to_csv(titles),
+            (ExportPart::Quotes, true) => self.quotes.to_json(&parties, titles),
+            (ExportPart::Quotes, false) => self.quotes.to_csv(&parties, titles),
+            (ExportPart::Ledger, true) => self.ledger.to_json(&parties, titles),
+            (ExportPart::Ledger, false) => self.ledger.to_csv(&parties, titles),
+            (ExportPart::Entities, true) => self.entities.to_json(&parties),
+            (ExportPart::Entities, false) => self.entities.to_csv(&parties),
+        })
     }
 
     /// The index of an article among those compared.

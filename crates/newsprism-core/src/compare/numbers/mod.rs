@@ -35,12 +35,11 @@ mod read;
 #[cfg(test)]
 mod tests;
 
-use std::ops::Range;
 
 use serde::Serialize;
 
 use super::words::Doc;
-use crate::article::ArticleId;
+use super::Passage;
 use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::AliasTable;
 use crate::text::fold::fold;
@@ -75,18 +74,10 @@ impl Serialize for Owner {
 /// One quantity in one article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quantity {
-    /// The article.
-    pub article: ArticleId,
-    /// Its position among the compared articles.
-    pub doc: usize,
-    /// Its party.
-    pub party: usize,
-    /// The paragraph (`None`: the headline).
-    pub paragraph: Option<usize>,
-    /// Byte range of the phrase (number to noun) in the paragraph.
-    pub range: Range<usize>,
-    /// The phrase as written: "10.000 tot 15.000 soldaten".
-    pub text: String,
+    /// Where it is: the phrase as written ("10.000 tot 15.000 soldaten", number to noun) and
+    /// the sentence around it.
+    #[serde(flatten)]
+    pub at: Passage,
     /// Lowest value meant.
     pub low: f64,
     /// Highest value meant (`f64::INFINITY` for "more than").
@@ -105,8 +96,6 @@ pub struct Quantity {
     pub of: Option<String>,
     /// Whose it is, when the text says.
     pub owner: Option<Owner>,
-    /// The sentence around it.
-    pub sentence: String,
 }
 
 /// Quantities of one thing of one owner.
@@ -178,8 +167,8 @@ impl Ledger {
                 if !things.contains(&t) {
                     things.push(t);
                 }
-                if !parties.contains(&quantities[e].party) {
-                    parties.push(quantities[e].party);
+                if !parties.contains(&quantities[e].at.party) {
+                    parties.push(quantities[e].at.party);
                 }
             }
             g.label = things.join(" / ");
@@ -187,7 +176,7 @@ impl Ledger {
             g.conflict = g.entries.iter().any(|&a| {
                 g.entries.iter().any(|&b| {
                     let (x, y) = (&quantities[a], &quantities[b]);
-                    x.party != y.party
+                    x.at.party != y.at.party
                         && !x.approx
                         && !y.approx
                         && (x.high < y.low || y.high < x.low)
@@ -241,17 +230,17 @@ impl Ledger {
                 out.push_str(&csv_row(&[
                     &format!("{} {}", gi + 1, self.group_title(g)),
                     if g.conflict { "yes" } else { "no" },
-                    &q.article.to_string(),
-                    titles.get(q.doc).map_or("", String::as_str),
-                    party_labels.get(q.party).map_or("", String::as_str),
-                    &q.paragraph.map_or("title".into(), |p| p.to_string()),
-                    &q.text,
+                    &q.at.article.to_string(),
+                    titles.get(q.at.doc).map_or("", String::as_str),
+                    party_labels.get(q.at.party).map_or("", String::as_str),
+                    &q.at.paragraph.map_or("title".into(), |p| p.to_string()),
+                    &q.at.text,
                     &fmt_num(q.low),
                     &fmt_num(q.high),
                     if q.approx { "yes" } else { "no" },
                     &q.thing,
                     q.owner.as_ref().map_or("", Owner::name),
-                    &q.sentence,
+                    &q.at.sentence,
                 ]));
                 out.push_str(CSV_EOL);
             }
@@ -271,15 +260,15 @@ impl Ledger {
                     .map(|&e| {
                         let q = &self.quantities[e];
                         serde_json::json!({
-                            "article": q.article.to_string(),
-                            "title": titles.get(q.doc),
-                            "source": party_labels.get(q.party),
-                            "quantity": q.text,
+                            "article": q.at.article.to_string(),
+                            "title": titles.get(q.at.doc),
+                            "source": party_labels.get(q.at.party),
+                            "quantity": q.at.text,
                             "low": q.low,
                             "high": if q.high.is_finite() { Some(q.high) } else { None },
                             "approximate": q.approx,
                             "counts": q.thing,
-                            "sentence": q.sentence,
+                            "sentence": q.at.sentence,
                         })
                     })
                     .collect();

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::{is_hedge, owner_of, thing_key, ADJECTIVES, NOT_COUNTED, UNITS};
 use super::{fmt_num, Owner, Quantity};
+use crate::compare::Passage;
 use crate::compare::names::is_name_adjective;
 use crate::compare::words::{Doc, Sentence, Word};
 use crate::search::alias::AliasTable;
@@ -353,12 +354,15 @@ impl Reader<'_, '_> {
         };
         let unit = &self.doc.units[self.s.unit];
         let quantity = Quantity {
-            article: self.doc.id(),
-            doc: d,
-            party,
-            paragraph: unit.paragraph,
-            range: phrase_start..phrase_end,
-            text: text[phrase_start..phrase_end].to_string(),
+            at: Passage {
+                article: self.doc.id(),
+                doc: d,
+                party,
+                paragraph: unit.paragraph,
+                range: phrase_start..phrase_end,
+                text: text[phrase_start..phrase_end].to_string(),
+                sentence: text[self.s.range.clone()].to_string(),
+            },
             low,
             high,
             value: value_text(low, high, n.vague, h.approx, h.open_low),
@@ -368,7 +372,6 @@ impl Reader<'_, '_> {
             thing_key: counted.key,
             of,
             owner,
-            sentence: text[self.s.range.clone()].to_string(),
         };
         Ok((quantity, counted.next.max(end)))
     }

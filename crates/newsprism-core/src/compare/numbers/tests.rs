@@ -18,7 +18,7 @@ fn found(text: &str) -> Vec<(String, f64, f64, String)> {
     ledger(&[text])
         .quantities
         .into_iter()
-        .map(|q| (q.text, q.low, q.high, q.thing_key))
+        .map(|q| (q.at.text, q.low, q.high, q.thing_key))
         .collect()
 }
 
@@ -186,5 +186,5 @@ fn different_figures_for_the_same_thing_conflict_and_other_owners_stay_apart() {
     assert_eq!(russian.entries.len(), 2);
     let other = troops.iter().find(|g| g.owner.is_none()).unwrap();
     assert!(!other.conflict);
-    assert_eq!(l.quantities[other.entries[0]].text, "45.000 man");
+    assert_eq!(l.quantities[other.entries[0]].at.text, "45.000 man");
 }

@@ -13,9 +13,9 @@ use crate::text::tokenize::{term_key, tokenize};
 fn stems_of(doc: &Doc, q: &Quote) -> FxHashSet<String> {
     doc.sentences
         .iter()
-        .filter(|s| doc.units[s.unit].paragraph == q.paragraph)
+        .filter(|s| doc.units[s.unit].paragraph == q.at.paragraph)
         .flat_map(|s| &s.words)
-        .filter(|w| w.content && w.range.start >= q.range.start && w.range.end <= q.range.end)
+        .filter(|w| w.content && w.range.start >= q.at.range.start && w.range.end <= q.at.range.end)
         .map(|w| w.stem.clone())
         .collect()
 }
@@ -39,12 +39,12 @@ fn similarity(a: &FxHashSet<String>, b: &FxHashSet<String>) -> (f32, usize) {
 /// Clusters the quotations: one statement rendered by several sources. Returns the clusters,
 /// most widely shared first, and each quotation's cluster.
 pub(super) fn cluster(docs: &[Doc], quotes: &[Quote]) -> (Vec<Cluster>, Vec<Option<usize>>) {
-    let stems: Vec<FxHashSet<String>> = quotes.iter().map(|q| stems_of(&docs[q.doc], q)).collect();
+    let stems: Vec<FxHashSet<String>> = quotes.iter().map(|q| stems_of(&docs[q.at.doc], q)).collect();
     let (groups, scores) = group(quotes, &stems);
     let mut clusters: Vec<Cluster> = groups
         .into_iter()
         .filter(|g| {
-            let docs: FxHashSet<usize> = g.iter().map(|&q| quotes[q].doc).collect();
+            let docs: FxHashSet<usize> = g.iter().map(|&q| quotes[q].at.doc).collect();
             docs.len() >= 2
         })
         .map(|g| make_cluster(quotes, &scores, g))
@@ -100,7 +100,7 @@ fn group(quotes: &[Quote], stems: &[FxHashSet<String>]) -> (Vec<Vec<usize>>, Vec
     let mut scores = vec![vec![0.0f32; n]; n];
     for i in 0..n {
         for j in i + 1..n {
-            if quotes[i].doc == quotes[j].doc {
+            if quotes[i].at.doc == quotes[j].at.doc {
                 continue;
             }
             let (score, common) = similarity(&stems[i], &stems[j]);
@@ -134,14 +134,14 @@ fn make_cluster(quotes: &[Quote], scores: &[Vec<f32>], g: Vec<usize>) -> Cluster
             let sb: f32 = g.iter().map(|&o| scores[g[b]][o]).sum();
             sa.partial_cmp(&sb)
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then(quotes[g[b]].text.len().cmp(&quotes[g[a]].text.len()))
+                .then(quotes[g[b]].at.text.len().cmp(&quotes[g[a]].at.text.len()))
         })
         .unwrap_or(0);
-    let reference_text = &quotes[g[reference]].text;
+    let reference_text = &quotes[g[reference]].at.text;
     let renderings = g
         .iter()
         .map(|&q| {
-            let (spans, omitted) = word_diff(reference_text, &quotes[q].text);
+            let (spans, omitted) = word_diff(reference_text, &quotes[q].at.text);
             Rendering {
                 quote: q,
                 spans,
@@ -165,7 +165,7 @@ fn make_cluster(quotes: &[Quote], scores: &[Vec<f32>], g: Vec<usize>) -> Cluster
             .map(|s| s.name.clone())
             .max_by_key(|n| n.len())
     });
-    let parties: FxHashSet<usize> = g.iter().map(|&q| quotes[q].party).collect();
+    let parties: FxHashSet<usize> = g.iter().map(|&q| quotes[q].at.party).collect();
     Cluster {
         speaker,
         reference,

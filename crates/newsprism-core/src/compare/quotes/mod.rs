@@ -41,8 +41,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::names::NameContext;
+use super::Passage;
 use super::words::{Doc, Sentence};
-use crate::article::ArticleId;
 use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::AliasTable;
 use crate::search::snippet::Span;
@@ -131,20 +131,9 @@ pub struct Speaker {
 /// One quotation in one article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
-    /// The article.
-    pub article: ArticleId,
-    /// Its position among the compared articles.
-    pub doc: usize,
-    /// Its party.
-    pub party: usize,
-    /// The paragraph (`None`: the headline).
-    pub paragraph: Option<usize>,
-    /// Byte range of the quoted words (without the marks) in the paragraph.
-    pub range: Range<usize>,
-    /// The quoted words.
-    pub text: String,
-    /// The sentence around it.
-    pub sentence: String,
+    /// Where it is: the quoted words (without the marks) and the sentence around them.
+    #[serde(flatten)]
+    pub at: Passage,
     /// Its marks.
     pub style: Style,
     /// The speaker, when the text says.
@@ -245,15 +234,18 @@ impl QuoteReport {
                     .attribute();
                     let sentence_end = s.range.end.max(outer.end).min(unit.text.len());
                     let sentence_start = s.range.start.min(outer.start);
+                    let fragment = words.len() < 4;
                     quotes.push(Quote {
-                        article: doc.id(),
-                        doc: d,
-                        party: party_of.get(d).copied().unwrap_or(0),
-                        paragraph: unit.paragraph,
-                        range: inner,
-                        fragment: words.len() < 4,
-                        text,
-                        sentence: unit.text[sentence_start..sentence_end].to_string(),
+                        at: Passage {
+                            article: doc.id(),
+                            doc: d,
+                            party: party_of.get(d).copied().unwrap_or(0),
+                            paragraph: unit.paragraph,
+                            range: inner,
+                            text,
+                            sentence: unit.text[sentence_start..sentence_end].to_string(),
+                        },
+                        fragment,
                         style,
                         speaker,
                     });
@@ -325,17 +317,17 @@ impl QuoteReport {
                 .map(|s| self.speaker_name(&s.key).unwrap_or_else(|| s.name.clone()))
                 .unwrap_or_default();
             out.push_str(&csv_row(&[
-                &q.article.to_string(),
-                titles.get(q.doc).map_or("", String::as_str),
-                party_labels.get(q.party).map_or("", String::as_str),
-                &q.paragraph.map_or("title".into(), |p| p.to_string()),
-                &q.text,
+                &q.at.article.to_string(),
+                titles.get(q.at.doc).map_or("", String::as_str),
+                party_labels.get(q.at.party).map_or("", String::as_str),
+                &q.at.paragraph.map_or("title".into(), |p| p.to_string()),
+                &q.at.text,
                 &speaker,
                 q.speaker.as_ref().map_or("", |s| s.how.describe()),
                 q.style.marks(),
                 if q.fragment { "yes" } else { "no" },
                 &self.cluster_of[i].map_or(String::new(), |c| (c + 1).to_string()),
-                &q.sentence,
+                &q.at.sentence,
             ]));
             out.push_str(CSV_EOL);
         }
@@ -350,17 +342,17 @@ impl QuoteReport {
             .enumerate()
             .map(|(i, q)| {
                 serde_json::json!({
-                    "article": q.article.to_string(),
-                    "title": titles.get(q.doc),
-                    "source": party_labels.get(q.party),
-                    "paragraph": q.paragraph,
-                    "quote": q.text,
+                    "article": q.at.article.to_string(),
+                    "title": titles.get(q.at.doc),
+                    "source": party_labels.get(q.at.party),
+                    "paragraph": q.at.paragraph,
+                    "quote": q.at.text,
                     "speaker": q.speaker.as_ref().map(|s| self.speaker_name(&s.key).unwrap_or_else(|| s.name.clone())),
                     "attribution": q.speaker.as_ref().map(|s| s.how),
                     "style": q.style.marks(),
                     "fragment": q.fragment,
                     "cluster": self.cluster_of[i].map(|c| c + 1),
-                    "sentence": q.sentence,
+                    "sentence": q.at.sentence,
                 })
             })
             .collect();
@@ -373,9 +365,9 @@ impl QuoteReport {
                     "cluster": i + 1,
                     "speaker": c.speaker,
                     "renderings": c.renderings.iter().map(|r| serde_json::json!({
-                        "article": self.quotes[r.quote].article.to_string(),
-                        "source": party_labels.get(self.quotes[r.quote].party),
-                        "quote": self.quotes[r.quote].text,
+                        "article": self.quotes[r.quote].at.article.to_string(),
+                        "source": party_labels.get(self.quotes[r.quote].at.party),
+                        "quote": self.quotes[r.quote].at.text,
                         "differs": r.spans.iter().filter(|s| s.hit).map(|s| s.text.clone()).collect::<Vec<_>>(),
                         "omitted": r.omitted,
                     })).collect::<Vec<_>>(),

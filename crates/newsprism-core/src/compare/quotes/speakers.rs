@@ -283,7 +283,7 @@ impl Site<'_, '_> {
     /// The quotation before continues into this one: it shares its speaker.
     fn continuing(&self) -> Option<Speaker> {
         let p = self.previous?;
-        if p.paragraph != self.doc.units[self.unit].paragraph {
+        if p.at.paragraph != self.doc.units[self.unit].paragraph {
             return None;
         }
         p.speaker.clone().map(|sp| Speaker {
