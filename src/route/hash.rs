@@ -7,9 +7,7 @@ use newsprism_core::time::timeline::Bucket;
 use newsprism_core::ArticleId;
 
 use super::codec::{encode, sort_name, with_params};
-use super::{
-    CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab, TimelineState,
-};
+use super::{CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab, TimelineState};
 
 impl Route {
     /// The hash for this route, starting with `#/`.
@@ -17,9 +15,7 @@ impl Route {
         match self {
             Route::Library { sort } if *sort == LibrarySort::default() => "#/".to_string(),
             Route::Library { sort } => format!("#/?sort={}", sort_name(*sort)),
-            Route::Article { id, focus } => {
-                with_params(format!("#/article/{id}"), focus.params())
-            }
+            Route::Article { id, focus } => with_params(format!("#/article/{id}"), focus.params()),
             Route::Search(s) => with_params("#/search".to_string(), s.params()),
             Route::Compare(c) => with_params("#/compare".to_string(), c.params()),
             Route::Timeline(t) => with_params("#/timeline".to_string(), t.params()),
@@ -45,7 +41,11 @@ impl Focus {
                 params.push("aliases=off".into());
             }
         }
-        let numbers = [("p", self.paragraph), ("o", self.offset), ("l", self.length)];
+        let numbers = [
+            ("p", self.paragraph),
+            ("o", self.offset),
+            ("l", self.length),
+        ];
         params.extend(
             numbers
                 .into_iter()

@@ -360,7 +360,11 @@ fn kwic_row(
         offset: Some(l.offset),
         length: None,
     };
-    let href = Route::Article { id: l.article, focus }.to_hash();
+    let href = Route::Article {
+        id: l.article,
+        focus,
+    }
+    .to_hash();
     view! {
         <tr data-testid="kwic-line">
             <td class="kwic-left">

@@ -6,8 +6,8 @@ use newsprism_core::compare::align::Relation;
 use newsprism_core::compare::numbers::Owner;
 use newsprism_core::compare::similarity::{DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 use newsprism_core::compare::{Comparison, ExportPart};
-use newsprism_core::export::ExportFormat;
 use newsprism_core::corpus::Corpus;
+use newsprism_core::export::ExportFormat;
 
 mod common;
 

@@ -15,13 +15,7 @@ pub(super) fn EntitiesTab(
         <div class="compare-entities">
             <h2>"Who is mentioned, and who is quoted, by which source"</h2>
             <p>
-                <ExportButtons
-                    comparison
-                    titles
-                    message
-                    part=ExportPart::Entities
-                    label="Names"
-                />
+                <ExportButtons comparison titles message part=ExportPart::Entities label="Names" />
             </p>
             <div class="matrix-wrap">
                 <EntityMatrix comparison />

@@ -53,13 +53,7 @@ pub(super) fn GroupsTab(
                 <Heatmap comparison titles />
             </div>
             <p>
-                <ExportButtons
-                    comparison
-                    titles
-                    message
-                    part=ExportPart::Similarity
-                    label="Similarity"
-                />
+                <ExportButtons comparison titles message part=ExportPart::Similarity label="Similarity" />
             </p>
             <h2>"Story groups"</h2>
             <GroupControls state=state.clone() />

@@ -76,12 +76,15 @@ fn ExportButtons(
     let what = part.key();
     let save = move |format: ExportFormat| {
         let name = format!("newsprism-{what}.{}", format.extension());
-        let text = comparison.with_untracked(|c| titles.with_untracked(|t| c.export(part, format, t)));
-        message.set(Some(match text.map(|text| download(&name, &text, format)) {
-            Some(Ok(())) => format!("Exported {name}."),
-            Some(Err(e)) => format!("Could not export {name}: {e}."),
-            None => format!("{name} is not a table format."),
-        }));
+        let text =
+            comparison.with_untracked(|c| titles.with_untracked(|t| c.export(part, format, t)));
+        message.set(Some(
+            match text.map(|text| download(&name, &text, format)) {
+                Some(Ok(())) => format!("Exported {name}."),
+                Some(Err(e)) => format!("Could not export {name}: {e}."),
+                None => format!("{name} is not a table format."),
+            },
+        ));
     };
     view! {
         <button type="button" data-testid=format!("export-{what}-csv") on:click=move |_| save(ExportFormat::Csv)>
@@ -91,6 +94,22 @@ fn ExportButtons(
         <button type="button" data-testid=format!("export-{what}-json") on:click=move |_| save(ExportFormat::Json)>
             {format!("{label} JSON")}
         </button>
+    }
+}
+
+/// A labelled check box that flips a signal.
+#[component]
+fn CheckToggle(on: RwSignal<bool>, testid: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <label>
+            <input
+                type="checkbox"
+                prop:checked=move || on.get()
+                on:change=move |_| on.update(|v| *v = !*v)
+                data-testid=testid
+            />
+            {label}
+        </label>
     }
 }
 

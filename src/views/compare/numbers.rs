@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use newsprism_core::compare::numbers::LedgerGroup;
 use newsprism_core::compare::{Comparison, ExportPart};
 
-use super::{reader_link, sentence_spans, short, ExportButtons};
+use super::{reader_link, sentence_spans, short, CheckToggle, ExportButtons};
 use crate::components::highlighted::Highlighted;
 
 #[component]
@@ -34,23 +34,9 @@ pub(super) fn NumbersTab(
                 "Quantities grouped by what they count (troepen, soldaten, man and militairen are one thing) and whose they are. Where two sources give exact figures that cannot both be right, the group is flagged. Hedged and vague amounts (ruim, duizenden) are listed but never flagged."
             </p>
             <p class="controls">
-                <label>
-                    <input
-                        type="checkbox"
-                        prop:checked=move || several_only.get()
-                        on:change=move |_| several_only.update(|s| *s = !*s)
-                        data-testid="several-only"
-                    />
-                    " only what several sources count"
-                </label>
+                <CheckToggle on=several_only testid="several-only" label=" only what several sources count" />
                 " "
-                <ExportButtons
-                    comparison
-                    titles
-                    message
-                    part=ExportPart::Ledger
-                    label="Ledger"
-                />
+                <ExportButtons comparison titles message part=ExportPart::Ledger label="Ledger" />
             </p>
             {groups}
         </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use newsprism_core::compare::{Comparison, ExportPart};
 
-use super::{reader_link, route_with, short, ExportButtons};
+use super::{reader_link, route_with, short, CheckToggle, ExportButtons};
 use crate::browser::hash::go;
 use crate::components::highlighted::Highlighted;
 use crate::route::CompareState;
@@ -30,24 +30,10 @@ pub(super) fn QuotesTab(
             <p class="controls">
                 <QuoteFilters state=state.clone() comparison />
                 " "
-                <label>
-                    <input
-                        type="checkbox"
-                        prop:checked=move || hide_fragments.get()
-                        on:change=move |_| hide_fragments.update(|h| *h = !*h)
-                        data-testid="hide-fragments"
-                    />
-                    " hide phrases under four words"
-                </label>
+                <CheckToggle on=hide_fragments testid="hide-fragments" label=" hide phrases under four words" />
             </p>
             <p>
-                <ExportButtons
-                    comparison
-                    titles
-                    message
-                    part=ExportPart::Quotes
-                    label="Quotes"
-                />
+                <ExportButtons comparison titles message part=ExportPart::Quotes label="Quotes" />
             </p>
             <QuoteTable state comparison titles hide_fragments />
         </div>
@@ -69,31 +55,17 @@ fn QuoteFilters(state: CompareState, comparison: Memo<Comparison>) -> impl IntoV
     };
     move || {
         comparison.with(|c| {
-            let sp_opts = c
-                .quotes
-                .speakers()
-                .into_iter()
-                .map(|(k, name, n)| {
-                    let sel = k == sp;
-                    view! {
-                        <option value=k selected=sel>
-                            {format!("{name} ({n})")}
-                        </option>
-                    }
-                })
-                .collect_view();
-            let so_opts = c
-                .parties
-                .iter()
-                .map(|p| {
-                    let sel = p.key == so;
-                    view! {
-                        <option value=p.key.clone() selected=sel>
-                            {short(&p.label)}
-                        </option>
-                    }
-                })
-                .collect_view();
+            let sp_opts = options(
+                c.quotes
+                    .speakers()
+                    .into_iter()
+                    .map(|(k, name, n)| (k, format!("{name} ({n})"))),
+                &sp,
+            );
+            let so_opts = options(
+                c.parties.iter().map(|p| (p.key.clone(), short(&p.label))),
+                &so,
+            );
             view! {
                 <label>
                     "Speaker " <select on:change=on_speaker.clone() data-testid="speaker-filter">
@@ -111,6 +83,21 @@ fn QuoteFilters(state: CompareState, comparison: Memo<Comparison>) -> impl IntoV
             }
         })
     }
+}
+
+/// A select's options, `(value, label)`, with `current` selected.
+fn options(items: impl Iterator<Item = (String, String)>, current: &str) -> AnyView {
+    items
+        .map(|(value, label)| {
+            let selected = value == current;
+            view! {
+                <option value=value selected=selected>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// Each statement quoted by several sources, its renderings diffed against the reference.

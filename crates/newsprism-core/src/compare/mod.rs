@@ -354,7 +354,12 @@ impl Comparison {
 
     /// A part of the comparison as a table file; `titles` are the compared articles' titles.
     /// `None` for a format that is not a table (SVG).
-    pub fn export(&self, part: ExportPart, format: ExportFormat, titles: &[String]) -> Option<String> {
+    pub fn export(
+        &self,
+        part: ExportPart,
+        format: ExportFormat,
+        titles: &[String],
+    ) -> Option<String> {
         let parties = self.party_labels();
         let json = match format {
             ExportFormat::Json => true,

@@ -35,7 +35,6 @@ mod read;
 #[cfg(test)]
 mod tests;
 
-
 use serde::Serialize;
 
 use super::words::Doc;

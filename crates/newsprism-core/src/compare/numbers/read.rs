@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::lexicon::{is_hedge, owner_of, thing_key, ADJECTIVES, NOT_COUNTED, UNITS};
 use super::{fmt_num, Owner, Quantity};
-use crate::compare::Passage;
 use crate::compare::names::is_name_adjective;
 use crate::compare::words::{Doc, Sentence, Word};
+use crate::compare::Passage;
 use crate::search::alias::AliasTable;
 use crate::text::fold::fold;
 use crate::text::language::Language;

@@ -39,7 +39,10 @@ fn similarity(a: &FxHashSet<String>, b: &FxHashSet<String>) -> (f32, usize) {
 /// Clusters the quotations: one statement rendered by several sources. Returns the clusters,
 /// most widely shared first, and each quotation's cluster.
 pub(super) fn cluster(docs: &[Doc], quotes: &[Quote]) -> (Vec<Cluster>, Vec<Option<usize>>) {
-    let stems: Vec<FxHashSet<String>> = quotes.iter().map(|q| stems_of(&docs[q.at.doc], q)).collect();
+    let stems: Vec<FxHashSet<String>> = quotes
+        .iter()
+        .map(|q| stems_of(&docs[q.at.doc], q))
+        .collect();
     let (groups, scores) = group(quotes, &stems);
     let mut clusters: Vec<Cluster> = groups
         .into_iter()

@@ -41,8 +41,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::names::NameContext;
-use super::Passage;
 use super::words::{Doc, Sentence};
+use super::Passage;
 use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::AliasTable;
 use crate::search::snippet::Span;

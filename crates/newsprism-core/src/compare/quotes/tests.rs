@@ -114,7 +114,12 @@ fn speakers_are_found_before_after_and_by_pronoun() {
     let got: Vec<(String, Option<String>)> = r
         .quotes
         .iter()
-        .map(|q| (q.at.text.clone(), q.speaker.as_ref().map(|s| s.name.clone())))
+        .map(|q| {
+            (
+                q.at.text.clone(),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+            )
+        })
         .collect();
     let want = [
         ("Totaal stomme, ongegronde verzinsels", Some("Peskov")),
