@@ -91,6 +91,8 @@ test('events export as CSV and JSON, the chart as SVG', async ({ page, watch }) 
   const csv = page.waitForEvent('download');
   await page.getByTestId('export-events-csv').click();
   const csvText = await (await (await csv).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  // A byte-order mark first, so spreadsheet programs read accented letters as UTF-8.
+  expect(csvText.startsWith('\uFEFF')).toBe(true);
   expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(32);
   expect(csvText).toContain('vrijdag 25 februari,2022-02-25');
   const json = page.waitForEvent('download');
@@ -104,6 +106,11 @@ test('events export as CSV and JSON, the chart as SVG', async ({ page, watch }) 
   expect(svgText.startsWith('<svg')).toBe(true);
   expect(svgText).toContain('xmlns="http://www.w3.org/2000/svg"');
   expect(svgText).toContain('data-key="1994"');
+  // Well-formed XML (no HTML entities such as &nbsp;), with the theme's colours written in.
+  const parseErrors = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').getElementsByTagName('parsererror').length, svgText);
+  expect(parseErrors).toBe(0);
+  expect(svgText).not.toContain('&nbsp;');
+  expect(svgText).toMatch(/fill="rgb\(/);
 });
 
 test('an added article appears on the timeline at once', async ({ page, watch }) => {
