@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest clean
+.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -44,7 +44,7 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest
+bench: bench-native bench-browser bench-ingest bench-lemmas
 
 bench-native:
 	cargo bench -p newsprism-core --bench search
@@ -55,6 +55,12 @@ bench-browser: tools browser
 ## Files picked until searchable, and long tasks meanwhile: Newsprism vs MiniSearch, FlexSearch
 bench-ingest: dist
 	node bench/ingest.mjs --scales 1,10
+
+## Word forms: does a search for a lemma find the documents that hold only its inflections?
+## Dutch gold lemmas (UD LassySmall) and the English gold table; recall by part of speech
+bench-lemmas:
+	cargo run --release -p newsprism-core --example lemma_recall -- \
+	  crates/newsprism-core/tests/gold/english-lemmas.tsv ../shared/corpora/ud-nl-lassysmall/*.conllu
 
 ## The release wasm's size, raw and gzipped
 size:

@@ -1,0 +1,325 @@
+//! Lemma recall: does a search for a word's dictionary form find the documents that hold only an
+//! inflection of it? Measured on text with gold lemmas (CoNLL-U), as `make bench-lemmas` runs it:
+//!
+//! `cargo run --release -p newsprism-core --example lemma_recall -- ../shared/corpora/ud-nl-lassysmall/*.conllu`
+//!
+//! Each document (the part of a sentence id before `.p.`, a Wikipedia article in UD LassySmall)
+//! becomes one article, read through `Corpus::add_files` like a dropped file. For every distinct
+//! (document, inflected form, lemma) where the form is not the lemma, a search for the lemma
+//! (with a compound's or separable verb's `_` removed: `af_lopen` → `aflopen`) should find the
+//! document. Recall is printed overall, by part of speech, for lemmas with and without `_`, and
+//! for the harder case where the document never has the dictionary form itself.
+//!
+//! Over-matching: for each lemma searched, the documents found that hold neither the lemma nor
+//! one of its gold forms; printed as a share of all documents found.
+//!
+//! A `.tsv` argument is an English gold table (`tests/gold/english-lemmas.tsv`: form, lemma,
+//! part of speech): each form is a one-word document of its own, and a search for its lemma
+//! should find that document and no other.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use newsprism_core::corpus::{Corpus, FileOutcome};
+use newsprism_core::search::results::SearchOptions;
+use newsprism_core::text::fold::fold;
+use newsprism_core::ArticleId;
+
+/// One token: its form, gold lemma and part of speech.
+struct Token {
+    form: String,
+    lemma: String,
+    upos: String,
+}
+
+/// A document: its sentences' texts and tokens.
+#[derive(Default)]
+struct Doc {
+    sentences: Vec<String>,
+    tokens: Vec<Token>,
+}
+
+/// Reads CoNLL-U files into documents, keyed by the part of the sentence id before `.p.`.
+fn read(paths: &[String]) -> BTreeMap<String, Doc> {
+    let mut docs: BTreeMap<String, Doc> = BTreeMap::new();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("{path}: cannot be read");
+            continue;
+        };
+        let mut doc_key = String::new();
+        for line in text.lines() {
+            if let Some(id) = line.strip_prefix("# sent_id = ") {
+                doc_key = id.split(".p.").next().unwrap_or(id).to_string();
+            } else if let Some(t) = line.strip_prefix("# text = ") {
+                docs.entry(doc_key.clone())
+                    .or_default()
+                    .sentences
+                    .push(t.to_string());
+            } else if !line.starts_with('#') && !line.is_empty() {
+                let cols: Vec<&str> = line.split('\t').collect();
+                // Multiword ranges ("3-4") and empty nodes ("3.1") are not tokens of the text.
+                if cols.len() < 4 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                docs.entry(doc_key.clone()).or_default().tokens.push(Token {
+                    form: cols[1].to_string(),
+                    lemma: cols[2].to_string(),
+                    upos: cols[3].to_string(),
+                });
+            }
+        }
+    }
+    docs
+}
+
+/// A lemma that can be searched as one plain word: letters (with inner hyphens or
+/// apostrophes), not an operator.
+fn searchable(lemma: &str) -> bool {
+    lemma.chars().any(char::is_alphabetic)
+        && lemma
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '_' || c == '-' || c == '\'')
+        && !lemma.starts_with(['-', '\''])
+        && !matches!(lemma, "OR" | "AND" | "NOT")
+}
+
+#[derive(Default)]
+struct Tally {
+    found: usize,
+    total: usize,
+}
+
+impl Tally {
+    fn add(&mut self, found: bool) {
+        self.total += 1;
+        self.found += usize::from(found);
+    }
+
+    fn line(&self, what: &str) -> String {
+        let recall = if self.total == 0 {
+            0.0
+        } else {
+            self.found as f64 / self.total as f64
+        };
+        format!(
+            "{what:<44} {recall:>6.3}  ({} of {})",
+            self.found, self.total
+        )
+    }
+}
+
+/// Scores an English gold table: each form alone in an English document; a search for its lemma
+/// should find that document (recall) and only documents of that lemma (over-matching).
+fn english(path: &str) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("{path}: cannot be read");
+        return;
+    };
+    let rows: Vec<(&str, &str, &str)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            Some((c.next()?, c.next()?, c.next()?))
+        })
+        .collect();
+    let mut corpus = Corpus::new();
+    let files = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (form, _, _))| {
+            let text = format!("title: en-{i}\nlang: en\n\n{form}");
+            (format!("en-{i}.txt"), Ok(text.into_bytes()))
+        })
+        .collect();
+    let ids: Vec<Option<ArticleId>> = corpus
+        .add_files(files)
+        .into_iter()
+        .map(|o| match o {
+            FileOutcome::Added { id, .. } => Some(id),
+            // The same form twice (as a verb and a noun) is one document.
+            FileOutcome::Duplicate { of, .. } => Some(of),
+            _ => None,
+        })
+        .collect();
+    let options = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    let mut all = Tally::default();
+    let mut by_pos: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut missed = Vec::new();
+    let (mut returned, mut extra) = (0usize, 0usize);
+    for (i, (form, lemma, upos)) in rows.iter().enumerate() {
+        let found: BTreeSet<ArticleId> =
+            corpus.search(lemma, &options).ranked.into_iter().collect();
+        let hit = ids[i].is_some_and(|id| found.contains(&id));
+        all.add(hit);
+        by_pos.entry(upos).or_default().add(hit);
+        if !hit {
+            missed.push(format!("{lemma}→{form}"));
+        }
+        let own: BTreeSet<ArticleId> = rows
+            .iter()
+            .zip(&ids)
+            .filter(|((f, l, _), _)| l == lemma || f == lemma)
+            .filter_map(|(_, id)| *id)
+            .collect();
+        returned += found.len();
+        extra += found.difference(&own).count();
+    }
+    println!("English word forms ({path}): {} pairs", rows.len());
+    println!("{}", all.line("all"));
+    for (pos, t) in &by_pos {
+        println!("{}", t.line(&format!("  {pos}")));
+    }
+    println!("  not found: {}", missed.join(", "));
+    println!("  over-matching: {extra} of {returned} documents found belong to another lemma");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (gold, paths): (Vec<String>, Vec<String>) =
+        args.into_iter().partition(|p| p.ends_with(".tsv"));
+    if paths.is_empty() && gold.is_empty() {
+        eprintln!("usage: lemma_recall FILE.conllu… [english-lemmas.tsv]");
+        std::process::exit(2);
+    }
+    for g in &gold {
+        english(g);
+    }
+    if paths.is_empty() {
+        return;
+    }
+    let docs = read(&paths);
+    // Each document as a plain-text file with a fixed headline and its sentences as paragraphs.
+    let mut corpus = Corpus::new();
+    let files = docs
+        .iter()
+        .map(|(key, d)| {
+            let text = format!("title: {key}\nlang: nl\n\n{}", d.sentences.join("\n\n"));
+            (format!("{key}.txt"), Ok(text.into_bytes()))
+        })
+        .collect();
+    let mut id_of: BTreeMap<String, ArticleId> = BTreeMap::new();
+    for outcome in corpus.add_files(files) {
+        match outcome {
+            FileOutcome::Added { file_name, id, .. } => {
+                id_of.insert(file_name.trim_end_matches(".txt").to_string(), id);
+            }
+            other => eprintln!("not added: {other:?}"),
+        }
+    }
+
+    // Per document: its folded words, and per lemma the folded forms it takes there.
+    let mut words_in: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut lemma_docs: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    let mut triples: BTreeSet<(&str, String, String, String)> = BTreeSet::new();
+    for (key, d) in &docs {
+        let words = words_in.entry(key).or_default();
+        for t in &d.tokens {
+            let form = fold(&t.form);
+            words.insert(form.clone());
+            if !searchable(&t.lemma) {
+                continue;
+            }
+            let lemma = fold(&t.lemma);
+            lemma_docs.entry(lemma.clone()).or_default().insert(key);
+            if form != lemma.replace('_', "") {
+                triples.insert((key, form, lemma, t.upos.clone()));
+            }
+        }
+    }
+
+    // One search per lemma: the documents it finds.
+    let options = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    let lemmas: BTreeSet<&String> = triples.iter().map(|(_, _, l, _)| l).collect();
+    let mut found_by: BTreeMap<&String, BTreeSet<ArticleId>> = BTreeMap::new();
+    let started = std::time::Instant::now();
+    for lemma in &lemmas {
+        let query = lemma.replace('_', "");
+        let r = corpus.search(&query, &options);
+        found_by.insert(lemma, r.ranked.into_iter().collect());
+    }
+    let elapsed = started.elapsed();
+
+    let mut overall = Tally::default();
+    let mut plain = Tally::default();
+    let mut joined = Tally::default();
+    let mut absent = Tally::default();
+    let mut absent_verbs = Tally::default();
+    let mut by_pos: BTreeMap<String, Tally> = BTreeMap::new();
+    for (key, _form, lemma, upos) in &triples {
+        let Some(id) = id_of.get(*key) else { continue };
+        let found = found_by.get(lemma).is_some_and(|f| f.contains(id));
+        overall.add(found);
+        if lemma.contains('_') {
+            joined.add(found);
+        } else {
+            plain.add(found);
+        }
+        by_pos.entry(upos.clone()).or_default().add(found);
+        let lemma_word = lemma.replace('_', "");
+        if !words_in.get(*key).is_some_and(|w| w.contains(&lemma_word)) {
+            absent.add(found);
+            if upos == "VERB" {
+                absent_verbs.add(found);
+            }
+        }
+    }
+
+    // Over-matching: found documents that hold neither the lemma nor one of its gold forms.
+    let (mut returned, mut extra) = (0usize, 0usize);
+    for (lemma, found) in &found_by {
+        let holders: BTreeSet<ArticleId> = lemma_docs
+            .get(*lemma)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| id_of.get(*k).copied())
+            .collect();
+        let lemma_word = lemma.replace('_', "");
+        for id in found {
+            returned += 1;
+            let has_word = id_of
+                .iter()
+                .find(|(_, v)| *v == id)
+                .and_then(|(k, _)| words_in.get(k.as_str()))
+                .is_some_and(|w| w.contains(&lemma_word));
+            if !holders.contains(id) && !has_word {
+                extra += 1;
+            }
+        }
+    }
+
+    println!(
+        "Lemma recall on {} documents, {} (document, inflected form, lemma) triples, {} lemmas searched",
+        id_of.len(),
+        triples.len(),
+        lemmas.len()
+    );
+    println!("{}", overall.line("all"));
+    println!("{}", plain.line("lemmas without _ (target >= 0.95)"));
+    println!(
+        "{}",
+        joined.line("lemmas with _ (compounds, separable verbs)")
+    );
+    println!("{}", absent.line("documents without the lemma's own form"));
+    println!("{}", absent_verbs.line("  of which verbs"));
+    println!("by part of speech:");
+    for (pos, t) in &by_pos {
+        let target = if pos == "VERB" {
+            " (target >= 0.90)"
+        } else {
+            ""
+        };
+        println!("{}", t.line(&format!("  {pos}{target}")));
+    }
+    println!(
+        "over-matching: {extra} of {returned} documents found hold neither the lemma nor one of its gold forms ({:.3})",
+        if returned == 0 { 0.0 } else { extra as f64 / returned as f64 }
+    );
+    println!("{} searches in {:.2?}", lemmas.len(), elapsed);
+}
