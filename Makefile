@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas clean
+.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -59,8 +59,13 @@ bench-ingest: dist
 ## Word forms: does a search for a lemma find the documents that hold only its inflections?
 ## Dutch gold lemmas (UD LassySmall) and the English gold table; recall by part of speech
 bench-lemmas:
-	cargo run --release -p newsprism-core --example lemma_recall -- \
+	cargo run --release -p newsprism-core --example lemma_recall -- --lexicon crates/newsprism-core/data \
 	  crates/newsprism-core/tests/gold/english-lemmas.tsv ../shared/corpora/ud-nl-lassysmall/*.conllu
+
+## The lemma lexicon (crates/newsprism-core/data/lemmas-*.tsv) from simplemma 2.0.0, from PyPI
+lexicon:
+	pip download --no-deps --dest target/lexicon simplemma==2.0.0
+	python3 scripts/make-lexicon.py target/lexicon/simplemma-2.0.0-py3-none-any.whl
 
 ## The release wasm's size, raw and gzipped
 size:

@@ -18,10 +18,12 @@
 //! should find that document and no other.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use newsprism_core::corpus::{Corpus, FileOutcome};
 use newsprism_core::search::results::SearchOptions;
 use newsprism_core::text::fold::fold;
+use newsprism_core::text::lemma::Lemmas;
 use newsprism_core::ArticleId;
 
 /// One token: its form, gold lemma and part of speech.
@@ -110,7 +112,7 @@ impl Tally {
 
 /// Scores an English gold table: each form alone in an English document; a search for its lemma
 /// should find that document (recall) and only documents of that lemma (over-matching).
-fn english(path: &str) {
+fn english(path: &str, new_corpus: &dyn Fn() -> Corpus) {
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("{path}: cannot be read");
         return;
@@ -123,7 +125,7 @@ fn english(path: &str) {
             Some((c.next()?, c.next()?, c.next()?))
         })
         .collect();
-    let mut corpus = Corpus::new();
+    let mut corpus = new_corpus();
     let files = rows
         .iter()
         .enumerate()
@@ -178,22 +180,60 @@ fn english(path: &str) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--lexicon DIR`: also measure with the lemma lexicon in DIR (lemmas-nl.tsv, lemmas-en.tsv).
+    let lexicon = args.iter().position(|a| a == "--lexicon").map(|i| {
+        let dir = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        dir
+    });
     let (gold, paths): (Vec<String>, Vec<String>) =
         args.into_iter().partition(|p| p.ends_with(".tsv"));
     if paths.is_empty() && gold.is_empty() {
-        eprintln!("usage: lemma_recall FILE.conllu… [english-lemmas.tsv]");
+        eprintln!("usage: lemma_recall [--lexicon DIR] FILE.conllu… [english-lemmas.tsv]");
         std::process::exit(2);
     }
-    for g in &gold {
-        english(g);
+    let lemmas = lexicon.map(|dir| {
+        let read = |lang: &str| {
+            std::fs::read_to_string(format!("{dir}/lemmas-{lang}.tsv")).unwrap_or_default()
+        };
+        let started = std::time::Instant::now();
+        let lemmas = Lemmas::from_tsv(&read("nl"), &read("en")).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(2)
+        });
+        let (nl, en) = lemmas.len();
+        println!(
+            "lexicon {dir}: {nl} Dutch and {en} English forms, loaded in {:.2?}",
+            started.elapsed()
+        );
+        Arc::new(lemmas)
+    });
+    type NewCorpus = Box<dyn Fn() -> Corpus>;
+    let mut runs: Vec<(&str, NewCorpus)> =
+        vec![("stems only (as the app is today)", Box::new(Corpus::new))];
+    if let Some(l) = lemmas {
+        runs.push((
+            "with the lemma lexicon",
+            Box::new(move || Corpus::with_lemmas(l.clone())),
+        ));
     }
-    if paths.is_empty() {
-        return;
+    for (name, new_corpus) in &runs {
+        println!("\n=== {name}");
+        for g in &gold {
+            english(g, new_corpus.as_ref());
+        }
+        if !paths.is_empty() {
+            dutch(&paths, new_corpus.as_ref());
+        }
     }
-    let docs = read(&paths);
+}
+
+/// Lemma recall and over-matching on CoNLL-U files with gold lemmas.
+fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
+    let docs = read(paths);
     // Each document as a plain-text file with a fixed headline and its sentences as paragraphs.
-    let mut corpus = Corpus::new();
+    let mut corpus = new_corpus();
     let files = docs
         .iter()
         .map(|(key, d)| {

@@ -150,6 +150,16 @@ impl Corpus {
         Self::default()
     }
 
+    /// An empty corpus whose search meets at the dictionary form: a search for "winnen" finds
+    /// "won" and "gewonnen", one for "child" finds "children". Articles the workers indexed
+    /// (segments) carry their own stems, so this is for corpora indexed where they are.
+    pub fn with_lemmas(lemmas: std::sync::Arc<crate::text::lemma::Lemmas>) -> Self {
+        Corpus {
+            index: Index::with_stemmers(crate::text::stem::Stemmers::with_lemmas(lemmas)),
+            ..Self::default()
+        }
+    }
+
     /// A corpus of the given files (through [`Corpus::add_files`]); files that cannot be read
     /// are returned as errors.
     pub fn from_files<'a>(

@@ -1,12 +1,13 @@
 //! Text analysis shared by every feature: language identification, sentence boundaries,
-//! tokens and their search keys, folding, stemming and stop words, and the vocabulary several
-//! analyses share (number words, hedges).
+//! tokens and their search keys, folding, dictionary forms (lemmas), stemming and stop words, and
+//! the vocabulary several analyses share (number words, hedges).
 //!
 //! Nothing here knows about articles or files; it works on `&str`.
 
 pub mod fold;
 mod fold_table;
 pub mod language;
+pub mod lemma;
 pub mod lexicon;
 pub mod sentence;
 pub mod stem;

@@ -182,6 +182,15 @@ impl Index {
         Self::default()
     }
 
+    /// An empty index whose words are stemmed by these stemmers (with a lemma lexicon, index
+    /// and query meet at the dictionary form).
+    pub fn with_stemmers(stemmers: Stemmers) -> Self {
+        Index {
+            stemmers,
+            ..Self::default()
+        }
+    }
+
     /// The number of live documents.
     pub fn len(&self) -> usize {
         self.alive
