@@ -16,28 +16,23 @@ import argparse
 import collections
 import gzip
 import json
-import lzma
-import sys
-import tempfile
+import importlib.util
+import os
 import zipfile
 
 
 def simplemma_tables(wheel):
-    """simplemma 2.x: data/<lang>.plzma, an LZMA-compressed front-coded stream of form -> lemma,
-    read with the wheel's own decoder (simplemma.strategies.dictionaries.frontcode)."""
-    out = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(wheel) as z:
-            z.extractall(tmp)
-        sys.path.insert(0, tmp)
-        from simplemma.strategies.dictionaries.frontcode import _decode_stream
-
-        for lang in ("nl", "en"):
-            with lzma.open(f"{tmp}/simplemma/strategies/dictionaries/data/{lang}.plzma") as f:
-                table = _decode_stream(f.read())
-            out[lang] = {k.decode().lower(): v.decode() for k, v in table.items()}
-        sys.path.remove(tmp)
-    return out
+    """simplemma's tables, read as make-lexicon.py reads them (one reader of the wheel), keys
+    lowercased."""
+    spec = importlib.util.spec_from_file_location(
+        "make_lexicon", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-lexicon.py")
+    )
+    make_lexicon = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_lexicon)
+    return {
+        lang: {k.lower(): v for k, v in table.items()}
+        for lang, table in make_lexicon.tables(wheel).items()
+    }
 
 
 def spacy_tables(wheel):

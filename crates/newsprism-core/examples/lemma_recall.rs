@@ -313,6 +313,7 @@ fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
 
     // Over-matching: found documents that hold neither the lemma nor one of its gold forms.
     let (mut returned, mut extra) = (0usize, 0usize);
+    let key_of: BTreeMap<ArticleId, &String> = id_of.iter().map(|(k, id)| (*id, k)).collect();
     for (lemma, found) in &found_by {
         let holders: BTreeSet<ArticleId> = lemma_docs
             .get(*lemma)
@@ -323,10 +324,9 @@ fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
         let lemma_word = lemma.replace('_', "");
         for id in found {
             returned += 1;
-            let has_word = id_of
-                .iter()
-                .find(|(_, v)| *v == id)
-                .and_then(|(k, _)| words_in.get(k.as_str()))
+            let has_word = key_of
+                .get(id)
+                .and_then(|k| words_in.get(k.as_str()))
                 .is_some_and(|w| w.contains(&lemma_word));
             if !holders.contains(id) && !has_word {
                 extra += 1;

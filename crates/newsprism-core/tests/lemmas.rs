@@ -24,6 +24,15 @@ fn finds(lemmas: &Arc<Lemmas>, lang: &str, lemma: &str, form: &str) -> bool {
     corpus.search(lemma, &SearchOptions::default()).total == 1
 }
 
+/// Every (lemma, form) pair is found: the missed ones are listed.
+fn assert_all_found(l: &Arc<Lemmas>, lang: &str, pairs: &[(&str, &str)]) {
+    let missed: Vec<_> = pairs
+        .iter()
+        .filter(|(lemma, form)| !finds(l, lang, lemma, form))
+        .collect();
+    assert!(missed.is_empty(), "not found: {missed:?}");
+}
+
 #[test]
 fn dutch_inflections_are_found_by_their_dictionary_form() {
     let l = lemmas();
@@ -49,11 +58,7 @@ fn dutch_inflections_are_found_by_their_dictionary_form() {
         ("groep", "groepje"),
         ("afronden", "afgerond"),
     ];
-    let missed: Vec<_> = pairs
-        .iter()
-        .filter(|(lemma, form)| !finds(&l, "nl", lemma, form))
-        .collect();
-    assert!(missed.is_empty(), "not found: {missed:?}");
+    assert_all_found(&l, "nl", &pairs);
 }
 
 #[test]
@@ -65,11 +70,7 @@ fn english_inflections_are_found_by_their_dictionary_form() {
         ("study", "studies"),
         ("good", "better"),
     ];
-    let missed: Vec<_> = pairs
-        .iter()
-        .filter(|(lemma, form)| !finds(&l, "en", lemma, form))
-        .collect();
-    assert!(missed.is_empty(), "not found: {missed:?}");
+    assert_all_found(&l, "en", &pairs);
 }
 
 #[test]
