@@ -59,10 +59,10 @@ bench-ingest: dist
 ## Word forms: does a search for a lemma find the documents that hold only its inflections?
 ## Dutch gold lemmas (UD LassySmall) and the English gold table; recall by part of speech
 bench-lemmas:
-	cargo run --release -p newsprism-core --example lemma_recall -- --lexicon crates/newsprism-core/data \
+	cargo run --release -p newsprism-core --example lemma_recall -- --lexicon crates/newsprism-core/data/lexicon.txt \
 	  crates/newsprism-core/tests/gold/english-lemmas.tsv ../shared/corpora/ud-nl-lassysmall/*.conllu
 
-## The lemma lexicon (crates/newsprism-core/data/lemmas-*.tsv) from simplemma 2.0.0, from PyPI
+## The lemma lexicon (crates/newsprism-core/data/lexicon.txt) from simplemma 2.0.0, from PyPI
 lexicon:
 	pip download --no-deps --dest target/lexicon simplemma==2.0.0
 	python3 scripts/make-lexicon.py target/lexicon/simplemma-2.0.0-py3-none-any.whl

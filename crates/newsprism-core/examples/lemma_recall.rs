@@ -181,25 +181,34 @@ fn english(path: &str, new_corpus: &dyn Fn() -> Corpus) {
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    // `--lexicon DIR`: also measure with the lemma lexicon in DIR (lemmas-nl.tsv, lemmas-en.tsv).
+    // `--lexicon FILE`: also measure with this lemma lexicon (data/lexicon.txt).
     let lexicon = args.iter().position(|a| a == "--lexicon").map(|i| {
         let dir = args.get(i + 1).cloned().unwrap_or_default();
         args.drain(i..(i + 2).min(args.len()));
         dir
     });
+    // `--misses POS`: list the (form, lemma) pairs of that part of speech that were not found.
+    let misses = args.iter().position(|a| a == "--misses").map(|i| {
+        let pos = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        pos
+    });
     let (gold, paths): (Vec<String>, Vec<String>) =
         args.into_iter().partition(|p| p.ends_with(".tsv"));
     if paths.is_empty() && gold.is_empty() {
-        eprintln!("usage: lemma_recall [--lexicon DIR] FILE.conllu… [english-lemmas.tsv]");
+        eprintln!(
+            "usage: lemma_recall [--lexicon FILE] [--misses POS] FILE.conllu… [english-lemmas.tsv]"
+        );
         std::process::exit(2);
     }
     let lemmas = lexicon.map(|dir| {
-        let read = |lang: &str| {
-            std::fs::read_to_string(format!("{dir}/lemmas-{lang}.tsv")).unwrap_or_default()
-        };
         let started = std::time::Instant::now();
-        let lemmas = Lemmas::from_tsv(&read("nl"), &read("en")).unwrap_or_else(|e| {
-            eprintln!("{e}");
+        let text = std::fs::read_to_string(&dir).unwrap_or_else(|e| {
+            eprintln!("{dir}: {e}");
+            std::process::exit(2)
+        });
+        let lemmas = Lemmas::parse(&text).unwrap_or_else(|e| {
+            eprintln!("{dir}: {e}");
             std::process::exit(2)
         });
         let (nl, en) = lemmas.len();
@@ -224,13 +233,46 @@ fn main() {
             english(g, new_corpus.as_ref());
         }
         if !paths.is_empty() {
-            dutch(&paths, new_corpus.as_ref());
+            dutch(&paths, new_corpus.as_ref(), misses.as_deref());
         }
     }
 }
 
+/// Which words are split as Dutch compounds, against the gold lemmas: a noun or adjective whose
+/// gold lemma has a `_` ("gemeente_raad_lid") is a compound. Precision: of the distinct word
+/// forms split, how many are gold compounds; recall: of the gold compounds, how many are split.
+fn compounds_split(docs: &BTreeMap<String, Doc>, lemmas: &Lemmas) {
+    let mut gold: BTreeMap<String, bool> = BTreeMap::new();
+    for t in docs.values().flat_map(|d| &d.tokens) {
+        if matches!(t.upos.as_str(), "NOUN" | "ADJ") {
+            let compound = t.lemma.trim_matches('_').contains('_');
+            *gold.entry(fold(&t.form)).or_default() |= compound;
+        }
+    }
+    let (mut split, mut right, mut compounds) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for (form, &compound) in &gold {
+        let head = lemmas.compound_head(newsprism_core::Language::Dutch, form);
+        compounds += usize::from(compound);
+        if head.is_some() {
+            split += 1;
+            right += usize::from(compound);
+            if !compound && wrong.len() < 40 {
+                wrong.push(format!("{form}→{}", head.unwrap_or_default()));
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "compound splitting (distinct nouns and adjectives): precision {:.3} ({right} of {split} split), recall {:.3} ({right} of {compounds} gold compounds)",
+        ratio(right, split),
+        ratio(right, compounds)
+    );
+    println!("  split but not compounds, first 40: {}", wrong.join(", "));
+}
+
 /// Lemma recall and over-matching on CoNLL-U files with gold lemmas.
-fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
+fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus, misses: Option<&str>) {
     let docs = read(paths);
     // Each document as a plain-text file with a fixed headline and its sentences as paragraphs.
     let mut corpus = new_corpus();
@@ -292,9 +334,13 @@ fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
     let mut absent = Tally::default();
     let mut absent_verbs = Tally::default();
     let mut by_pos: BTreeMap<String, Tally> = BTreeMap::new();
-    for (key, _form, lemma, upos) in &triples {
+    let mut missed: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (key, form, lemma, upos) in &triples {
         let Some(id) = id_of.get(*key) else { continue };
         let found = found_by.get(lemma).is_some_and(|f| f.contains(id));
+        if !found && misses == Some(upos.as_str()) {
+            *missed.entry((form, lemma)).or_default() += 1;
+        }
         overall.add(found);
         if lemma.contains('_') {
             joined.add(found);
@@ -312,7 +358,10 @@ fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
     }
 
     // Over-matching: found documents that hold neither the lemma nor one of its gold forms.
-    let (mut returned, mut extra) = (0usize, 0usize);
+    // Those that hold a longer word ending in the lemma are counted apart: a compound found
+    // through its head ("tegenaanval" for "aanval") is meant to be found, ranked lower.
+    let (mut returned, mut extra, mut compounds) = (0usize, 0usize, 0usize);
+    let mut over_by: BTreeMap<&str, usize> = BTreeMap::new();
     let key_of: BTreeMap<ArticleId, &String> = id_of.iter().map(|(k, id)| (*id, k)).collect();
     for (lemma, found) in &found_by {
         let holders: BTreeSet<ArticleId> = lemma_docs
@@ -329,7 +378,17 @@ fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
                 .and_then(|k| words_in.get(k.as_str()))
                 .is_some_and(|w| w.contains(&lemma_word));
             if !holders.contains(id) && !has_word {
-                extra += 1;
+                let words = key_of.get(id).and_then(|k| words_in.get(k.as_str()));
+                let compound = words.is_some_and(|w| {
+                    w.iter()
+                        .any(|w| w.len() > lemma_word.len() && w.ends_with(lemma_word.as_str()))
+                });
+                if compound {
+                    compounds += 1;
+                } else {
+                    extra += 1;
+                    *over_by.entry(lemma.as_str()).or_default() += 1;
+                }
             }
         }
     }
@@ -357,9 +416,39 @@ fn dutch(paths: &[String], new_corpus: &dyn Fn() -> Corpus) {
         };
         println!("{}", t.line(&format!("  {pos}{target}")));
     }
+    let share = |n: usize| {
+        if returned == 0 {
+            0.0
+        } else {
+            n as f64 / returned as f64
+        }
+    };
     println!(
-        "over-matching: {extra} of {returned} documents found hold neither the lemma nor one of its gold forms ({:.3})",
-        if returned == 0 { 0.0 } else { extra as f64 / returned as f64 }
+        "over-matching: {extra} of {returned} documents found hold neither the lemma, nor one of its gold forms, nor a compound ending in it ({:.3})",
+        share(extra)
     );
+    println!(
+        "  and {compounds} more ({:.3}) hold only a compound ending in the lemma (found through its head, ranked lower)",
+        share(compounds)
+    );
+    if misses.is_some() {
+        let mut worst: Vec<(&str, usize)> = over_by.into_iter().collect();
+        worst.sort_by_key(|&(l, n)| (std::cmp::Reverse(n), l));
+        let list: Vec<String> = worst
+            .iter()
+            .take(60)
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        println!("most over-matching lemmas: {}", list.join(", "));
+    }
     println!("{} searches in {:.2?}", lemmas.len(), elapsed);
+    if let Some(l) = corpus.lemmas() {
+        compounds_split(&docs, l);
+    }
+    if !missed.is_empty() {
+        println!("not found ({} distinct form→lemma pairs):", missed.len());
+        for ((form, lemma), n) in &missed {
+            println!("  {form}→{lemma} ({n})");
+        }
+    }
 }

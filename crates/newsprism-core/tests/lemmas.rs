@@ -1,18 +1,46 @@
-//! Word forms with the committed lemma lexicon (`data/lemmas-*.tsv`): a search for a dictionary
-//! form finds the article that holds only an inflection of it (issue 14's own examples).
+//! Word forms with the committed lemma lexicon (`data/lexicon.txt`): a search for a dictionary
+//! form finds the article that holds only an inflection of it (issue 14's own examples), Dutch
+//! compounds rank below the word itself, separable verbs join over a clause, `=form` finds one
+//! form only, and a corpus upgrades from stems to lemmas without re-reading.
 
 use std::sync::Arc;
 
-use newsprism_core::corpus::Corpus;
+use newsprism_core::corpus::{Corpus, FileOutcome};
 use newsprism_core::search::results::SearchOptions;
 use newsprism_core::text::lemma::Lemmas;
+use newsprism_core::ArticleId;
 
 fn lemmas() -> Arc<Lemmas> {
-    let dir = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
-    let read = |lang: &str| {
-        std::fs::read_to_string(format!("{dir}/lemmas-{lang}.tsv")).expect("the lexicon")
-    };
-    Arc::new(Lemmas::from_tsv(&read("nl"), &read("en")).expect("a valid lexicon"))
+    static LEMMAS: std::sync::OnceLock<Arc<Lemmas>> = std::sync::OnceLock::new();
+    LEMMAS
+        .get_or_init(|| {
+            let path = format!("{}/data/lexicon.txt", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).expect("the lexicon");
+            Arc::new(Lemmas::parse(&text).expect("a valid lexicon"))
+        })
+        .clone()
+}
+
+/// A corpus of Dutch plain-text articles (title, body), with the lexicon.
+fn dutch_corpus(articles: &[(&str, &str)]) -> (Corpus, Vec<ArticleId>) {
+    let mut corpus = Corpus::with_lemmas(lemmas());
+    let files = articles
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| {
+            let text = format!("title: {title}\nlang: nl\n\n{body}");
+            (format!("{i}.txt"), Ok(text.into_bytes()))
+        })
+        .collect();
+    let ids = corpus
+        .add_files(files)
+        .into_iter()
+        .filter_map(|o| match o {
+            FileOutcome::Added { id, .. } => Some(id),
+            _ => None,
+        })
+        .collect();
+    (corpus, ids)
 }
 
 /// Whether a search for `lemma` finds an article (in `lang`) whose only word of it is `form`.
@@ -47,6 +75,7 @@ fn dutch_inflections_are_found_by_their_dictionary_form() {
         ("begrijpen", "begrepen"),
         ("maken", "maakte"),
         ("noemen", "noemde"),
+        ("kwalificeren", "gekwalificeerd"),
         ("ondersteunen", "ondersteund"),
         ("roepen", "roept"),
         ("liggen", "ligt"),
@@ -56,7 +85,12 @@ fn dutch_inflections_are_found_by_their_dictionary_form() {
         ("machtig", "machtigste"),
         ("respectief", "respectieve"),
         ("groep", "groepje"),
+        ("taxi", "taxi's"),
+        ("actieprogramma", "actieprogramma's"),
         ("afronden", "afgerond"),
+        ("tellen", "telt"),
+        ("stoppen", "gestopt"),
+        ("aanpassen", "aangepaste"),
     ];
     assert_all_found(&l, "nl", &pairs);
 }
@@ -80,4 +114,82 @@ fn without_the_lexicon_the_stems_alone_miss_them() {
     let text = "title: Kop\nlang: nl\n\ngewonnen";
     corpus.add_files(vec![("a.txt".into(), Ok(text.as_bytes().to_vec()))]);
     assert_eq!(corpus.search("winnen", &SearchOptions::default()).total, 0);
+}
+
+#[test]
+fn a_compound_is_found_by_its_head_but_ranks_below_the_word_itself() {
+    let (corpus, ids) = dutch_corpus(&[
+        (
+            "Kop een",
+            "Het nieuwe gemeenteraadslid sprak over een tegenaanval in het oosten.",
+        ),
+        (
+            "Kop twee",
+            "Een raadslid vreesde een aanval in het oosten van het land.",
+        ),
+    ]);
+    for word in ["raadslid", "aanval"] {
+        let r = corpus.search(word, &SearchOptions::default());
+        assert_eq!(
+            r.ranked,
+            [ids[1], ids[0]],
+            "{word}: the exact word first, then the compound"
+        );
+    }
+    // A compound's head must be a whole word: "lid" does not find "raadslid".
+    assert!(corpus
+        .search("lid", &SearchOptions::default())
+        .ranked
+        .is_empty());
+}
+
+#[test]
+fn a_separable_verb_split_over_a_clause_is_found_by_its_dictionary_form() {
+    let (corpus, ids) = dutch_corpus(&[
+        (
+            "Kop een",
+            "De minister belde gisteren zijn collega in Minsk op. Daarna sprak hij de pers.",
+        ),
+        (
+            "Kop twee",
+            "De minister belde gisteren op zaterdag, en niemand nam op.",
+        ),
+    ]);
+    let r = corpus.search("opbellen", &SearchOptions::default());
+    assert_eq!(r.ranked, [ids[0]]);
+    // The words themselves are still there, in order, for a phrase.
+    assert_eq!(
+        corpus
+            .search("\"belde gisteren\"", &SearchOptions::default())
+            .total,
+        2
+    );
+}
+
+#[test]
+fn an_equals_sign_finds_one_form_and_a_phrase_its_exact_words() {
+    let (corpus, ids) = dutch_corpus(&[
+        ("Kop een", "Drie mannen liepen door de stad."),
+        ("Kop twee", "Een man liep door de steden."),
+    ]);
+    let found = |q: &str| corpus.search(q, &SearchOptions::default()).ranked;
+    assert_eq!(found("man").len(), 2);
+    assert_eq!(found("=mannen"), [ids[0]]);
+    assert_eq!(found("=man"), [ids[1]]);
+    assert_eq!(found("\"door de stad\""), [ids[0]]);
+}
+
+#[test]
+fn a_corpus_upgrades_from_stems_to_lemmas_without_reading_again() {
+    let mut corpus = Corpus::new();
+    let text = "title: Kop\nlang: nl\n\nHij had de wedstrijd gewonnen.";
+    corpus.add_files(vec![("a.txt".into(), Ok(text.as_bytes().to_vec()))]);
+    assert_eq!(corpus.search("winnen", &SearchOptions::default()).total, 0);
+    corpus.set_lemmas(lemmas());
+    assert_eq!(corpus.search("winnen", &SearchOptions::default()).total, 1);
+    assert_eq!(
+        corpus.search("gewonnen", &SearchOptions::default()).total,
+        1
+    );
+    assert!(corpus.lemmas().is_some());
 }

@@ -160,6 +160,20 @@ impl Corpus {
         }
     }
 
+    /// Meets at the dictionary form from now on, with this lexicon: the app's upgrade once the
+    /// lexicon has loaded, after which searches run again. Words already indexed get their new
+    /// keys at once; Dutch separable verbs split over a clause ("belde … op") are joined in
+    /// articles added afterwards.
+    pub fn set_lemmas(&mut self, lemmas: std::sync::Arc<crate::text::lemma::Lemmas>) {
+        self.index
+            .set_stemmers(crate::text::stem::Stemmers::with_lemmas(lemmas));
+    }
+
+    /// The lemma lexicon search uses, once it is set.
+    pub fn lemmas(&self) -> Option<&std::sync::Arc<crate::text::lemma::Lemmas>> {
+        self.index.stemmers().lemmas()
+    }
+
     /// A corpus of the given files (through [`Corpus::add_files`]); files that cannot be read
     /// are returned as errors.
     pub fn from_files<'a>(

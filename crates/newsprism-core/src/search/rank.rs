@@ -11,6 +11,10 @@ pub const B: f32 = 0.75;
 /// How much a stop word counts next to a content word.
 pub const STOPWORD_WEIGHT: f32 = 0.1;
 
+/// The weight of a Dutch compound found through its head ("tegenaanval" for "aanval"): a half,
+/// with the head's own document frequency, so it ranks below the word itself.
+pub const PART_WEIGHT: f32 = 0.5;
+
 /// Inverse document frequency, never negative: `ln(1 + (N − n + 0.5) / (n + 0.5))`.
 pub fn idf(docs: usize, with_term: usize) -> f32 {
     let n = with_term as f32;

@@ -6,6 +6,8 @@ use rustc_hash::FxHashMap;
 
 use super::postings::decode_positions;
 use super::{lang_slot, Index, STEMMED};
+use crate::text::language::Language;
+use crate::text::stem::PART;
 
 /// Word form → id. Words of up to 16 bytes (nearly all) are keys packed into a `u128`, so a
 /// lookup compares integers instead of chasing a pointer to compare strings: indexing does one
@@ -69,9 +71,11 @@ impl Index {
     pub fn stem_family(&self, key: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for lang in STEMMED {
-            let stem = self.stemmers.stem(lang, key);
-            if let Some(ts) = self.stems[lang_slot(lang)].get(stem.as_str()) {
-                out.extend(ts);
+            let keys = self.stemmers.query_keys(lang, key);
+            for k in keys.split(' ').filter(|k| !k.starts_with(PART)) {
+                if let Some(ts) = self.stems[lang_slot(lang)].get(k) {
+                    out.extend(ts);
+                }
             }
         }
         if let Some(ts) = self.stems[2].get(key) {
@@ -80,6 +84,23 @@ impl Index {
         if let Some(t) = self.term(key) {
             out.push(t);
         }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Dutch compounds whose head is the query word ("raadslid" → "gemeenteraadslid"), not
+    /// counting the word's own family: searched with a lower weight than the word itself.
+    pub fn part_family(&self, key: &str) -> Vec<u32> {
+        let slot = lang_slot(Language::Dutch);
+        let keys = self.stemmers.query_keys(Language::Dutch, key);
+        let mut out: Vec<u32> = keys
+            .split(' ')
+            .filter(|k| !k.starts_with(PART))
+            .filter_map(|k| self.stems[slot].get(format!("{PART}{k}").as_str()))
+            .flatten()
+            .copied()
+            .collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -25,7 +25,7 @@ use postings::{push_varint, Entry, Postings};
 use crate::article::{Article, ParagraphKind, PartialDate, TitleKind};
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;
-use crate::text::tokenize::{for_each_token, term_key_into};
+use crate::text::tokenize::{for_each_token, term_key_into, tokenize};
 
 /// Where a piece of text sits in an article, which sets its weight in ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +140,26 @@ struct Scratch {
 }
 
 impl Scratch {
+    /// One occurrence of word form `term` in the document stamped `stamp`.
+    fn occur(&mut self, term: usize, stamp: u32, weight: f32, position: u32) {
+        if self.stamp.len() <= term {
+            self.stamp.resize(term + 1, 0);
+            self.slot.resize(term + 1, 0);
+        }
+        // The first time this document has the term: give it a slot.
+        if self.stamp[term] != stamp {
+            self.stamp[term] = stamp;
+            self.slot[term] = self.terms.len() as u32;
+            self.terms.push(term as u32);
+            self.weights.push(0.0);
+            self.counts.push(0);
+        }
+        let s = self.slot[term] as usize;
+        self.weights[s] += weight;
+        self.counts[s] += 1;
+        self.occurrences.push((s as u32, position));
+    }
+
     fn clear(&mut self) {
         self.terms.clear();
         self.weights.clear();
@@ -191,6 +211,32 @@ impl Index {
         }
     }
 
+    /// Stems with these stemmers from now on: every word form's keys are worked out again (the
+    /// app's upgrade from stems to the lemma lexicon once it has loaded; the postings stay).
+    /// Separable verbs split over a clause are joined only in documents added afterwards.
+    pub fn set_stemmers(&mut self, stemmers: Stemmers) {
+        self.stemmers = stemmers;
+        self.stems = Default::default();
+        let langs = std::mem::take(&mut self.term_langs);
+        self.term_langs = vec![0; langs.len()];
+        for (term, bits) in langs.into_iter().enumerate() {
+            for (slot, language) in [Language::Dutch, Language::English, Language::Unknown]
+                .into_iter()
+                .enumerate()
+            {
+                if bits & (1 << slot) != 0 {
+                    let key = self.term_text[term].clone();
+                    self.intern(&key, slot, language);
+                }
+            }
+        }
+    }
+
+    /// The stemmers the index uses.
+    pub fn stemmers(&self) -> &Stemmers {
+        &self.stemmers
+    }
+
     /// The number of live documents.
     pub fn len(&self) -> usize {
         self.alive
@@ -240,31 +286,39 @@ impl Index {
         let mut key = String::new();
         let mut position = 0u32;
         let mut length = 0f32;
+        // Dutch separable verbs split over a clause ("belde … op"), with the lexicon: indexed as
+        // the joined verb ("opbellen") at the verb's position, after the text's own words.
+        let lemmas = (doc.language == Language::Dutch)
+            .then(|| self.stemmers.lemmas().cloned())
+            .flatten();
+        let mut joined: Vec<(String, u32, f32)> = Vec::new();
         for (field, text) in &doc.fields {
             let weight = field.weight();
+            let first = position;
             for_each_token(text, |token| {
                 term_key_into(token.text, &mut key);
                 let term = self.intern(&key, slot, doc.language) as usize;
-                if scratch.stamp.len() <= term {
-                    scratch.stamp.resize(term + 1, 0);
-                    scratch.slot.resize(term + 1, 0);
-                }
-                // The first time this document has the term: give it a slot.
-                if scratch.stamp[term] != stamp {
-                    scratch.stamp[term] = stamp;
-                    scratch.slot[term] = scratch.terms.len() as u32;
-                    scratch.terms.push(term as u32);
-                    scratch.weights.push(0.0);
-                    scratch.counts.push(0);
-                }
-                let s = scratch.slot[term] as usize;
-                scratch.weights[s] += weight;
-                scratch.counts[s] += 1;
-                scratch.occurrences.push((s as u32, position));
+                scratch.occur(term, stamp, weight, position);
                 position += 1;
                 length += weight;
             });
+            if let Some(lemmas) = &lemmas {
+                let verbs = lemmas.split_verbs(text, &tokenize(text));
+                joined.extend(
+                    verbs
+                        .into_iter()
+                        .map(|(i, k)| (k, first + i as u32, weight)),
+                );
+            }
             position += PARAGRAPH_GAP;
+        }
+        if !joined.is_empty() {
+            for (k, at, weight) in joined {
+                let term = self.intern(&k, slot, doc.language) as usize;
+                scratch.occur(term, stamp, weight, at);
+            }
+            // Each word form's positions must rise: put the joined verbs in text order.
+            scratch.occurrences.sort_by_key(|&(_, at)| at);
         }
         // Group positions by slot with a counting sort; each group stays in text order.
         let mut offsets: Vec<u32> = Vec::with_capacity(scratch.counts.len() + 1);
@@ -344,12 +398,15 @@ impl Index {
         let bit = 1u8 << slot;
         if self.term_langs[term as usize] & bit == 0 && !self.stemless {
             self.term_langs[term as usize] |= bit;
-            let stem: Box<str> = match stem {
+            let keys: String = match stem {
                 Some(stem) => stem.into(),
-                None if slot < 2 => self.stemmers.stem(language, key).into(),
+                None if slot < 2 => self.stemmers.keys(language, key),
                 None => key.into(),
             };
-            self.stems[slot].entry(stem).or_default().push(term);
+            // A word form can have several keys (see `Stemmers::keys`), separated by spaces.
+            for k in keys.split(' ').filter(|k| !k.is_empty()) {
+                self.stems[slot].entry(k.into()).or_default().push(term);
+            }
         }
         term
     }

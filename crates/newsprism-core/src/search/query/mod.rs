@@ -6,6 +6,8 @@
 //! | `poetin OR putin`, `poetin \| putin` | either; OR binds tighter than the implicit AND, as in web search: `a b OR c` is `a (b OR c)` |
 //! | `-kiev`, `NOT kiev` | without |
 //! | `"domme en ongegronde"` | the exact phrase (never alias-expanded) |
+//! | `winnen` | the word in all its forms: "won", "gewonnen", "wint" (its dictionary form, from the lemma lexicon), and, ranked lower, Dutch compounds ending in it ("aanval" finds "tegenaanval") |
+//! | `=mannen` | that word form only: not "man", not "mannetje" |
 //! | `sanctie*` | any word starting so |
 //! | `Loekasjenka~`, `Loekasjenka~2` | words within edit distance 1 (or 2) |
 //! | `( … )` | grouping |
@@ -30,6 +32,8 @@ pub struct TermQuery {
     pub prefix: bool,
     /// `word~N`: match words within this edit distance.
     pub fuzzy: Option<u8>,
+    /// `=word`: this word form only (no other inflections, compounds or aliases).
+    pub exact: bool,
 }
 
 /// A node of the query tree.
@@ -414,7 +418,8 @@ impl Parser {
 }
 
 fn term(raw: &str, warnings: &mut Vec<String>) -> Option<Node> {
-    let mut word = raw;
+    let exact = raw.starts_with('=');
+    let mut word = raw.trim_start_matches('=');
     let mut fuzzy = None;
     let mut prefix = false;
     if let Some((w, n)) = word.rsplit_once('~') {
@@ -442,10 +447,16 @@ fn term(raw: &str, warnings: &mut Vec<String>) -> Option<Node> {
         ));
         return None;
     }
+    if exact && (prefix || fuzzy.is_some()) {
+        warnings.push(format!(
+            "“{raw}”: = (this form only) cannot be combined with * or ~; the = was ignored."
+        ));
+    }
     Some(Node::Term(TermQuery {
         word: word.to_string(),
         prefix,
         fuzzy,
+        exact: exact && !prefix && fuzzy.is_none(),
     }))
 }
 

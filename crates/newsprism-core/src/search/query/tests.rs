@@ -7,6 +7,7 @@ fn t(w: &str) -> Node {
         word: w.into(),
         prefix: false,
         fuzzy: None,
+        exact: false,
     })
 }
 
@@ -80,7 +81,8 @@ fn prefixes_and_fuzziness_are_read() {
             Some(Node::Term(TermQuery {
                 word: word.into(),
                 prefix,
-                fuzzy
+                fuzzy,
+                exact: false,
             })),
             "{input}"
         );
@@ -129,6 +131,7 @@ fn malformed_queries_are_repaired_with_a_warning() {
                 word: "poetin".into(),
                 prefix: false,
                 fuzzy: Some(1),
+                exact: false,
             })),
         ),
     ];
@@ -161,4 +164,22 @@ fn the_unknown_source_is_a_filter_of_its_own() {
     );
     let q = parse("Minsk source:unknown");
     assert_eq!(q.filters.sources, [SourceFilter::Unknown]);
+}
+
+#[test]
+fn an_equals_sign_asks_for_one_exact_form() {
+    let exact = |w: &str| {
+        Some(Node::Term(TermQuery {
+            word: w.into(),
+            prefix: false,
+            fuzzy: None,
+            exact: true,
+        }))
+    };
+    assert_eq!(parse("=mannen").root, exact("mannen"));
+    assert_eq!(parse("==Poetins").root, exact("Poetins"));
+    assert_eq!(parse("mannen").root, Some(t("mannen")));
+    let q = parse("=mann*");
+    assert!(matches!(&q.root, Some(Node::Term(t)) if t.prefix && !t.exact));
+    assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
 }

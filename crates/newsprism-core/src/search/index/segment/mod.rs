@@ -32,7 +32,7 @@ use crate::text::stem::Stemmers;
 use rustc_hash::FxHashMap;
 
 /// The first bytes of a segment, with the format's version.
-const MAGIC: &[u8; 5] = b"NPSG\x03";
+const MAGIC: &[u8; 5] = b"NPSG\x04";
 
 /// The languages of the stem slots, in slot order (the last slot is the plain word).
 const SLOT_LANGUAGES: [Language; 3] = [Language::Dutch, Language::English, Language::Unknown];
@@ -44,6 +44,9 @@ pub struct Segment {
     /// How many articles the builder was given for it (duplicates among them are indexed once,
     /// so there can be more than there are documents).
     pub covers: u32,
+    /// Whether its word forms' keys were made with a lemma lexicon: an index stemming otherwise
+    /// works the keys out again when merging it.
+    lexicon: bool,
     docs: Vec<DocMeta>,
     terms: Vec<Term>,
     /// The word forms and their stems, one after another.
@@ -62,11 +65,19 @@ pub struct StemCache {
 }
 
 impl StemCache {
-    /// The word's stem in the language of stem slot `slot` (0 Dutch, 1 English).
+    /// Stems with this lemma lexicon (see [`Stemmers::with_lemmas`]).
+    pub fn with_lemmas(lemmas: std::sync::Arc<crate::text::lemma::Lemmas>) -> StemCache {
+        StemCache {
+            stemmers: Stemmers::with_lemmas(lemmas),
+            known: Default::default(),
+        }
+    }
+
+    /// The word's search keys in the language of stem slot `slot` (0 Dutch, 1 English).
     fn stem(&mut self, slot: usize, word: &str) -> &str {
         let known = &mut self.known[slot];
         if !known.contains_key(word) {
-            let stem = self.stemmers.stem(SLOT_LANGUAGES[slot], word);
+            let stem = self.stemmers.keys(SLOT_LANGUAGES[slot], word);
             known.insert(word.into(), stem.into());
         }
         known.get(word).map_or("", |s| s)
@@ -96,7 +107,7 @@ impl Segment {
     /// [`Segment::build`], with stems remembered from earlier segments (a word form recurs in
     /// nearly every segment; stemming it once saves most of the stemming).
     pub fn build_with(docs: &[IndexDoc<'_>], covers: u32, cache: &mut StemCache) -> Segment {
-        let mut index = Index::without_stems();
+        let mut index = Index::without_stems(cache.stemmers.clone());
         for d in docs {
             if !index.contains(d.key) {
                 index.add(d);
@@ -110,6 +121,7 @@ impl Segment {
         } = index;
         let mut segment = Segment {
             covers,
+            lexicon: cache.stemmers.lemmas().is_some(),
             terms: Vec::with_capacity(term_text.len()),
             ..Segment::default()
         };
@@ -165,6 +177,7 @@ impl Segment {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + self.text.len() + self.positions.len() * 2);
         out.extend_from_slice(MAGIC);
+        out.push(u8::from(self.lexicon));
         put(&mut out, u64::from(self.covers));
         put(&mut out, self.docs.len() as u64);
         for d in &self.docs {
@@ -209,10 +222,16 @@ impl Segment {
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not an index segment of this version".into());
         }
+        let lexicon = match r.byte()? {
+            0 => false,
+            1 => true,
+            _ => return Err("a segment whose lexicon flag is neither 0 nor 1".into()),
+        };
         let covers = u32::try_from(r.varint()?).map_err(|_| "a count out of range")?;
         let n_docs = r.count()?;
         let mut segment = Segment {
             covers,
+            lexicon,
             docs: Vec::with_capacity(n_docs),
             ..Segment::default()
         };
@@ -327,9 +346,10 @@ fn common_prefix(a: &str, b: &str) -> usize {
 impl Index {
     /// An index that does not group word forms by stem: for building a [`Segment`], which
     /// stems each word form once for the languages of the documents holding it.
-    fn without_stems() -> Index {
+    fn without_stems(stemmers: Stemmers) -> Index {
         Index {
             stemless: true,
+            stemmers,
             ..Index::default()
         }
     }
@@ -369,6 +389,8 @@ impl Index {
         if added.is_empty() {
             return added;
         }
+        // Keys made without the lexicon this index uses (or with one it lacks) are made again.
+        let same_keys = segment.lexicon == self.stemmers.lemmas().is_some();
         for (ti, t) in segment.terms.iter().enumerate() {
             let (entries, positions) = segment.postings(ti);
             // The languages of the kept documents holding it, which choose its stems.
@@ -383,7 +405,7 @@ impl Index {
             let mut term = u32::MAX;
             for (slot, language) in SLOT_LANGUAGES.into_iter().enumerate() {
                 if bits & (1 << slot) != 0 {
-                    let stem = (slot < 2 && t.slots & (1 << slot) != 0)
+                    let stem = (same_keys && slot < 2 && t.slots & (1 << slot) != 0)
                         .then(|| segment.str(t.stems[slot]));
                     term = self.intern_with(word, slot, language, stem);
                 }

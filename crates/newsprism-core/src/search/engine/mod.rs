@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use super::alias::AliasTable;
 use super::index::{DocMeta, Index};
 use super::query::{Filters, Node, ParsedQuery, TermQuery};
-use super::rank::{bm25, idf, STOPWORD_WEIGHT};
+use super::rank::{bm25, idf, PART_WEIGHT, STOPWORD_WEIGHT};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{term_key, tokenize};
 
@@ -301,6 +301,10 @@ impl Eval<'_> {
             return Vec::new();
         };
         let key = term_key(token.text);
+        if t.exact {
+            let terms: Vec<u32> = self.index.term(&key).into_iter().collect();
+            return self.score_terms(&terms, 1.0);
+        }
         let mut terms: Vec<u32> = if let Some(d) = t.fuzzy {
             self.index.fuzzy_terms(&key, d)
         } else if t.prefix {
@@ -320,7 +324,21 @@ impl Eval<'_> {
             1.0
         };
         let own = self.score_terms(&terms, weight);
-        phrase_sets.iter().fold(own, |acc, s| union(&acc, s))
+        let mut sets = phrase_sets;
+        if !t.prefix && t.fuzzy.is_none() {
+            // Compounds ending in the word, not already among its own forms: ranked lower.
+            let parts: Vec<u32> = self
+                .index
+                .part_family(&key)
+                .into_iter()
+                .filter(|p| terms.binary_search(p).is_err())
+                .collect();
+            if !parts.is_empty() {
+                let set = self.score_terms_rarer_than(&parts, weight * PART_WEIGHT, own.len());
+                sets.push(set);
+            }
+        }
+        sets.iter().fold(own, |acc, s| union(&acc, s))
     }
 
     /// Expands a word by the alias table: one-word spellings join `terms` (so they score as one
@@ -351,6 +369,12 @@ impl Eval<'_> {
     }
 
     fn score_terms(&mut self, terms: &[u32], weight: f32) -> Set {
+        self.score_terms_rarer_than(terms, weight, 0)
+    }
+
+    /// [`Self::score_terms`], with the terms counted as occurring in at least `df_floor`
+    /// documents: compound parts are never rarer, so never weightier, than the word itself.
+    fn score_terms_rarer_than(&mut self, terms: &[u32], weight: f32, df_floor: usize) -> Set {
         let index = self.index;
         let metas = index.docs();
         for &t in terms {
@@ -366,7 +390,7 @@ impl Eval<'_> {
                 self.matches.keys.insert(index.term_text(t).to_string());
             }
         }
-        let df = self.touched.len();
+        let df = self.touched.len().max(df_floor);
         let idf = idf(index.len(), df) * weight;
         let avg = index.average_length();
         let mut out: Set = self
@@ -452,145 +476,4 @@ fn is_plain_stopword(t: &TermQuery) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::index::{Field, IndexDoc};
-    use crate::search::query::parse;
-    use crate::text::language::Language;
-
-    fn index(texts: &[&str]) -> Index {
-        let mut index = Index::new();
-        for (i, text) in texts.iter().enumerate() {
-            index.add(&IndexDoc {
-                key: i as u64,
-                fields: vec![(Field::Body, text)],
-                language: Language::Dutch,
-                source: Some(if i % 2 == 0 { "Even" } else { "Oneven" }.to_string()),
-                date: crate::article::PartialDate::month(2022, 10 + (i % 3) as u8),
-            });
-        }
-        index
-    }
-
-    fn keys(index: &Index, q: &str, aliases: bool) -> Vec<u64> {
-        let table = AliasTable::default();
-        let ranked = run(index, &parse(q), aliases.then_some(&table));
-        let mut keys: Vec<u64> = ranked
-            .docs
-            .iter()
-            .map(|&(d, _)| index.docs()[d as usize].key)
-            .collect();
-        keys.sort_unstable();
-        keys
-    }
-
-    #[test]
-    fn boolean_queries_select_the_right_documents() {
-        let ix = index(&[
-            "Poetin bezocht Minsk maandag.",                   // 0
-            "Loekasjenko ontving Poetin in Minsk.",            // 1
-            "De soldaten oefenden in Wit-Rusland.",            // 2
-            "Kiev vreest een nieuw front vanuit het noorden.", // 3
-            "Een soldaat en twee raketten.",                   // 4
-        ]);
-        let cases: &[(&str, &[u64])] = &[
-            ("poetin", &[0, 1]),
-            ("poetin minsk", &[0, 1]),
-            ("poetin loekasjenko", &[1]),
-            ("poetin OR kiev", &[0, 1, 3]),
-            ("minsk -loekasjenko", &[0]),
-            ("minsk NOT loekasjenko", &[0]),
-            ("-minsk", &[2, 3, 4]),
-            ("soldaat", &[2, 4]),
-            ("\"ontving poetin\"", &[1]),
-            ("\"poetin ontving\"", &[]),
-            ("Wit-Rusland", &[2]),
-            ("rusland", &[2]),
-            ("raket*", &[4]),
-            ("Loekasjenka~", &[1]),
-            ("(kiev OR soldaat) -raketten", &[2, 3]),
-            ("de soldaten", &[2, 4]),
-            ("een", &[3, 4]),
-            ("source:even", &[0, 2, 4]),
-            ("minsk source:oneven", &[1]),
-            ("date:2022-10", &[0, 3]),
-            ("date:2022-11..2022-12", &[1, 2, 4]),
-            ("date:undated", &[]),
-            ("onbekendwoord", &[]),
-        ];
-        for (q, expected) in cases {
-            assert_eq!(keys(&ix, q, false), *expected, "{q}");
-        }
-    }
-
-    #[test]
-    fn aliases_find_other_spellings_and_are_reported() {
-        let ix = index(&[
-            "Poetin kwam naar Wit-Rusland.",
-            "Putin visited Belarus.",
-            "Niets hier.",
-        ]);
-        assert_eq!(keys(&ix, "Belarus", false), [1]);
-        assert_eq!(keys(&ix, "Belarus", true), [0, 1]);
-        assert_eq!(keys(&ix, "putin", true), [0, 1]);
-        let table = AliasTable::default();
-        let ranked = run(&ix, &parse("Belarus"), Some(&table));
-        assert!(ranked.expansions[0]
-            .also
-            .contains(&"Wit-Rusland".to_string()));
-        assert!(ranked
-            .matches
-            .phrases
-            .contains(&vec!["wit".to_string(), "rusland".to_string()]));
-        // A quoted phrase is never expanded.
-        assert_eq!(keys(&ix, "\"Belarus\"", true), [1]);
-    }
-
-    #[test]
-    fn the_top_of_a_ranking_is_the_top_of_the_full_ranking() {
-        let texts: Vec<String> = (0..40)
-            .map(|i| format!("minsk {}", "minsk ".repeat(i % 7)))
-            .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let ix = index(&refs);
-        let q = parse("minsk");
-        let all = run(&ix, &q, None);
-        let top = run_top(&ix, &q, None, 5);
-        assert_eq!(top.total, 40);
-        assert_eq!(top.docs, all.docs[..5]);
-    }
-
-    #[test]
-    fn titles_outrank_bodies_and_furniture_ranks_last() {
-        let mut ix = Index::new();
-        let filler = "tekst over iets anders dan het onderwerp van deze zoekvraag";
-        for (key, field) in [
-            (0u64, Field::Boilerplate),
-            (1, Field::Body),
-            (2, Field::Title),
-        ] {
-            ix.add(&IndexDoc {
-                key,
-                fields: vec![(field, "sancties"), (Field::Body, filler)],
-                language: Language::Dutch,
-                source: None,
-                date: None,
-            });
-        }
-        let ranked = run(&ix, &parse("sancties"), None);
-        let order: Vec<u64> = ranked
-            .docs
-            .iter()
-            .map(|&(d, _)| ix.docs()[d as usize].key)
-            .collect();
-        assert_eq!(order, [2, 1, 0]);
-    }
-
-    #[test]
-    fn matches_record_what_to_highlight_but_not_what_was_excluded() {
-        let ix = index(&["Poetin bezocht Minsk.", "Kiev."]);
-        let ranked = run(&ix, &parse("poetins -kiev"), None);
-        assert!(ranked.matches.keys.contains("poetin"));
-        assert!(!ranked.matches.keys.contains("kiev"));
-    }
-}
+mod tests;

@@ -1,0 +1,224 @@
+//! The lexicon file's reading, dictionary forms with several readings, and each spelling rule on
+//! the examples of issue 14 (the lexicon lines are written here, so each rule is tested alone).
+
+use super::*;
+
+/// A lexicon of the dictionary forms the rules may land on, each as the lemma of some form.
+fn known(dutch: &[&str], english: &[&str]) -> Lemmas {
+    let lines =
+        |words: &[&str]| -> String { words.iter().map(|w| format!("x{w}x\t{w}\n")).collect() };
+    Lemmas::from_tsv(&lines(dutch), &lines(english)).unwrap()
+}
+
+fn keys(l: &Lemmas, language: Language, word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    l.keys(language, word, &mut out);
+    out
+}
+
+#[test]
+fn forms_are_folded_and_found_by_their_folded_key() {
+    let l = Lemmas::from_tsv(
+        "# a comment\n\nOekraïense\toekraïens\nmannen\tman\ntaxi's\ttaxi\n",
+        "",
+    )
+    .unwrap();
+    assert_eq!(l.lemma(Language::Dutch, "oekraiense"), Some("oekraiens"));
+    assert_eq!(l.lemma(Language::Dutch, "mannen"), Some("man"));
+    assert_eq!(l.lemma(Language::Dutch, "taxis"), Some("taxi"));
+    assert_eq!(l.lemma(Language::English, "mannen"), None);
+    assert_eq!(l.lemma(Language::German, "mannen"), None);
+    assert_eq!(l.len(), (3, 0));
+}
+
+#[test]
+fn the_packed_file_is_front_coded_and_checked() {
+    let l =
+        Lemmas::parse("@nl\n0afgerond\t8af_ronden\n2gelopen\t7lopen\n@en\n0children\t3\n").unwrap();
+    assert_eq!(l.lemma(Language::Dutch, "afgerond"), Some("afronden"));
+    assert_eq!(l.lemma(Language::Dutch, "afgelopen"), Some("aflopen"));
+    assert_eq!(l.lemma(Language::English, "children"), Some("child"));
+    assert!(l.separable(Language::Dutch, "af", "ronden"));
+    assert!(!l.separable(Language::Dutch, "a", "fronden"));
+    for bad in [
+        "@nl\nzonder getal\n",
+        "@nl\n5abc\t0\n",
+        "@nl\n0abc\t9x\n",
+        "0abc\t0\n",
+        "@de\n",
+    ] {
+        assert!(Lemmas::parse(bad).is_err(), "{bad:?}");
+    }
+    let e = Lemmas::parse("@nl\n0a\t0\n0b\n").unwrap_err();
+    assert!(e.contains("Dutch") && e.contains("line 3"), "{e}");
+}
+
+#[test]
+fn a_line_without_a_tab_is_refused_with_its_number() {
+    let e = Lemmas::from_tsv("a\tb\nzonder tab\n", "").unwrap_err();
+    assert!(e.contains("Dutch") && e.contains("line 2"), "{e}");
+}
+
+#[test]
+fn a_word_that_is_a_form_and_a_dictionary_form_is_searched_under_both() {
+    // "tellen" is the verb and the plural of "tel"; "telt" is a form of the verb. It is indexed
+    // under the lexicon's lemma, and a search for it looks under both.
+    let l = Lemmas::from_tsv("tellen\ttel\ntelt\ttellen\n", "").unwrap();
+    assert_eq!(keys(&l, Language::Dutch, "tellen"), ["tel"]);
+    let mut readings = Vec::new();
+    l.readings(Language::Dutch, "tellen", &mut readings);
+    assert_eq!(readings, ["tel", "tellen"]);
+    assert_eq!(keys(&l, Language::Dutch, "telt"), ["tellen"]);
+    assert_eq!(keys(&l, Language::Dutch, "onbekend"), ["onbekend"]);
+    assert_eq!(keys(&l, Language::German, "tellen"), ["tellen"]);
+}
+
+#[test]
+fn dutch_rules_for_words_the_lexicon_lacks() {
+    let l = known(
+        &[
+            "taxi",
+            "actieprogramma",
+            "groep",
+            "bal",
+            "bloem",
+            "huis",
+            "auto",
+            "rebel",
+            "man",
+            "kwalificeren",
+            "ondersteunen",
+            "stoppen",
+            "drogen",
+            "blokkeren",
+            "wensen",
+            "afronden",
+            "aanpassen",
+            "maken",
+            "noemen",
+            "stemmen",
+            "tekenen",
+            "erven",
+            "roepen",
+            "liggen",
+            "tellen",
+            "proeven",
+            "grenzen",
+            "bloeien",
+            "grijnzen",
+            "lonen",
+            "machtig",
+            "respectief",
+            "groot",
+            "dik",
+            "boos",
+            "varen",
+            "staan",
+            "leven",
+        ],
+        &[],
+    );
+    let cases = [
+        ("taxis", "taxi"), // taxi's, keyed without the apostrophe
+        ("actieprogrammas", "actieprogramma"),
+        ("groepje", "groep"),
+        ("groepjes", "groep"),
+        ("balletje", "bal"),
+        ("bloempje", "bloem"),
+        ("huisjes", "huis"),
+        ("autootje", "auto"),
+        ("rebellen", "rebel"),
+        ("mannen", "man"),
+        ("gekwalificeerd", "kwalificeren"),
+        ("gekwalificeerde", "kwalificeren"),
+        ("ondersteund", "ondersteunen"),
+        ("gestopt", "stoppen"),
+        ("gedroogd", "drogen"),
+        ("geblokkeerd", "blokkeren"),
+        ("gewenst", "wensen"),
+        ("afgerond", "afronden"),
+        ("aangepaste", "aanpassen"),
+        ("maakte", "maken"),
+        ("noemde", "noemen"),
+        ("stemde", "stemmen"),
+        ("stopten", "stoppen"),
+        ("tekende", "tekenen"),
+        ("erfde", "erven"),
+        ("roept", "roepen"),
+        ("ligt", "liggen"),
+        ("telt", "tellen"),
+        ("proeft", "proeven"),
+        ("grenst", "grenzen"),
+        ("vaart", "varen"),
+        ("staat", "staan"),
+        ("leeft", "leven"),
+        ("bloeiende", "bloeien"),
+        ("grijnzende", "grijnzen"),
+        ("lonend", "lonen"),
+        ("machtigste", "machtig"),
+        ("respectieve", "respectief"),
+        ("grotere", "groot"),
+        ("dikste", "dik"),
+        ("dikkere", "dik"),
+        ("boze", "boos"),
+    ];
+    for (form, lemma) in cases {
+        let k = keys(&l, Language::Dutch, form);
+        assert!(k.iter().any(|k| k == lemma), "{form} → {k:?}, not {lemma}");
+    }
+}
+
+#[test]
+fn rules_land_only_on_words_the_lexicon_knows() {
+    let l = known(&["stoppen"], &[]);
+    // "bestuur" would respell as a verb "bestuuren" / "besturen": not in this lexicon.
+    assert_eq!(keys(&l, Language::Dutch, "bestuur"), ["bestuur"]);
+    // A short-vowel stem doubles its consonant first: "tel" → "tellen", not "telen".
+    let l = known(&["tellen", "telen"], &[]);
+    assert_eq!(keys(&l, Language::Dutch, "telt"), ["tellen"]);
+}
+
+#[test]
+fn english_rules_for_words_the_lexicon_lacks() {
+    let l = known(
+        &[],
+        &[
+            "study", "stop", "hope", "big", "happy", "nice", "run", "make", "talk", "putin",
+        ],
+    );
+    let cases = [
+        ("studies", "study"),
+        ("studied", "study"),
+        ("stopped", "stop"),
+        ("hoped", "hope"),
+        ("bigger", "big"),
+        ("biggest", "big"),
+        ("happier", "happy"),
+        ("nicer", "nice"),
+        ("running", "run"),
+        ("making", "make"),
+        ("talks", "talk"),
+        ("putins", "putin"), // Putin's
+    ];
+    for (form, lemma) in cases {
+        let k = keys(&l, Language::English, form);
+        assert!(k.iter().any(|k| k == lemma), "{form} → {k:?}, not {lemma}");
+    }
+}
+
+#[test]
+fn dutch_compounds_split_into_known_parts_with_linking_letters() {
+    let l = known(
+        &[
+            "gemeente", "raadslid", "raad", "lid", "tegen", "aanval", "boek", "kast", "oorlog",
+        ],
+        &[],
+    );
+    let head = |w| l.compound_head(Language::Dutch, w);
+    assert_eq!(head("gemeenteraadslid"), Some("raadslid"));
+    assert_eq!(head("tegenaanval"), Some("aanval"));
+    assert_eq!(head("boekenkast"), Some("kast"));
+    assert_eq!(head("raadslid"), None); // "lid" is too short a head to split off
+    assert_eq!(head("oorlogje"), None);
+    assert_eq!(l.compound_head(Language::English, "tegenaanval"), None);
+}
