@@ -193,3 +193,40 @@ fn a_corpus_upgrades_from_stems_to_lemmas_without_reading_again() {
     );
     assert!(corpus.lemmas().is_some());
 }
+
+#[test]
+fn the_comparison_and_the_concordance_compare_words_by_their_dictionary_form() {
+    use newsprism_core::compare::words::words;
+    use newsprism_core::search::alias::AliasTable;
+    use newsprism_core::search::kwic::KwicSort;
+    use newsprism_core::text::stem::Stemmers;
+    use newsprism_core::Language;
+
+    // Similarity, distinctive words and quote matching compare `Word::stem`.
+    let stemmers = Stemmers::with_lemmas(lemmas());
+    let stems = |text: &str| -> Vec<String> {
+        words(text, 0, Language::Dutch, &stemmers, &AliasTable::default())
+            .into_iter()
+            .map(|w| w.stem)
+            .collect()
+    };
+    assert_eq!(stems("won steden"), stems("gewonnen stad"));
+
+    // The concordance sorts the words after a hit by their dictionary form, then as written:
+    // "verloor" (verliezen) before "won" and "gewonnen" (winnen), which sort together.
+    let (corpus, _) = dutch_corpus(&[
+        ("Kop een", "Poetin won de verkiezing."),
+        ("Kop twee", "Poetin verloor de steun."),
+        ("Kop drie", "Poetin gewonnen, zei de krant."),
+    ]);
+    let r = corpus.search("=poetin", &SearchOptions::default());
+    let (lines, _) = corpus.kwic(&r, KwicSort::Right, 40, 10);
+    let next: Vec<&str> = lines
+        .iter()
+        .map(|l| l.right.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert_eq!(next[0], "verloor", "{next:?}");
+    let mut rest = next[1..].to_vec();
+    rest.sort_unstable();
+    assert_eq!(rest, ["gewonnen,", "won"], "{next:?}");
+}

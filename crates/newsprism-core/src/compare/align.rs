@@ -303,7 +303,10 @@ mod tests {
         let a = doc_of(" date 2022-12 Het Kremlin noemde de berichten volstrekt domme en ongegronde verzinsels van westerse media. Poetin bracht maandag een bezoek aan Minsk voor overleg. De zon scheen fel boven het paleis.");
         let b = doc_of(" date 2022-12 Woordvoerder Peskov zei: het Kremlin noemde de berichten volstrekt domme en ongegronde verzinsels van westerse media. Maandag was Poetin op bezoek in Minsk voor overleg. Er werd gepraat over gasprijzen.");
         let t = AliasTable::default();
-        let docs = [Doc::new(&a, &t), Doc::new(&b, &t)];
+        let docs = [
+            Doc::new(&a, &t, &crate::text::stem::Stemmers::default()),
+            Doc::new(&b, &t, &crate::text::stem::Stemmers::default()),
+        ];
         let al = align(&docs);
         let rel: Vec<Relation> = al.columns[0].sentences.iter().map(|s| s.relation).collect();
         assert_eq!(

@@ -283,8 +283,8 @@ mod tests {
             " date 2022-12 Poetin sprak in Minsk over troepen. De troepen bleven. Poetin zweeg.",
         );
         let (da, db) = (
-            crate::compare::Doc::new(&a, &t),
-            crate::compare::Doc::new(&b, &t),
+            crate::compare::Doc::new(&a, &t, &crate::text::stem::Stemmers::default()),
+            crate::compare::Doc::new(&b, &t, &crate::text::stem::Stemmers::default()),
         );
         let k = keywords(&[&da], &[&db], 10);
         assert_eq!(k[0].word, "gas");

@@ -23,6 +23,7 @@ use serde::Serialize;
 use crate::article::{Article, ArticleId};
 use crate::export::ExportFormat;
 use crate::search::alias::AliasTable;
+use crate::text::stem::Stemmers;
 
 pub use words::Doc;
 
@@ -229,7 +230,7 @@ pub const KEYWORDS: usize = 15;
 
 impl Comparison {
     /// Compares articles: similarity, quotes, numbers and entities.
-    pub fn build(articles: &[&Article], aliases: &AliasTable) -> Comparison {
+    pub fn build(articles: &[&Article], aliases: &AliasTable, stemmers: &Stemmers) -> Comparison {
         let parties = parties(articles);
         let party_of: Vec<usize> = articles
             .iter()
@@ -240,7 +241,10 @@ impl Comparison {
                     .unwrap_or(0)
             })
             .collect();
-        let docs: Vec<Doc> = articles.iter().map(|a| Doc::new(a, aliases)).collect();
+        let docs: Vec<Doc> = articles
+            .iter()
+            .map(|a| Doc::new(a, aliases, stemmers))
+            .collect();
         let similarity = similarity::Similarity::build(&docs);
         // Which words are names is learnt once from all the texts and shared by quotes and names.
         let names = names::NameContext::new(&docs);

@@ -411,9 +411,9 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// Reads an article.
-    pub fn new(article: &'a Article, aliases: &AliasTable) -> Doc<'a> {
-        let stemmers = Stemmers::default();
+    /// Reads an article, with the stemmers search uses (with the lemma lexicon, "won" and
+    /// "gewonnen" are one word to the comparison too).
+    pub fn new(article: &'a Article, aliases: &AliasTable, stemmers: &Stemmers) -> Doc<'a> {
         let mut units = Vec::new();
         if article.title_kind == TitleKind::Headline {
             units.push(Unit {
@@ -436,7 +436,7 @@ impl<'a> Doc<'a> {
                     &unit.text[range.clone()],
                     range.start,
                     article.language,
-                    &stemmers,
+                    stemmers,
                     aliases,
                 );
                 if !words.is_empty() {

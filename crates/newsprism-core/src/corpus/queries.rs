@@ -130,7 +130,12 @@ impl Corpus {
     ) -> (Vec<KwicLine>, bool) {
         let articles = results.ranked.iter().filter_map(|&id| self.get(id));
         let (mut lines, truncated) = kwic::kwic(articles, &results.matches, width, limit);
-        kwic::sort_lines(&mut lines, sort);
+        let stemmers = self.index.stemmers();
+        let key = |id: ArticleId, word: &str| match self.get(id) {
+            Some(a) => stemmers.stem(a.language, word),
+            None => word.to_string(),
+        };
+        kwic::sort_lines(&mut lines, sort, &key);
         (lines, truncated)
     }
 
@@ -138,7 +143,7 @@ impl Corpus {
     /// groups, quotations, the number ledger, entities and distinctive words.
     pub fn compare(&self, ids: &[ArticleId]) -> crate::compare::Comparison {
         let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
-        crate::compare::Comparison::build(&articles, &self.aliases)
+        crate::compare::Comparison::build(&articles, &self.aliases, self.index.stemmers())
     }
 
     /// The articles a comparison scope covers, at most `max` of them: all (the newest first),
@@ -199,7 +204,11 @@ impl Corpus {
     /// [`crate::compare::keyness::Background`] of the whole corpus.
     pub fn word_counts(&self, id: ArticleId) -> Option<crate::compare::keyness::Counts> {
         self.get(id).map(|a| {
-            crate::compare::keyness::Counts::of(&crate::compare::Doc::new(a, &self.aliases))
+            crate::compare::keyness::Counts::of(&crate::compare::Doc::new(
+                a,
+                &self.aliases,
+                self.index.stemmers(),
+            ))
         })
     }
 
@@ -208,7 +217,7 @@ impl Corpus {
         let docs: Vec<crate::compare::Doc> = ids
             .iter()
             .filter_map(|&id| self.get(id))
-            .map(|a| crate::compare::Doc::new(a, &self.aliases))
+            .map(|a| crate::compare::Doc::new(a, &self.aliases, self.index.stemmers()))
             .collect();
         crate::compare::align::align(&docs)
     }

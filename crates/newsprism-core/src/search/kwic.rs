@@ -1,7 +1,5 @@
 //! Keyword in context: every occurrence of the query with the words around it, as a concordance.
 
-use std::cmp::Ordering;
-
 use super::engine::Matches;
 use super::snippet::hit_ranges;
 use crate::article::{Article, ArticleId};
@@ -92,23 +90,34 @@ pub fn kwic<'a>(
     (lines, false)
 }
 
-fn words(text: &str) -> Vec<String> {
-    tokenize(text).iter().map(|t| fold(t.text)).collect()
+/// A context's words as sort keys: each word's `key` (its dictionary form's stem, from the
+/// caller), then the folded word, so that inflections of one word sort together.
+fn words(
+    text: &str,
+    article: ArticleId,
+    key: &dyn Fn(ArticleId, &str) -> String,
+) -> Vec<(String, String)> {
+    tokenize(text)
+        .iter()
+        .map(|t| {
+            let folded = fold(t.text);
+            (key(article, &folded), folded)
+        })
+        .collect()
 }
 
-/// Orders concordance lines; ties keep their order (the sort is stable).
-pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
+/// Orders concordance lines by the words before or after the hit, each compared by `key` (a
+/// folded word's dictionary form, so "won" and "gewonnen" sort as "winnen" does) and then as
+/// written; ties keep their order (the sort is stable).
+pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort, key: &dyn Fn(ArticleId, &str) -> String) {
     match sort {
         KwicSort::Document => {}
         KwicSort::Left => lines.sort_by_cached_key(|l| {
-            let mut w = words(&l.left);
+            let mut w = words(&l.left, l.article, key);
             w.reverse();
             w
         }),
-        KwicSort::Right => lines.sort_by(|a, b| {
-            let (wa, wb) = (words(&a.right), words(&b.right));
-            wa.partial_cmp(&wb).unwrap_or(Ordering::Equal)
-        }),
+        KwicSort::Right => lines.sort_by_cached_key(|l| words(&l.right, l.article, key)),
     }
 }
 
@@ -143,10 +152,10 @@ mod tests {
                 ("".into(), "Poetin".into(), "vertrok.".into()),
             ]
         );
-        sort_lines(&mut lines, KwicSort::Right);
+        sort_lines(&mut lines, KwicSort::Right, &|_, w| w.to_string());
         let rights: Vec<&str> = lines.iter().map(|l| l.right.as_str()).collect();
         assert_eq!(rights, ["niets.", ". Toen zei…", "vertrok."]);
-        sort_lines(&mut lines, KwicSort::Left);
+        sort_lines(&mut lines, KwicSort::Left, &|_, w| w.to_string());
         assert_eq!(lines[0].left, "");
         assert_eq!(lines[1].left, "Eerst kwam");
         let (few, truncated) = kwic([&a], &m, 12, 2);

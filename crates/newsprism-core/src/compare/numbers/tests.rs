@@ -9,7 +9,10 @@ fn ledger(texts: &[&str]) -> Ledger {
         .map(|(i, t)| super::super::test_article(&format!("{i}.txt"), t))
         .collect();
     let t = AliasTable::default();
-    let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+    let docs: Vec<Doc> = arts
+        .iter()
+        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
+        .collect();
     let parties: Vec<usize> = (0..docs.len()).collect();
     Ledger::build(&docs, &parties, &t)
 }

@@ -94,7 +94,10 @@ fn an_english_speaker_after_the_quote_past_an_organisation_title() {
     let (arts, t) = report(&[
         " date 2022-12 President Vladimir Putin visited Minsk. \"These are absolutely stupid fabrications,\" Kremlin spokesman Dmitry Peskov said of the reports. \"We will see,\" Mr Smith said.",
     ]);
-    let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+    let docs: Vec<Doc> = arts
+        .iter()
+        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
+        .collect();
     let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
     let who: Vec<Option<&str>> = r
         .quotes
@@ -109,7 +112,10 @@ fn speakers_are_found_before_after_and_by_pronoun() {
     let (arts, t) = report(&[
         " date 2022-12 De woordvoerder van het Kremlin sprak. „Totaal stomme, ongegronde verzinsels”, aldus Peskov. Kemper: „Belarus wil die onafhankelijkheid behouden.” Volgens Hartog is het „een compleet economisch isolement”. Rusland-correspondent Eva Hartog gaf een interview. \"Poetin wil Loekasjenko compleet domineren\", zegt correspondent Hartog. “Sinds twee dagen, geloof ik”, voegde hij eraan toe. \"Het is heel koud\", reageert iemand op Twitter. Kemper: Belarus wil geen Russische inmenging in eigen land.",
     ]);
-    let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(a, &t)).collect();
+    let docs: Vec<Doc> = arts
+        .iter()
+        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
+        .collect();
     let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
     let got: Vec<(String, Option<String>)> = r
         .quotes
