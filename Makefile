@@ -65,7 +65,9 @@ bench-lemmas:
 ## The lemma lexicon (crates/newsprism-core/data/lexicon.txt) from simplemma 2.0.0, from PyPI
 lexicon:
 	pip download --no-deps --dest target/lexicon simplemma==2.0.0
-	python3 scripts/make-lexicon.py target/lexicon/simplemma-2.0.0-py3-none-any.whl
+	python3 scripts/make-lexicon.py target/lexicon/simplemma-2.0.0-py3-none-any.whl target/lexicon
+	cargo run --release -p newsprism-core --example pack_lexicon -- \
+	  target/lexicon/nl.tsv target/lexicon/en.tsv crates/newsprism-core/data/lexicon.txt
 
 ## The release wasm's size, raw and gzipped
 size:

@@ -2,12 +2,12 @@
 """Writes Newsprism's lemma lexicon from simplemma's dictionaries (MIT; see
 crates/newsprism-core/data/README.md): `make lexicon` runs it.
 
-Output: crates/newsprism-core/data/lexicon.txt, with an `@nl` and an `@en` section, one line per
-word form whose dictionary form differs from it (a form that is its own lemma needs no line),
-lowercased, sorted, front-coded (see `front_coded`), forms with digits or spaces left out. The
-core folds the forms once more when it loads them, with the same folding as the search index.
+Output: DIR/nl.tsv and DIR/en.tsv, one `form<TAB>lemma` line per word form whose dictionary form
+differs from it (a form that is its own lemma needs no line), lowercased, sorted, forms with digits
+or spaces left out. `examples/pack_lexicon.rs` then keys and packs them into
+crates/newsprism-core/data/lexicon.txt (see crates/newsprism-core/src/text/lemma/file.rs).
 
-Usage: scripts/make-lexicon.py simplemma-2.0.0-py3-none-any.whl
+Usage: scripts/make-lexicon.py simplemma-2.0.0-py3-none-any.whl DIR
 (the wheel comes from PyPI: `pip download --no-deps simplemma==2.0.0`)
 """
 
@@ -17,7 +17,6 @@ import sys
 import tempfile
 import zipfile
 
-OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "crates", "newsprism-core", "data")
 
 
 def tables(wheel):
@@ -41,40 +40,22 @@ def usable(word):
     return word and not any(c.isdigit() or c.isspace() or c == "\t" for c in word)
 
 
-def front_coded(pairs):
-    """`<n><rest>\t<k><suffix>` lines: the form shares its first n characters with the previous
-    form; the lemma is the form with its last k characters replaced by suffix."""
-    previous = ""
-    for form in sorted(pairs):
-        lemma = pairs[form]
-        n = 0
-        while n < min(len(previous), len(form)) and previous[n] == form[n]:
-            n += 1
-        j = 0
-        while j < min(len(form), len(lemma)) and form[j] == lemma[j]:
-            j += 1
-        yield f"{n}{form[n:]}\t{len(form) - j}{lemma[j:]}\n"
-        previous = form
-
-
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 3:
         sys.exit(__doc__)
-    os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, "lexicon.txt")
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write("# Newsprism lemma lexicon, from simplemma 2.0.0 (MIT, Adrien Barbaresi; see LICENSE-simplemma).\n")
-        out.write("# Regenerate with `make lexicon`. Format: crates/newsprism-core/src/text/lemma/mod.rs.\n")
-        for lang, table in tables(sys.argv[1]).items():
-            pairs = {}
-            for form, lemma in table.items():
-                f, l = form.lower(), lemma.lower()
-                if f != l and usable(f) and usable(l):
-                    pairs.setdefault(f, l)
-            out.write(f"@{lang}\n")
-            out.writelines(front_coded(pairs))
-            print(f"{lang}: {len(pairs):,} forms")
-    print(f"{path}: {os.path.getsize(path):,} bytes")
+    out_dir = sys.argv[2]
+    os.makedirs(out_dir, exist_ok=True)
+    for lang, table in tables(sys.argv[1]).items():
+        pairs = {}
+        for form, lemma in table.items():
+            f, l = form.lower(), lemma.lower()
+            if f != l and usable(f) and usable(l):
+                pairs.setdefault(f, l)
+        path = os.path.join(out_dir, f"{lang}.tsv")
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            for f in sorted(pairs):
+                out.write(f"{f}\t{pairs[f]}\n")
+        print(f"{path}: {len(pairs):,} forms")
 
 
 if __name__ == "__main__":

@@ -10,85 +10,139 @@
 //! word under each; a word neither the lexicon nor the rules know is its own key, and stemming
 //! ([`super::stem`]) does the rest.
 //!
-//! # The file
-//!
-//! `lexicon.txt` is UTF-8 text. Lines starting with `#` are comments; `@nl` and `@en` start a
-//! language's section. Every other line is one word form whose lemma differs from it, in sorted
-//! order, front-coded: `<n><rest>\t<k><suffix>`, where the form is the previous form's first `n`
-//! characters followed by `rest`, and the lemma is the form with its last `k` characters replaced
-//! by `suffix`. A lemma's `_` marks the parts of a separable verb or compound ("af_ronden"):
-//! the key joins them, and [`Lemmas::separable`] knows the verb.
+//! The lexicon file and its format: [`file`].
 
+mod file;
 mod rules;
 mod separable;
 #[cfg(test)]
 mod tests;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::fold::fold;
 use super::language::Language;
 
-/// One language's table: folded forms, sorted, each with the index of its lemma; the lemmas,
-/// sorted; and the separable verbs and compounds, joined.
+/// One language's table, in one block of text: the folded forms, sorted, each with the index
+/// of its lemma; the lemmas, sorted; and the separable verbs and compounds. About 12 bytes a
+/// form besides its text, so that the page and each worker can hold one.
 #[derive(Debug, Default)]
 struct Table {
-    forms: Vec<(Box<str>, u32)>,
-    lemmas: Vec<Box<str>>,
-    /// Joined lemmas that the lexicon writes in two parts ("afronden" from "af_ronden"), with
-    /// the length of the first part.
-    parted: FxHashSet<(Box<str>, u8)>,
+    text: String,
+    /// (start, end) of a form in `text`, and its lemma's index in `lemmas`.
+    forms: Vec<(u32, u32, u32)>,
+    /// (start, end) of each lemma in `text`, sorted by the lemma.
+    lemmas: Vec<(u32, u32)>,
+    /// Lemmas (by index) that the lexicon writes in two parts ("afronden" from "af_ronden"),
+    /// or whose participle has "ge" after a particle ("opgebeld"), with the first part's length.
+    parted: FxHashSet<(u32, u8)>,
     /// The first parts of those ("af", "op", "terug"): what can end a clause as a particle.
     firsts: FxHashSet<Box<str>>,
 }
 
-/// A word as the index keys it: folded, apostrophes removed.
-fn key_of(word: &str) -> String {
-    fold(word.trim()).replace(['\'', '’', 'ʼ'], "")
+/// A word as the index keys it, into `out`: folded, apostrophes removed.
+fn key_into(word: &str, out: &mut String) {
+    let word = word.trim();
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        out.push_str(word);
+    } else {
+        out.extend(
+            fold(word)
+                .chars()
+                .filter(|c| !matches!(c, '\'' | '’' | 'ʼ')),
+        );
+    }
 }
+
+/// A form's and its lemma's spans in a buffer, the lemma's first part's length (0 if none), and
+/// whether keying changed the form.
+type Row = ((u32, u32), (u32, u32), u8, bool);
 
 impl Table {
     /// Builds a table from (form, lemma) pairs as written in the lexicon.
-    fn build<'a>(pairs: impl Iterator<Item = (String, &'a str)>) -> Table {
-        let mut raw: Vec<(String, String)> = Vec::new();
-        let mut parted = FxHashSet::default();
+    fn build<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Table {
+        // Every form and lemma, keyed, one after another; `first` is the length of a lemma's
+        // first part when it has one.
+        let mut buf = String::new();
+        // A row: the form's and lemma's spans, the lemma's first part's length, and whether
+        // keying changed the form ("i's" → "is").
+        let mut rows: Vec<Row> = Vec::new();
         let mut firsts = FxHashSet::default();
         for (form, lemma) in pairs {
-            let form = key_of(&form);
-            let mut parts = lemma.split('_').map(key_of);
-            let first = parts.next().unwrap_or_default();
-            let rest: String = parts.collect();
-            let joined = format!("{first}{rest}");
-            if !rest.is_empty() && first.len() < 256 {
-                parted.insert((joined.clone().into_boxed_str(), first.len() as u8));
-                firsts.insert(first.into_boxed_str());
+            let f0 = buf.len();
+            key_into(form, &mut buf);
+            let f1 = buf.len();
+            let mut first = 0u8;
+            for (i, part) in lemma.split('_').enumerate() {
+                key_into(part, &mut buf);
+                if i == 0 && lemma.contains('_') {
+                    first = u8::try_from(buf.len() - f1).unwrap_or(0);
+                }
             }
+            let l1 = buf.len();
+            let (f, l) = (&buf[f0..f1], &buf[f1..l1]);
             // A participle with "ge" after a particle ("opgebeld" of "opbellen") marks a
             // separable verb, as a `_` does.
-            let particle = form.find("ge").filter(|&i| (2..=8).contains(&i));
-            if let Some(i) =
-                particle.filter(|&i| joined.len() > i + 1 && joined.starts_with(&form[..i]))
-            {
-                parted.insert((joined.clone().into_boxed_str(), i as u8));
-                firsts.insert(form[..i].into());
+            if first == 0 {
+                let particle = f.find("ge").filter(|&i| (2..=8).contains(&i));
+                if let Some(i) = particle.filter(|&i| l.len() > i + 1 && l.starts_with(&f[..i])) {
+                    first = i as u8;
+                }
             }
-            if !form.is_empty() && !joined.is_empty() && form != joined {
-                raw.push((form, joined));
+            if first > 0 && !firsts.contains(&l[..usize::from(first)]) {
+                firsts.insert(Box::from(&l[..usize::from(first)]));
+            }
+            if f.is_empty() || l.is_empty() || f == l {
+                buf.truncate(f0);
+                continue;
+            }
+            let changed = f != form;
+            rows.push((
+                (f0 as u32, f1 as u32),
+                (f1 as u32, l1 as u32),
+                first,
+                changed,
+            ));
+        }
+        let at = |(a, b): (u32, u32)| &buf[a as usize..b as usize];
+        // Each lemma once, sorted, and its index.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        for r in &rows {
+            ids.entry(at(r.1)).or_insert(0);
+        }
+        let mut unique: Vec<&str> = ids.keys().copied().collect();
+        unique.sort_unstable();
+        let mut text = String::with_capacity(buf.len() / 2);
+        let mut lemmas = Vec::with_capacity(unique.len());
+        for (i, l) in unique.iter().enumerate() {
+            ids.insert(l, i as u32);
+            let start = text.len() as u32;
+            text.push_str(l);
+            lemmas.push((start, text.len() as u32));
+        }
+        // The forms, sorted by key. Keying can make two forms one ("i's" and "is", "één" and
+        // "een"): the one written as it is keyed wins, then the first.
+        let mut keyed: Vec<(&str, bool, u32)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (at(r.0), r.3, i as u32))
+            .collect();
+        keyed.sort_unstable();
+        keyed.dedup_by(|b, a| a.0 == b.0);
+        let mut forms = Vec::with_capacity(keyed.len());
+        let mut parted = FxHashSet::default();
+        for &(form, _, row) in &keyed {
+            let (_, lemma, first, _) = rows[row as usize];
+            let lemma = ids.get(at(lemma)).copied().unwrap_or(0);
+            let start = text.len() as u32;
+            text.push_str(form);
+            forms.push((start, text.len() as u32, lemma));
+            if first > 0 {
+                parted.insert((lemma, first));
             }
         }
-        let mut lemmas: Vec<&str> = raw.iter().map(|(_, l)| l.as_str()).collect();
-        lemmas.sort_unstable();
-        lemmas.dedup();
-        let id = |l: &str| lemmas.binary_search(&l).unwrap_or(0) as u32;
-        let mut forms: Vec<(Box<str>, u32)> = raw
-            .iter()
-            .map(|(f, l)| (f.clone().into_boxed_str(), id(l)))
-            .collect();
-        // Folding can make two forms one ("één", "een"): the first in sorted order wins.
-        forms.sort();
-        forms.dedup_by(|b, a| a.0 == b.0);
-        let lemmas = lemmas.into_iter().map(Box::from).collect();
         Table {
+            text,
             forms,
             lemmas,
             parted,
@@ -96,53 +150,31 @@ impl Table {
         }
     }
 
-    /// Reads one section of `lexicon.txt` (front-coded lines; see the module docs).
-    fn parse_packed<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Result<Table, String> {
-        let mut previous = String::new();
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        for (n, line) in lines {
-            let bad = || format!("line {} is not `<n><rest>\\t<k><suffix>`", n + 1);
-            let (form_part, lemma_part) = line.split_once('\t').ok_or_else(bad)?;
-            let (shared, rest) = split_number(form_part).ok_or_else(bad)?;
-            let (cut, suffix) = split_number(lemma_part).ok_or_else(bad)?;
-            let kept: String = previous.chars().take(shared).collect();
-            if kept.chars().count() != shared {
-                return Err(bad());
-            }
-            let form = kept + rest;
-            let form_chars = form.chars().count();
-            if cut > form_chars {
-                return Err(bad());
-            }
-            let lemma: String = form.chars().take(form_chars - cut).collect::<String>() + suffix;
-            pairs.push((form.clone(), lemma));
-            previous = form;
-        }
-        Ok(Table::build(
-            pairs.iter().map(|(f, l)| (f.clone(), l.as_str())),
-        ))
+    fn lemma_at(&self, i: u32) -> &str {
+        let (a, b) = self.lemmas[i as usize];
+        &self.text[a as usize..b as usize]
+    }
+
+    /// The index of a lemma.
+    fn lemma_id(&self, key: &str) -> Option<u32> {
+        self.lemmas
+            .binary_search_by(|&(a, b)| self.text[a as usize..b as usize].cmp(key))
+            .ok()
+            .map(|i| i as u32)
     }
 
     /// The lexicon's lemma of a key, when it lists the key as a form.
     fn lemma(&self, key: &str) -> Option<&str> {
         let i = self
             .forms
-            .binary_search_by(|(f, _)| f.as_ref().cmp(key))
+            .binary_search_by(|&(a, b, _)| self.text[a as usize..b as usize].cmp(key))
             .ok()?;
-        Some(&self.lemmas[self.forms[i].1 as usize])
+        Some(self.lemma_at(self.forms[i].2))
     }
 
     fn is_lemma(&self, key: &str) -> bool {
-        self.lemmas
-            .binary_search_by(|l| l.as_ref().cmp(key))
-            .is_ok()
+        self.lemma_id(key).is_some()
     }
-}
-
-/// A line's leading decimal number and the rest.
-fn split_number(s: &str) -> Option<(usize, &str)> {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    Some((s[..digits].parse().ok()?, &s[digits..]))
 }
 
 /// Lemma tables for Dutch and English.
@@ -153,50 +185,6 @@ pub struct Lemmas {
 }
 
 impl Lemmas {
-    /// The tables from `lexicon.txt`'s text (see the module docs for its format).
-    ///
-    /// ```
-    /// use newsprism_core::text::lemma::Lemmas;
-    /// use newsprism_core::Language;
-    /// let lemmas = Lemmas::parse("# test\n@nl\n0gewonnen\t8winnen\n0won\t2innen\n@en\n0went\t4go\n").unwrap();
-    /// assert_eq!(lemmas.lemma(Language::Dutch, "gewonnen"), Some("winnen"));
-    /// assert_eq!(lemmas.lemma(Language::Dutch, "won"), Some("winnen"));
-    /// assert_eq!(lemmas.lemma(Language::English, "went"), Some("go"));
-    /// assert_eq!(lemmas.lemma(Language::Dutch, "winnen"), None); // its own lemma
-    /// ```
-    pub fn parse(text: &str) -> Result<Lemmas, String> {
-        let mut lemmas = Lemmas::default();
-        let mut lines = text.lines().enumerate().peekable();
-        while let Some((n, line)) = lines.next() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (name, language) = match line {
-                "@nl" => ("Dutch", Language::Dutch),
-                "@en" => ("English", Language::English),
-                _ => {
-                    return Err(format!(
-                        "line {} should start a language's section (@nl or @en)",
-                        n + 1
-                    ))
-                }
-            };
-            let mut section = Vec::new();
-            while let Some((n, line)) = lines.next_if(|(_, l)| !l.starts_with('@')) {
-                if !line.is_empty() && !line.starts_with('#') {
-                    section.push((n, line));
-                }
-            }
-            let table = Table::parse_packed(section.into_iter())
-                .map_err(|e| format!("the {name} lexicon: {e}"))?;
-            match language {
-                Language::Dutch => lemmas.dutch = table,
-                _ => lemmas.english = table,
-            }
-        }
-        Ok(lemmas)
-    }
-
     /// The tables from `form<TAB>lemma` lines, one text per language (for tests and tools).
     pub fn from_tsv(dutch: &str, english: &str) -> Result<Lemmas, String> {
         let table = |text: &str, name: &str| -> Result<Table, String> {
@@ -211,7 +199,7 @@ impl Lemmas {
                         n + 1
                     ));
                 };
-                pairs.push((form.to_string(), lemma));
+                pairs.push((form, lemma));
             }
             Ok(Table::build(pairs.into_iter()))
         };
@@ -250,10 +238,13 @@ impl Lemmas {
         let Some(table) = self.table(language) else {
             return false;
         };
-        let joined = format!("{first}{lemma}");
-        table
-            .parted
-            .contains(&(joined.into_boxed_str(), first.len().min(255) as u8))
+        let (Ok(n), Some(id)) = (
+            u8::try_from(first.len()),
+            table.lemma_id(&format!("{first}{lemma}")),
+        ) else {
+            return false;
+        };
+        table.parted.contains(&(id, n))
     }
 
     /// The dictionary forms a word form is indexed under, into `out` (cleared first): the

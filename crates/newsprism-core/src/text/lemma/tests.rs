@@ -32,25 +32,44 @@ fn forms_are_folded_and_found_by_their_folded_key() {
 }
 
 #[test]
-fn the_packed_file_is_front_coded_and_checked() {
-    let l =
-        Lemmas::parse("@nl\n0afgerond\t8af_ronden\n2gelopen\t7lopen\n@en\n0children\t3\n").unwrap();
-    assert_eq!(l.lemma(Language::Dutch, "afgerond"), Some("afronden"));
-    assert_eq!(l.lemma(Language::Dutch, "afgelopen"), Some("aflopen"));
-    assert_eq!(l.lemma(Language::English, "children"), Some("child"));
-    assert!(l.separable(Language::Dutch, "af", "ronden"));
-    assert!(!l.separable(Language::Dutch, "a", "fronden"));
-    for bad in [
-        "@nl\nzonder getal\n",
-        "@nl\n5abc\t0\n",
-        "@nl\n0abc\t9x\n",
-        "0abc\t0\n",
-        "@de\n",
-    ] {
-        assert!(Lemmas::parse(bad).is_err(), "{bad:?}");
+fn the_packed_file_reads_back_as_written_and_is_checked() {
+    let l = Lemmas::from_tsv(
+        "afgerond\taf_ronden\nafgelopen\taflopen\nopgebeld\topbellen\nOekraïense\toekraïens\n",
+        "children\tchild\n",
+    )
+    .unwrap();
+    let text = l.to_packed("a test\nof two lines");
+    assert!(
+        text.starts_with("# a test\n# of two lines\n@nl\n="),
+        "{text}"
+    );
+    let back = Lemmas::parse(&text).unwrap();
+    assert_eq!(back.len(), l.len());
+    assert_eq!(back.lemma(Language::Dutch, "afgerond"), Some("afronden"));
+    assert_eq!(back.lemma(Language::Dutch, "afgelopen"), Some("aflopen"));
+    assert_eq!(back.lemma(Language::Dutch, "oekraiense"), Some("oekraiens"));
+    assert_eq!(back.lemma(Language::English, "children"), Some("child"));
+    assert_eq!(file::parted(&back), file::parted(&l));
+    assert!(back.separable(Language::Dutch, "af", "ronden"));
+    assert!(back.separable(Language::Dutch, "op", "bellen"));
+    assert!(!back.separable(Language::Dutch, "a", "fronden"));
+    assert_eq!(back.to_packed("a test\nof two lines"), text);
+    let bad = [
+        ("@nl\n0zonder\n", "line 2"),               // no lemma count
+        ("@nl\n=2\n0a\n", "fewer lemmas"),          // fewer lemmas than said
+        ("@nl\n=2\n0b\n0a\n", "line 4"),            // lemmas out of order
+        ("@nl\n=1\n0a\n0ab\t1\n0b\t1\n", "line 5"), // forms out of order
+        ("@nl\n=1\n0a\n0xy\t2b\n", "line 4"),       // the lemma "b" is not listed
+        ("@nl\n=1\n0a\n0xy\t9a\n", "line 4"),       // cuts more than the form
+        ("@nl\n=1\n5a\n", "line 3"),                // shares more than there is
+        ("@nl\n=1\n0ab\t7\n", "line 3"),            // a first part beyond the lemma
+        ("0abc\t0\n", "line 1"),                    // no section
+        ("@de\n", "line 1"),
+    ];
+    for (text, says) in bad {
+        let e = Lemmas::parse(text).unwrap_err();
+        assert!(e.contains(says), "{text:?}: {e}");
     }
-    let e = Lemmas::parse("@nl\n0a\t0\n0b\n").unwrap_err();
-    assert!(e.contains("Dutch") && e.contains("line 3"), "{e}");
 }
 
 #[test]
