@@ -1,14 +1,16 @@
 //! Dictionary forms: "won" and "gewonnen" are forms of "winnen", "children" of "child". Read from
-//! a lemma lexicon (`data/lexicon.txt`, made from simplemma's dictionaries by
-//! `scripts/make-lexicon.py`), with spelling rules for the words it lacks ([`rules`]).
+//! a lemma lexicon (`data/lexicon.txt`, made from simplemma's dictionaries by `make lexicon`),
+//! with spelling rules for the words it lacks ([`rules`]) and Dutch separable verbs split over a
+//! clause ([`separable`]).
 //!
-//! The forms are folded on loading with the index's own key folding, so a lookup takes a word
-//! exactly as the index keys it. Lookups are binary searches over sorted arrays.
+//! The forms are keyed as the index keys words (folded, apostrophes removed), so a lookup takes
+//! a word exactly as the index has it. Lookups are binary searches over sorted arrays.
 //!
 //! A word can have more than one dictionary form: "tellen" is the verb and the plural of "tel",
-//! "staat" a noun and a form of "staan". [`Lemmas::keys`] gives them all, so a search meets the
-//! word under each; a word neither the lexicon nor the rules know is its own key, and stemming
-//! ([`super::stem`]) does the rest.
+//! "gekwalificeerd" an adjective and a verb's participle. A word form is indexed under the
+//! lexicon's lemma ([`Lemmas::keys`]); a searched word stands for all its readings
+//! ([`Lemmas::readings`]), so "tellen" finds "telt". A word neither the lexicon nor the rules
+//! know is its own dictionary form, and stemming ([`super::stem`]) does the rest.
 //!
 //! The lexicon file and its format: [`file`].
 
