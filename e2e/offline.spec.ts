@@ -157,6 +157,9 @@ bare('the single-file build opens from disk, lists the seeds and searches them',
   await page.locator('#search-input').fill('Belarus');
   await expect(page.getByTestId('search-summary')).toHaveText(/\d+ articles match\./);
   await expect(page.getByTestId('hit').first().locator('mark').first()).toBeVisible();
+  // The word list is inside the file: "zeggen" finds the seeds' "zei" and "zegt".
+  await page.locator('#search-input').fill('zeggen');
+  await expect(page.getByTestId('search-summary')).toHaveText('4 articles match.');
   // IndexedDB works for file:// pages in Chromium: what is added stays after a reload.
   await page.evaluate(() => { location.hash = '#/'; });
   await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser/);

@@ -1,6 +1,7 @@
 // Search: typing, highlighting, aliases, filters, keyword in context and shareable URLs.
 import { test, expect } from './fixtures';
 import { SearchPage } from './pages/search';
+import { dropFiles } from './drop';
 
 test('typing in the search box shows ranked, highlighted results and puts the query in the URL', async ({ page, watch }) => {
   await page.goto('./#/');
@@ -48,7 +49,9 @@ test('keyword in context lists every occurrence and opens the reader at the pass
   await expect(lines).toHaveCount(5);
   await page.getByRole('link', { name: 'By word after' }).click();
   await expect(page).toHaveURL(/sort=right/);
-  await expect(lines.first().locator('.kwic-right')).toHaveText(/^deed de speculaties/);
+  // Context words sort by dictionary form: "deed" sorts as "doen", after "die".
+  await expect(lines.first().locator('.kwic-right')).toHaveText(/^die bijna een jaar/);
+  await expect(lines.nth(1).locator('.kwic-right')).toHaveText(/^deed de speculaties/);
   await lines.nth(2).locator('.kwic-hit a').click();
   await expect(page).toHaveURL(/#\/article\/[0-9a-f]{16}\?q=Peskov/);
   const current = page.locator('#current-hit');
@@ -104,4 +107,35 @@ test('the alias table can be edited and a new line is used by the next search', 
   await expect(page.getByTestId('alias-groups')).not.toContainText('Putin');
   await page.getByRole('button', { name: 'Restore the built-in list' }).click();
   await expect(page.getByTestId('alias-groups')).toContainText('Poetin · Putin');
+});
+
+test('once the word list has loaded, a word finds its forms and compounds, and = one form', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  // Opened straight on a search: it runs on stems first and again, query kept, on the word list.
+  await page.goto('./#/search?q=zeggen');
+  await search.expectTotal(4);
+  await expect(search.box).toHaveValue('zeggen');
+  await expect(page.locator('.snippet mark', { hasText: /^(zei|zegt)$/i }).first()).toBeVisible();
+  await search.type('');
+  await expect(page.getByTestId('word-forms')).toContainText(/Word forms: \d+ Dutch and English forms/);
+  await search.type('=zegt');
+  await search.expectTotal(2);
+  await search.type('stad');
+  await search.expectTotal(2);
+  await expect(page.locator('.snippet mark', { hasText: /^hoofdstad$/i }).first()).toBeVisible();
+});
+
+test('an article dropped after the word list is indexed by dictionary form, split verbs too', async ({ page, watch }) => {
+  const search = new SearchPage(page);
+  await page.goto('./#/search?q=');
+  await expect(page.getByTestId('word-forms')).toContainText('Word forms:');
+  await dropFiles(page, [{
+    name: 'bellen.txt',
+    text: 'title: Telefoon\nlang: nl\n\nDe minister belde gisteren zijn ambtgenoot in Minsk op. Hij had de verkiezingen gewonnen.',
+  }]);
+  await expect(page.getByTestId('library-row')).toHaveCount(6);
+  await search.type('opbellen');
+  await search.expectTotal(1);
+  await search.type('winnen');
+  await search.expectTotal(1);
 });

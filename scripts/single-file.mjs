@@ -1,5 +1,6 @@
-// Builds dist-single/newsprism.html: the whole app in one file (wasm, JS, CSS, icon; the seeds are
-// inside the wasm) that opens straight from disk (file://) with no server.
+// Builds dist-single/newsprism.html: the whole app in one file (wasm, JS, CSS, icon, the lemma
+// lexicon as inert text; the seeds are inside the wasm) that opens straight from disk (file://)
+// with no server.
 // Usage: node scripts/single-file.mjs [DIST] [OUT]   (after `trunk build --release`)
 //
 // The wasm is inlined as base64 and instantiated from bytes; the wasm-bindgen module is inlined as
@@ -21,6 +22,12 @@ const js = readFileSync(pick(/^newsprism-[0-9a-f]+\.js$/, 'wasm-bindgen module')
 const wasm = readFileSync(pick(/^newsprism-[0-9a-f]+_bg\.wasm$/, 'wasm'));
 const css = readFileSync(pick(/^main-[0-9a-f]+\.css$/, 'stylesheet'), 'utf8');
 const icon = readFileSync('icons/icon.svg');
+// The lemma lexicon, as data the app reads from the page (a page opened from disk cannot fetch).
+const lexicon = readFileSync(pick(/^lexicon\.txt$/, 'lemma lexicon'), 'utf8');
+if (/<\/script|<!--/i.test(lexicon)) {
+  console.error('single-file: the lexicon contains a closing script tag; it cannot be inlined');
+  process.exit(1);
+}
 
 const script = `${js}
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
@@ -53,6 +60,7 @@ const html = `<!DOCTYPE html>
 <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
 <style>${css}</style>
 <script type="module">${script}</script>
+<script type="text/plain" id="newsprism-lexicon">${lexicon}</script>
 </head>
 <body>
 <noscript>Newsprism needs JavaScript and WebAssembly to run. Nothing is sent anywhere: it runs on this device.</noscript>

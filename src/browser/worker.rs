@@ -12,6 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
@@ -19,6 +20,7 @@ use js_sys::{Array, Uint8Array};
 use newsprism_core::error::IngestError;
 use newsprism_core::ingest::transfer::{self, Read};
 use newsprism_core::search::index::segment::{Segment, StemCache};
+use newsprism_core::text::lemma::Lemmas;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -35,8 +37,21 @@ const START_MS: i32 = 15_000;
 
 /// The worker's side: answers each message `[seq, names, files]` with `[seq, json, segments]`,
 /// the JSON holding one [`Read`] per file, in order, and `segments` the bytes of the index
-/// segments of their articles ([`transfer::index`]). Posts `"ready"` once it listens.
+/// segments of their articles ([`transfer::index`]). First loads the lemma lexicon, so that the
+/// segments meet at the dictionary form (without it, they carry stems, and say so); then posts
+/// `"ready"` once it listens.
 pub fn serve() {
+    wasm_bindgen_futures::spawn_local(async {
+        if let Ok(text) = super::lexicon::text().await {
+            if let Ok(lemmas) = Lemmas::parse(&text) {
+                STEMS.with(|s| *s.borrow_mut() = StemCache::with_lemmas(Arc::new(lemmas)));
+            }
+        }
+        listen();
+    });
+}
+
+fn listen() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {

@@ -10,9 +10,11 @@
 //! - `ingest`: adding files (workers, or this page), and the batch report;
 //! - `persist`: restoring what an earlier visit stored, and storing each change;
 //! - `words`: the whole corpus's word counts, counted a slice at a time;
+//! - `lexicon`: the lemma lexicon, loaded after the first paint;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 
 mod ingest;
+mod lexicon;
 mod persist;
 pub mod plan;
 mod words;
@@ -26,6 +28,7 @@ use newsprism_core::Corpus;
 use crate::seeds::SEEDS;
 
 pub use ingest::{BatchReport, Progress, ReadWhere};
+pub use lexicon::WordForms;
 pub use words::CorpusWords;
 
 /// Whether the user's work is being kept in this browser.
@@ -60,6 +63,8 @@ pub struct AppState {
     words: RwSignal<CorpusWords>,
     /// While the corpus's words are being counted: how many articles are counted so far.
     counting: RwSignal<Option<usize>>,
+    /// Where the word list that joins a word's forms stands.
+    word_forms: RwSignal<WordForms>,
 }
 
 impl AppState {
@@ -76,6 +81,7 @@ impl AppState {
             saving: RwSignal::new(0),
             words: RwSignal::new(CorpusWords::default()),
             counting: RwSignal::new(None),
+            word_forms: RwSignal::new(WordForms::Loading),
         }
     }
 

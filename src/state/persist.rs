@@ -24,10 +24,12 @@ impl AppState {
     /// Restores what an earlier visit stored. Runs once, before anything can change the corpus;
     /// the articles are read and indexed a slice at a time so a large store does not freeze the page.
     pub fn restore(&self) {
-        // The ingest worker loads meanwhile, so the first drop does not wait for it.
+        // The ingest worker and the word list load meanwhile, so the first drop does not wait
+        // for the one and search soon meets at the dictionary form.
         leptos::task::spawn_local(async {
             let _ = IngestWorker::pool().await;
         });
+        self.load_lexicon();
         let state = *self;
         leptos::task::spawn_local(async move {
             let stored = match storage::load().await {

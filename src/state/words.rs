@@ -19,12 +19,15 @@ pub struct CorpusWords {
     pub background: Background,
     /// The alias table they were counted with (its names are words of their own).
     aliases: Option<AliasTable>,
+    /// Whether they were counted with the word list (words by dictionary form) or on stems.
+    lemmas: bool,
 }
 
 impl CorpusWords {
     /// Whether these counts are exactly those of the corpus's articles, with its alias table.
     pub fn covers(&self, corpus: &Corpus) -> bool {
         self.aliases.as_ref() == Some(corpus.aliases())
+            && self.lemmas == corpus.lemmas().is_some()
             && self.background.len() == corpus.len()
             && corpus
                 .articles()
@@ -49,10 +52,12 @@ impl AppState {
             loop {
                 let (missing, gone) = state.corpus.with_untracked(|c| {
                     state.words.update_untracked(|w| {
-                        if w.aliases.as_ref() != Some(c.aliases()) {
+                        let lemmas = c.lemmas().is_some();
+                        if w.aliases.as_ref() != Some(c.aliases()) || w.lemmas != lemmas {
                             *w = CorpusWords {
                                 background: Background::new(),
                                 aliases: Some(c.aliases().clone()),
+                                lemmas,
                             };
                         }
                     });

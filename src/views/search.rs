@@ -9,7 +9,7 @@ use newsprism_core::{ArticleId, PubDate};
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
 use crate::route::{CompareState, Focus, Route, SearchState, SearchTab};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, WordForms};
 
 /// How many ranked results are shown with snippets.
 const RESULT_LIMIT: usize = 100;
@@ -388,9 +388,17 @@ fn kwic_row(
 /// What can be searched, with examples that run when clicked.
 #[component]
 fn EmptyState() -> impl IntoView {
-    let examples: [(&str, &str); 8] = [
+    let examples: [(&str, &str); 10] = [
         ("Belarus", "also finds “Wit-Rusland” (name aliases)"),
-        ("soldaat", "finds “soldaten” (Dutch and English stemming)"),
+        (
+            "zeggen",
+            "every form of a word: “zei”, “zegt”, “gezegd” (Dutch and English)",
+        ),
+        (
+            "stad",
+            "also finds compounds ending in it, such as “hoofdstad”, ranked lower",
+        ),
+        ("=zei", "this form only"),
         ("\"domme en ongegronde\"", "an exact phrase"),
         ("Peskov OR Lavrov", "either word"),
         ("Loekasjenko -Poetin", "without a word"),
@@ -401,6 +409,21 @@ fn EmptyState() -> impl IntoView {
             "filters: source:, lang:, date:2022-10..2022-12",
         ),
     ];
+    let state = use_app_state();
+    let word_forms = move || {
+        match state.word_forms().get() {
+        WordForms::Loading => {
+            "Loading the word list that joins a word's forms; until then a search matches stems (“soldaat”, “soldaten”)."
+                .to_string()
+        }
+        WordForms::Ready(n) => {
+            format!("Word forms: {n} Dutch and English forms are joined to their dictionary form.")
+        }
+        WordForms::Failed(why) => {
+            format!("The word list could not be loaded ({why}); a search matches stems only.")
+        }
+    }
+    };
     view! {
         <div class="empty-state" data-testid="search-empty">
             <p>
@@ -422,6 +445,9 @@ fn EmptyState() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            <p class="word-forms" data-testid="word-forms">
+                {word_forms}
+            </p>
         </div>
     }
 }

@@ -199,3 +199,22 @@ fn malformed_queries_still_search() {
     assert!(!r.warnings.is_empty());
     assert_eq!(r.total, 3);
 }
+
+#[test]
+fn with_the_lexicon_a_word_finds_its_forms_and_compounds_rank_below_it() {
+    let c = corpus_with(true);
+    let cases: &[(&str, &[usize])] = &[
+        // "zei" (0, 1, 3, 4), "zegt" (0, 3): forms of "zeggen", which no seed writes.
+        ("zeggen", &[0, 1, 3, 4]),
+        ("=zeggen", &[]),
+        ("=zegt", &[0, 3]),
+        // Only "hoofdstad" (3, 4).
+        ("stad", &[3, 4]),
+    ];
+    for (q, expected) in cases {
+        assert_eq!(found(&c, &search(&c, q, false)), *expected, "{q}");
+    }
+    // Without the lexicon, none of this.
+    let stems = corpus_with(false);
+    assert!(found(&stems, &search(&stems, "zeggen", false)).is_empty());
+}

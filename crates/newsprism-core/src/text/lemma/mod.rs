@@ -301,8 +301,21 @@ impl Lemmas {
         }
         let t = &self.dutch;
         let known = |k: &str| t.is_lemma(k) || t.lemma(k).is_some();
-        // A verb form: the lexicon's lemma is an infinitive other than the word.
-        let verb = |k: &str| t.lemma(k).is_some_and(|l| l.ends_with("en") && l != k);
+        // A verb form: the lexicon's lemma is an infinitive other than the word, or the word is
+        // an infinitive whose present or past forms the lexicon lists ("rekken": "rekt").
+        let infinitive = |k: &str| {
+            let Some(stem) = k.strip_suffix("en") else {
+                return false;
+            };
+            let single = stem.strip_suffix(|c: char| stem.ends_with(&format!("{c}{c}")));
+            [stem, single.unwrap_or(stem)].iter().any(|s| {
+                ["t", "de", "te"]
+                    .iter()
+                    .any(|e| t.lemma(&format!("{s}{e}")) == Some(k))
+            })
+        };
+        let verb =
+            |k: &str| t.lemma(k).is_some_and(|l| l.ends_with("en") && l != k) || infinitive(k);
         rules::compound_head(key, &known, &verb)
     }
 

@@ -1,0 +1,54 @@
+//! The lemma lexicon: fetched after the first paint (the service worker keeps it, the single-file
+//! build carries it), then search, the comparison and the concordance meet at the dictionary
+//! form. Until it is there, search matches stems, and the search on screen runs again when it
+//! arrives, query and all.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use newsprism_core::text::lemma::Lemmas;
+
+use super::AppState;
+use crate::browser::lexicon;
+use crate::browser::timer::sleep;
+
+/// Where the word list that joins a word's forms ("won", "gewonnen" → "winnen") stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WordForms {
+    /// Being fetched and read: searches match stems meanwhile.
+    Loading,
+    /// Loaded: searches match every form of a word; how many forms the list holds.
+    Ready(usize),
+    /// Not available (the reason, in plain words): searches match stems.
+    Failed(String),
+}
+
+impl AppState {
+    /// Where the word list stands.
+    pub fn word_forms(&self) -> ReadSignal<WordForms> {
+        self.word_forms.read_only()
+    }
+
+    /// Loads the word list once the page has painted, and upgrades the corpus to it.
+    pub(super) fn load_lexicon(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            // Let the first paint and the restore start before the page reads 4 MB of text.
+            sleep(50).await;
+            let loaded = match lexicon::text().await {
+                Ok(text) => {
+                    Lemmas::parse(&text).map_err(|e| format!("the word list is damaged ({e})"))
+                }
+                Err(why) => Err(why),
+            };
+            match loaded {
+                Ok(lemmas) => {
+                    let (dutch, english) = lemmas.len();
+                    state.corpus.update(|c| c.set_lemmas(Arc::new(lemmas)));
+                    state.word_forms.set(WordForms::Ready(dutch + english));
+                }
+                Err(why) => state.word_forms.set(WordForms::Failed(why)),
+            }
+        });
+    }
+}
