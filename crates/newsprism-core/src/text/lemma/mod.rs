@@ -1,7 +1,7 @@
 //! Dictionary forms: "won" and "gewonnen" are forms of "winnen", "children" of "child". Read from
 //! a lemma lexicon (`data/lexicon.txt`, made from simplemma's dictionaries by `make lexicon`),
-//! with spelling rules for the words it lacks ([`rules`]) and Dutch separable verbs split over a
-//! clause ([`separable`]).
+//! with spelling rules for the words it lacks (`rules.rs`) and Dutch separable verbs split over a
+//! clause (`separable.rs`).
 //!
 //! The forms are keyed as the index keys words (folded, apostrophes removed), so a lookup takes
 //! a word exactly as the index has it. Lookups are binary searches over sorted arrays.
@@ -12,7 +12,7 @@
 //! ([`Lemmas::readings`]), so "tellen" finds "telt". A word neither the lexicon nor the rules
 //! know is its own dictionary form, and stemming ([`super::stem`]) does the rest.
 //!
-//! The lexicon file and its format: [`file`].
+//! The lexicon file and its format: `file.rs` ([`Lemmas::parse`]).
 
 mod file;
 mod rules;
@@ -294,7 +294,7 @@ impl Lemmas {
 
     /// The head of a Dutch compound whose parts the lexicon knows ("gemeenteraadslid" →
     /// "raadslid", "tegenaanval" → "aanval"), with linking -s-/-e-/-en- between the parts; see
-    /// [`rules::compound_head`].
+    /// `rules.rs`.
     pub fn compound_head<'k>(&self, language: Language, key: &'k str) -> Option<&'k str> {
         if language != Language::Dutch {
             return None;
