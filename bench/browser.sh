@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The side-by-side browser benchmark: Newsprism's wasm engine, MiniSearch and FlexSearch on the
+# The side-by-side browser benchmark: Newsprism's wasm engine (on stems alone, and with the lemma
+# lexicon as the app searches once its word list has loaded), MiniSearch, FlexSearch and Orama on the
 # BBC corpus in one headless Chromium run (the harness in ../shared/peers), ratios to Newsprism.
 # Usage: bench/browser.sh [--scales 1,10] [--runs 5] [--qpasses 10]
 set -euo pipefail
@@ -17,15 +18,15 @@ wasm-bindgen --target web --out-dir target/bench-ext \
 # The same wasm-opt level the app's release build gets (data-wasm-opt="z" in index.html).
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   target/bench-ext/newsprism_bench_engine_bg.wasm -o target/bench-ext/newsprism_bench_engine_bg.wasm
-cp bench/newsprism.mjs target/bench-ext/
+cp bench/newsprism.mjs bench/newsprism-lemmas.mjs crates/newsprism-core/data/lexicon.txt target/bench-ext/
 
 # shared/ is read-only: run a copy of the harness with its own node_modules.
 mkdir -p target/peers
 cp -r "$PEERS_SRC"/. target/peers/
 chmod -R u+w target/peers
-if [ ! -d target/peers/node_modules/minisearch ]; then
+if [ ! -d target/peers/node_modules/minisearch ] || [ ! -d target/peers/node_modules/@orama/orama ]; then
   (cd target/peers && npm ci --no-fund --no-audit)
 fi
 BBC_DIR=$(realpath "$BBC") node target/peers/run.mjs --ext target/bench-ext \
-  --adapters "${ADAPTERS:-/ext/newsprism.mjs,minisearch,flexsearch}" --baseline newsprism \
+  --adapters "${ADAPTERS:-/ext/newsprism.mjs,/ext/newsprism-lemmas.mjs,minisearch,flexsearch,orama}" --baseline newsprism \
   --out target/bench-browser.json "$@"

@@ -10,7 +10,25 @@ use newsprism_core::search::engine;
 use newsprism_core::search::index::{Field, Index, IndexDoc};
 use newsprism_core::search::query;
 use newsprism_core::text::language;
+use newsprism_core::text::lemma::Lemmas;
+use newsprism_core::text::stem::Stemmers;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+
+/// The lemma lexicon (`data/lexicon.txt`), read once and shared by the engines built with it.
+#[wasm_bindgen]
+pub struct Lexicon(Arc<Lemmas>);
+
+#[wasm_bindgen]
+impl Lexicon {
+    /// Reads the lexicon's text; an error says what is wrong with it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> Result<Lexicon, JsValue> {
+        Lemmas::parse(text)
+            .map(|l| Lexicon(Arc::new(l)))
+            .map_err(|e| JsValue::from_str(&e))
+    }
+}
 
 /// An index of benchmark documents.
 #[wasm_bindgen]
@@ -35,6 +53,15 @@ impl Engine {
             index: Index::new(),
             aliases: AliasTable::default(),
             last_total: 0,
+        }
+    }
+
+    /// An empty index whose words meet at their dictionary form, as in the app once the word
+    /// list has loaded.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Engine {
+        Engine {
+            index: Index::with_stemmers(Stemmers::with_lemmas(lexicon.0.clone())),
+            ..Engine::new()
         }
     }
 

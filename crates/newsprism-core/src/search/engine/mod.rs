@@ -305,12 +305,15 @@ impl Eval<'_> {
             let terms: Vec<u32> = self.index.term(&key).into_iter().collect();
             return self.score_terms(&terms, 1.0);
         }
+        let mut parts = Vec::new();
         let mut terms: Vec<u32> = if let Some(d) = t.fuzzy {
             self.index.fuzzy_terms(&key, d)
         } else if t.prefix {
             self.index.prefix_terms(&key, MAX_PREFIX_TERMS)
         } else {
-            self.index.stem_family(&key)
+            let (own, compounds) = self.index.families(&key);
+            parts = compounds;
+            own
         };
         let mut phrase_sets = Vec::new();
         if !t.prefix && t.fuzzy.is_none() {
@@ -325,18 +328,12 @@ impl Eval<'_> {
         };
         let own = self.score_terms(&terms, weight);
         let mut sets = phrase_sets;
-        if !t.prefix && t.fuzzy.is_none() {
-            // Compounds ending in the word, not already among its own forms: ranked lower.
-            let parts: Vec<u32> = self
-                .index
-                .part_family(&key)
-                .into_iter()
-                .filter(|p| terms.binary_search(p).is_err())
-                .collect();
-            if !parts.is_empty() {
-                let set = self.score_terms_rarer_than(&parts, weight * PART_WEIGHT, own.len());
-                sets.push(set);
-            }
+        // Compounds ending in the word, not already among its own forms (or its aliases'):
+        // ranked lower.
+        parts.retain(|p| terms.binary_search(p).is_err());
+        if !parts.is_empty() {
+            let set = self.score_terms_rarer_than(&parts, weight * PART_WEIGHT, own.len());
+            sets.push(set);
         }
         sets.iter().fold(own, |acc, s| union(&acc, s))
     }

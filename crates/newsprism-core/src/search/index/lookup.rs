@@ -69,41 +69,41 @@ impl Index {
 
     /// Every word form sharing the query key's stem, in Dutch, in English, or as the plain word.
     pub fn stem_family(&self, key: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
+        self.families(key).0
+    }
+
+    /// The query key's own family ([`Index::stem_family`]), and the Dutch compounds whose head
+    /// it is ("raadslid" → "gemeenteraadslid"), not counting its own family: those are searched
+    /// with a lower weight than the word itself. A language no document is in is skipped (no
+    /// work on a word's Dutch readings in an English corpus).
+    pub fn families(&self, key: &str) -> (Vec<u32>, Vec<u32>) {
+        let (mut own, mut parts): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         for lang in STEMMED {
+            let stems = &self.stems[lang_slot(lang)];
+            if stems.is_empty() {
+                continue;
+            }
             let keys = self.stemmers.query_keys(lang, key);
             for k in keys.split(' ').filter(|k| !k.starts_with(PART)) {
-                if let Some(ts) = self.stems[lang_slot(lang)].get(k) {
-                    out.extend(ts);
+                own.extend(stems.get(k).into_iter().flatten());
+                if lang == Language::Dutch {
+                    parts.extend(
+                        stems
+                            .get(format!("{PART}{k}").as_str())
+                            .into_iter()
+                            .flatten(),
+                    );
                 }
             }
         }
-        if let Some(ts) = self.stems[2].get(key) {
-            out.extend(ts);
-        }
-        if let Some(t) = self.term(key) {
-            out.push(t);
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// Dutch compounds whose head is the query word ("raadslid" → "gemeenteraadslid"), not
-    /// counting the word's own family: searched with a lower weight than the word itself.
-    pub fn part_family(&self, key: &str) -> Vec<u32> {
-        let slot = lang_slot(Language::Dutch);
-        let keys = self.stemmers.query_keys(Language::Dutch, key);
-        let mut out: Vec<u32> = keys
-            .split(' ')
-            .filter(|k| !k.starts_with(PART))
-            .filter_map(|k| self.stems[slot].get(format!("{PART}{k}").as_str()))
-            .flatten()
-            .copied()
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        own.extend(self.stems[2].get(key).into_iter().flatten());
+        own.extend(self.term(key));
+        own.sort_unstable();
+        own.dedup();
+        parts.sort_unstable();
+        parts.dedup();
+        parts.retain(|p| own.binary_search(p).is_err());
+        (own, parts)
     }
 
     /// Word forms starting with `prefix` (at most `limit`, the most frequent first).

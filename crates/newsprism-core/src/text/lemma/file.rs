@@ -89,9 +89,8 @@ impl Table {
                 return Err(bad(n, "a lemma in sorted order"));
             }
             by_hash.insert(hash(lemma), id);
-            let start = table.text.len() as u32;
+            table.lemmas.push(table.text.len() as u32);
             table.text.push_str(lemma);
-            table.lemmas.push((start, table.text.len() as u32));
             for part in parts.split(',').filter(|p| !p.is_empty()) {
                 let first = part
                     .parse::<u8>()
@@ -128,14 +127,13 @@ impl Table {
                 .filter(|&id| table.lemma_at(id) == lemma)
                 .or_else(|| table.lemma_id(&lemma))
                 .ok_or_else(|| bad(n, "a form of a listed lemma"))?;
-            if let Some(&(a, b, _)) = table.forms.last() {
-                if &table.text[a as usize..b as usize] >= form {
+            if let Some(last) = table.forms.len().checked_sub(1) {
+                if table.form_at(last) >= form {
                     return Err(bad(n, "a form in sorted order"));
                 }
             }
-            let start = table.text.len() as u32;
+            table.forms.push((table.text.len() as u32, id));
             table.text.push_str(form);
-            table.forms.push((start, table.text.len() as u32, id));
         }
         Ok(table)
     }
@@ -161,8 +159,8 @@ impl Table {
             out.push('\n');
         }
         let mut words = Fronted::default();
-        for &(a, b, id) in &self.forms {
-            let form = &self.text[a as usize..b as usize];
+        for (i, &(_, id)) in self.forms.iter().enumerate() {
+            let form = self.form_at(i);
             let lemma = self.lemma_at(id);
             let same = form
                 .char_indices()

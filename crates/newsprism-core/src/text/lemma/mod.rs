@@ -25,16 +25,17 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::fold::fold;
 use super::language::Language;
 
-/// One language's table, in one block of text: the folded forms, sorted, each with the index
-/// of its lemma; the lemmas, sorted; and the separable verbs and compounds. About 12 bytes a
-/// form besides its text, so that the page and each worker can hold one.
+/// One language's table, in one block of text: the lemmas, sorted, then the keyed forms, sorted,
+/// each with the index of its lemma; and the separable verbs and compounds. 8 bytes a form and 4
+/// a lemma besides their text, so that the page and each worker can hold one.
 #[derive(Debug, Default)]
 struct Table {
+    /// The lemmas, then the forms, one after another: each ends where the next begins.
     text: String,
-    /// (start, end) of a form in `text`, and its lemma's index in `lemmas`.
-    forms: Vec<(u32, u32, u32)>,
-    /// (start, end) of each lemma in `text`, sorted by the lemma.
-    lemmas: Vec<(u32, u32)>,
+    /// Where each form starts in `text`, and its lemma's index in `lemmas`.
+    forms: Vec<(u32, u32)>,
+    /// Where each lemma starts in `text` (all before the first form).
+    lemmas: Vec<u32>,
     /// Lemmas (by index) that the lexicon writes in two parts ("afronden" from "af_ronden"),
     /// or whose participle has "ge" after a particle ("opgebeld"), with the first part's length.
     parted: FxHashSet<(u32, u8)>,
@@ -118,9 +119,8 @@ impl Table {
         let mut lemmas = Vec::with_capacity(unique.len());
         for (i, l) in unique.iter().enumerate() {
             ids.insert(l, i as u32);
-            let start = text.len() as u32;
+            lemmas.push(text.len() as u32);
             text.push_str(l);
-            lemmas.push((start, text.len() as u32));
         }
         // The forms, sorted by key. Keying can make two forms one ("i's" and "is", "één" and
         // "een"): the one written as it is keyed wins, then the first.
@@ -136,9 +136,8 @@ impl Table {
         for &(form, _, row) in &keyed {
             let (_, lemma, first, _) = rows[row as usize];
             let lemma = ids.get(at(lemma)).copied().unwrap_or(0);
-            let start = text.len() as u32;
+            forms.push((text.len() as u32, lemma));
             text.push_str(form);
-            forms.push((start, text.len() as u32, lemma));
             if first > 0 {
                 parted.insert((lemma, first));
             }
@@ -152,26 +151,51 @@ impl Table {
         }
     }
 
+    /// The text of lemma `i`.
     fn lemma_at(&self, i: u32) -> &str {
-        let (a, b) = self.lemmas[i as usize];
-        &self.text[a as usize..b as usize]
+        let i = i as usize;
+        let end = match self.lemmas.get(i + 1) {
+            Some(&next) => next,
+            None => self.forms.first().map_or(self.text.len() as u32, |f| f.0),
+        };
+        &self.text[self.lemmas[i] as usize..end as usize]
+    }
+
+    /// The text of form `i`.
+    fn form_at(&self, i: usize) -> &str {
+        let end = self
+            .forms
+            .get(i + 1)
+            .map_or(self.text.len(), |f| f.0 as usize);
+        &self.text[self.forms[i].0 as usize..end]
     }
 
     /// The index of a lemma.
     fn lemma_id(&self, key: &str) -> Option<u32> {
-        self.lemmas
-            .binary_search_by(|&(a, b)| self.text[a as usize..b as usize].cmp(key))
-            .ok()
-            .map(|i| i as u32)
+        let (mut lo, mut hi) = (0usize, self.lemmas.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.lemma_at(mid as u32).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
     }
 
     /// The lexicon's lemma of a key, when it lists the key as a form.
     fn lemma(&self, key: &str) -> Option<&str> {
-        let i = self
-            .forms
-            .binary_search_by(|&(a, b, _)| self.text[a as usize..b as usize].cmp(key))
-            .ok()?;
-        Some(self.lemma_at(self.forms[i].2))
+        let (mut lo, mut hi) = (0usize, self.forms.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.form_at(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(self.lemma_at(self.forms[mid].1)),
+            }
+        }
+        None
     }
 
     fn is_lemma(&self, key: &str) -> bool {
