@@ -37,7 +37,9 @@ def tables(wheel):
 
 
 def usable(word):
-    return word and not any(c.isdigit() or c.isspace() or c == "\t" for c in word)
+    """Words of two letters or more without digits or spaces: a one-letter form ("n" for "and",
+    "t" for "het") would join every stray letter to a common word."""
+    return len(word.replace("'", "").replace("’", "")) >= 2 and not any(c.isdigit() or c.isspace() or c == "\t" for c in word)
 
 
 def main():
