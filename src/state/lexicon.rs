@@ -8,9 +8,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use newsprism_core::text::lemma::Lemmas;
 
+use super::persist::SLICE_MS;
 use super::AppState;
 use crate::browser::lexicon;
-use crate::browser::timer::sleep;
+use crate::browser::timer::{sleep, Slices};
 
 /// Where the word list that joins a word's forms ("won", "gewonnen" → "winnen") stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,8 +45,21 @@ impl AppState {
             match loaded {
                 Ok(lemmas) => {
                     let (dutch, english) = lemmas.len();
-                    state.corpus.update(|c| c.set_lemmas(Arc::new(lemmas)));
+                    let again = state
+                        .corpus
+                        .try_update(|c| c.set_lemmas(Arc::new(lemmas)))
+                        .unwrap_or_default();
                     state.word_forms.set(WordForms::Ready(dutch + english));
+                    // Dutch articles indexed before the word list, again, a slice at a time, so
+                    // their verbs split over a clause are joined too.
+                    let mut slices = Slices::new(SLICE_MS);
+                    for id in again {
+                        state.corpus.update_untracked(|c| {
+                            c.reindex(id);
+                        });
+                        slices.pause_if_due().await;
+                    }
+                    state.corpus.notify();
                 }
                 Err(why) => state.word_forms.set(WordForms::Failed(why)),
             }

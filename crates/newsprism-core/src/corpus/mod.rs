@@ -162,11 +162,30 @@ impl Corpus {
 
     /// Meets at the dictionary form from now on, with this lexicon: the app's upgrade once the
     /// lexicon has loaded, after which searches run again. Words already indexed get their new
-    /// keys at once; Dutch separable verbs split over a clause ("belde … op") are joined in
-    /// articles added afterwards.
-    pub fn set_lemmas(&mut self, lemmas: std::sync::Arc<crate::text::lemma::Lemmas>) {
+    /// keys at once. Returns the Dutch articles to index again with [`Corpus::reindex`] (a slice
+    /// at a time, if there are many) so that their separable verbs split over a clause ("belde …
+    /// op") are joined too; until then those are found by their parts only.
+    pub fn set_lemmas(
+        &mut self,
+        lemmas: std::sync::Arc<crate::text::lemma::Lemmas>,
+    ) -> Vec<ArticleId> {
         self.index
             .set_stemmers(crate::text::stem::Stemmers::with_lemmas(lemmas));
+        self.articles
+            .iter()
+            .filter(|a| a.language == crate::text::language::Language::Dutch)
+            .map(|a| a.id)
+            .collect()
+    }
+
+    /// Indexes an article again as it is now (after [`Corpus::set_lemmas`]); `false` if it is
+    /// not loaded.
+    pub fn reindex(&mut self, id: ArticleId) -> bool {
+        let Some(&pos) = self.positions.get(&id) else {
+            return false;
+        };
+        self.index.add(&IndexDoc::of(&self.articles[pos]));
+        true
     }
 
     /// The lemma lexicon search uses, once it is set.
