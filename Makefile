@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -44,7 +44,7 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest bench-lemmas
+bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract
 
 bench-native:
 	cargo bench -p newsprism-core --bench search
@@ -61,6 +61,10 @@ bench-ingest: dist
 bench-lemmas:
 	cargo run --release -p newsprism-core --example lemma_recall -- --lexicon crates/newsprism-core/data/lexicon.txt \
 	  crates/newsprism-core/tests/gold/english-lemmas.tsv ../shared/corpora/ud-nl-lassysmall/*.conllu
+
+## Saved web pages: article text against the snippets to keep and drop, publication dates, time a page
+bench-extract:
+	cargo run --release -p newsprism-core --example extract_score -- ../shared/corpora/web-pages
 
 ## The lemma lexicon (crates/newsprism-core/data/lexicon.txt) from simplemma 2.0.0, from PyPI
 lexicon:
