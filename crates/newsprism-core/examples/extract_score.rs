@@ -155,7 +155,7 @@ fn main() {
         wrong.len()
     );
     if worst > 0 {
-        per_page.sort_by(|a, b| b.0.cmp(&a.0));
+        per_page.sort_by_key(|p| std::cmp::Reverse(p.0));
         println!("worst pages:");
         for (_, line) in per_page.iter().take(worst) {
             println!("  {line}");
