@@ -136,7 +136,7 @@ fn main() {
     );
 
     // Dates.
-    let (mut right, mut none, mut wrong, mut total) = (0usize, 0usize, Vec::new(), 0usize);
+    let (mut right, mut none, mut wrong, mut total) = (0usize, Vec::new(), Vec::new(), 0usize);
     let mut date_time = Duration::ZERO;
     for item in load("dated.json").values() {
         let file = item["file"].as_str().unwrap_or_default();
@@ -146,13 +146,14 @@ fn main() {
         match date {
             Some(d) if d == expected => right += 1,
             Some(d) => wrong.push(format!("{file}: {d} (is {expected})")),
-            None => none += 1,
+            None => none.push(format!("{file} ({expected})")),
         }
     }
     println!(
-        "dates: right day on {right} of {total} pages ({:.3}; target >= 0.90), wrong on {}, none on {none}",
+        "dates: right day on {right} of {total} pages ({:.3}; target >= 0.90), wrong on {}, none on {}",
         ratio(right, total),
-        wrong.len()
+        wrong.len(),
+        none.len()
     );
     if worst > 0 {
         per_page.sort_by_key(|p| std::cmp::Reverse(p.0));
@@ -162,6 +163,10 @@ fn main() {
         }
         println!("wrong dates:");
         for line in wrong.iter().take(worst) {
+            println!("  {line}");
+        }
+        println!("no date:");
+        for line in none.iter().take(worst) {
             println!("  {line}");
         }
     }

@@ -240,8 +240,12 @@ pub enum Provenance {
     Header,
     /// Markdown front matter.
     FrontMatter,
-    /// HTML metadata (`article:published_time`, `<time datetime>`).
+    /// HTML metadata (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`).
     HtmlMeta,
+    /// A date line on a web page ("19 december 2022", "Stand: 19.12.2022").
+    DateLine,
+    /// A date in the page's address (`/2022/12/19/`).
+    PageAddress,
     /// A date field of a JSON record.
     Record,
     /// A date in the file's name.
@@ -263,6 +267,8 @@ impl Provenance {
             Provenance::FrontMatter => "from the front matter",
             Provenance::HtmlMeta => "from the page's metadata",
             Provenance::Record => "from the record's date field",
+            Provenance::DateLine => "from a date line on the page",
+            Provenance::PageAddress => "from the page's address",
             Provenance::FileName => "from the file name",
             Provenance::UserEdit => "set by you",
             Provenance::Inferred { .. } => "inferred from the text",

@@ -8,8 +8,9 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
+use super::dates;
 use super::txt::{parse_date_value, RawText};
-use crate::article::{ParagraphKind, Provenance};
+use crate::article::{ParagraphKind, PartialDate, Provenance};
 use crate::text::language::Language;
 
 /// Elements whose whole content is not article text.
@@ -115,6 +116,8 @@ struct Meta {
     author: Option<String>,
     url: Option<String>,
     lang: Option<String>,
+    /// The text of the page's JSON-LD scripts, one after another.
+    ld_json: String,
 }
 
 fn tag_name(name: &[u8]) -> String {
@@ -188,6 +191,8 @@ struct PageReader {
     articles_seen: usize,
     /// How many `<time>` elements are open.
     time_depth: usize,
+    /// Inside a `<script type="application/ld+json">`.
+    in_ld_json: bool,
 }
 
 impl PageReader {
@@ -248,6 +253,10 @@ impl PageReader {
                 self.time_depth += 1;
             }
             "br" => self.flow.current.push(' '),
+            "script" => {
+                self.in_ld_json = attr(tag, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+            }
             _ => {}
         }
     }
@@ -255,6 +264,9 @@ impl PageReader {
     /// Closes the innermost open element of that name, and everything inside it (mis-nested
     /// tags close what they enclose).
     fn end_tag(&mut self, name: &str) {
+        if name == "script" {
+            self.in_ld_json = false;
+        }
         if name == "title" && self.in_title {
             self.in_title = false;
             let t = squash(&self.title_buf);
@@ -292,7 +304,10 @@ impl PageReader {
     }
 
     fn text(&mut self, text: &str) {
-        if self.in_title {
+        if self.in_ld_json {
+            self.meta.ld_json.push_str(text);
+            self.meta.ld_json.push('\n');
+        } else if self.in_title {
             self.title_buf.push_str(text);
         } else if self.skip_depth == 0 {
             if self.time_depth == 0 && text.chars().any(char::is_alphanumeric) {
@@ -355,6 +370,34 @@ fn read_meta(tag: &html5gum::StartTag<()>, meta: &mut Meta) {
     }
 }
 
+/// How long a block may be to count as a date line (a byline, "Stand: …", "Published …").
+const DATE_LINE_CHARS: usize = 160;
+
+/// The publication date: JSON-LD's `datePublished`, then the page's metadata, then `<time>`,
+/// then a date in the page's address, then the first short line of the page that is a date.
+fn page_date(meta: &Meta, blocks: &[Block]) -> Option<(PartialDate, Provenance)> {
+    let metadata = [&meta.published, &meta.time_datetime, &meta.meta_date];
+    dates::json_ld_date(&meta.ld_json)
+        .or_else(|| {
+            metadata
+                .into_iter()
+                .flatten()
+                .find_map(|d| parse_date_value(d))
+        })
+        .map(|d| (d, Provenance::HtmlMeta))
+        .or_else(|| {
+            let url = meta.url.as_deref()?;
+            dates::url_date(url).map(|d| (d, Provenance::PageAddress))
+        })
+        .or_else(|| {
+            blocks
+                .iter()
+                .filter(|b| b.text.chars().count() <= DATE_LINE_CHARS)
+                .find_map(|b| dates::find_date(&b.text))
+                .map(|d| (d, Provenance::DateLine))
+        })
+}
+
 fn assemble(meta: Meta, blocks: Vec<Block>) -> RawText {
     // The body: the <article> with the most text, else <main>, else the whole page.
     let mut article_len: Vec<(usize, usize)> = Vec::new();
@@ -395,7 +438,10 @@ fn assemble(meta: Meta, blocks: Vec<Block>) -> RawText {
         }
     };
 
-    let mut raw = RawText::default();
+    let mut raw = RawText {
+        date: page_date(&meta, &blocks),
+        ..RawText::default()
+    };
     let h1 = chosen
         .iter()
         .find(|b| b.tag == BlockTag::Heading1)
@@ -415,11 +461,6 @@ fn assemble(meta: Meta, blocks: Vec<Block>) -> RawText {
         raw.paragraphs.push(b.text.clone());
         raw.hints.push(hint);
     }
-    raw.date = [meta.published, meta.time_datetime, meta.meta_date]
-        .into_iter()
-        .flatten()
-        .find_map(|d| parse_date_value(&d))
-        .map(|d| (d, Provenance::HtmlMeta));
     raw.source = meta.site_name;
     raw.author = meta.author;
     raw.url = meta

@@ -3,6 +3,7 @@
 //!
 //! Every failure is an [`IngestError`] naming the file; no input makes this module panic.
 
+pub mod dates;
 pub mod encoding;
 pub mod html;
 pub mod json;

@@ -57,9 +57,7 @@ pub fn body_paragraphs(text: &str) -> Vec<String> {
 
 /// Parses a header value as a date: ISO (`2022-12`, `2022-12-05`, `2022-12-05T10:00:00Z`).
 pub fn parse_date_value(value: &str) -> Option<PartialDate> {
-    let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-    let date_part = value.split(['T', ' ']).next().unwrap_or("");
-    PartialDate::parse_iso(date_part)
+    super::dates::date_value(value)
 }
 
 /// Reads any header at the top of `text` into `raw` and returns the rest.
