@@ -230,3 +230,37 @@ fn the_comparison_and_the_concordance_compare_words_by_their_dictionary_form() {
     rest.sort_unstable();
     assert_eq!(rest, ["gewonnen,", "won"], "{next:?}");
 }
+
+#[test]
+fn a_project_opens_in_a_corpus_upgraded_and_indexed_again() {
+    use newsprism_core::corpus::RestoreReport;
+    use newsprism_core::ingest::{read_file, FileContents};
+    let text = "title: Een\nlang: nl\n\nDe minister belde zijn collega op. Hij had gewonnen.";
+    let (mut a, ids) = dutch_corpus(&[
+        ("Een", "Poetin bezocht Minsk."),
+        ("Twee", "Loekasjenko won."),
+    ]);
+    a.add_files(vec![("x.txt".into(), Ok(text.as_bytes().to_vec()))]);
+    a.remove(ids[0]);
+    let json = a.project().to_json();
+    // As the app does: the word list arrives, articles are indexed again, then a project opens.
+    let (mut b, _) = dutch_corpus(&[
+        ("Drie", "Sancties tegen Belarus."),
+        ("Vier", "Minsk zweeg."),
+    ]);
+    for id in b.set_lemmas(lemmas()) {
+        b.reindex(id);
+    }
+    let Ok(FileContents::Project(project)) = read_file("p.json", json.as_bytes()) else {
+        panic!("a project");
+    };
+    let mut report = RestoreReport::default();
+    b.reset();
+    for article in project.articles {
+        b.restore_article(article, &mut report);
+    }
+    b.apply_state(project.state, &mut report);
+    assert_eq!(report.articles, 2);
+    assert_eq!(b.search("opbellen", &SearchOptions::default()).total, 1);
+    assert_eq!(b.search("winnen", &SearchOptions::default()).total, 2);
+}

@@ -428,6 +428,9 @@ impl Index {
 
     /// Drops removed documents from every posting list and renumbers the rest.
     pub fn compact(&mut self) {
+        // Documents are numbered again from fewer: a stamp left from before could match a new
+        // document's number and hand it another document's slots.
+        self.scratch.stamp.fill(0);
         let mut remap = vec![u32::MAX; self.docs.len()];
         let mut next = 0u32;
         for (i, d) in self.docs.iter().enumerate() {
