@@ -73,19 +73,64 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
             return Err(DecodeFailure::Binary { what });
         }
     }
-    if bytes.contains(&0) {
+    // A few NUL bytes in text (a careless export) are dropped; more are binary data.
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && (nuls * 1000 > bytes.len() || bytes.len() < 64) {
         return Err(DecodeFailure::Binary {
             what: "binary data",
         });
     }
-    match utf8(bytes, TextEncoding::Utf8) {
+    let cleaned: Vec<u8>;
+    let bytes = if nuls > 0 {
+        cleaned = bytes.iter().copied().filter(|&b| b != 0).collect();
+        &cleaned[..]
+    } else {
+        bytes
+    };
+    let nul_note = (nuls > 0).then(|| format!("{nuls} NUL bytes in the text were left out"));
+    let decoded = match utf8(bytes, TextEncoding::Utf8) {
         Ok(decoded) => Ok(decoded),
-        Err(DecodeFailure::Undecodable { .. }) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            finish(&text, TextEncoding::Windows1252, None)
-        }
+        Err(DecodeFailure::Undecodable { .. }) => match damaged_utf8(bytes) {
+            Some(decoded) => Ok(decoded),
+            None => {
+                let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+                finish(&text, TextEncoding::Windows1252, None)
+            }
+        },
         Err(other) => Err(other),
+    };
+    decoded.map(|mut d| {
+        if let Some(note) = nul_note {
+            d.warning = Some(match d.warning.take() {
+                Some(w) => format!("{w}; {note}"),
+                None => note,
+            });
+        }
+        d
+    })
+}
+
+/// UTF-8 with a few broken bytes: each broken sequence becomes U+FFFD where it is, instead of
+/// the whole text being read as Windows-1252. It counts as UTF-8 when its well-formed multi-byte
+/// characters outnumber the broken sequences four to one (Windows-1252 text has no well-formed
+/// ones, or nearly none).
+fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let (mut good, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        broken += usize::from(!chunk.invalid().is_empty());
     }
+    if broken == 0 || good < broken * 4 {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let note = format!(
+        "{broken} byte sequence{} that {} not valid UTF-8 {} shown as �",
+        if broken == 1 { "" } else { "s" },
+        if broken == 1 { "is" } else { "are" },
+        if broken == 1 { "is" } else { "are" },
+    );
+    finish(&text, TextEncoding::Utf8, Some(note)).ok()
 }
 
 fn utf8(bytes: &[u8], encoding: TextEncoding) -> Result<Decoded, DecodeFailure> {
@@ -200,6 +245,42 @@ mod tests {
         let noise: Vec<u8> = (0u8..=255).cycle().skip(1).take(2000).collect();
         assert!(matches!(decode(&noise), Err(DecodeFailure::Binary { .. })));
         assert_eq!(decode(b""), Err(DecodeFailure::Empty));
+    }
+
+    #[test]
+    fn a_few_nul_bytes_in_text_are_left_out_with_a_note() {
+        let mut bytes = "Poetin bezocht Minsk op maandag, meldt het persbureau. "
+            .repeat(40)
+            .into_bytes();
+        bytes.insert(100, 0);
+        bytes.push(0);
+        let d = decode(&bytes).unwrap();
+        assert!(!d.text.contains('\0'));
+        assert!(d.text.starts_with("Poetin bezocht Minsk"));
+        assert!(d.warning.unwrap().contains("2 NUL bytes"));
+        // Half NUL bytes (UTF-16 without a byte-order mark) is still not text.
+        let wide: Vec<u8> = "Minsk ".repeat(40).bytes().flat_map(|b| [b, 0]).collect();
+        assert!(matches!(decode(&wide), Err(DecodeFailure::Binary { .. })));
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8() {
+        let mut bytes = "Oekraïne, Wit-Rusland en de Russische president: “een tegenaanval”. "
+            .repeat(10)
+            .into_bytes();
+        bytes.insert(30, 0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, TextEncoding::Utf8);
+        assert!(d.text.contains("Oekraïne") && d.text.contains('\u{FFFD}'));
+        assert!(d
+            .warning
+            .unwrap()
+            .contains("1 byte sequence that is not valid UTF-8"));
+        // Windows-1252 text is still read as such: "£15.8m" and "café" in Latin-1.
+        let latin: Vec<u8> = b"Profits rose to \xa315.8m at the caf\xe9 chain.".to_vec();
+        let d = decode(&latin).unwrap();
+        assert_eq!(d.encoding, TextEncoding::Windows1252);
+        assert_eq!(d.text, "Profits rose to £15.8m at the café chain.");
     }
 
     #[test]
