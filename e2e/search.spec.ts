@@ -76,7 +76,11 @@ test('the empty state explains the syntax and a no-result search suggests an alt
   await expect(page.getByTestId('search-empty')).toContainText('Press / anywhere');
   await search.type('Loekasjenkko');
   await expect(page.getByTestId('no-results')).toBeVisible();
-  await page.getByRole('link', { name: 'Loekasjenkko~1 finds “loekasjenko”' }).click();
+  // No dead ends: no empty facet headings, no link to compare nothing.
+  await expect(page.locator('.facet:visible')).toHaveCount(0);
+  await expect(page.getByTestId('compare-results')).toBeHidden();
+  await page.getByRole('link', { name: 'Did you mean Loekasjenko?' }).click();
+  await expect(search.box).toHaveValue('Loekasjenko');
   await search.expectTotal(5);
 });
 

@@ -144,6 +144,7 @@ fn QueryOptions(state: SearchState, results: Memo<SearchResults>) -> impl IntoVi
             </a>
             <a
                 href=compare_href
+                class:gone=move || results.with(|r| r.total == 0)
                 data-testid="compare-results"
                 title="Compare the sources of the articles this search finds (other spellings included)"
             >
@@ -163,7 +164,7 @@ fn Facets(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                            testid: &'static str| {
         let state = state.clone();
         view! {
-            <div class="facet">
+            <div class="facet" class:gone=move || results.with(|r| pick(r).is_empty())>
                 <h2>{title}</h2>
                 <ul data-testid=testid>
                     {move || {
@@ -230,7 +231,7 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
                 return view! {
                     <div class="no-results" data-testid="no-results">
                         <p>{format!("Nothing matches “{}”.", q)}</p>
-                        <p class="muted">"Try:"</p>
+                        {(!r.suggestions.is_empty()).then(|| view! { <p class="muted">"Try:"</p> })}
                         <ul>{suggestions}</ul>
                         <p class="muted">"Or check the spelling, remove a filter, or use fewer words."</p>
                     </div>

@@ -165,9 +165,20 @@ fn no_results_suggest_a_fuzzy_or_alias_alternative() {
     let fuzzy = r
         .suggestions
         .iter()
-        .find(|s| s.query == "Loekasjenkko~1")
-        .expect("a fuzzy suggestion");
+        .find(|s| s.query == "Loekasjenko")
+        .expect("a spelling suggestion");
+    assert_eq!(fuzzy.label, "Did you mean Loekasjenko?");
     assert_eq!(search(&c, &fuzzy.query, fuzzy.aliases).total, 5);
+    // A transposition is one edit too.
+    let r = search(&c, "Loekasjneko", false);
+    assert!(r
+        .suggestions
+        .iter()
+        .any(|s| s.label == "Did you mean Loekasjenko?"));
+    // Every word is in the articles: the NOT empties it, so no spelling is suggested.
+    let r = search(&c, "Poetin NOT Minsk", false);
+    assert_eq!(r.total, 0);
+    assert!(r.suggestions.is_empty(), "{:?}", r.suggestions);
     let r = search(&c, "Lukashenko", false);
     let alias = r
         .suggestions

@@ -78,7 +78,10 @@ impl Corpus {
         }
     }
 
-    /// Fuzzy spellings, and the alias table when it was off, for a query that found nothing.
+    /// For a query that found nothing, for each word that finds nothing on its own: its other
+    /// spellings when the alias table was off, and the nearest spelling in the articles ("Did
+    /// you mean Loekasjenko?"). A word that is in the articles gets no suggestion (`Poetin NOT
+    /// Minsk` is empty because of the NOT, not a spelling).
     fn suggestions(
         &self,
         q: &str,
@@ -87,6 +90,10 @@ impl Corpus {
     ) -> Vec<Suggestion> {
         let mut out = Vec::new();
         for word in plain_words(parsed) {
+            let key = crate::text::tokenize::term_key(&word);
+            if !self.index.stem_family(&key).is_empty() {
+                continue;
+            }
             if !options.aliases && !self.aliases.others(&word).is_empty() {
                 out.push(Suggestion {
                     query: q.to_string(),
@@ -97,15 +104,14 @@ impl Corpus {
                     ),
                 });
             }
-            let key = crate::text::tokenize::term_key(&word);
             for d in [1u8, 2] {
                 let near: Vec<u32> = self.index.fuzzy_terms(&key, d);
                 if let Some(&best) = near.iter().max_by_key(|&&t| self.index.doc_frequency(t)) {
-                    let fuzzy = format!("{word}~{d}");
+                    let spelling = cased_like(self.index.term_text(best), &word);
                     out.push(Suggestion {
-                        query: q.replacen(&word, &fuzzy, 1),
+                        query: q.replacen(&word, &spelling, 1),
                         aliases: options.aliases,
-                        label: format!("{fuzzy} finds “{}”", self.index.term_text(best)),
+                        label: format!("Did you mean {spelling}?"),
                     });
                     break;
                 }
@@ -351,4 +357,17 @@ pub struct Totals {
     pub undated: usize,
     /// Words in all of them.
     pub words: usize,
+}
+
+/// A folded word written with the capitals of the word typed: "loekasjenko" as "Loekasjenko"
+/// after "Loekasjneko", as "LOEKASJENKO" after "LOEKASJNEKO".
+fn cased_like(folded: &str, typed: &str) -> String {
+    if typed.chars().count() > 1 && typed.chars().all(|c| !c.is_lowercase()) {
+        return folded.to_uppercase();
+    }
+    let mut chars = folded.chars();
+    match (typed.chars().next(), chars.next()) {
+        (Some(t), Some(first)) if t.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => folded.to_string(),
+    }
 }

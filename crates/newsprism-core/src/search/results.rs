@@ -92,7 +92,7 @@ pub struct Suggestion {
     pub query: String,
     /// Whether to run it with aliases on.
     pub aliases: bool,
-    /// What it does, in words: "Loekasjenkko~1 finds “loekasjenko”".
+    /// What it does, in words: "Did you mean Loekasjenko?".
     pub label: String,
 }
 
