@@ -229,3 +229,22 @@ fn with_the_lexicon_a_word_finds_its_forms_and_compounds_rank_below_it() {
     let stems = corpus_with(false);
     assert!(found(&stems, &search(&stems, "zeggen", false)).is_empty());
 }
+
+#[test]
+fn the_spelling_typed_outranks_its_aliases_and_prefixes_reach_aliases() {
+    for lexicon in [false, true] {
+        let c = corpus_with(lexicon);
+        // 001 and 003 write "Belarus"; the others only "Wit-Rusland".
+        let r = search(&c, "Belarus", true);
+        assert_eq!(found(&c, &r), [0, 1, 2, 3, 4]);
+        let mut first: Vec<String> = r.ranked[..2]
+            .iter()
+            .map(|&id| c.get(id).unwrap().file_name[..3].to_string())
+            .collect();
+        first.sort();
+        assert_eq!(first, ["001", "003"], "lexicon {lexicon}");
+        // No seed writes "Lukashenko"; its prefix reaches the spellings they use.
+        assert_eq!(found(&c, &search(&c, "Lukas*", true)), [0, 1, 2, 3, 4]);
+        assert!(found(&c, &search(&c, "Lukas*", false)).is_empty());
+    }
+}

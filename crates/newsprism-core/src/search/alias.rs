@@ -209,6 +209,39 @@ impl AliasTable {
     /// assert!(table.others("Minsk").is_empty());
     /// ```
     pub fn others(&self, name: &str) -> Vec<String> {
+        self.others_of(name)
+    }
+
+    /// For a prefix query: the other spellings of every group with a name starting with
+    /// `prefix` (`lukas*` → "Loekasjenko", "Loekasjenka"), not those that start with it too.
+    ///
+    /// ```
+    /// use newsprism_core::search::alias::AliasTable;
+    /// let table = AliasTable::default();
+    /// let others = table.others_by_prefix("lukas");
+    /// assert!(others.contains(&"Loekasjenko".to_string()));
+    /// assert!(!others.iter().any(|n| n.starts_with("Lukas")));
+    /// ```
+    pub fn others_by_prefix(&self, prefix: &str) -> Vec<String> {
+        let prefix = name_key(prefix);
+        if prefix.chars().count() < 3 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for g in &self.groups {
+            if g.names.iter().any(|n| name_key(n).starts_with(&prefix)) {
+                out.extend(
+                    g.names
+                        .iter()
+                        .filter(|n| !name_key(n).starts_with(&prefix))
+                        .cloned(),
+                );
+            }
+        }
+        out
+    }
+
+    fn others_of(&self, name: &str) -> Vec<String> {
         let key = name_key(name);
         match self.group_index(name) {
             Some(i) => self.groups[i]

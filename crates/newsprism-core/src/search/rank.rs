@@ -11,6 +11,10 @@ pub const B: f32 = 0.75;
 /// How much a stop word counts next to a content word.
 pub const STOPWORD_WEIGHT: f32 = 0.1;
 
+/// The weight of another spelling from the alias table ("Wit-Rusland" for "Belarus"), with the
+/// typed spelling's document frequency: found, but after the spelling typed.
+pub const ALIAS_WEIGHT: f32 = 0.6;
+
 /// The weight of a Dutch compound found through its head ("tegenaanval" for "aanval"): a half,
 /// with the head's own document frequency, so it ranks below the word itself.
 pub const PART_WEIGHT: f32 = 0.5;

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use super::alias::AliasTable;
 use super::index::{DocMeta, Index};
 use super::query::{Filters, Node, ParsedQuery, TermQuery};
-use super::rank::{bm25, idf, PART_WEIGHT, STOPWORD_WEIGHT};
+use super::rank::{bm25, idf, ALIAS_WEIGHT, PART_WEIGHT, STOPWORD_WEIGHT};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{term_key, tokenize};
 
@@ -289,13 +289,16 @@ impl Eval<'_> {
             let words: Vec<String> = tokens.iter().map(|tok| tok.text.to_string()).collect();
             let mut result = self.phrase(&words);
             let mut alias_terms = Vec::new();
-            let sets = self.alias_sets(&t.word, &mut alias_terms);
+            let sets = self.alias_sets(&t.word, false, &mut alias_terms);
             alias_terms.sort_unstable();
             alias_terms.dedup();
             if !alias_terms.is_empty() {
-                result = union(&result, &self.score_terms(&alias_terms, 1.0));
+                let set = self.score_terms_rarer_than(&alias_terms, ALIAS_WEIGHT, result.len());
+                result = union(&result, &set);
             }
-            return sets.iter().fold(result, |acc, s| union(&acc, s));
+            let lower =
+                |s: &Set| -> Set { s.iter().map(|&(d, v)| (d, v * ALIAS_WEIGHT)).collect() };
+            return sets.iter().fold(result, |acc, s| union(&acc, &lower(s)));
         }
         let Some(token) = tokens.first() else {
             return Vec::new();
@@ -315,9 +318,12 @@ impl Eval<'_> {
             parts = compounds;
             own
         };
+        // Other spellings from the alias table, scored apart and lower, so that the spelling
+        // typed ranks first ("Belarus" before "Wit-Rusland") while the others are still found.
+        let mut alias_terms = Vec::new();
         let mut phrase_sets = Vec::new();
-        if !t.prefix && t.fuzzy.is_none() {
-            phrase_sets = self.alias_sets(&t.word, &mut terms);
+        if t.fuzzy.is_none() {
+            phrase_sets = self.alias_sets(&t.word, t.prefix, &mut alias_terms);
         }
         terms.sort_unstable();
         terms.dedup();
@@ -327,7 +333,19 @@ impl Eval<'_> {
             1.0
         };
         let own = self.score_terms(&terms, weight);
-        let mut sets = phrase_sets;
+        let mut sets: Vec<Set> = phrase_sets
+            .into_iter()
+            .map(|s| s.into_iter().map(|(d, v)| (d, v * ALIAS_WEIGHT)).collect())
+            .collect();
+        alias_terms.sort_unstable();
+        alias_terms.dedup();
+        alias_terms.retain(|a| terms.binary_search(a).is_err());
+        if !alias_terms.is_empty() {
+            let set = self.score_terms_rarer_than(&alias_terms, weight * ALIAS_WEIGHT, own.len());
+            sets.push(set);
+        }
+        terms.extend(alias_terms);
+        terms.sort_unstable();
         // Compounds ending in the word, not already among its own forms (or its aliases'):
         // ranked lower.
         parts.retain(|p| terms.binary_search(p).is_err());
@@ -338,13 +356,17 @@ impl Eval<'_> {
         sets.iter().fold(own, |acc, s| union(&acc, s))
     }
 
-    /// Expands a word by the alias table: one-word spellings join `terms` (so they score as one
-    /// concept); multi-word spellings are searched as phrases and returned.
-    fn alias_sets(&mut self, word: &str, terms: &mut Vec<u32>) -> Vec<Set> {
+    /// Expands a word (or, for a prefix query, a prefix) by the alias table: one-word spellings'
+    /// families go into `terms`; multi-word spellings are searched as phrases and returned.
+    fn alias_sets(&mut self, word: &str, prefix: bool, terms: &mut Vec<u32>) -> Vec<Set> {
         let Some(table) = self.aliases else {
             return Vec::new();
         };
-        let others = table.others(word);
+        let others = if prefix {
+            table.others_by_prefix(word)
+        } else {
+            table.others(word)
+        };
         if others.is_empty() {
             return Vec::new();
         }
