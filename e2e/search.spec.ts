@@ -47,6 +47,9 @@ test('keyword in context lists every occurrence and opens the reader at the pass
   await page.getByTestId('kwic-tab').click();
   const lines = page.getByTestId('kwic-line');
   await expect(lines).toHaveCount(5);
+  await expect(page.getByTestId('kwic-count')).toHaveText('5 occurrences');
+  // Each line names its article.
+  await expect(lines.first().locator('.kwic-title')).not.toBeEmpty();
   await page.getByRole('link', { name: 'By word after' }).click();
   await expect(page).toHaveURL(/sort=right/);
   // Context words sort by dictionary form: "deed" sorts as "doen", after "die".

@@ -328,10 +328,21 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                     let rows = lines.iter().map(|l| kwic_row(l, meta(l.article), &q, aliases)).collect_view();
                     let note = truncated
                         .then(|| {
-                            view! { <p class="muted">{format!("Showing the first {KWIC_LIMIT} occurrences.")}</p> }
+                            view! {
+                                <p class="muted">
+                                    "There are more: narrow the search (a phrase, a source, a date) to see them all."
+                                </p>
+                            }
                         });
+                    let count = match (lines.len(), *truncated) {
+                        (n, true) => format!("The first {n} occurrences, in result order"),
+                        (1, false) => "1 occurrence".to_string(),
+                        (n, false) => format!("{n} occurrences"),
+                    };
                     view! {
-                        <p class="muted">{format!("{} occurrences", lines.len())}</p>
+                        <p class="muted" data-testid="kwic-count">
+                            {count}
+                        </p>
                         <div class="kwic-scroll">
                             <table class="kwic" data-testid="kwic">
                                 <tbody>{rows}</tbody>
@@ -346,7 +357,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
 }
 
 /// One concordance line: left context, the hit (a link to the reader at this passage), right
-/// context, and the article's source and date.
+/// context, and the article's title (cut short), source and date, so lines can be told apart.
 fn kwic_row(
     l: &KwicLine,
     meta: Option<(String, Option<PubDate>, String)>,
@@ -378,12 +389,26 @@ fn kwic_row(
             </td>
             <td class="kwic-right">{l.right.clone()}</td>
             <td class="kwic-meta">
+                <span class="kwic-title" title=title.clone()>
+                    {short_title(&title)}
+                </span>
+                " · "
                 <span>{source}</span>
                 " · "
                 <DateLabel date />
             </td>
         </tr>
     }
+}
+
+/// A title cut at a word boundary to about 40 characters, with an ellipsis if cut.
+fn short_title(title: &str) -> String {
+    if title.chars().count() <= 40 {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(40).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ':', ';', ' ']))
 }
 
 /// What can be searched, with examples that run when clicked.
