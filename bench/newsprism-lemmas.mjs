@@ -1,15 +1,17 @@
 // The peers harness adapter for Newsprism's engine with the lemma lexicon, as the app searches
-// once its word list has loaded (bench/newsprism.mjs is the engine on stems alone). The lexicon
-// is read once, in init, as the app reads it once per page; memory is the whole WebAssembly
-// linear memory after the build, the lexicon's tables included.
-import init, { Engine, Lexicon, memory_bytes } from './newsprism_bench_engine.js';
+// once its word list has loaded; the rest is bench/newsprism.mjs (the engine on stems alone).
+// The lexicon is read once, in init, as the app reads it once per page; memory is the whole
+// WebAssembly linear memory after the build, the lexicon's tables included.
+import base from './newsprism.mjs';
+import { Engine, Lexicon } from './newsprism_bench_engine.js';
 
 let lexicon;
 
 export default {
+  ...base,
   name: 'newsprism-lemmas',
   async init() {
-    await init();
+    await base.init();
     const text = await (await fetch(new URL('./lexicon.txt', import.meta.url))).text();
     lexicon = new Lexicon(text);
   },
@@ -18,10 +20,4 @@ export default {
     for (const d of docs) engine.add(d.id, d.title, d.body);
     return engine;
   },
-  search(engine, q, type) {
-    const ids = engine.search(q, type, 10);
-    return { ids: Array.from(ids), total: engine.total() };
-  },
-  memoryBytes() { return memory_bytes(); },
-  free(engine) { engine.free(); },
 };

@@ -6,6 +6,7 @@
 
 use crate::article::PartialDate;
 use crate::text::fold::fold;
+use crate::time::calendar;
 
 /// Month names and abbreviations (folded), in Dutch, English, German and French.
 const MONTHS: [&[&str]; 12] = [
@@ -134,20 +135,6 @@ pub fn find_date(text: &str) -> Option<PartialDate> {
     None
 }
 
-/// Days since 1970-01-01 as a date (the proleptic Gregorian calendar).
-fn civil_from_days(days: i64) -> Option<PartialDate> {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    PartialDate::day(i32::try_from(year).ok()?, month, day)
-}
-
 /// A date metadata value: ISO 8601 / RFC 3339 (the date as written, in the publisher's own
 /// time zone), epoch seconds or milliseconds, RFC 2822 or a written date.
 ///
@@ -172,7 +159,8 @@ pub fn date_value(value: &str) -> Option<PartialDate> {
             12 | 13 => n / 1000,
             _ => return None,
         };
-        return civil_from_days(seconds.div_euclid(86_400));
+        let (year, month, day) = calendar::civil(i32::try_from(seconds.div_euclid(86_400)).ok()?);
+        return PartialDate::day(year, month, day);
     }
     find_date(value)
 }
