@@ -25,7 +25,7 @@ use postings::{push_varint, Entry, Postings};
 use crate::article::{Article, ParagraphKind, PartialDate, TitleKind};
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;
-use crate::text::tokenize::{for_each_token, term_key_into, tokenize};
+use crate::text::tokenize::{for_each_token, term_key_into};
 
 /// Where a piece of text sits in an article, which sets its weight in ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -292,18 +292,24 @@ impl Index {
             .then(|| self.stemmers.lemmas().cloned())
             .flatten();
         let mut joined: Vec<(String, u32, f32)> = Vec::new();
+        // The field's tokens, kept only when split verbs are looked for (not tokenized twice).
+        let mut tokens = Vec::new();
         for (field, text) in &doc.fields {
             let weight = field.weight();
             let first = position;
+            tokens.clear();
             for_each_token(text, |token| {
                 term_key_into(token.text, &mut key);
                 let term = self.intern(&key, slot, doc.language) as usize;
                 scratch.occur(term, stamp, weight, position);
                 position += 1;
                 length += weight;
+                if lemmas.is_some() {
+                    tokens.push(token);
+                }
             });
             if let Some(lemmas) = &lemmas {
-                let verbs = lemmas.split_verbs(text, &tokenize(text));
+                let verbs = lemmas.split_verbs(text, &tokens);
                 joined.extend(
                     verbs
                         .into_iter()
