@@ -2,23 +2,31 @@
 //! must keep and must drop, and the publication date against the day the page was published.
 //! `make bench-extract` runs it on `../shared/corpora/web-pages` (see its README):
 //!
-//! `cargo run --release -p newsprism-core --example extract_score -- ../shared/corpora/web-pages [--worst N]`
+//! `cargo run --release -p newsprism-core --example extract_score -- ../shared/corpora/web-pages [--worst N] [--show]`
+//!
+//! `--show` prints, for every page, the snippets that were missed and the ones kept that should
+//! have been dropped.
 //!
 //! Scoring as trafilatura's and htmldate's evaluations do: over all snippets of all pages, a
 //! `with` snippet found in the extracted text is a true positive and one missing a false
 //! negative; a `without` snippet found is a false positive and one absent a true negative. The
-//! text is the article's paragraphs except site furniture (what search and the analyses read),
-//! without the headline, with white space collapsed on both sides. A page is "lost" when none of
+//! text is the article's headline (when the page gives one) and its paragraphs except site
+//! furniture (what search and the analyses read), with white space collapsed and soft hyphens
+//! removed on both sides (the reader removes them, as the issue asks). A page is "lost" when none of
 //! its `with` snippets is found. Dates: the exact day, on `dated.json`.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use newsprism_core::article::TitleKind;
 use newsprism_core::ingest::parse_article;
 use serde_json::Value;
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('\u{ad}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The article text a page yields, and its publication date (ISO, as precise as read).
@@ -33,11 +41,15 @@ fn read(path: &str, time: &mut Duration) -> (Option<String>, Option<String>) {
     match read {
         Ok(ingested) => {
             let a = ingested.article;
-            let text: Vec<&str> = a
-                .paragraphs
-                .iter()
-                .filter(|p| p.kind.is_content())
-                .map(|p| p.text.as_str())
+            let headline = (a.title_kind == TitleKind::Headline).then_some(a.title.as_str());
+            let text: Vec<&str> = headline
+                .into_iter()
+                .chain(
+                    a.paragraphs
+                        .iter()
+                        .filter(|p| p.kind.is_content())
+                        .map(|p| p.text.as_str()),
+                )
                 .collect();
             let date = a.pub_date.map(|d| d.date.iso());
             (Some(collapse(&text.join("\n"))), date)
@@ -77,6 +89,7 @@ fn main() {
     };
 
     // Text.
+    let show = args.iter().any(|a| a == "--show");
     let (mut tp, mut fn_, mut fp, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let (mut lost, mut unread, mut pages) = (Vec::new(), 0usize, 0usize);
     let mut time = Duration::ZERO;
@@ -101,6 +114,15 @@ fn main() {
             lost.push(file.to_string());
         }
         let errors = with.len() - found_with + found_without;
+        if show && errors > 0 {
+            println!("== {file}");
+            for s in with.iter().filter(|s| !text.contains(s.as_str())) {
+                println!("  missed: {}", s.chars().take(120).collect::<String>());
+            }
+            for s in without.iter().filter(|s| text.contains(s.as_str())) {
+                println!("  kept:   {}", s.chars().take(120).collect::<String>());
+            }
+        }
         per_page.push((
             errors,
             format!(

@@ -358,6 +358,10 @@ pub struct Article {
     pub pub_date: Option<PubDate>,
     /// The outlet, if known. Never guessed.
     pub source: Option<String>,
+    /// Whether `source` is the host of the page's canonical address (a page that names no
+    /// publisher or site), not a name the file gives.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub source_from_address: bool,
     /// Where it was published online, if the file says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

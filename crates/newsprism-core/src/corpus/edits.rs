@@ -19,6 +19,7 @@ fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
     if let Some(s) = &edit.source {
         let s = s.trim();
         a.source = (!s.is_empty()).then(|| s.to_string());
+        a.source_from_address = false;
     }
     match edit.date {
         Some(DateEdit::Date(date)) => {

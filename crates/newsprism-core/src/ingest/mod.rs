@@ -323,6 +323,7 @@ fn build(
                 })
             }),
         source: raw.source,
+        source_from_address: raw.source_from_address,
         url: raw.url,
         author: raw.author,
         language,

@@ -20,6 +20,8 @@ pub struct RawText {
     pub date: Option<(PartialDate, Provenance)>,
     /// A `source:` key.
     pub source: Option<String>,
+    /// Whether `source` is the host of the page's address rather than a name the file gives.
+    pub source_from_address: bool,
     /// A `lang:` key.
     pub language: Option<Language>,
     /// A `url:` key.

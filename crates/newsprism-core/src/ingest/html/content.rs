@@ -1,0 +1,483 @@
+//! Which part of a page is the article.
+//!
+//! Our own mix of the methods readability, jusText and trafilatura publish. Elements that are
+//! never article text (scripts, navigation, forms' controls, hidden elements) are dropped by tag,
+//! role and attribute; furniture (comments, share and subscription blocks, related links, menus,
+//! breadcrumbs, sidebars, bylines, captions' credits) by its class and id. Every stretch of
+//! running text then scores its container and, less, the container's ancestors, by length and
+//! commas; a container's score is cut by its link density. The best container, with the siblings
+//! that score near it, is the article; inside it, link lists and blocks that are mostly links or
+//! marked as furniture are dropped. If the strict pass leaves too little, a lenient one that
+//! ignores class and id is tried and the longer result kept.
+
+use super::hints::{class_weight, dropped_here, is_block, tag_weight, BlockTag};
+use super::tree::{Dom, NodeId};
+
+/// A block of text as the page shows it, white space collapsed.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    pub tag: BlockTag,
+    pub text: String,
+}
+
+/// Per-node measures over what is not dropped.
+struct Measures {
+    dropped: Vec<bool>,
+    /// Characters of text (white space runs count once).
+    chars: Vec<usize>,
+    /// Characters of text inside links.
+    link_chars: Vec<usize>,
+    commas: Vec<usize>,
+}
+
+fn text_chars(text: &str) -> (usize, usize) {
+    let mut chars = 0;
+    let mut commas = 0;
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            if !space {
+                chars += 1;
+            }
+            space = true;
+        } else {
+            chars += 1;
+            space = false;
+            if matches!(c, ',' | '،' | '，' | '、') {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
+}
+
+impl Measures {
+    fn new(dom: &Dom, strict: bool) -> Measures {
+        let len = dom.nodes.len();
+        let mut m = Measures {
+            dropped: vec![false; len],
+            chars: vec![0; len],
+            link_chars: vec![0; len],
+            commas: vec![0; len],
+        };
+        // All text, before anything is dropped, to tell a wrapper of the whole page.
+        let mut raw = vec![0usize; len];
+        for id in (1..len).rev() {
+            let n = &dom.nodes[id];
+            if n.is_text() {
+                raw[id] = text_chars(&n.text).0;
+            }
+            if !matches!(
+                n.name.as_str(),
+                "head" | "script" | "style" | "noscript" | "template"
+            ) {
+                raw[n.parent] += raw[id];
+            }
+        }
+        let page = dom.first("body").map_or(raw[0], |b| raw[b]);
+        // Parents come before their children in the arena.
+        for (id, &chars) in raw.iter().enumerate() {
+            let parent_dropped = id > 0 && m.dropped[dom.nodes[id].parent];
+            let most = chars * 10 > page * 6;
+            m.dropped[id] = parent_dropped || dropped_here(dom, id, strict, most);
+        }
+        for id in (0..len).rev() {
+            let n = &dom.nodes[id];
+            if m.dropped[id] {
+                continue;
+            }
+            if n.is_text() {
+                (m.chars[id], m.commas[id]) = text_chars(&n.text);
+            }
+            if n.name == "a" {
+                m.link_chars[id] = m.chars[id];
+            }
+            if id > 0 {
+                let p = n.parent;
+                m.chars[p] += m.chars[id];
+                m.link_chars[p] += m.link_chars[id];
+                m.commas[p] += m.commas[id];
+            }
+        }
+        m
+    }
+
+    fn link_density(&self, id: NodeId) -> f64 {
+        if self.chars[id] == 0 {
+            0.0
+        } else {
+            self.link_chars[id] as f64 / self.chars[id] as f64
+        }
+    }
+}
+
+/// Containers' scores; `None` where no text scored them.
+fn score(dom: &Dom, m: &Measures) -> Vec<Option<f64>> {
+    let mut scores: Vec<Option<f64>> = vec![None; dom.nodes.len()];
+    for id in 0..dom.nodes.len() {
+        let n = &dom.nodes[id];
+        if m.dropped[id] || n.is_text() {
+            continue;
+        }
+        // A unit of running text: a paragraph-like element whole, or the inline text directly
+        // inside a block container (div text).
+        let (chars, commas, first) = if matches!(n.name.as_str(), "p" | "pre" | "td") {
+            (m.chars[id], m.commas[id], n.parent)
+        } else if matches!(
+            n.name.as_str(),
+            "div" | "section" | "article" | "main" | "form" | "center" | "body" | "blockquote"
+        ) {
+            let inline = n
+                .children
+                .iter()
+                .filter(|&&c| !is_block(&dom.nodes[c].name) || dom.nodes[c].is_text());
+            let (mut chars, mut commas) = (0, 0);
+            for &c in inline {
+                chars += m.chars[c];
+                commas += m.commas[c];
+            }
+            (chars, commas, id)
+        } else {
+            continue;
+        };
+        if chars < 25 {
+            continue;
+        }
+        let unit = 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
+        let mut at = first;
+        for level in 0..5 {
+            if is_top(dom, at) {
+                break;
+            }
+            let share = match level {
+                0 => 1.0,
+                1 => 0.5,
+                l => 1.0 / (l as f64 * 3.0),
+            };
+            let s = scores[at]
+                .get_or_insert_with(|| tag_weight(&dom.nodes[at].name) + class_weight(dom, at));
+            *s += unit * share;
+            at = dom.nodes[at].parent;
+        }
+    }
+    for (id, s) in scores.iter_mut().enumerate() {
+        if let Some(s) = s {
+            *s *= 1.0 - m.link_density(id);
+        }
+    }
+    scores
+}
+
+fn ancestors(dom: &Dom, id: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut at = id;
+    while at != 0 {
+        at = dom.nodes[at].parent;
+        out.push(at);
+    }
+    out
+}
+
+fn is_top(dom: &Dom, id: NodeId) -> bool {
+    matches!(dom.nodes[id].name.as_str(), "body" | "html" | "#document")
+}
+
+/// The best-scoring container, moved up to a shared ancestor where near-equal candidates sit
+/// under one, and past wrappers that hold nothing else.
+fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<(NodeId, NodeId)> {
+    let mut ranked: Vec<(NodeId, f64)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(mut top, best) = ranked.first()?;
+    let original = top;
+    let near: Vec<Vec<NodeId>> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .filter(|(_, s)| best > 0.0 && s / best >= 0.75)
+        .map(|(i, _)| ancestors(dom, *i))
+        .collect();
+    if near.len() >= 3 {
+        for a in ancestors(dom, top) {
+            if is_top(dom, a) {
+                break;
+            }
+            if near.iter().filter(|list| list.contains(&a)).count() >= 3 {
+                top = a;
+                break;
+            }
+        }
+    }
+    // A parent that scores higher than its best child is the article.
+    let mut last = scores[top].unwrap_or(0.0);
+    let threshold = last / 3.0;
+    let mut parent = dom.nodes[top].parent;
+    while !is_top(dom, parent) {
+        if let Some(ps) = scores[parent] {
+            if ps < threshold {
+                break;
+            }
+            if ps > last {
+                top = parent;
+                break;
+            }
+            last = ps;
+        }
+        parent = dom.nodes[parent].parent;
+    }
+    loop {
+        let parent = dom.nodes[top].parent;
+        let elements = dom.nodes[parent]
+            .children
+            .iter()
+            .filter(|&&c| !dom.nodes[c].is_text())
+            .count();
+        if is_top(dom, parent) || elements != 1 {
+            break;
+        }
+        top = parent;
+    }
+    Some((top, original))
+}
+
+/// The top candidate and the siblings that belong with it, in order.
+fn with_siblings(dom: &Dom, m: &Measures, scores: &[Option<f64>], top: NodeId) -> Vec<NodeId> {
+    let parent = dom.nodes[top].parent;
+    if is_top(dom, top) {
+        return vec![top];
+    }
+    let top_score = scores[top].unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.nodes[top].attr("class");
+    let mut out = Vec::new();
+    for &s in &dom.nodes[parent].children {
+        let n = &dom.nodes[s];
+        if s == top {
+            out.push(s);
+            continue;
+        }
+        if n.is_text() || m.dropped[s] {
+            continue;
+        }
+        let bonus = if top_class.is_some() && n.attr("class") == top_class {
+            top_score * 0.2
+        } else {
+            0.0
+        };
+        let scored = scores[s].is_some_and(|sc| sc + bonus >= threshold);
+        let paragraph = n.name == "p" && {
+            let (len, density) = (m.chars[s], m.link_density(s));
+            let text = dom.text_of(s);
+            let t = text.trim_end();
+            (len > 80 && density < 0.25)
+                || (len > 0 && density == 0.0 && (t.ends_with('.') || t.contains(". ")))
+        };
+        if scored || paragraph {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Whether a container inside the article is furniture after all: few commas and many links,
+/// more list items or form fields than paragraphs, or a negative class.
+fn clean_conditionally(dom: &Dom, m: &Measures, scores: &[Option<f64>], id: NodeId) -> bool {
+    let n = &dom.nodes[id];
+    if !matches!(
+        n.name.as_str(),
+        "div" | "section" | "ul" | "ol" | "table" | "form" | "fieldset" | "header" | "dl"
+    ) {
+        return false;
+    }
+    let weight = class_weight(dom, id);
+    if weight + scores[id].unwrap_or(0.0) < 0.0 {
+        return true;
+    }
+    if m.commas[id] >= 10 {
+        return false;
+    }
+    let density = m.link_density(id);
+    if matches!(n.name.as_str(), "ul" | "ol" | "dl" | "table") {
+        return density > 0.5;
+    }
+    let (mut paragraphs, mut items, mut inputs) = (0usize, 0usize, 0usize);
+    for d in dom.descendants(id) {
+        match dom.nodes[d].name.as_str() {
+            // Form controls are dropped from the text but still say what the block is.
+            "input"
+                if dom.nodes[d]
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => {}
+            "input" | "select" | "textarea" | "button" => inputs += 1,
+            _ if m.dropped[d] => {}
+            "p" => paragraphs += 1,
+            "li" => items += 1,
+            _ => {}
+        }
+    }
+    (items > paragraphs * 3 + 3 && density > 0.2)
+        || inputs > paragraphs / 3 + 1
+        || (weight < 25.0 && density > 0.3)
+        || (weight >= 25.0 && density > 0.5)
+}
+
+/// Collects the blocks of text under some roots, in document order.
+struct Emitter<'a> {
+    dom: &'a Dom,
+    m: &'a Measures,
+    scores: &'a [Option<f64>],
+    /// The top candidate and its ancestors, never cleaned away.
+    protected: Vec<NodeId>,
+    /// The text of the roots being emitted.
+    root_chars: usize,
+    clean: bool,
+    blocks: Vec<Block>,
+    current: String,
+    tag: BlockTag,
+    link: usize,
+    words_outside_time: bool,
+}
+
+impl Emitter<'_> {
+    fn flush(&mut self) {
+        let text = squash(&self.current);
+        self.current.clear();
+        let link = std::mem::take(&mut self.link);
+        let words = std::mem::take(&mut self.words_outside_time);
+        let chars = text.chars().count().max(1);
+        // A block that is mostly links is a link list or a teaser, not article text.
+        let linky = self.clean && link * 2 > chars && self.tag != BlockTag::Heading1;
+        if words && !linky && text.chars().any(char::is_alphanumeric) {
+            self.blocks.push(Block {
+                tag: self.tag,
+                text,
+            });
+        }
+    }
+
+    fn walk(&mut self, id: NodeId, in_link: bool, in_time: bool) {
+        let dom = self.dom;
+        let n = &dom.nodes[id];
+        if self.m.dropped[id] {
+            return;
+        }
+        if n.is_text() {
+            if !in_time && n.text.chars().any(char::is_alphanumeric) {
+                self.words_outside_time = true;
+            }
+            if in_link {
+                self.link += text_chars(&n.text).0;
+            }
+            self.current.push_str(&n.text);
+            return;
+        }
+        // A container that holds most of the article is the article, whatever its class says.
+        let most = self.m.chars[id] * 2 > self.root_chars;
+        if self.clean
+            && !most
+            && !self.protected.contains(&id)
+            && clean_conditionally(dom, self.m, self.scores, id)
+        {
+            return;
+        }
+        let block = is_block(&n.name);
+        if block {
+            self.flush();
+            self.tag = BlockTag::of(&n.name);
+        }
+        if matches!(n.name.as_str(), "br" | "img") {
+            self.current.push(' ');
+        }
+        let (link, time) = (in_link || n.name == "a", in_time || n.name == "time");
+        for &c in &n.children {
+            self.walk(c, link, time);
+        }
+        if block {
+            self.flush();
+            self.tag = BlockTag::Other;
+        } else if matches!(n.name.as_str(), "td" | "th") {
+            self.current.push(' ');
+        }
+    }
+}
+
+/// Collapses runs of white space (including non-breaking spaces) into one space and removes
+/// soft hyphens, which only say where a word may break.
+pub(super) fn squash(text: &str) -> String {
+    let text = text.replace('\u{ad}', "");
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn emit(
+    dom: &Dom,
+    m: &Measures,
+    scores: &[Option<f64>],
+    roots: &[NodeId],
+    best: Option<NodeId>,
+    clean: bool,
+) -> Vec<Block> {
+    let mut e = Emitter {
+        dom,
+        m,
+        scores,
+        protected: roots
+            .iter()
+            .chain(&best)
+            .flat_map(|&r| std::iter::once(r).chain(ancestors(dom, r)))
+            .collect(),
+        root_chars: roots.iter().map(|&r| m.chars[r]).sum(),
+        clean,
+        blocks: Vec::new(),
+        current: String::new(),
+        tag: BlockTag::Other,
+        link: 0,
+        words_outside_time: false,
+    };
+    for &r in roots {
+        e.walk(r, false, false);
+        e.flush();
+    }
+    e.blocks
+}
+
+/// How much text a strict pass must find before the lenient one is not needed.
+const ENOUGH_CHARS: usize = 500;
+
+/// The article's blocks, and every block of the page (for date lines and headings).
+pub(super) fn extract(dom: &Dom) -> (Vec<Block>, Vec<Block>) {
+    let body = dom.first("body").unwrap_or(0);
+    let mut best: Vec<Block> = Vec::new();
+    let mut page = Vec::new();
+    for strict in [true, false] {
+        let m = Measures::new(dom, strict);
+        if !strict {
+            page = emit(dom, &m, &[], &[body], None, false);
+        }
+        let scores = score(dom, &m);
+        let (roots, best_node) = match top_candidate(dom, &scores) {
+            Some((top, best)) => (with_siblings(dom, &m, &scores, top), Some(best)),
+            None => (vec![body], None),
+        };
+        let blocks = emit(dom, &m, &scores, &roots, best_node, true);
+        let len = |b: &[Block]| b.iter().map(|b| b.text.len()).sum::<usize>();
+        if len(&blocks) > len(&best) {
+            best = blocks;
+        }
+        if len(&best) >= ENOUGH_CHARS {
+            if strict {
+                page = emit(dom, &Measures::new(dom, false), &[], &[body], None, false);
+            }
+            break;
+        }
+    }
+    (best, page)
+}
+
+/// Which nodes are dropped by tag, role or hidden state alone (never by class or id).
+pub(super) fn dropped_by_tag(dom: &Dom) -> Vec<bool> {
+    Measures::new(dom, false).dropped
+}

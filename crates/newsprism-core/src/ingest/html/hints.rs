@@ -1,0 +1,287 @@
+//! What a page's markup says about an element: tags that are never article text, ARIA roles
+//! and `hidden` of page furniture, and the class and id fragments that mark furniture or a
+//! likely article container.
+
+use super::tree::{Dom, NodeId};
+
+/// Elements whose whole content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "button", "select", "textarea",
+    "input", "option", "label", "svg", "math", "iframe", "object", "embed", "canvas", "audio",
+    "video", "dialog", "menu", "head", "title", "footer",
+];
+
+/// ARIA roles of page furniture.
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+    "alertdialog",
+    "banner",
+    "toolbar",
+    "tablist",
+];
+
+/// Class and id fragments of furniture that is never the article, whatever else they say.
+const FURNITURE: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "sidebar",
+    "footer",
+    "navbar",
+    "navigation",
+    "menu",
+    "advert",
+    "promo",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "subscribe",
+    "subscription",
+    "byline",
+    "author",
+    "credit",
+    "recommend",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "most-popular",
+    "mostpopular",
+    "trending",
+    "tagcloud",
+    "skip-link",
+    "toolbar",
+    "banner",
+    "masthead",
+    "pagination",
+    "pager",
+    "signup",
+    "sign-up",
+    "paywall",
+    "meta",
+    "dateline",
+    "timestamp",
+    "inline-ad",
+    "ad-slot",
+    "adslot",
+    "-ad-",
+    "sponsor",
+    "modal",
+    "popup",
+    "overlay",
+    "login",
+    "reactions",
+    "donate",
+];
+
+/// Fragments that say a container may hold the article.
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "column",
+    "prose",
+    "rich-text",
+    "richtext",
+];
+
+/// Fragments that count against a container (readability's list, in part).
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "teaser",
+];
+
+/// Elements that start and end a block of text.
+pub(super) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "figcaption"
+            | "figure"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "body"
+            | "address"
+            | "hr"
+            | "form"
+            | "fieldset"
+            | "center"
+            | "details"
+            | "summary"
+            | "hgroup"
+            | "caption"
+            | "#document"
+    )
+}
+
+/// What a block was, from its element.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum BlockTag {
+    Paragraph,
+    Heading1,
+    Subheading,
+    Caption,
+    Quote,
+    ListItem,
+    #[default]
+    Other,
+}
+
+impl BlockTag {
+    pub(super) fn of(name: &str) -> BlockTag {
+        match name {
+            "p" => BlockTag::Paragraph,
+            "h1" => BlockTag::Heading1,
+            "h2" | "h3" | "h4" | "h5" | "h6" => BlockTag::Subheading,
+            "figcaption" => BlockTag::Caption,
+            "blockquote" => BlockTag::Quote,
+            "li" | "dd" | "dt" => BlockTag::ListItem,
+            _ => BlockTag::Other,
+        }
+    }
+}
+
+/// A node's class, id and `itemprop`, lowercase, for hints.
+pub(super) fn hints(dom: &Dom, id: NodeId) -> String {
+    let n = &dom.nodes[id];
+    let mut h = String::new();
+    for key in ["class", "id", "itemprop"] {
+        if let Some(v) = n.attr(key) {
+            h.push_str(v);
+            h.push(' ');
+        }
+    }
+    h.to_ascii_lowercase()
+}
+
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let n = &dom.nodes[id];
+    n.attrs.iter().any(|(k, _)| k == "hidden")
+        || n.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Whether the element is dropped whole, by tag, role, hidden state or (when `strict`) by
+/// class and id.
+pub(super) fn dropped_here(dom: &Dom, id: NodeId, strict: bool, most_of_page: bool) -> bool {
+    let n = &dom.nodes[id];
+    if n.is_text() {
+        return false;
+    }
+    if SKIPPED.contains(&n.name.as_str()) || is_hidden(dom, id) {
+        return true;
+    }
+    // A mis-nested page can put everything inside its banner or a "sidebar" wrapper.
+    if most_of_page {
+        return false;
+    }
+    if n.attr("role")
+        .is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    if !strict || matches!(n.name.as_str(), "body" | "html" | "main" | "#document") {
+        return false;
+    }
+    let h = hints(dom, id).replace("commentary", "");
+    if h.contains("articlebody") || h.contains("article-body") {
+        return false;
+    }
+    FURNITURE.iter().any(|f| h.contains(f))
+}
+
+/// The weight a container's class and id give it.
+pub(super) fn class_weight(dom: &Dom, id: NodeId) -> f64 {
+    let h = hints(dom, id);
+    if h.trim().is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if NEGATIVE.iter().any(|f| h.contains(f)) {
+        w -= 25.0;
+    }
+    if POSITIVE.iter().any(|f| h.contains(f)) {
+        w += 25.0;
+    }
+    w
+}
+
+pub(super) fn tag_weight(name: &str) -> f64 {
+    match name {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}

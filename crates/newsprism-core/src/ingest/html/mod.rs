@@ -1,0 +1,163 @@
+//! Web pages saved as `.html`: the article's text and metadata, nothing else.
+//!
+//! The page is tokenized by a WHATWG-conformant tokenizer (html5gum) into a forgiving element
+//! tree ([`tree`]); nothing in the page is ever executed or kept as markup. [`content`] finds the
+//! article in it and [`meta`] reads what the page says about itself. The headline is the `<h1>`
+//! that matches the page's title, else JSON-LD's or OpenGraph's headline, else `<title>`; the
+//! date comes from JSON-LD, the metadata, `<time>`, the page's address or a date line, in that
+//! order; the outlet is the publisher's or site's name, else the canonical address's host (marked
+//! as such, never guessed otherwise).
+
+mod content;
+mod hints;
+mod meta;
+mod tree;
+
+use content::Block;
+use hints::BlockTag;
+use meta::Meta;
+
+use super::dates;
+use super::txt::{parse_date_value, RawText};
+use crate::article::{ParagraphKind, PartialDate, Provenance};
+use crate::text::language::Language;
+
+/// Whether text looks like an HTML document or fragment rather than prose that mentions a tag.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<meta")
+        || head.starts_with("<article")
+        || (head.starts_with('<')
+            && (head.contains("<p>") || head.contains("<p ") || head.contains("<body")))
+}
+
+/// Reads a page into a [`RawText`]: metadata, headline and paragraphs with their kinds.
+pub fn parse(text: &str) -> RawText {
+    let dom = tree::Dom::parse(text);
+    let furniture = content::dropped_by_tag(&dom);
+    let meta = meta::read(&dom, |id| furniture[id]);
+    let (article, page) = content::extract(&dom);
+    let byline = if meta.authors.is_empty() {
+        meta::byline(&dom)
+    } else {
+        None
+    };
+    assemble(meta, article, &page, byline)
+}
+
+/// How long a block may be to count as a date line (a byline, "Stand: …", "Published …").
+const DATE_LINE_CHARS: usize = 160;
+
+/// The publication date: JSON-LD's `datePublished`, then the page's metadata, then `<time>`,
+/// then a date in the page's address, then the first short line of the page that is a date.
+fn page_date(meta: &Meta, blocks: &[Block]) -> Option<(PartialDate, Provenance)> {
+    let metadata = [
+        &meta.ld.date_published,
+        &meta.published,
+        &meta.time_datetime,
+        &meta.meta_date,
+    ];
+    metadata
+        .into_iter()
+        .flatten()
+        .find_map(|d| parse_date_value(d))
+        .or_else(|| dates::json_ld_date(&meta.ld_json))
+        .map(|d| (d, Provenance::HtmlMeta))
+        .or_else(|| {
+            [&meta.url, &meta.og_url, &meta.ld.url]
+                .into_iter()
+                .flatten()
+                .find_map(|u| dates::url_date(u))
+                .map(|d| (d, Provenance::PageAddress))
+        })
+        .or_else(|| {
+            blocks
+                .iter()
+                .filter(|b| b.text.chars().count() <= DATE_LINE_CHARS)
+                .find_map(|b| dates::find_date(&b.text))
+                .map(|d| (d, Provenance::DateLine))
+        })
+}
+
+/// Folds a title for comparing it with a heading.
+fn title_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The headline: the `<h1>` the page's titles contain (or that contains them), else the first
+/// `<h1>` of the article, else the metadata's headline, else the first `<h1>` of the page, else
+/// `<title>`.
+fn headline(meta: &Meta, article: &[Block], page: &[Block]) -> Option<String> {
+    let titles: Vec<String> = [&meta.ld.headline, &meta.og_title, &meta.title]
+        .into_iter()
+        .flatten()
+        .map(|t| title_key(t))
+        .filter(|t| t.len() >= 8)
+        .collect();
+    let h1s = || page.iter().filter(|b| b.tag == BlockTag::Heading1);
+    h1s()
+        .find(|b| {
+            let k = title_key(&b.text);
+            k.len() >= 8
+                && titles
+                    .iter()
+                    .any(|t| t.contains(&k) || k.contains(t.as_str()))
+        })
+        .or_else(|| article.iter().find(|b| b.tag == BlockTag::Heading1))
+        .map(|b| b.text.clone())
+        .or_else(|| meta.ld.headline.clone())
+        .or_else(|| meta.og_title.clone())
+        .or_else(|| h1s().next().map(|b| b.text.clone()))
+        .or_else(|| meta.title.clone())
+}
+
+fn assemble(meta: Meta, article: Vec<Block>, page: &[Block], byline: Option<String>) -> RawText {
+    let mut raw = RawText {
+        date: page_date(&meta, page),
+        headline: headline(&meta, &article, page),
+        ..RawText::default()
+    };
+    for b in article {
+        if b.tag == BlockTag::Heading1 && Some(&b.text) == raw.headline.as_ref() {
+            continue;
+        }
+        let hint = match b.tag {
+            BlockTag::Subheading => Some(ParagraphKind::Subheading),
+            BlockTag::Caption => Some(ParagraphKind::Caption),
+            _ => None,
+        };
+        raw.paragraphs.push(b.text);
+        raw.hints.push(hint);
+    }
+    let url = [&meta.url, &meta.og_url, &meta.ld.url]
+        .into_iter()
+        .flatten()
+        .find(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .cloned();
+    raw.source = meta.ld.publisher.clone().or(meta.site_name.clone());
+    if raw.source.is_none() {
+        raw.source = url.as_deref().and_then(meta::host);
+        raw.source_from_address = raw.source.is_some();
+    }
+    let mut authors = meta.authors.clone();
+    authors.extend(byline);
+    raw.author = (!authors.is_empty()).then(|| authors.join(", "));
+    raw.url = url;
+    raw.language = meta.lang.as_deref().and_then(Language::from_code);
+    raw
+}
+
+#[cfg(test)]
+mod tests;
