@@ -35,7 +35,13 @@ def bbc(path):
 
 # 1. HTML: seed 001 inside a realistic page with furniture, scripts and event handlers.
 date, paras = seed_body(1)
-body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
+# The seed's photo caption is a figure on the page, as news sites mark it up.
+CAPTION = "Poetin en Loekasjenko aan een kleine tafel in Minsk."
+body = "\n".join(
+    f'<figure><img src="tafel.jpg" alt=""><figcaption>{html.escape(p)}</figcaption></figure>'
+    if p == CAPTION else f"<p>{html.escape(p)}</p>"
+    for p in paras
+)
 (OUT / "seed001.html").write_text(f"""<!DOCTYPE html>
 <html lang="nl">
 <head>

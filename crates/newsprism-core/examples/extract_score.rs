@@ -11,14 +11,14 @@
 //! `with` snippet found in the extracted text is a true positive and one missing a false
 //! negative; a `without` snippet found is a false positive and one absent a true negative. The
 //! text is the article's headline (when the page gives one) and its paragraphs except site
-//! furniture (what search and the analyses read), with white space collapsed and soft hyphens
+//! furniture and captions (which the reader keeps, marked as captions, never as body), with white space collapsed and soft hyphens
 //! removed on both sides (the reader removes them, as the issue asks). A page is "lost" when none of
 //! its `with` snippets is found. Dates: the exact day, on `dated.json`.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use newsprism_core::article::TitleKind;
+use newsprism_core::article::{ParagraphKind, TitleKind};
 use newsprism_core::ingest::parse_article;
 use serde_json::Value;
 
@@ -47,7 +47,7 @@ fn read(path: &str, time: &mut Duration) -> (Option<String>, Option<String>) {
                 .chain(
                     a.paragraphs
                         .iter()
-                        .filter(|p| p.kind.is_content())
+                        .filter(|p| p.kind.is_content() && p.kind != ParagraphKind::Caption)
                         .map(|p| p.text.as_str()),
                 )
                 .collect();

@@ -241,9 +241,16 @@ pub fn parse_article(file_name: &str, bytes: &[u8]) -> Result<Ingested, IngestEr
 /// The paragraphs with their kinds: classified by their text, unless the format said.
 fn classified(texts: Vec<String>, hints: &[Option<ParagraphKind>]) -> Vec<Paragraph> {
     let mut kinds = paragraphs::classify(&texts);
-    for (kind, hint) in kinds.iter_mut().zip(hints) {
-        if let Some(hint) = hint {
-            *kind = *hint;
+    for ((kind, hint), text) in kinds.iter_mut().zip(hints).zip(&texts) {
+        match hint {
+            // The markup says paragraph: only furniture and credits are read from the text.
+            Some(ParagraphKind::Body) => {
+                if *kind != ParagraphKind::Boilerplate && !paragraphs::has_credit(text) {
+                    *kind = ParagraphKind::Body;
+                }
+            }
+            Some(hint) => *kind = *hint,
+            None => {}
         }
     }
     texts

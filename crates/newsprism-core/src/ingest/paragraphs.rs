@@ -24,6 +24,9 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
     "related:",
     "advertentie",
     "advertisement",
+    "advertising disclosure",
+    "- anzeige",
+    "anzeige -",
     "sign up",
     "subscribe",
     "abonneer",
@@ -85,6 +88,15 @@ const CAPTION_MARKERS: &[&str] = &[
     "belga/",
     "hollandse hoogte",
     "ap photo",
+    "credit:",
+    "credits:",
+    "crédit photo",
+    "crédits photo",
+    "bildquelle",
+    "istock",
+    "shutterstock",
+    "imago images",
+    "dpa/",
 ];
 
 /// Finite verbs and auxiliaries: a short sentence with none of them reads as a caption.
@@ -232,7 +244,8 @@ fn normalise_word(word: &str) -> String {
 }
 
 /// A short paragraph with a photo credit ("Foto: ANP", "(Photo: Reuters)").
-fn has_credit(text: &str) -> bool {
+/// Whether a short paragraph carries a photo credit ("Foto: …", "© …", "Getty Images").
+pub fn has_credit(text: &str) -> bool {
     let lower = text.to_lowercase();
     words(text).count() <= 40 && CAPTION_MARKERS.iter().any(|m| lower.contains(m))
 }

@@ -31,7 +31,8 @@ pub struct RawText {
     /// The paragraphs, each exactly as in the file but trimmed.
     pub paragraphs: Vec<String>,
     /// What the markup says a paragraph is (an HTML `<h2>`, a `<figcaption>`), by position;
-    /// shorter than `paragraphs`, or `None`, where the markup says nothing.
+    /// shorter than `paragraphs`, or `None`, where the markup says nothing. `Body` (an HTML
+    /// `<p>`) still lets the text mark furniture and photo credits, but not a caption.
     pub hints: Vec<Option<crate::article::ParagraphKind>>,
 }
 

@@ -10,7 +10,7 @@
 //! marked as furniture are dropped. If the strict pass leaves too little, a lenient one that
 //! ignores class and id is tried and the longer result kept.
 
-use super::hints::{class_weight, dropped_here, is_block, tag_weight, BlockTag};
+use super::hints::{class_weight, dropped_here, is_block, is_caption_class, tag_weight, BlockTag};
 use super::tree::{Dom, NodeId};
 
 /// A block of text as the page shows it, white space collapsed.
@@ -331,6 +331,8 @@ struct Emitter<'a> {
     protected: Vec<NodeId>,
     /// The text of the roots being emitted.
     root_chars: usize,
+    /// How many figures (or elements classed as captions or credits) are open.
+    in_figure: usize,
     clean: bool,
     blocks: Vec<Block>,
     current: String,
@@ -382,9 +384,18 @@ impl Emitter<'_> {
             return;
         }
         let block = is_block(&n.name);
+        // A figure or caption that holds much text is a wrapper, not a caption.
+        let chars = self.m.chars[id];
+        let figure =
+            (n.name == "figure" && chars < 1000) || (chars < 400 && is_caption_class(dom, id));
+        self.in_figure += usize::from(figure);
         if block {
             self.flush();
-            self.tag = BlockTag::of(&n.name);
+            self.tag = if self.in_figure > 0 {
+                BlockTag::Caption
+            } else {
+                BlockTag::of(&n.name)
+            };
         }
         if matches!(n.name.as_str(), "br" | "img") {
             self.current.push(' ');
@@ -393,9 +404,14 @@ impl Emitter<'_> {
         for &c in &n.children {
             self.walk(c, link, time);
         }
+        self.in_figure -= usize::from(figure);
         if block {
             self.flush();
-            self.tag = BlockTag::Other;
+            self.tag = if self.in_figure > 0 {
+                BlockTag::Caption
+            } else {
+                BlockTag::Other
+            };
         } else if matches!(n.name.as_str(), "td" | "th") {
             self.current.push(' ');
         }
@@ -430,6 +446,7 @@ fn emit(
             .flat_map(|&r| std::iter::once(r).chain(ancestors(dom, r)))
             .collect(),
         root_chars: roots.iter().map(|&r| m.chars[r]).sum(),
+        in_figure: 0,
         clean,
         blocks: Vec::new(),
         current: String::new(),

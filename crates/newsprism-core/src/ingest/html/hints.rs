@@ -285,3 +285,23 @@ pub(super) fn tag_weight(name: &str) -> f64 {
         _ => 0.0,
     }
 }
+
+/// Whether an element's class or id marks a caption or a picture credit.
+pub(super) fn is_caption_class(dom: &Dom, id: NodeId) -> bool {
+    let n = &dom.nodes[id];
+    if n.is_text() || n.attrs.is_empty() {
+        return false;
+    }
+    let h = hints(dom, id);
+    [
+        "caption",
+        "credit",
+        "copyright",
+        "bildunterschrift",
+        "legende",
+        "legend",
+        "photo-source",
+    ]
+    .iter()
+    .any(|f| h.contains(f))
+}

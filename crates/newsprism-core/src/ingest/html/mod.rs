@@ -136,6 +136,8 @@ fn assemble(meta: Meta, article: Vec<Block>, page: &[Block], byline: Option<Stri
         let hint = match b.tag {
             BlockTag::Subheading => Some(ParagraphKind::Subheading),
             BlockTag::Caption => Some(ParagraphKind::Caption),
+            BlockTag::Paragraph => Some(ParagraphKind::Body),
+
             _ => None,
         };
         raw.paragraphs.push(b.text);

@@ -42,10 +42,10 @@ fn a_news_page_gives_headline_metadata_and_paragraphs() {
     assert_eq!(
         raw.hints,
         [
-            None,
+            Some(ParagraphKind::Body),
             Some(ParagraphKind::Caption),
             Some(ParagraphKind::Subheading),
-            None
+            Some(ParagraphKind::Body)
         ]
     );
 }
@@ -100,4 +100,165 @@ fn html_is_recognised_by_its_opening() {
     assert!(looks_like_html("<div><p>Tekst</p></div>"));
     assert!(!looks_like_html("Use <p> for paragraphs, the manual says."));
     assert!(!looks_like_html("<3 this article"));
+}
+
+/// Four sentences of article text, long enough to outscore any furniture.
+const BODY: &str = "<p>The council voted on Monday to close the old harbour bridge, after engineers found cracks in two of its supports, the mayor said.</p>\
+<p>Repairs will take at least six months, and ferries will carry cyclists and pedestrians across the river in the meantime, officials said.</p>\
+<p>Shop owners on the north bank, who depend on the bridge for customers, asked for compensation, but the council did not decide on it.</p>\
+<p>A new bridge, planned for 2030, would cost about 40 million euros, according to an estimate published in March.</p>";
+
+fn body_text(raw: &RawText) -> String {
+    raw.paragraphs.join("\n")
+}
+
+#[test]
+fn the_article_wins_over_teasers_menus_and_furniture() {
+    let page = format!(
+        "<html><body><header><a href=/>Home</a> <a href=/news>News</a></header>\
+         <div class=teasers><article><h3><a href=/a>Other story one</a></h3><p>A short teaser.</p></article>\
+         <article><h3><a href=/b>Other story two</a></h3></article></div>\
+         <div class=story><h1>Harbour bridge closes</h1>{BODY}\
+         <div class=share-buttons><a>Share on Facebook</a> <a>Share on X</a></div>\
+         <div class=newsletter><p>Sign up for our newsletter, every morning, free of charge.</p></div>\
+         <ul class=related><li><a href=/c>Bridge repairs elsewhere</a></li><li><a href=/d>Ferry timetable</a></li></ul>\
+         </div><div id=comments><p>Great article, thanks, I always said so, really.</p></div>\
+         <footer>© Example Media</footer></body></html>"
+    );
+    let raw = parse(&page);
+    let text = body_text(&raw);
+    assert_eq!(raw.headline.as_deref(), Some("Harbour bridge closes"));
+    assert!(text.starts_with("The council voted on Monday"), "{text}");
+    assert!(text.contains("according to an estimate published in March."));
+    for furniture in [
+        "teaser",
+        "Share on",
+        "newsletter",
+        "Bridge repairs elsewhere",
+        "Great article",
+        "Example Media",
+        "Home",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} kept in {text}");
+    }
+}
+
+#[test]
+fn mis_nested_tags_and_a_form_around_the_page_keep_the_article_whole() {
+    let page = format!(
+        "<html><body><form id=aspnetForm action=/x><input type=hidden name=v>\
+         <div class=content><span><div class=text>{BODY}</span></div></article>\
+         <p>Traffic will be diverted over the east bridge, which was widened in 2019, the police said.</p>\
+         </div></form></body></html>"
+    );
+    let text = body_text(&parse(&page));
+    assert!(text.contains("The council voted on Monday"), "{text}");
+    assert!(text.contains("Traffic will be diverted"), "{text}");
+}
+
+#[test]
+fn div_text_lists_and_tables_in_the_article_are_kept() {
+    let page = format!(
+        "<html><body><main><div class=article-body>{BODY}\
+         <div>The repair plan, which the council published on its website, has three phases.</div>\
+         <ul><li>Phase one: closing the bridge and removing the deck.</li><li>Phase two: new supports.</li></ul>\
+         <table><tr><td>Phase</td><td>Cost</td></tr><tr><td>One</td><td>2 million euros</td></tr></table>\
+         </div></main></body></html>"
+    );
+    let text = body_text(&parse(&page));
+    for kept in [
+        "The repair plan, which the council published",
+        "Phase one: closing the bridge",
+        "Phase two: new supports.",
+        "2 million euros",
+    ] {
+        assert!(text.contains(kept), "{kept} lost from {text}");
+    }
+}
+
+#[test]
+fn figures_and_credits_are_captions_and_hidden_text_is_dropped() {
+    let page = format!(
+        "<html><body><article>{BODY}<figure><img src=a.jpg><figcaption>The bridge on Monday.</figcaption>\
+         <span class=credit>Photo: J. Smith</span></figure>\
+         <div hidden><p>Hidden text that no reader sees.</p></div>\
+         <div style=\"display: none\">Also hidden.</div></article></body></html>"
+    );
+    let raw = parse(&page);
+    let captions: Vec<&str> = raw
+        .paragraphs
+        .iter()
+        .zip(&raw.hints)
+        .filter(|(_, h)| **h == Some(ParagraphKind::Caption))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert_eq!(captions, ["The bridge on Monday."]);
+    // A credit is dropped, or kept as a caption; never body.
+    let body: Vec<&String> = raw
+        .paragraphs
+        .iter()
+        .zip(&raw.hints)
+        .filter(|(_, h)| **h != Some(ParagraphKind::Caption))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!body.iter().any(|p| p.contains("J. Smith")), "{body:?}");
+    assert!(!body_text(&raw).contains("idden"));
+}
+
+#[test]
+fn soft_hyphens_are_removed() {
+    let raw = parse(&format!(
+        "<article>{BODY}<p>Die Alt\u{ad}pa\u{ad}läo\u{ad}li\u{ad}thi\u{ad}kum-Funde wurden gezeigt, sagte er.</p></article>"
+    ));
+    assert!(body_text(&raw).contains("Die Altpaläolithikum-Funde"));
+}
+
+#[test]
+fn json_ld_gives_authors_publisher_and_headline() {
+    let page = format!(
+        r#"<html><head><title>Bridge | Site</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+ {{"@type":"WebSite","name":"Example Site"}},
+ {{"@type":"NewsArticle","headline":"Harbour bridge closes for six months",
+   "datePublished":"2022-12-19T23:30:00+01:00",
+   "author":[{{"@type":"Person","name":"Anna de Vries"}},{{"@type":"Person","name":"Tom Bakker"}}],
+   "publisher":{{"@type":"Organization","name":"Het Dagblad"}}}}]}}</script>
+<link rel="canonical" href="https://www.dagblad.example/news/bridge"></head>
+<body><article>{BODY}</article></body></html>"#
+    );
+    let raw = parse(&page);
+    assert_eq!(
+        raw.headline.as_deref(),
+        Some("Harbour bridge closes for six months")
+    );
+    assert_eq!(raw.author.as_deref(), Some("Anna de Vries, Tom Bakker"));
+    assert_eq!(raw.source.as_deref(), Some("Het Dagblad"));
+    assert!(!raw.source_from_address);
+    // The publisher's own day, not the UTC one.
+    assert_eq!(raw.date.unwrap().0.iso(), "2022-12-19");
+    assert_eq!(
+        raw.url.as_deref(),
+        Some("https://www.dagblad.example/news/bridge")
+    );
+}
+
+#[test]
+fn without_a_name_the_outlet_is_the_canonical_host_and_says_so() {
+    let raw = parse(&format!(
+        "<html><head><link rel=canonical href=\"https://www.krant.example/2022/12/19/brug\"></head>\
+         <body><article><p class=byline>Door Piet Jansen</p>{BODY}</article></body></html>"
+    ));
+    assert_eq!(raw.source.as_deref(), Some("krant.example"));
+    assert!(raw.source_from_address);
+    assert_eq!(raw.author.as_deref(), Some("Piet Jansen"));
+    assert!(!body_text(&raw).contains("Piet Jansen"));
+    let (date, provenance) = raw.date.unwrap();
+    assert_eq!(
+        (date.iso().as_str(), provenance),
+        ("2022-12-19", Provenance::PageAddress)
+    );
+
+    let nameless = parse(&format!("<article>{BODY}</article>"));
+    assert_eq!(nameless.source, None);
+    assert!(!nameless.source_from_address);
 }
