@@ -244,11 +244,12 @@ fn classified(texts: Vec<String>, hints: &[Option<ParagraphKind>]) -> Vec<Paragr
     for ((kind, hint), text) in kinds.iter_mut().zip(hints).zip(&texts) {
         match hint {
             // The markup says paragraph: only furniture and credits are read from the text.
-            Some(ParagraphKind::Body) => {
-                if *kind != ParagraphKind::Boilerplate && !paragraphs::has_credit(text) {
-                    *kind = ParagraphKind::Body;
-                }
+            Some(ParagraphKind::Body)
+                if *kind != ParagraphKind::Boilerplate && !paragraphs::has_credit(text) =>
+            {
+                *kind = ParagraphKind::Body;
             }
+            Some(ParagraphKind::Body) => {}
             Some(hint) => *kind = *hint,
             None => {}
         }
