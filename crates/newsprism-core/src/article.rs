@@ -406,6 +406,34 @@ pub enum TextEncoding {
     Utf16Be,
     /// Windows-1252, the superset of ISO-8859-1 (Latin-1) that legacy Western exports use.
     Windows1252,
+    /// Central European Windows-1250, as a page declared it.
+    Windows1250,
+    /// Cyrillic Windows-1251, as a page declared it.
+    Windows1251,
+    /// Greek Windows-1253, as a page declared it.
+    Windows1253,
+    /// Turkish Windows-1254, as a page declared it.
+    Windows1254,
+    /// Baltic Windows-1257, as a page declared it.
+    Windows1257,
+    /// ISO-8859-2 (Latin-2), as a page declared it.
+    Iso8859_2,
+    /// ISO-8859-15 (Latin-9), as a page declared it.
+    Iso8859_15,
+    /// KOI8-R, as a page declared it.
+    Koi8R,
+    /// GBK (and GB2312, which it extends), as a page declared it.
+    Gbk,
+    /// GB 18030, as a page declared it.
+    Gb18030,
+    /// Big5, as a page declared it.
+    Big5,
+    /// Shift_JIS, as a page declared it.
+    ShiftJis,
+    /// EUC-JP, as a page declared it.
+    EucJp,
+    /// EUC-KR, as a page declared it.
+    EucKr,
 }
 
 impl std::fmt::Display for TextEncoding {
@@ -416,6 +444,20 @@ impl std::fmt::Display for TextEncoding {
             TextEncoding::Utf16Le => "UTF-16 LE",
             TextEncoding::Utf16Be => "UTF-16 BE",
             TextEncoding::Windows1252 => "Windows-1252 / Latin-1",
+            TextEncoding::Windows1250 => "Windows-1250",
+            TextEncoding::Windows1251 => "Windows-1251",
+            TextEncoding::Windows1253 => "Windows-1253",
+            TextEncoding::Windows1254 => "Windows-1254",
+            TextEncoding::Windows1257 => "Windows-1257",
+            TextEncoding::Iso8859_2 => "ISO-8859-2",
+            TextEncoding::Iso8859_15 => "ISO-8859-15",
+            TextEncoding::Koi8R => "KOI8-R",
+            TextEncoding::Gbk => "GBK / GB2312",
+            TextEncoding::Gb18030 => "GB 18030",
+            TextEncoding::Big5 => "Big5",
+            TextEncoding::ShiftJis => "Shift_JIS",
+            TextEncoding::EucJp => "EUC-JP",
+            TextEncoding::EucKr => "EUC-KR",
         })
     }
 }

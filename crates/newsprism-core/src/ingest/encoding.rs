@@ -1,9 +1,11 @@
-//! Bytes to text: byte-order marks, UTF-8, UTF-16 and the legacy Windows-1252/Latin-1 that
-//! old newsroom exports use, and a refusal of anything that is not text at all.
+//! Bytes to text: byte-order marks, UTF-8, UTF-16, the charset a web page declares (`<meta
+//! charset>`, `http-equiv`, an XML declaration: Windows-125x, ISO-8859-2/15, KOI8-R, GBK/GB2312,
+//! Big5, Shift_JIS, EUC-JP, EUC-KR), the legacy Windows-1252/Latin-1 that old newsroom exports
+//! use, and a refusal of anything that is not text at all.
 //!
 //! This module decides what the bytes *are*; it does not look at what the text says.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::article::TextEncoding;
 
@@ -88,8 +90,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
         bytes
     };
     let nul_note = (nuls > 0).then(|| format!("{nuls} NUL bytes in the text were left out"));
+    let declared = declared_charset(bytes);
     let decoded = match utf8(bytes, TextEncoding::Utf8) {
         Ok(decoded) => Ok(decoded),
+        Err(DecodeFailure::Undecodable { .. }) if declared.is_some() => {
+            legacy(bytes, declared.unwrap_or(WINDOWS_1252))
+        }
         Err(DecodeFailure::Undecodable { .. }) => match damaged_utf8(bytes) {
             Some(decoded) => Ok(decoded),
             None => {
@@ -108,6 +114,81 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeFailure> {
         }
         d
     })
+}
+
+/// The legacy encodings a page may declare, with how Newsprism names them.
+const DECLARABLE: &[(&Encoding, TextEncoding)] = &[
+    (encoding_rs::WINDOWS_1252, TextEncoding::Windows1252),
+    (encoding_rs::WINDOWS_1250, TextEncoding::Windows1250),
+    (encoding_rs::WINDOWS_1251, TextEncoding::Windows1251),
+    (encoding_rs::WINDOWS_1253, TextEncoding::Windows1253),
+    (encoding_rs::WINDOWS_1254, TextEncoding::Windows1254),
+    (encoding_rs::WINDOWS_1257, TextEncoding::Windows1257),
+    (encoding_rs::ISO_8859_2, TextEncoding::Iso8859_2),
+    (encoding_rs::ISO_8859_15, TextEncoding::Iso8859_15),
+    (encoding_rs::KOI8_R, TextEncoding::Koi8R),
+    (encoding_rs::GBK, TextEncoding::Gbk),
+    (encoding_rs::GB18030, TextEncoding::Gb18030),
+    (encoding_rs::BIG5, TextEncoding::Big5),
+    (encoding_rs::SHIFT_JIS, TextEncoding::ShiftJis),
+    (encoding_rs::EUC_JP, TextEncoding::EucJp),
+    (encoding_rs::EUC_KR, TextEncoding::EucKr),
+];
+
+/// The charset a page declares in its first 4 KB: `<meta charset=…>`, `<meta http-equiv=…
+/// content="text/html; charset=…">` or `<?xml … encoding="…"?>`, by its WHATWG label.
+/// UTF-8 (and UTF-16, which a page cannot truly declare in ASCII) count as UTF-8.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let find = |needle: &[u8]| lower.windows(needle.len()).position(|w| w == needle);
+    let at = find(b"charset=").map(|i| i + 8).or_else(|| {
+        find(b"<?xml").and_then(|x| find(b"encoding=").filter(|&e| e > x).map(|e| e + 9))
+    })?;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    let encoding = Encoding::for_label(&label)?;
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        return Some(UTF_8);
+    }
+    Some(encoding)
+}
+
+/// Decodes with a page's declared charset; a page that declares UTF-8 but holds broken bytes
+/// keeps its UTF-8, with the broken bytes shown as U+FFFD.
+fn legacy(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeFailure> {
+    let named = DECLARABLE.iter().find(|(e, _)| *e == encoding);
+    let Some(&(encoding, name)) = named else {
+        if encoding == UTF_8 {
+            return damaged_utf8(bytes).map_or_else(
+                || {
+                    let text = String::from_utf8_lossy(bytes);
+                    finish(
+                        &text,
+                        TextEncoding::Utf8,
+                        Some("bytes that are not valid UTF-8 are shown as �".into()),
+                    )
+                },
+                Ok,
+            );
+        }
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        return finish(
+            &text,
+            TextEncoding::Windows1252,
+            Some(format!(
+                "the page declares {}, which Newsprism does not read; it was read as Windows-1252",
+                encoding.name()
+            )),
+        );
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let warning = had_errors.then(|| format!("some bytes are not valid {name} and are shown as �"));
+    finish(&text, name, warning)
 }
 
 /// UTF-8 with a few broken bytes: each broken sequence becomes U+FFFD where it is, instead of
@@ -194,6 +275,49 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_read_in_the_charset_it_declares() {
+        let page = |charset: &str, body: &[u8]| {
+            let mut b =
+                format!("<html><head><meta charset=\"{charset}\"></head><body><p>").into_bytes();
+            b.extend_from_slice(body);
+            b.extend_from_slice(b"</p></body></html>");
+            b
+        };
+        // "Łódź" in Windows-1250 and ISO-8859-2; "中文" in GB2312.
+        let cases: [(&str, &[u8], &str, TextEncoding); 4] = [
+            (
+                "windows-1250",
+                b"\xA3\xF3d\x9F",
+                "Łódź",
+                TextEncoding::Windows1250,
+            ),
+            (
+                "iso-8859-2",
+                b"\xA3\xF3d\xBC",
+                "Łódź",
+                TextEncoding::Iso8859_2,
+            ),
+            ("gb2312", b"\xD6\xD0\xCE\xC4", "中文", TextEncoding::Gbk),
+            ("koi8-r", b"\xED\xC9\xD2", "Мир", TextEncoding::Koi8R),
+        ];
+        for (charset, bytes, text, encoding) in cases {
+            let d = decode(&page(charset, bytes)).unwrap();
+            assert!(d.text.contains(text), "{charset}: {}", d.text);
+            assert_eq!(d.encoding, encoding);
+        }
+        let http_equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-2\"><p>\xA3\xF3d\xBC</p>";
+        assert!(decode(http_equiv).unwrap().text.contains("Łódź"));
+    }
+
+    #[test]
+    fn a_page_that_declares_utf8_keeps_it_despite_a_broken_byte() {
+        let d = decode(b"<meta charset=utf-8><p>caf\xC3\xA9 \xE9t\xE9</p>").unwrap();
+        assert_eq!(d.encoding, TextEncoding::Utf8);
+        assert!(d.text.contains("café"), "{}", d.text);
+        assert!(d.warning.is_some());
+    }
 
     fn enc(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeFailure> {
         decode(bytes).map(|d| (d.text, d.encoding))

@@ -159,7 +159,7 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<FileContents, IngestEr
             limit: MAX_FILE_BYTES,
         }));
     }
-    let decoded = encoding::decode(bytes).map_err(|f| {
+    let mut decoded = encoding::decode(bytes).map_err(|f| {
         fail(match f {
             DecodeFailure::Empty => IngestErrorKind::Empty,
             DecodeFailure::Binary { what } => IngestErrorKind::Binary { what: what.into() },
@@ -168,6 +168,10 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<FileContents, IngestEr
     })?;
     if decoded.text.trim().is_empty() {
         return Err(fail(IngestErrorKind::Empty));
+    }
+    // Decomposed letters ("e" + combining acute) read as the precomposed ones they equal.
+    if let std::borrow::Cow::Owned(composed) = crate::text::compose::compose(&decoded.text) {
+        decoded.text = composed;
     }
     let format = detect_format(file_name, &decoded.text);
     let one = |raw: txt::RawText| vec![build(file_name, raw, &decoded, format)];

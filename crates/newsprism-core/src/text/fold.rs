@@ -5,7 +5,7 @@
 use super::fold_table::FOLD;
 
 /// Combining diacritical marks, as left by text that arrives decomposed ("e" + U+0308).
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 

@@ -4,6 +4,8 @@
 //!
 //! Nothing here knows about articles or files; it works on `&str`.
 
+pub mod compose;
+mod compose_table;
 pub mod fold;
 mod fold_table;
 pub mod language;

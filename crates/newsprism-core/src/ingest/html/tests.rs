@@ -262,3 +262,16 @@ fn without_a_name_the_outlet_is_the_canonical_host_and_says_so() {
     assert_eq!(nameless.source, None);
     assert!(!nameless.source_from_address);
 }
+
+#[test]
+fn decomposed_letters_are_read_as_the_letters_they_equal() {
+    let page = format!("<article>{BODY}<p>Het cafe\u{301} van Loekasjenko in Minsk is gesloten, zegt de eigenaar.</p></article>");
+    let read = crate::ingest::parse_article("page.html", page.as_bytes()).unwrap();
+    let text: Vec<&str> = read
+        .article
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(text.iter().any(|p| p.contains("Het café van")), "{text:?}");
+}
