@@ -309,3 +309,36 @@ test.describe(() => {
     }
   });
 });
+
+test('a saved web page gives its article, author and outlet, in the charset it declares', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(rows(page)).toHaveCount(5);
+  const para = (s: string) => `<p>${s}</p>`;
+  const body = [
+    'De gemeenteraad van Łódź besloot maandag de oude brug over de rivier te sluiten, nadat ingenieurs scheuren vonden.',
+    'Het herstel duurt zeker zes maanden, en pontjes brengen fietsers en voetgangers in de tussentijd naar de overkant.',
+    'Winkeliers op de noordoever, die van de brug afhankelijk zijn, vroegen om een vergoeding, maar daar besliste de raad niet over.',
+  ].map(para).join('');
+  const html = `<html><head><meta charset="windows-1250"><title>Brug dicht | Krant</title>
+<link rel="canonical" href="https://www.krant.example/2022/12/19/brug"></head><body>
+<nav><a href="/">Home</a> <a href="/binnenland">Binnenland</a></nav>
+<div class="teasers"><article><h3><a href="/x">Ander nieuws over bruggen</a></h3></article></div>
+<div class="story"><h1>Brug in Łódź dicht</h1><p class="byline">Door Anna de Vries</p>${body}
+<div class="share-buttons"><a>Deel op Facebook</a></div>
+<ul class="related"><li><a href="/a">Meer bruggen in Polen</a></li><li><a href="/b">Dienstregeling pont</a></li></ul>
+</div><div id="comments"><p>Eindelijk, dat werd tijd, zeg ik al jaren.</p></div></body></html>`;
+  // Windows-1250: Ł is 0xA3, ó 0xF3, ź 0x9F.
+  const bytes = Buffer.from(html.replace(/Ł/g, '\u00a3').replace(/ó/g, '\u00f3').replace(/ź/g, '\u009f'), 'latin1');
+  await dropFiles(page, [['brug.html', bytes.toString('base64')]]);
+  const added = report(page).locator('li.added').filter({ hasText: 'brug.html' });
+  await expect(added).toContainText('Windows-1250');
+  await added.getByRole('link').click();
+  const reader = page.getByTestId('reader');
+  await expect(reader.getByTestId('reader-title')).toHaveText('Brug in Łódź dicht');
+  await expect(reader.getByTestId('reader-source')).toHaveText("krant.example (from the page's address)");
+  await expect(reader.locator('.byline')).toHaveText('By Anna de Vries');
+  await expect(reader.locator('.text')).toContainText('De gemeenteraad van Łódź besloot maandag');
+  for (const furniture of ['Home', 'Ander nieuws', 'Deel op Facebook', 'Meer bruggen', 'Eindelijk', 'Anna de Vries']) {
+    await expect(reader.locator('.text')).not.toContainText(furniture);
+  }
+});

@@ -211,8 +211,20 @@ fn ReaderHead(article: Article, inferred: Option<Inferred>) -> impl IntoView {
                         }
                     })}
                 <span class="sep">" · "</span>
-                <span class="source" class:unknown=article.source.is_none()>
+                <span
+                    class="source"
+                    class:unknown=article.source.is_none()
+                    data-testid="reader-source"
+                    title=article
+                        .source_from_address
+                        .then_some(
+                            "The page names no outlet: this is the host of its address. Set the source under “Edit details”.",
+                        )
+                >
                     {article.source_label().to_string()}
+                    {article
+                        .source_from_address
+                        .then(|| view! { <span class="muted">" (from the page's address)"</span> })}
                 </span>
                 <span class="sep">" · "</span>
                 <abbr title=article.language.name()>{article.language.code()}</abbr>
