@@ -1,8 +1,8 @@
 //! Web pages saved as `.html`: the article's text and metadata, nothing else.
 //!
 //! The page is tokenized by a WHATWG-conformant tokenizer (html5gum) into a forgiving element
-//! tree ([`tree`]); nothing in the page is ever executed or kept as markup. [`content`] finds the
-//! article in it and [`meta`] reads what the page says about itself. The headline is the `<h1>`
+//! tree (`tree.rs`); nothing in the page is ever executed or kept as markup. `content.rs` finds the
+//! article in it and `meta.rs` reads what the page says about itself. The headline is the `<h1>`
 //! that matches the page's title, else JSON-LD's or OpenGraph's headline, else `<title>`; the
 //! date comes from JSON-LD, the metadata, `<time>`, the page's address or a date line, in that
 //! order; the outlet is the publisher's or site's name, else the canonical address's host (marked
