@@ -331,7 +331,7 @@ test('a saved web page gives its article, author and outlet, in the charset it d
   const bytes = Buffer.from(html.replace(/Ł/g, '\u00a3').replace(/ó/g, '\u00f3').replace(/ź/g, '\u009f'), 'latin1');
   await dropFiles(page, [['brug.html', bytes.toString('base64')]]);
   const added = report(page).locator('li.added').filter({ hasText: 'brug.html' });
-  await expect(added).toContainText('Windows-1250');
+  await expect(added).toContainText("HTML · 19 Dec 2022 (from the page's address) · nl · Windows-1250 · krant.example (from the page's address) · by Anna de Vries · https://www.krant.example/2022/12/19/brug");
   await added.getByRole('link').click();
   const reader = page.getByTestId('reader');
   await expect(reader.getByTestId('reader-title')).toHaveText('Brug in Łódź dicht');

@@ -134,18 +134,31 @@ pub fn StorageNotice() -> impl IntoView {
     }
 }
 
-/// What was detected in a file: "HTML · 19 Dec 2022 (from the page's metadata) · nl · UTF-8 · NOS".
+/// What was detected in a file: "HTML · 19 Dec 2022 (from the page's metadata) · nl · UTF-8 · NOS
+/// · by Anna de Vries · https://…".
 fn detected(a: &newsprism_core::Article, format: &str) -> String {
     let date = a.pub_date.as_ref().map_or_else(
         || "undated".to_string(),
         |d| format!("{} ({})", d.date.human(), d.provenance.label()),
     );
-    format!(
-        " {format} · {date} · {} · {} · {}",
+    let from_address = if a.source_from_address {
+        " (from the page's address)"
+    } else {
+        ""
+    };
+    let mut line = format!(
+        " {format} · {date} · {} · {} · {}{from_address}",
         a.language.code(),
         a.encoding,
         a.source_label()
-    )
+    );
+    if let Some(author) = &a.author {
+        line.push_str(&format!(" · by {author}"));
+    }
+    if let Some(url) = &a.url {
+        line.push_str(&format!(" · {url}"));
+    }
+    line
 }
 
 /// The top folder of a dropped path ("bbc/tech/001.txt (record 2)" → "bbc").

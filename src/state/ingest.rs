@@ -164,10 +164,19 @@ enum Projects {
 }
 
 impl AppState {
-    /// Reads, parses and indexes a batch of files: in the ingest workers when they can run (on
+    /// Reads, parses and indexes a batch of files (leaving out the `_files/` folders of saved
+    /// pages in it): in the ingest workers when they can run (on
     /// this thread otherwise), added to the corpus here in slices so the page stays responsive;
     /// shows progress, stops when cancelled, and keeps the report of what happened to each file.
     pub fn ingest(&self, files: Vec<PendingFile>) {
+        // The folder beside a page saved "complete" holds its images and scripts, not articles.
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        let companion = newsprism_core::ingest::companions::page_companions(&names);
+        let files: Vec<PendingFile> = files
+            .into_iter()
+            .zip(companion)
+            .filter_map(|(f, skip)| (!skip).then_some(f))
+            .collect();
         if files.is_empty() || self.progress.get_untracked().is_some() {
             return;
         }

@@ -52,6 +52,11 @@ pub enum IngestErrorKind {
         /// Where and how it is broken.
         why: String,
     },
+    /// A saved page (MHTML) or feed that holds no page or items.
+    BadPage {
+        /// Why ("the file holds no HTML page").
+        why: String,
+    },
     /// One record of a JSON file that cannot be an article.
     BadRecord {
         /// Why ("it has no text").
@@ -108,6 +113,7 @@ impl fmt::Display for IngestError {
             ),
             IngestErrorKind::BadJson { why } => write!(f, "is not valid JSON: {why}."),
             IngestErrorKind::BadRecord { why } => write!(f, "was skipped: {why}."),
+            IngestErrorKind::BadPage { why } => write!(f, "cannot be read: {why}."),
             IngestErrorKind::BadProject { why } => {
                 write!(f, "cannot be opened as a Newsprism project: {why}.")
             }

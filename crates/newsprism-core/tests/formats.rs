@@ -226,3 +226,70 @@ fn dropping_every_fixture_adds_each_text_once() {
     assert_eq!(duplicates, 3 + 1 + 5 + 1);
     assert_eq!(corpus.len(), added);
 }
+
+fn read_all(name: &str, bytes: &[u8]) -> Vec<Result<Article, String>> {
+    match read_file(name, bytes).unwrap() {
+        FileContents::Articles(items) => items
+            .into_iter()
+            .map(|r| r.map(|i| i.article).map_err(|e| e.to_string()))
+            .collect(),
+        FileContents::Project(_) => panic!("{name} read as a project"),
+    }
+}
+
+#[test]
+fn a_page_saved_as_one_file_is_read_as_its_page() {
+    // The seed page, as Chromium's "Save as single file" writes it: quoted-printable HTML.
+    let (_, html) = fixture("seed001.html");
+    let mut qp = String::new();
+    for &b in &html {
+        match b {
+            b'=' => qp.push_str("=3D"),
+            b'\n' => qp.push_str("\r\n"),
+            b if b.is_ascii() => qp.push(b as char),
+            b => qp.push_str(&format!("={b:02X}")),
+        }
+    }
+    let mhtml = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://krant.example/poetin\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\
+         \tboundary=\"----MultipartBoundary--x----\"\r\n\r\n------MultipartBoundary--x----\r\n\
+         Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n\
+         ------MultipartBoundary--x------\r\n"
+    );
+    let page = parse_article("seed001.html", &html).unwrap().article;
+    let saved = read_all("poetin.mhtml", mhtml.as_bytes());
+    let saved = saved[0].as_ref().unwrap();
+    assert_eq!(saved.title, page.title);
+    assert_eq!(saved.paragraphs, page.paragraphs);
+    assert_eq!(saved.pub_date, page.pub_date);
+    // Sniffed without the extension too.
+    assert!(read_all("poetin", mhtml.as_bytes())[0].is_ok());
+}
+
+#[test]
+fn each_feed_item_is_an_article_and_a_bad_one_is_named() {
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Testkrant</title>\
+        <item><title>Poetin in Minsk</title><link>https://t.example/1</link>\
+        <pubDate>Tue, 20 Dec 2022 08:00:00 +0100</pubDate>\
+        <description>&lt;p&gt;Poetin was maandag in Minsk.&lt;/p&gt;</description></item>\
+        <item><title>Loekasjenko zwijgt</title><description>Loekasjenko zei niets over het bezoek.</description></item>\
+        <item></item></channel></rss>";
+    let items = read_all("nieuws.xml", rss.as_bytes());
+    assert_eq!(items.len(), 3);
+    let first = items[0].as_ref().unwrap();
+    assert_eq!(first.title, "Poetin in Minsk");
+    assert_eq!(first.source.as_deref(), Some("Testkrant"));
+    assert_eq!(first.url.as_deref(), Some("https://t.example/1"));
+    assert_eq!(first.pub_date.as_ref().unwrap().date.iso(), "2022-12-20");
+    assert_eq!(first.paragraphs[0].text, "Poetin was maandag in Minsk.");
+    assert!(items[1].is_ok());
+    assert!(
+        items[2]
+            .as_ref()
+            .unwrap_err()
+            .contains("nieuws.xml (item 3)"),
+        "{:?}",
+        items[2]
+    );
+}

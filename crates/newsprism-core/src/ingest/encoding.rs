@@ -135,6 +135,14 @@ const DECLARABLE: &[(&Encoding, TextEncoding)] = &[
     (encoding_rs::EUC_KR, TextEncoding::EucKr),
 ];
 
+/// How Newsprism names one of the legacy encodings it reads.
+pub(super) fn name_of(encoding: &'static Encoding) -> Option<TextEncoding> {
+    DECLARABLE
+        .iter()
+        .find(|(e, _)| *e == encoding)
+        .map(|&(_, name)| name)
+}
+
 /// The charset a page declares in its first 4 KB: `<meta charset=…>`, `<meta http-equiv=…
 /// content="text/html; charset=…">` or `<?xml … encoding="…"?>`, by its WHATWG label.
 /// UTF-8 (and UTF-16, which a page cannot truly declare in ASCII) count as UTF-8.

@@ -3,11 +3,14 @@
 //!
 //! Every failure is an [`IngestError`] naming the file; no input makes this module panic.
 
+pub mod companions;
 pub mod dates;
 pub mod encoding;
+pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod mhtml;
 pub mod paragraphs;
 pub mod transfer;
 pub mod txt;
@@ -47,6 +50,10 @@ pub enum Format {
     Markdown,
     /// A saved web page.
     Html,
+    /// A web page saved as one file (MHTML).
+    Mhtml,
+    /// An RSS or Atom feed: one article per item.
+    Feed,
     /// A JSON array or object of records.
     Json,
     /// JSON Lines: one record per line.
@@ -62,6 +69,8 @@ impl Format {
             Format::Text => "plain text",
             Format::Markdown => "Markdown",
             Format::Html => "HTML",
+            Format::Mhtml => "MHTML",
+            Format::Feed => "feed",
             Format::Json => "JSON",
             Format::JsonLines => "JSON Lines",
             Format::Project => "Newsprism project",
@@ -103,6 +112,8 @@ pub fn detect_format(file_name: &str, text: &str) -> Format {
     };
     match ext.as_str() {
         "html" | "htm" | "xhtml" | "shtml" => return Format::Html,
+        "mhtml" | "mht" => return Format::Mhtml,
+        "rss" | "atom" => return Format::Feed,
         "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
         "jsonl" | "ndjson" => return Format::JsonLines,
         "json" | "newsprism" => {
@@ -130,6 +141,12 @@ pub fn detect_format(file_name: &str, text: &str) -> Format {
         if serde_json::from_str::<serde::de::IgnoredAny>(head).is_ok() {
             return Format::Json;
         }
+    }
+    if mhtml::looks_like_mhtml(head) {
+        return Format::Mhtml;
+    }
+    if feed::looks_like_feed(head) {
+        return Format::Feed;
     }
     if html::looks_like_html(head) {
         return Format::Html;
@@ -179,32 +196,32 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<FileContents, IngestEr
         Format::Text => one(txt::parse(&decoded.text)),
         Format::Markdown => one(markdown::parse(&decoded.text)),
         Format::Html => one(html::parse(&decoded.text)),
+        Format::Mhtml => {
+            let page =
+                mhtml::page(&decoded.text).map_err(|why| fail(IngestErrorKind::BadPage { why }))?;
+            let mut raw = html::parse(&page.html);
+            raw.url = raw.url.or(page.url);
+            let inner = encoding::Decoded {
+                text: page.html,
+                encoding: page.encoding,
+                warning: decoded.warning.clone(),
+            };
+            vec![build(file_name, raw, &inner, format)]
+        }
+        Format::Feed => {
+            let items =
+                feed::parse(&decoded.text).map_err(|why| fail(IngestErrorKind::BadPage { why }))?;
+            records(file_name, items, "item", &decoded, format)
+        }
         Format::Json | Format::JsonLines => {
-            let records = json::parse(&decoded.text, format == Format::JsonLines)
+            let records_read = json::parse(&decoded.text, format == Format::JsonLines)
                 .map_err(|why| fail(IngestErrorKind::BadJson { why }))?;
-            let single = records.len() == 1;
-            records
-                .into_iter()
-                .map(|(n, record)| {
-                    let name = if single {
-                        file_name.to_string()
-                    } else {
-                        let unit = if format == Format::JsonLines {
-                            "line"
-                        } else {
-                            "record"
-                        };
-                        format!("{file_name} ({unit} {n})")
-                    };
-                    match record {
-                        Ok(raw) => build(&name, raw, &decoded, format),
-                        Err(why) => Err(IngestError {
-                            file_name: name,
-                            kind: IngestErrorKind::BadRecord { why },
-                        }),
-                    }
-                })
-                .collect()
+            let unit = if format == Format::JsonLines {
+                "line"
+            } else {
+                "record"
+            };
+            records(file_name, records_read, unit, &decoded, format)
         }
         Format::Project => {
             return crate::project::Project::from_json(&decoded.text)
@@ -213,6 +230,35 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<FileContents, IngestEr
         }
     };
     Ok(FileContents::Articles(items))
+}
+
+/// The articles of a file that holds several (JSON records, feed items), each named by its
+/// number when there is more than one.
+fn records(
+    file_name: &str,
+    items: Vec<(usize, Result<txt::RawText, String>)>,
+    unit: &str,
+    decoded: &encoding::Decoded,
+    format: Format,
+) -> Vec<Result<Ingested, IngestError>> {
+    let single = items.len() == 1;
+    items
+        .into_iter()
+        .map(|(n, record)| {
+            let name = if single {
+                file_name.to_string()
+            } else {
+                format!("{file_name} ({unit} {n})")
+            };
+            match record {
+                Ok(raw) => build(&name, raw, decoded, format),
+                Err(why) => Err(IngestError {
+                    file_name: name,
+                    kind: IngestErrorKind::BadRecord { why },
+                }),
+            }
+        })
+        .collect()
 }
 
 /// Reads a file that holds one article (the first, for a JSON file of several).

@@ -22,6 +22,11 @@ use super::txt::{parse_date_value, RawText};
 use crate::article::{ParagraphKind, PartialDate, Provenance};
 use crate::text::language::Language;
 
+/// Collapses white space and removes soft hyphens, as the page reader does.
+pub(super) fn squash_text(text: &str) -> String {
+    content::squash(text)
+}
+
 /// Whether text looks like an HTML document or fragment rather than prose that mentions a tag.
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
