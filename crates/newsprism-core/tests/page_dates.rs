@@ -67,3 +67,42 @@ fn a_written_date_line_is_read_when_nothing_else_gives_a_date() {
     let long = "<p>Am 3. Februar 2021 hatte der Ausschuss zum ersten Mal über den Entwurf beraten, der seither mehrfach geändert und von vielen Verbänden kritisiert worden ist, bevor er nun zur Abstimmung kam.</p>";
     assert_eq!(date_of("", long), None);
 }
+
+#[test]
+fn a_time_in_a_related_list_is_not_the_pages_but_one_in_the_articles_aside_is() {
+    let related = r#"<div class="related-posts"><a href="/alt">Alter Beitrag</a> <time datetime="2009-04-11">11.04.2009</time></div>"#;
+    let address = r#"<link rel="canonical" href="https://blog.example/2019/10/22/beitrag/">"#;
+    assert_eq!(
+        date_of(address, related),
+        Some(("2019-10-22".into(), Provenance::PageAddress))
+    );
+    let aside = r#"<aside class="meta" role="complementary"><time datetime="2022-01-21">21.01.2022</time></aside>"#;
+    let later = r#"<meta name="Date" content="2022-1-26T14:32:06+02:00">"#;
+    assert_eq!(
+        date_of(later, aside),
+        Some(("2022-01-21".into(), Provenance::HtmlMeta))
+    );
+}
+
+#[test]
+fn a_day_wins_over_an_earlier_month_only_date() {
+    let head = r#"<meta name="citation_publication_date" content="2017/01"><meta name="dc.date" content="2017-01-30">"#;
+    assert_eq!(
+        date_of(head, ""),
+        Some(("2017-01-30".into(), Provenance::HtmlMeta))
+    );
+}
+
+#[test]
+fn a_paragraph_or_title_that_opens_with_a_date() {
+    let opening = "<p>27.1.2022 - Bei der Erinnerung an die Verfolgten des Nationalsozialismus wurde in diesem Jahr auch an queere Opfer erinnert, sagte die Sprecherin am Donnerstag in Berlin.</p>";
+    assert_eq!(
+        date_of("", opening),
+        Some(("2022-01-27".into(), Provenance::DateLine))
+    );
+    let page = "<html><head><title>08.11.2021 | Online-Fachtag zum Intersex Day</title></head><body><p>Der Fachtag findet online statt, die Anmeldung ist kostenlos und steht allen offen, die sich für das Thema interessieren.</p></body></html>";
+    let a = parse_article("seite.html", page.as_bytes())
+        .unwrap()
+        .article;
+    assert_eq!(a.pub_date.unwrap().date.iso(), "2021-11-08");
+}

@@ -254,7 +254,11 @@ fn read_meta_tag(dom: &Dom, id: NodeId, meta: &mut Meta) {
 pub(super) fn read(dom: &Dom, skipped: impl Fn(NodeId) -> bool) -> Meta {
     let mut meta = Meta::default();
     let mut scripts = Vec::new();
+    // Tag-level skipping (navigation, footers, asides) would lose the dates pages put in an
+    // `<aside class="meta">` of the article; teasers and comments are left out by `in_other_items`.
+    let skipped = |id: NodeId| skipped(id) && !inside(dom, id, "aside");
     let mut item_authors = Vec::new();
+    let mut time_marked = false;
     for id in 0..dom.nodes.len() {
         let n = &dom.nodes[id];
         match n.name.as_str() {
@@ -280,8 +284,15 @@ pub(super) fn read(dom: &Dom, skipped: impl Fn(NodeId) -> bool) -> Meta {
             {
                 scripts.push(dom.text_of(id));
             }
-            "time" if meta.time_datetime.is_none() && !skipped(id) => {
-                meta.time_datetime = n.attr("datetime").map(String::from);
+            "time" if !skipped(id) && !in_other_items(dom, id) => {
+                if let Some(dt) = n.attr("datetime") {
+                    // The publication time the page marks as such wins over the first one.
+                    let marked = is_marked_published(dom, id);
+                    if meta.time_datetime.is_none() || (marked && !time_marked) {
+                        meta.time_datetime = Some(dt.to_string());
+                        time_marked = marked;
+                    }
+                }
             }
             _ => {}
         }
@@ -324,6 +335,69 @@ pub(super) fn read(dom: &Dom, skipped: impl Fn(NodeId) -> bool) -> Meta {
     }
     meta.authors = authors;
     meta
+}
+
+/// Class and id fragments of blocks that list other items (related stories, comments, teasers),
+/// whose dates are theirs, not the page's.
+const OTHER_ITEMS: &[&str] = &[
+    "related",
+    "comment",
+    "sidebar",
+    "recommend",
+    "teaser",
+    "popular",
+    "trending",
+    "widget",
+    "footer",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "reply",
+    "replies",
+    "more-",
+    "latest",
+    "archive",
+];
+
+fn ancestors_of(dom: &Dom, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    std::iter::successors(Some(id), move |&at| (at != 0).then(|| dom.nodes[at].parent)).skip(1)
+}
+
+fn inside(dom: &Dom, id: NodeId, name: &str) -> bool {
+    ancestors_of(dom, id).any(|a| dom.nodes[a].name == name)
+}
+
+fn hint_of(dom: &Dom, id: NodeId) -> String {
+    let n = &dom.nodes[id];
+    format!(
+        "{} {} {}",
+        n.attr("class").unwrap_or_default(),
+        n.attr("id").unwrap_or_default(),
+        n.attr("itemprop").unwrap_or_default()
+    )
+    .to_ascii_lowercase()
+}
+
+/// Whether an element sits in a block of other items (a related-stories list, comments): one of
+/// its six nearest ancestors, below any `<article>` or `<main>`, is marked as such.
+fn in_other_items(dom: &Dom, id: NodeId) -> bool {
+    ancestors_of(dom, id)
+        .take(6)
+        .take_while(|&a| !matches!(dom.nodes[a].name.as_str(), "article" | "main" | "body"))
+        .any(|a| {
+            let h = hint_of(dom, a);
+            OTHER_ITEMS.iter().any(|f| h.contains(f))
+        })
+}
+
+/// Whether a `<time>` (or its parent) says it is the publication time.
+fn is_marked_published(dom: &Dom, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(ancestors_of(dom, id).take(2))
+        .any(|a| {
+            let h = hint_of(dom, a);
+            h.contains("datepublished") || h.contains("publish") || h.contains("posted")
+        })
 }
 
 fn skipped_svg(dom: &Dom, id: NodeId) -> bool {

@@ -62,6 +62,23 @@ pub fn parse(text: &str) -> RawText {
 /// How long a block may be to count as a date line (a byline, "Stand: …", "Published …").
 const DATE_LINE_CHARS: usize = 160;
 
+/// How long the opening of a paragraph or title may be, before its dash or bar, to be a dateline.
+const DATE_OPENING_CHARS: usize = 40;
+
+/// The date of a dateline that opens a paragraph or title and is set off by a dash or a bar
+/// ("27.1.2022 - Bei der…", "BERLIN, 28.10.2021 – …", "08.11.2021 | Fachtag"); a date inside a
+/// sentence ("Am 3. Februar 2021 hatte…") is what the text talks about, not a dateline.
+fn opening_date(text: &str) -> Option<PartialDate> {
+    let end = [" - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()?;
+    let opening = &text[..end];
+    (opening.chars().count() <= DATE_OPENING_CHARS)
+        .then(|| dates::find_date(opening))
+        .flatten()
+}
+
 /// The publication date: JSON-LD's `datePublished`, then the page's metadata, then `<time>`,
 /// then a date in the page's address, then the first short line of the page that is a date.
 fn page_date(meta: &Meta, blocks: &[Block]) -> Option<(PartialDate, Provenance)> {
@@ -71,10 +88,18 @@ fn page_date(meta: &Meta, blocks: &[Block]) -> Option<(PartialDate, Provenance)>
         &meta.time_datetime,
         &meta.meta_date,
     ];
-    metadata
+    // A day wins over a month-only date from an earlier source ("citation_publication_date:
+    // 2017/01" beside "dc.date: 2017-01-30").
+    let values: Vec<PartialDate> = metadata
         .into_iter()
         .flatten()
-        .find_map(|d| parse_date_value(d))
+        .filter_map(|d| parse_date_value(d))
+        .collect();
+    values
+        .iter()
+        .find(|d| d.day_value().is_some())
+        .or(values.first())
+        .cloned()
         .or_else(|| dates::json_ld_date(&meta.ld_json))
         .map(|d| (d, Provenance::HtmlMeta))
         .or_else(|| {
@@ -85,11 +110,22 @@ fn page_date(meta: &Meta, blocks: &[Block]) -> Option<(PartialDate, Provenance)>
                 .map(|d| (d, Provenance::PageAddress))
         })
         .or_else(|| {
+            // A short line that holds a date, or a paragraph that opens with one ("27.1.2022 -
+            // Bei der…", "BERLIN, 28.10.2021 –").
             blocks
                 .iter()
-                .filter(|b| b.text.chars().count() <= DATE_LINE_CHARS)
-                .find_map(|b| dates::find_date(&b.text))
+                .find_map(|b| {
+                    if b.text.chars().count() <= DATE_LINE_CHARS {
+                        return dates::find_date(&b.text);
+                    }
+                    opening_date(&b.text)
+                })
                 .map(|d| (d, Provenance::DateLine))
+        })
+        .or_else(|| {
+            // A title that opens with its date ("08.11.2021 | Online-Fachtag …").
+            let title = meta.title.as_deref().or(meta.og_title.as_deref())?;
+            opening_date(title).map(|d| (d, Provenance::DateLine))
         })
 }
 
