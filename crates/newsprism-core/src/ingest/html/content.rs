@@ -75,11 +75,29 @@ impl Measures {
             }
         }
         let page = dom.first("body").map_or(raw[0], |b| raw[b]);
+        // Which elements hold an article: a `<main>` or `<article>` that is not itself marked
+        // as furniture (a comment, a modal), or an element marked as the article's body.
+        let mut holds = vec![false; len];
+        for id in (1..len).rev() {
+            let n = &dom.nodes[id];
+            let own = match n.name.as_str() {
+                "main" | "article" => !dropped_here(dom, id, true, false, false),
+                "" => false,
+                _ => {
+                    let h = super::hints::hints(dom, id);
+                    h.contains("articlebody") || h.contains("article-body")
+                }
+            };
+            holds[id] |= own;
+            if holds[id] {
+                holds[n.parent] = true;
+            }
+        }
         // Parents come before their children in the arena.
         for (id, &chars) in raw.iter().enumerate() {
             let parent_dropped = id > 0 && m.dropped[dom.nodes[id].parent];
             let most = chars * 10 > page * 6;
-            m.dropped[id] = parent_dropped || dropped_here(dom, id, strict, most);
+            m.dropped[id] = parent_dropped || dropped_here(dom, id, strict, most, holds[id]);
         }
         for id in (0..len).rev() {
             let n = &dom.nodes[id];

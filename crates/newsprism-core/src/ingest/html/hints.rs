@@ -211,11 +211,70 @@ pub(super) fn hints(dom: &Dom, id: NodeId) -> String {
     let mut h = String::new();
     for key in ["class", "id", "itemprop"] {
         if let Some(v) = n.attr(key) {
-            h.push_str(v);
-            h.push(' ');
+            for token in v.split_whitespace().filter(|t| !is_utility_class(t)) {
+                h.push_str(token);
+                h.push(' ');
+            }
         }
     }
     h.to_ascii_lowercase()
+}
+
+/// Prefixes of utility classes (Tailwind, Bootstrap) that say how an element looks, not what
+/// it is: `text-center` is not text, `justify-content-end` not content, `overflow-hidden` not
+/// hidden.
+const UTILITY_PREFIXES: &[&str] = &[
+    "text-",
+    "font-",
+    "bg-",
+    "border-",
+    "justify-",
+    "items-",
+    "content-",
+    "place-",
+    "align-",
+    "self-",
+    "overflow-",
+    "leading-",
+    "tracking-",
+    "shadow",
+    "rounded",
+    "flex",
+    "grid-",
+    "gap-",
+    "col-",
+    "row-",
+    "order-",
+    "float-",
+    "d-",
+    "w-",
+    "h-",
+    "min-",
+    "max-",
+    "p-",
+    "px-",
+    "py-",
+    "pt-",
+    "pb-",
+    "pl-",
+    "pr-",
+    "m-",
+    "mx-",
+    "my-",
+    "mt-",
+    "mb-",
+    "ml-",
+    "mr-",
+    "z-",
+    "opacity-",
+    "visually-hidden",
+    "sr-only",
+];
+
+fn is_utility_class(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    // Responsive and state variants: `md:text-2xl`, `hover:underline`.
+    t.contains(':') || UTILITY_PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
@@ -233,16 +292,25 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 
 /// Whether the element is dropped whole, by tag, role, hidden state or (when `strict`) by
 /// class and id.
-pub(super) fn dropped_here(dom: &Dom, id: NodeId, strict: bool, most_of_page: bool) -> bool {
+pub(super) fn dropped_here(
+    dom: &Dom,
+    id: NodeId,
+    strict: bool,
+    most_of_page: bool,
+    holds_article: bool,
+) -> bool {
     let n = &dom.nodes[id];
     if n.is_text() {
         return false;
     }
-    if SKIPPED.contains(&n.name.as_str()) || is_hidden(dom, id) {
+    // A mis-nested page can put everything inside its banner or a "sidebar" wrapper, and some
+    // pages put their article in an `<aside>` or `<header>` or a layout div classed "sidebar".
+    let wrapper = most_of_page || holds_article;
+    let wraps = wrapper && matches!(n.name.as_str(), "aside" | "header" | "footer");
+    if (SKIPPED.contains(&n.name.as_str()) && !wraps) || is_hidden(dom, id) {
         return true;
     }
-    // A mis-nested page can put everything inside its banner or a "sidebar" wrapper.
-    if most_of_page {
+    if wrapper {
         return false;
     }
     if n.attr("role")
@@ -250,7 +318,7 @@ pub(super) fn dropped_here(dom: &Dom, id: NodeId, strict: bool, most_of_page: bo
     {
         return true;
     }
-    if !strict || matches!(n.name.as_str(), "body" | "html" | "main" | "#document") {
+    if !strict || matches!(n.name.as_str(), "body" | "html" | "#document") {
         return false;
     }
     let h = hints(dom, id).replace("commentary", "");
