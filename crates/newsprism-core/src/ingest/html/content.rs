@@ -259,6 +259,66 @@ fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<(NodeId, NodeId)> 
     Some((top, original))
 }
 
+/// Class and id fragments of an article's lead (intro, standfirst), which pages often set apart
+/// from the body, before it.
+const LEAD_HINTS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "standfirst",
+    "summary",
+    "abstract",
+    "kicker",
+    "dek",
+    "subtitle",
+    "subline",
+    "description",
+    "excerpt",
+    "deck",
+    "header-text",
+    "summary",
+];
+
+/// The article's lead, when it sits before the chosen body in the same `<article>` (or the
+/// body's grandparent): elements marked as a lead, not mostly links, not too long.
+fn leads(dom: &Dom, m: &Measures, roots: &[NodeId]) -> Vec<NodeId> {
+    let Some(&first) = roots.first() else {
+        return Vec::new();
+    };
+    let up = ancestors(dom, first);
+    let scope = up
+        .iter()
+        .take(6)
+        .find(|&&a| matches!(dom.nodes[a].name.as_str(), "article" | "main"))
+        .or(up.get(1))
+        .copied();
+    let Some(scope) = scope.filter(|&s| !is_top(dom, s)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<NodeId> = Vec::new();
+    for id in dom.descendants(scope) {
+        if id >= first {
+            break;
+        }
+        let n = &dom.nodes[id];
+        if n.is_text() || m.dropped[id] || out.iter().any(|&o| ancestors(dom, id).contains(&o)) {
+            continue;
+        }
+        let h = super::hints::hints(dom, id);
+        // A paragraph in the article's header is its standfirst too.
+        let in_header = n.name == "p"
+            && ancestors(dom, id)
+                .iter()
+                .take_while(|&&a| a != scope)
+                .any(|&a| dom.nodes[a].name == "header");
+        let lead = in_header || LEAD_HINTS.iter().any(|l| h.contains(l));
+        if lead && (25..1000).contains(&m.chars[id]) && m.link_density(id) < 0.3 {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// The top candidate and the siblings that belong with it, in order.
 fn with_siblings(dom: &Dom, m: &Measures, scores: &[Option<f64>], top: NodeId) -> Vec<NodeId> {
     let parent = dom.nodes[top].parent;
@@ -494,7 +554,12 @@ pub(super) fn extract(dom: &Dom) -> (Vec<Block>, Vec<Block>) {
         }
         let scores = score(dom, &m);
         let (roots, best_node) = match top_candidate(dom, &scores) {
-            Some((top, best)) => (with_siblings(dom, &m, &scores, top), Some(best)),
+            Some((top, best)) => {
+                let body = with_siblings(dom, &m, &scores, top);
+                let mut roots = leads(dom, &m, &body);
+                roots.extend(body);
+                (roots, Some(best))
+            }
             None => (vec![body], None),
         };
         let blocks = emit(dom, &m, &scores, &roots, best_node, true);

@@ -70,7 +70,6 @@ const FURNITURE: &[&str] = &[
     "sign-up",
     "paywall",
     "meta",
-    "dateline",
     "timestamp",
     "inline-ad",
     "ad-slot",

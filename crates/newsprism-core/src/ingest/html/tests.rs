@@ -275,3 +275,57 @@ fn decomposed_letters_are_read_as_the_letters_they_equal() {
         .collect();
     assert!(text.iter().any(|p| p.contains("Het café van")), "{text:?}");
 }
+
+#[test]
+fn a_lead_set_apart_before_the_body_and_a_dateline_are_kept() {
+    let page = format!(
+        "<html><body><article><header><h1>Harbour bridge closes</h1>\
+         <p class=\"text-xl md:text-2xl\">The city loses its busiest crossing for half a year.</p></header>\
+         <div class=\"article-intro\"><p>Cyclists will have to take the ferry, the council said.</p></div>\
+         <div class=article-text><p><span class=dateline>ROTTERDAM – </span>{}</p>{BODY}</div>\
+         </article><aside><p>Most read: something else entirely, with commas, and more.</p></aside></body></html>",
+        "The council voted on Monday after a long debate in the town hall."
+    );
+    let text = body_text(&parse(&page));
+    assert!(
+        text.starts_with("The city loses its busiest crossing"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cyclists will have to take the ferry"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ROTTERDAM – The council voted on Monday after"),
+        "{text}"
+    );
+    assert!(!text.contains("Most read"), "{text}");
+}
+
+#[test]
+fn layout_classes_do_not_hide_the_article_or_promote_furniture() {
+    // A WordPress layout wrapper classed "one-sidebar", an article inside an <aside>, Tailwind
+    // utility classes that say "text" and "content", and a modal <main>.
+    let wrapper = format!(
+        "<html><body><div class=\"one-sidebar main\"><article class=post>{BODY}</article></div>\
+         <div class=sidebar><p>Archive, categories, tags, and a calendar, all in one list.</p></div></body></html>"
+    );
+    let text = body_text(&parse(&wrapper));
+    assert!(text.contains("The council voted on Monday"), "{text}");
+    assert!(!text.contains("Archive"), "{text}");
+
+    let aside = format!(
+        "<html><body><main><aside class=\"direct-content\"><article><div class=articlebody>{BODY}</div></article></aside></main></body></html>"
+    );
+    assert!(body_text(&parse(&aside)).contains("A new bridge, planned for 2030"));
+
+    let tailwind = format!(
+        "<html><body><div class=\"w-full text-center text-xs justify-content-center\">Tabelle 1. Spieltag</div>\
+         <div class=\"w-full text-center text-xs\">Tor: 2:1, Halbzeit</div>\
+         <main class=\"modal-table-content\"><p>Platz, Team, Spiele, Punkte, Tore, Differenz, und mehr.</p></main>\
+         <main><article><div class=wysiwyg>{BODY}</div></article></main></body></html>"
+    );
+    let text = body_text(&parse(&tailwind));
+    assert!(text.starts_with("The council voted on Monday"), "{text}");
+    assert!(!text.contains("Platz, Team"), "{text}");
+}
