@@ -250,6 +250,42 @@ fn read_meta_tag(dom: &Dom, id: NodeId, meta: &mut Meta) {
     }
 }
 
+/// What microdata (`itemprop`) on an element other than `<meta>` says: the publication date, an
+/// author's name.
+fn read_itemprop(dom: &Dom, id: NodeId, meta: &mut Meta, authors: &mut Vec<String>) {
+    let n = &dom.nodes[id];
+    if n.name == "meta" {
+        return;
+    }
+    match n.attr("itemprop").map(str::to_ascii_lowercase).as_deref() {
+        Some("datepublished") if meta.published.is_none() => {
+            meta.published = n
+                .attr("datetime")
+                .or_else(|| n.attr("content"))
+                .map(String::from)
+                .or_else(|| Some(squash(&dom.text_of(id))));
+        }
+        Some("author" | "creator") => {
+            let name = n
+                .children
+                .iter()
+                .find(|&&c| dom.nodes[c].attr("itemprop") == Some("name"))
+                .map_or_else(
+                    || dom.text_of(id),
+                    |&c| {
+                        dom.nodes[c]
+                            .attr("content")
+                            .map_or_else(|| dom.text_of(c), String::from)
+                    },
+                );
+            if let Some(name) = clean_byline(&name) {
+                authors.push(name);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Reads the metadata of a page; `skipped` says which nodes are page furniture.
 pub(super) fn read(dom: &Dom, skipped: impl Fn(NodeId) -> bool) -> Meta {
     let mut meta = Meta::default();
@@ -296,33 +332,7 @@ pub(super) fn read(dom: &Dom, skipped: impl Fn(NodeId) -> bool) -> Meta {
             }
             _ => {}
         }
-        match n.attr("itemprop").map(str::to_ascii_lowercase).as_deref() {
-            Some("datepublished") if n.name != "meta" && meta.published.is_none() => {
-                meta.published = n
-                    .attr("datetime")
-                    .or_else(|| n.attr("content"))
-                    .map(String::from)
-                    .or_else(|| Some(squash(&dom.text_of(id))));
-            }
-            Some("author" | "creator") if n.name != "meta" => {
-                let name = dom.nodes[id]
-                    .children
-                    .iter()
-                    .find(|&&c| dom.nodes[c].attr("itemprop") == Some("name"))
-                    .map_or_else(
-                        || dom.text_of(id),
-                        |&c| {
-                            dom.nodes[c]
-                                .attr("content")
-                                .map_or_else(|| dom.text_of(c), String::from)
-                        },
-                    );
-                if let Some(name) = clean_byline(&name) {
-                    item_authors.push(name);
-                }
-            }
-            _ => {}
-        }
+        read_itemprop(dom, id, &mut meta, &mut item_authors);
     }
     meta.ld_json = scripts.join("\n");
     meta.ld = read_ld(&scripts);
