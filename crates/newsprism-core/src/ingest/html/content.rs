@@ -28,6 +28,8 @@ struct Measures {
     /// Characters of text inside links.
     link_chars: Vec<usize>,
     commas: Vec<usize>,
+    /// Form controls (not hidden inputs), dropped or not: a block full of them is a form.
+    controls: Vec<usize>,
 }
 
 fn text_chars(text: &str) -> (usize, usize) {
@@ -59,6 +61,7 @@ impl Measures {
             chars: vec![0; len],
             link_chars: vec![0; len],
             commas: vec![0; len],
+            controls: vec![0; len],
         };
         // All text, before anything is dropped, to tell a wrapper of the whole page.
         let mut raw = vec![0usize; len];
@@ -67,6 +70,13 @@ impl Measures {
             if n.is_text() {
                 raw[id] = text_chars(&n.text).0;
             }
+            let hidden_input = n.name == "input"
+                && n.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("hidden"));
+            if matches!(n.name.as_str(), "input" | "select" | "textarea") && !hidden_input {
+                m.controls[id] += 1;
+            }
+            m.controls[n.parent] += m.controls[id];
             if !matches!(
                 n.name.as_str(),
                 "head" | "script" | "style" | "noscript" | "template"
@@ -161,7 +171,9 @@ fn score(dom: &Dom, m: &Measures) -> Vec<Option<f64>> {
         if chars < 25 {
             continue;
         }
-        let unit = 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
+        // Text among form fields (a login or sign-up form's messages) counts for less.
+        let fields = m.controls[dom.nodes[first].parent] / 3;
+        let unit = (1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0)) / (1 + fields) as f64;
         let mut at = first;
         for level in 0..5 {
             if is_top(dom, at) {
@@ -180,7 +192,8 @@ fn score(dom: &Dom, m: &Measures) -> Vec<Option<f64>> {
     }
     for (id, s) in scores.iter_mut().enumerate() {
         if let Some(s) = s {
-            *s *= 1.0 - m.link_density(id);
+            // A container full of form fields is a form (a login, a sign-up), not an article.
+            *s *= (1.0 - m.link_density(id)) / (1.0 + (m.controls[id] / 3) as f64);
         }
     }
     scores
@@ -379,21 +392,17 @@ fn clean_conditionally(dom: &Dom, m: &Measures, scores: &[Option<f64>], id: Node
     if matches!(n.name.as_str(), "ul" | "ol" | "dl" | "table") {
         return density > 0.5;
     }
-    let (mut paragraphs, mut items, mut inputs) = (0usize, 0usize, 0usize);
+    let (mut paragraphs, mut items) = (0usize, 0usize);
     for d in dom.descendants(id) {
         match dom.nodes[d].name.as_str() {
-            // Form controls are dropped from the text but still say what the block is.
-            "input"
-                if dom.nodes[d]
-                    .attr("type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => {}
-            "input" | "select" | "textarea" | "button" => inputs += 1,
             _ if m.dropped[d] => {}
             "p" => paragraphs += 1,
             "li" => items += 1,
             _ => {}
         }
     }
+    // Form controls are dropped from the text but still say what the block is.
+    let inputs = m.controls[id];
     (items > paragraphs * 3 + 3 && density > 0.2)
         || inputs > paragraphs / 3 + 1
         || (weight < 25.0 && density > 0.3)

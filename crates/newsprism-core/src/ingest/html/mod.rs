@@ -59,6 +59,9 @@ pub fn parse(text: &str) -> RawText {
     assemble(meta, article, &page, byline)
 }
 
+/// Below this much text outside captions, a page's captions are its text.
+const MIN_BODY_CHARS: usize = 100;
+
 /// How long a block may be to count as a date line (a byline, "Stand: …", "Published …").
 const DATE_LINE_CHARS: usize = 160;
 
@@ -170,15 +173,23 @@ fn assemble(meta: Meta, article: Vec<Block>, page: &[Block], byline: Option<Stri
         headline: headline(&meta, &article, page),
         ..RawText::default()
     };
+    // A video or photo page whose only running text is its media's caption: that caption is
+    // what the page says, so it is read as text.
+    let body_chars: usize = article
+        .iter()
+        .filter(|b| !matches!(b.tag, BlockTag::Caption | BlockTag::Heading1))
+        .map(|b| b.text.len())
+        .sum();
+    let captions_are_text = body_chars < MIN_BODY_CHARS;
     for b in article {
         if b.tag == BlockTag::Heading1 && Some(&b.text) == raw.headline.as_ref() {
             continue;
         }
         let hint = match b.tag {
             BlockTag::Subheading => Some(ParagraphKind::Subheading),
+            BlockTag::Caption if captions_are_text => None,
             BlockTag::Caption => Some(ParagraphKind::Caption),
             BlockTag::Paragraph => Some(ParagraphKind::Body),
-
             _ => None,
         };
         raw.paragraphs.push(b.text);

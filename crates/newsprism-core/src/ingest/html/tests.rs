@@ -329,3 +329,19 @@ fn layout_classes_do_not_hide_the_article_or_promote_furniture() {
     assert!(text.starts_with("The council voted on Monday"), "{text}");
     assert!(!text.contains("Platz, Team"), "{text}");
 }
+
+#[test]
+fn a_video_page_gives_its_caption_and_not_its_login_form() {
+    let page = "<html><body><article class=video><figure><video src=v.mp4></video>\
+        <div class=item-caption><p class=item-description>New York is the centre of the pandemic in the US. Sport has come to a standstill, and nobody knows how the season goes on.</p></div></figure></article>\
+        <form class=\"form lazyload\"><div class=fields>\
+        <div>Your e-mail address is not known, or the password is wrong, please try again.</div>\
+        <input type=email><div>The password must have at least eight characters, one of them a digit.</div>\
+        <input type=password><div>Please accept our terms, and our privacy statement, to register.</div>\
+        <input type=checkbox><select><option>de</option></select><textarea></textarea></div></form>        <footer><p>About us, contact, careers, advertising, terms of use, privacy, cookie settings,         accessibility, the broadcasting council, the programme guide, apps for phones and TVs.</p></footer></body></html>";
+    let raw = parse(page);
+    let text = body_text(&raw);
+    assert!(text.contains("Sport has come to a standstill"), "{text}");
+    assert!(!text.contains("password"), "{text}");
+    assert_eq!(raw.hints, [None]);
+}
