@@ -274,7 +274,11 @@ fn finish(
         });
     }
     Ok(Decoded {
-        text: text.replace("\r\n", "\n").replace('\r', "\n"),
+        text: if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.to_string()
+        },
         encoding,
         warning,
     })

@@ -10,7 +10,8 @@
 //! marked as furniture are dropped. If the strict pass leaves too little, a lenient one that
 //! ignores class and id is tried, and kept when it finds more than twice as much.
 
-use super::hints::{class_weight, dropped_here, is_block, is_caption_class, tag_weight, BlockTag};
+use super::hints::{tag_weight, BlockTag};
+use super::measure::{class_weight, is_caption_class, Measures};
 use super::tree::{Dom, NodeId};
 
 /// A block of text as the page shows it, white space collapsed.
@@ -18,125 +19,6 @@ use super::tree::{Dom, NodeId};
 pub(super) struct Block {
     pub tag: BlockTag,
     pub text: String,
-}
-
-/// Per-node measures over what is not dropped.
-struct Measures {
-    dropped: Vec<bool>,
-    /// Characters of text (white space runs count once).
-    chars: Vec<usize>,
-    /// Characters of text inside links.
-    link_chars: Vec<usize>,
-    commas: Vec<usize>,
-    /// Form controls (not hidden inputs), dropped or not: a block full of them is a form.
-    controls: Vec<usize>,
-}
-
-fn text_chars(text: &str) -> (usize, usize) {
-    let mut chars = 0;
-    let mut commas = 0;
-    let mut space = true;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{a0}' {
-            if !space {
-                chars += 1;
-            }
-            space = true;
-        } else {
-            chars += 1;
-            space = false;
-            if matches!(c, ',' | '،' | '，' | '、') {
-                commas += 1;
-            }
-        }
-    }
-    (chars, commas)
-}
-
-impl Measures {
-    fn new(dom: &Dom, strict: bool) -> Measures {
-        let len = dom.nodes.len();
-        let mut m = Measures {
-            dropped: vec![false; len],
-            chars: vec![0; len],
-            link_chars: vec![0; len],
-            commas: vec![0; len],
-            controls: vec![0; len],
-        };
-        // All text, before anything is dropped, to tell a wrapper of the whole page.
-        let mut raw = vec![0usize; len];
-        for id in (1..len).rev() {
-            let n = &dom.nodes[id];
-            if n.is_text() {
-                raw[id] = text_chars(&n.text).0;
-            }
-            let hidden_input = n.name == "input"
-                && n.attr("type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("hidden"));
-            if matches!(n.name.as_str(), "input" | "select" | "textarea") && !hidden_input {
-                m.controls[id] += 1;
-            }
-            m.controls[n.parent] += m.controls[id];
-            if !matches!(
-                n.name.as_str(),
-                "head" | "script" | "style" | "noscript" | "template"
-            ) {
-                raw[n.parent] += raw[id];
-            }
-        }
-        let page = dom.first("body").map_or(raw[0], |b| raw[b]);
-        // Which elements hold an article: a `<main>` or `<article>` that is not itself marked
-        // as furniture (a comment, a modal), or an element marked as the article's body.
-        let mut holds = vec![false; len];
-        for id in (1..len).rev() {
-            let n = &dom.nodes[id];
-            let own = match n.name.as_str() {
-                "main" | "article" => !dropped_here(dom, id, true, false, false),
-                "" => false,
-                _ => {
-                    let h = super::hints::hints(dom, id);
-                    h.contains("articlebody") || h.contains("article-body")
-                }
-            };
-            holds[id] |= own;
-            if holds[id] {
-                holds[n.parent] = true;
-            }
-        }
-        // Parents come before their children in the arena.
-        for (id, &chars) in raw.iter().enumerate() {
-            let parent_dropped = id > 0 && m.dropped[dom.nodes[id].parent];
-            let most = chars * 10 > page * 6;
-            m.dropped[id] = parent_dropped || dropped_here(dom, id, strict, most, holds[id]);
-        }
-        for id in (0..len).rev() {
-            let n = &dom.nodes[id];
-            if m.dropped[id] {
-                continue;
-            }
-            if n.is_text() {
-                (m.chars[id], m.commas[id]) = text_chars(&n.text);
-            }
-            if n.name == "a" {
-                m.link_chars[id] = m.chars[id];
-            }
-            if id > 0 {
-                let p = n.parent;
-                m.chars[p] += m.chars[id];
-                m.link_chars[p] += m.link_chars[id];
-                m.commas[p] += m.commas[id];
-            }
-        }
-        m
-    }
-
-    fn link_density(&self, id: NodeId) -> f64 {
-        if self.chars[id] == 0 {
-            0.0
-        } else {
-            self.link_chars[id] as f64 / self.chars[id] as f64
-        }
-    }
 }
 
 /// Containers' scores; `None` where no text scored them.
@@ -155,10 +37,7 @@ fn score(dom: &Dom, m: &Measures) -> Vec<Option<f64>> {
             n.name.as_str(),
             "div" | "section" | "article" | "main" | "form" | "center" | "body" | "blockquote"
         ) {
-            let inline = n
-                .children
-                .iter()
-                .filter(|&&c| !is_block(&dom.nodes[c].name) || dom.nodes[c].is_text());
+            let inline = n.children.iter().filter(|&&c| !dom.nodes[c].block);
             let (mut chars, mut commas) = (0, 0);
             for &c in inline {
                 chars += m.chars[c];
@@ -317,7 +196,7 @@ fn leads(dom: &Dom, m: &Measures, roots: &[NodeId]) -> Vec<NodeId> {
         if n.is_text() || m.dropped[id] || out.iter().any(|&o| ancestors(dom, id).contains(&o)) {
             continue;
         }
-        let h = super::hints::hints(dom, id);
+        let h = super::measure::hints(dom, id);
         // A paragraph in the article's header is its standfirst too.
         let in_header = n.name == "p"
             && ancestors(dom, id)
@@ -392,15 +271,7 @@ fn clean_conditionally(dom: &Dom, m: &Measures, scores: &[Option<f64>], id: Node
     if matches!(n.name.as_str(), "ul" | "ol" | "dl" | "table") {
         return density > 0.5;
     }
-    let (mut paragraphs, mut items) = (0usize, 0usize);
-    for d in dom.descendants(id) {
-        match dom.nodes[d].name.as_str() {
-            _ if m.dropped[d] => {}
-            "p" => paragraphs += 1,
-            "li" => items += 1,
-            _ => {}
-        }
-    }
+    let (paragraphs, items) = (m.paragraphs[id], m.items[id]);
     // Form controls are dropped from the text but still say what the block is.
     let inputs = m.controls[id];
     (items > paragraphs * 3 + 3 && density > 0.2)
@@ -456,7 +327,7 @@ impl Emitter<'_> {
                 self.words_outside_time = true;
             }
             if in_link {
-                self.link += text_chars(&n.text).0;
+                self.link += n.chars;
             }
             self.current.push_str(&n.text);
             return;
@@ -470,7 +341,7 @@ impl Emitter<'_> {
         {
             return;
         }
-        let block = is_block(&n.name);
+        let block = n.block;
         // A figure or caption that holds much text is a wrapper, not a caption.
         let chars = self.m.chars[id];
         let figure =
@@ -551,44 +422,49 @@ fn emit(
 /// How much text a strict pass must find before the lenient one is not needed.
 const ENOUGH_CHARS: usize = 500;
 
-/// The article's blocks, and every block of the page (for date lines and headings).
-pub(super) fn extract(dom: &Dom) -> (Vec<Block>, Vec<Block>) {
-    let body = dom.first("body").unwrap_or(0);
-    let mut best: Vec<Block> = Vec::new();
-    let mut page = Vec::new();
-    for strict in [true, false] {
-        let m = Measures::new(dom, strict);
-        if !strict {
-            page = emit(dom, &m, &[], &[body], None, false);
-        }
-        let scores = score(dom, &m);
-        let (roots, best_node) = match top_candidate(dom, &scores) {
-            Some((top, best)) => {
-                let body = with_siblings(dom, &m, &scores, top);
-                let mut roots = leads(dom, &m, &body);
-                roots.extend(body);
-                (roots, Some(best))
-            }
-            None => (vec![body], None),
-        };
-        let blocks = emit(dom, &m, &scores, &roots, best_node, true);
-        let len = |b: &[Block]| b.iter().map(|b| b.text.len()).sum::<usize>();
-        // The lenient pass replaces a short strict one only when it finds much more: a short
-        // article stays free of the furniture its class names marked.
-        if len(&blocks) > len(&best) * 2 {
-            best = blocks;
-        }
-        if len(&best) >= ENOUGH_CHARS {
-            if strict {
-                page = emit(dom, &Measures::new(dom, false), &[], &[body], None, false);
-            }
-            break;
-        }
-    }
-    (best, page)
+/// What extraction found: the article's blocks, every block of the page (for date lines and
+/// headings), and which nodes are page furniture by tag, role or hidden state alone.
+pub(super) struct Extracted {
+    pub article: Vec<Block>,
+    pub page: Vec<Block>,
+    pub furniture: Vec<bool>,
 }
 
-/// Which nodes are dropped by tag, role or hidden state alone (never by class or id).
-pub(super) fn dropped_by_tag(dom: &Dom) -> Vec<bool> {
-    Measures::new(dom, false).dropped
+/// The article's blocks from the best container, by a strict pass and, when that finds little,
+/// a lenient one.
+fn article_blocks(dom: &Dom, m: &Measures) -> Vec<Block> {
+    let scores = score(dom, m);
+    let body = dom.body;
+    let (roots, best_node) = match top_candidate(dom, &scores) {
+        Some((top, best)) => {
+            let body = with_siblings(dom, m, &scores, top);
+            let mut roots = leads(dom, m, &body);
+            roots.extend(body);
+            (roots, Some(best))
+        }
+        None => (vec![body], None),
+    };
+    emit(dom, m, &scores, &roots, best_node, true)
+}
+
+/// Finds the article in a page.
+pub(super) fn extract(dom: &Dom) -> Extracted {
+    let body = dom.body;
+    let lenient = Measures::new(dom, false);
+    let page = emit(dom, &lenient, &[], &[body], None, false);
+    let len = |b: &[Block]| b.iter().map(|b| b.text.len()).sum::<usize>();
+    let mut article = article_blocks(dom, &Measures::new(dom, true));
+    if len(&article) < ENOUGH_CHARS {
+        // The lenient pass replaces a short strict one only when it finds much more: a short
+        // article stays free of the furniture its class names marked.
+        let second = article_blocks(dom, &lenient);
+        if len(&second) > len(&article) * 2 {
+            article = second;
+        }
+    }
+    Extracted {
+        article,
+        page,
+        furniture: lenient.dropped,
+    }
 }

@@ -2,17 +2,15 @@
 //! and `hidden` of page furniture, and the class and id fragments that mark furniture or a
 //! likely article container.
 
-use super::tree::{Dom, NodeId};
-
 /// Elements whose whole content is never article text.
-const SKIPPED: &[&str] = &[
+pub(super) const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "aside", "button", "select", "textarea",
     "input", "option", "label", "svg", "math", "iframe", "object", "embed", "canvas", "audio",
     "video", "dialog", "menu", "head", "title", "footer",
 ];
 
 /// ARIA roles of page furniture.
-const SKIPPED_ROLES: &[&str] = &[
+pub(super) const SKIPPED_ROLES: &[&str] = &[
     "navigation",
     "contentinfo",
     "complementary",
@@ -204,12 +202,12 @@ impl BlockTag {
     }
 }
 
-/// A node's class, id and `itemprop`, lowercase, for hints.
-pub(super) fn hints(dom: &Dom, id: NodeId) -> String {
-    let n = &dom.nodes[id];
+/// The hint text of an element's attributes: its class, id and `itemprop`, lowercase, without
+/// utility classes; computed once when the tree is built.
+pub(super) fn hint_text(attrs: &[(String, String)]) -> String {
     let mut h = String::new();
     for key in ["class", "id", "itemprop"] {
-        if let Some(v) = n.attr(key) {
+        if let Some((_, v)) = attrs.iter().find(|(k, _)| k == key) {
             for token in v.split_whitespace().filter(|t| !is_utility_class(t)) {
                 h.push_str(token);
                 h.push(' ');
@@ -276,72 +274,48 @@ fn is_utility_class(token: &str) -> bool {
     t.contains(':') || UTILITY_PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    let n = &dom.nodes[id];
-    n.attrs.iter().any(|(k, _)| k == "hidden")
-        || n.attr("style").is_some_and(|s| {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
+/// What an element's hints say, worked out once when the tree is built.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct HintFlags {
+    /// Marked as furniture (comments, sharing, related links…).
+    pub furniture: bool,
+    /// The weight its class and id give a container: -25, 0 or +25.
+    pub weight: f64,
+    /// Marked as a caption or a picture credit.
+    pub caption: bool,
 }
 
-/// Whether the element is dropped whole, by tag, role, hidden state or (when `strict`) by
-/// class and id.
-pub(super) fn dropped_here(
-    dom: &Dom,
-    id: NodeId,
-    strict: bool,
-    most_of_page: bool,
-    holds_article: bool,
-) -> bool {
-    let n = &dom.nodes[id];
-    if n.is_text() {
-        return false;
+/// The flags of a hint text (see [`hint_text`]).
+pub(super) fn flags(h: &str) -> HintFlags {
+    if h.is_empty() {
+        return HintFlags::default();
     }
-    // A mis-nested page can put everything inside its banner or a "sidebar" wrapper, and some
-    // pages put their article in an `<aside>` or `<header>` or a layout div classed "sidebar".
-    let wrapper = most_of_page || holds_article;
-    let wraps = wrapper && matches!(n.name.as_str(), "aside" | "header" | "footer");
-    if (SKIPPED.contains(&n.name.as_str()) && !wraps) || is_hidden(dom, id) {
-        return true;
-    }
-    if wrapper {
-        return false;
-    }
-    if n.attr("role")
-        .is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
-    if !strict || matches!(n.name.as_str(), "body" | "html" | "#document") {
-        return false;
-    }
-    let h = hints(dom, id).replace("commentary", "");
-    if h.contains("articlebody") || h.contains("article-body") {
-        return false;
-    }
-    FURNITURE.iter().any(|f| h.contains(f))
-}
-
-/// The weight a container's class and id give it.
-pub(super) fn class_weight(dom: &Dom, id: NodeId) -> f64 {
-    let h = hints(dom, id);
-    if h.trim().is_empty() {
-        return 0.0;
-    }
-    let mut w = 0.0;
+    let body = h.contains("articlebody") || h.contains("article-body");
+    let furniture_text = h.replace("commentary", "");
+    let mut weight = 0.0;
     if NEGATIVE.iter().any(|f| h.contains(f)) {
-        w -= 25.0;
+        weight -= 25.0;
     }
     if POSITIVE.iter().any(|f| h.contains(f)) {
-        w += 25.0;
+        weight += 25.0;
     }
-    w
+    HintFlags {
+        furniture: !body && FURNITURE.iter().any(|f| furniture_text.contains(f)),
+        weight,
+        caption: CAPTION_HINTS.iter().any(|f| h.contains(f)),
+    }
 }
+
+/// Class and id fragments of captions and picture credits.
+const CAPTION_HINTS: &[&str] = &[
+    "caption",
+    "credit",
+    "copyright",
+    "bildunterschrift",
+    "legende",
+    "legend",
+    "photo-source",
+];
 
 pub(super) fn tag_weight(name: &str) -> f64 {
     match name {
@@ -351,24 +325,4 @@ pub(super) fn tag_weight(name: &str) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     }
-}
-
-/// Whether an element's class or id marks a caption or a picture credit.
-pub(super) fn is_caption_class(dom: &Dom, id: NodeId) -> bool {
-    let n = &dom.nodes[id];
-    if n.is_text() || n.attrs.is_empty() {
-        return false;
-    }
-    let h = hints(dom, id);
-    [
-        "caption",
-        "credit",
-        "copyright",
-        "bildunterschrift",
-        "legende",
-        "legend",
-        "photo-source",
-    ]
-    .iter()
-    .any(|f| h.contains(f))
 }

@@ -377,15 +377,8 @@ fn inside(dom: &Dom, id: NodeId, name: &str) -> bool {
     ancestors_of(dom, id).any(|a| dom.nodes[a].name == name)
 }
 
-fn hint_of(dom: &Dom, id: NodeId) -> String {
-    let n = &dom.nodes[id];
-    format!(
-        "{} {} {}",
-        n.attr("class").unwrap_or_default(),
-        n.attr("id").unwrap_or_default(),
-        n.attr("itemprop").unwrap_or_default()
-    )
-    .to_ascii_lowercase()
+fn hint_of(dom: &Dom, id: NodeId) -> &str {
+    &dom.nodes[id].hints
 }
 
 /// Whether an element sits in a block of other items (a related-stories list, comments): one of

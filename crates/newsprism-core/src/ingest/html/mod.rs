@@ -10,6 +10,7 @@
 
 mod content;
 mod hints;
+mod measure;
 mod meta;
 mod tree;
 
@@ -48,9 +49,12 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Reads a page into a [`RawText`]: metadata, headline and paragraphs with their kinds.
 pub fn parse(text: &str) -> RawText {
     let dom = tree::Dom::parse(text);
-    let furniture = content::dropped_by_tag(&dom);
+    let content::Extracted {
+        article,
+        page,
+        furniture,
+    } = content::extract(&dom);
     let meta = meta::read(&dom, |id| furniture[id]);
-    let (article, page) = content::extract(&dom);
     let byline = if meta.authors.is_empty() {
         meta::byline(&dom)
     } else {

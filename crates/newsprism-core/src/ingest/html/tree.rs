@@ -21,6 +21,17 @@ pub(super) struct Node {
     pub text: String,
     /// The kept attributes, names lowercase.
     pub attrs: Vec<(String, String)>,
+    /// Class, id and `itemprop` as hints (see [`super::hints::hint_text`]).
+    pub hints: String,
+    /// What the hints say.
+    flags: super::hints::HintFlags,
+    /// Whether the element starts and ends a block of text.
+    pub block: bool,
+    /// Whether the element's whole content is never article text, by its tag.
+    pub skipped_tag: bool,
+    /// Characters and commas of a text node's text (white space runs count once).
+    pub chars: usize,
+    pub commas: usize,
     pub parent: NodeId,
     pub children: Vec<NodeId>,
 }
@@ -35,6 +46,11 @@ impl Node {
             .filter(|v| !v.is_empty())
     }
 
+    /// What the element's class, id and `itemprop` say.
+    pub fn flags(&self) -> super::hints::HintFlags {
+        self.flags
+    }
+
     pub fn is_text(&self) -> bool {
         self.name.is_empty()
     }
@@ -44,6 +60,8 @@ impl Node {
 #[derive(Debug)]
 pub(super) struct Dom {
     pub nodes: Vec<Node>,
+    /// The `<body>`, or the document when there is none.
+    pub body: NodeId,
 }
 
 /// Attributes extraction and metadata reading look at.
@@ -334,6 +352,7 @@ impl Dom {
                     name: "#document".into(),
                     ..Node::default()
                 }],
+                body: 0,
             },
             stack: vec![0],
         };
@@ -348,6 +367,29 @@ impl Dom {
                 Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
             }
         }
+        // Pages repeat their class names, so each distinct hint text is read once.
+        let mut seen: rustc_hash::FxHashMap<String, super::hints::HintFlags> =
+            rustc_hash::FxHashMap::default();
+        for node in &mut b.dom.nodes {
+            if !node.attrs.is_empty() {
+                node.hints = super::hints::hint_text(&node.attrs);
+                node.flags = match seen.get(&node.hints) {
+                    Some(&f) => f,
+                    None => {
+                        let f = super::hints::flags(&node.hints);
+                        seen.insert(node.hints.clone(), f);
+                        f
+                    }
+                };
+            }
+            if node.is_text() {
+                (node.chars, node.commas) = text_chars(&node.text);
+            } else {
+                node.block = super::hints::is_block(&node.name);
+                node.skipped_tag = super::hints::SKIPPED.contains(&node.name.as_str());
+            }
+        }
+        b.dom.body = b.dom.first("body").unwrap_or(0);
         b.dom
     }
 
@@ -375,6 +417,28 @@ impl Dom {
         }
         out
     }
+}
+
+/// Characters (white space runs count once) and commas of a text.
+pub(super) fn text_chars(text: &str) -> (usize, usize) {
+    let mut chars = 0;
+    let mut commas = 0;
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            if !space {
+                chars += 1;
+            }
+            space = true;
+        } else {
+            chars += 1;
+            space = false;
+            if matches!(c, ',' | '،' | '，' | '、') {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
 }
 
 #[cfg(test)]
