@@ -62,9 +62,16 @@ bench-lemmas:
 	cargo run --release -p newsprism-core --example lemma_recall -- --lexicon crates/newsprism-core/data/lexicon.txt \
 	  crates/newsprism-core/tests/gold/english-lemmas.tsv ../shared/corpora/ud-nl-lassysmall/*.conllu
 
-## Saved web pages: article text against the snippets to keep and drop, publication dates, time a page
+## Saved web pages: article text against the snippets to keep and drop, publication dates, time a
+## page; beside trafilatura 2.3, readability-lxml, jusText and htmldate (installed from PyPI into
+## target/peers/pyextract when missing)
+PYEXTRACT := target/peers/pyextract
 bench-extract:
-	cargo run --release -p newsprism-core --example extract_score -- ../shared/corpora/web-pages
+	@test -x $(PYEXTRACT)/bin/python || python3 -m venv $(PYEXTRACT)
+	@$(PYEXTRACT)/bin/python -c "import trafilatura, readability, justext, lxml_html_clean" 2>/dev/null || \
+	  $(PYEXTRACT)/bin/pip install -q trafilatura==2.3.1 readability-lxml==0.9 justext==3.0.2 lxml_html_clean
+	$(PYEXTRACT)/bin/python bench/extract_peers.py ../shared/corpora/web-pages target/peers/extract.json
+	cargo run --release -p newsprism-core --example extract_score -- ../shared/corpora/web-pages --peers target/peers/extract.json
 
 ## The lemma lexicon (crates/newsprism-core/data/lexicon.txt) from simplemma 2.0.0, from PyPI
 lexicon:
