@@ -136,3 +136,20 @@ fn the_events_export_as_csv_and_json_with_every_row() {
     assert_eq!(json.as_array().unwrap().len(), t.events.len());
     assert_eq!(json[0]["expression"], "Maandag");
 }
+
+#[test]
+fn plans_forecasts_and_deadlines_are_not_evidence_of_when_an_undated_text_was_written() {
+    // Shaped on BBC business reports of 2004–05 that named 2006–2050 as targets.
+    for text in [
+        "Mercedes sales fell in 2004 after a weak year.\n\nThe carmaker hopes to revive its fortunes by 2006.",
+        "Sales fell in 2004.\n\nThe plant will deliver 8 million tonnes a year from 2011 onwards.",
+        "Sales fell in 2004.\n\nThe government aims to halve poverty in 2015.",
+        "De verkoop daalde in 2004.\n\nHet kabinet wil de uitstoot tegen 2030 halveren.",
+    ] {
+        let a = newsprism_core::ingest::parse_article("bericht.txt", text.as_bytes())
+            .unwrap()
+            .article;
+        let inferred = analyse(&a).inferred.expect("an inferred date");
+        assert_eq!(inferred.date.iso(), "2004", "{text}: {}", inferred.evidence);
+    }
+}

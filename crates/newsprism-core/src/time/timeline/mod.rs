@@ -136,14 +136,19 @@ pub fn analyse(article: &Article) -> ArticleTime {
     ArticleTime { events, inferred }
 }
 
-/// The latest placed date among the events, as an inferred publication date.
+/// The latest placed date among the events, as an inferred publication date: dates in sentences
+/// about the future, plans and forecasts, and deadlines ("by 2006") are left out.
 fn infer(events: &[Event]) -> Option<Inferred> {
     let latest = events
         .iter()
         .filter_map(|e| Some((e, e.resolution.as_ref()?)))
         // A date in a sentence about the future ("the election in 2006") is not evidence
         // that the article was written after it.
-        .filter(|(e, r)| r.is_certain() && e.expression.tense != super::expressions::Tense::Future)
+        .filter(|(e, r)| {
+            r.is_certain()
+                && e.expression.tense != super::expressions::Tense::Future
+                && !looks_ahead(e)
+        })
         .max_by_key(|(_, r)| (r.end, r.start))?;
     let (event, r) = latest;
     let (y, m, d) = civil(r.end);
@@ -168,6 +173,109 @@ fn infer(events: &[Event]) -> Option<Inferred> {
             event.text
         ),
     })
+}
+
+/// Words before a date that make it a deadline or the end of a span ("by 2007", "until 2010",
+/// "tot 2030", "tegen 2025"): the date may lie after the text was written.
+const DEADLINE_WORDS: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "through",
+    "to",
+    "before",
+    "tot",
+    "tegen",
+    "uiterlijk",
+    "voor",
+];
+
+/// Words in a sentence that make its dates plans, forecasts or possibilities, not events.
+const PROSPECT_WORDS: &[&str] = &[
+    "could",
+    "would",
+    "should",
+    "might",
+    "may",
+    "hope",
+    "hopes",
+    "hoped",
+    "plan",
+    "plans",
+    "planned",
+    "aim",
+    "aims",
+    "target",
+    "targets",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "predict",
+    "predicts",
+    "predicted",
+    "projected",
+    "projection",
+    "likely",
+    "due",
+    "intends",
+    "goal",
+    "will",
+    "shall",
+    "zal",
+    "zullen",
+    "zou",
+    "zouden",
+    "kan",
+    "kunnen",
+    "moet",
+    "moeten",
+    "verwacht",
+    "verwachten",
+    "voorspelt",
+    "voorspellen",
+    "plan",
+    "plannen",
+    "doel",
+    "streeft",
+    "wil",
+    "willen",
+];
+
+/// Whether a date looks ahead: a deadline or the end of a span, or a date in a sentence of
+/// plans and forecasts. Such a date says nothing of when the text was written.
+fn looks_ahead(event: &Event) -> bool {
+    let offset = event.range.start.saturating_sub(event.sentence.start);
+    let before = event.sentence_text.get(..offset).unwrap_or_default();
+    let previous = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let first = event
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let after = event.range.end.saturating_sub(event.sentence.start);
+    let next = event
+        .sentence_text
+        .get(after..)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let deadline = previous
+        .iter()
+        .chain(&first)
+        .any(|w| DEADLINE_WORDS.contains(&w.as_str()))
+        || next
+            .is_some_and(|w| matches!(w.as_str(), "onwards" | "deadline" | "target" | "horizon"));
+    let prospect = event
+        .sentence_text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| PROSPECT_WORDS.contains(&w.to_lowercase().as_str()));
+    deadline || prospect
 }
 
 /// The mentions of one date across articles.
