@@ -58,7 +58,7 @@ pub(super) fn GroupsTab(
             <h2>"Story groups"</h2>
             <GroupControls state=state.clone() />
             <p class="muted">
-                "Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest."
+                "Two articles are one story when they are this similar, were published within the window (an undated article counts at the date it is inferred to be from), and each is among the other's three closest. A date known only to the month counts as its whole month; one known only to the year is within no window shorter than a year, and an article with no date at all meets only other undated ones. Every pair in a story is within the window, so links never chain a story across it."
             </p>
             <StoryGroups state comparison titles />
         </div>

@@ -14,10 +14,12 @@
 //! scores a December report of the Minsk visit no closer to another December report than to
 //! an October one. A story is the same subject *at the same time*, so two articles are linked
 //! when their combined similarity reaches the threshold **and** their publication dates lie
-//! within the time window of each other (a month-precise date spans its month). An undated
-//! article is placed at the date it is inferred to be from (the latest date it names, see
-//! [`crate::time::timeline::analyse`]); when no date is known on either side, the text alone
-//! decides. A link also needs each article to be among the other's [`NEIGHBOURS`] most
+//! within the time window of each other ([`within`]: a month-precise date spans its month and
+//! still meets within a week; a date known only to the year cannot be within a week or a month
+//! of anything). An undated article is placed at the date it is inferred to be from (the latest
+//! date it names, see [`crate::time::timeline::analyse`]); one with no date at all meets only
+//! other undated ones, where the text alone decides. Groups are joined only when every pair
+//! across them is within the window, so links cannot chain a story across years. A link also needs each article to be among the other's [`NEIGHBOURS`] most
 //! similar eligible articles (mutual nearest neighbours), so that in a large undated corpus a
 //! chain of weak links cannot pull everything into one group. Groups are the connected sets
 //! of links.
@@ -50,6 +52,38 @@ pub const WINDOW_CHOICES: [i32; 7] = [1, 3, 7, 14, 31, 92, ANY_TIME];
 
 /// When an article was published, as a range of day numbers, for story grouping.
 pub type When = Option<(crate::time::calendar::Day, crate::time::calendar::Day)>;
+
+/// The longest a date may be known to for a window shorter than a month to count it: dates
+/// known only to the month (as the seeds' are) still meet within a week, a year does not.
+const MONTH_DAYS: i32 = 31;
+
+/// Whether two publication periods lie within `window_days` of each other, honouring their
+/// precision: a period wider than the window (and than a month) cannot be said to be within it,
+/// and an unknown date meets only another unknown one (then the text alone decides), unless the
+/// window is [`ANY_TIME`].
+pub fn within(a: When, b: When, window_days: i32) -> bool {
+    if window_days >= ANY_TIME {
+        return true;
+    }
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let widest = (a1 - a0).max(b1 - b0);
+            if widest > window_days.max(MONTH_DAYS) {
+                return false;
+            }
+            let gap = if a1 < b0 {
+                b0 - a1
+            } else if b1 < a0 {
+                a0 - b1
+            } else {
+                0
+            };
+            gap <= window_days
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
 
 /// The publication period of an article: its date, or the date it is inferred to be from.
 pub fn when(article: &crate::article::Article) -> When {
@@ -207,23 +241,12 @@ impl Similarity {
             }
             x
         }
-        let close = |i: usize, j: usize| -> bool {
-            match (
+        let close = |i: usize, j: usize| {
+            within(
                 when.get(i).copied().flatten(),
                 when.get(j).copied().flatten(),
-            ) {
-                (Some((a0, a1)), Some((b0, b1))) => {
-                    let gap = if a1 < b0 {
-                        b0 - a1
-                    } else if b1 < a0 {
-                        a0 - b1
-                    } else {
-                        0
-                    };
-                    gap <= window_days
-                }
-                _ => true,
-            }
+                window_days,
+            )
         };
         // Each article's nearest eligible neighbours.
         let nearest: Vec<Vec<usize>> = (0..n)
@@ -241,11 +264,24 @@ impl Similarity {
                 c
             })
             .collect();
+        // Groups are joined only when every pair across them is within the window, so that a
+        // chain of links cannot carry a story across years.
+        let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
         for i in 0..n {
             for &j in &nearest[i] {
                 if j > i && nearest[j].contains(&i) {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[a] = b;
+                    if a == b {
+                        continue;
+                    }
+                    let fits = members[a]
+                        .iter()
+                        .all(|&x| members[b].iter().all(|&y| close(x, y)));
+                    if fits {
+                        let moved = std::mem::take(&mut members[a]);
+                        members[b].extend(moved);
+                        parent[a] = b;
+                    }
                 }
             }
         }
@@ -323,5 +359,53 @@ impl Similarity {
             "combined": rows(&self.combined),
         }))
         .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::calendar::span_of;
+
+    fn period(iso: &str) -> When {
+        Some(span_of(
+            &crate::article::PartialDate::parse_iso(iso).unwrap(),
+        ))
+    }
+
+    #[test]
+    fn a_window_honours_the_precision_of_dates() {
+        let week = DEFAULT_WINDOW_DAYS;
+        assert!(within(period("2022-12-19"), period("2022-12-23"), week));
+        assert!(!within(period("2022-12-19"), period("2023-01-19"), week));
+        // Dates known to the month meet within a week; a year-wide date does not.
+        assert!(within(period("2022-12"), period("2022-12-20"), week));
+        assert!(!within(period("2003"), period("2003-03-17"), week));
+        assert!(within(period("2003"), period("2003-03-17"), 365));
+        // An unknown date meets only another unknown one, or any date when any time goes.
+        assert!(!within(None, period("2022-12-20"), week));
+        assert!(within(None, None, week));
+        assert!(within(None, period("2003"), ANY_TIME));
+    }
+
+    #[test]
+    fn links_cannot_chain_a_story_across_the_window() {
+        // Three near-identical texts: the first and last three weeks apart, the middle one
+        // within a week of each. Linked pairwise they would be one group.
+        let s = Similarity {
+            articles: vec![ArticleId(1), ArticleId(2), ArticleId(3)],
+            cosine: vec![1.0; 9],
+            overlap: vec![1.0; 9],
+            combined: vec![1.0; 9],
+        };
+        let when = [
+            period("2022-12-01"),
+            period("2022-12-07"),
+            period("2022-12-13"),
+        ];
+        let groups = s.groups(0.5, DEFAULT_WINDOW_DAYS, &when);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        assert!(groups.iter().all(|g| g.len() <= 2));
+        assert_eq!(s.groups(0.5, 14, &when), [vec![0, 1, 2]]);
     }
 }
