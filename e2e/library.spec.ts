@@ -56,3 +56,31 @@ test('the date shows its precision and provenance on hover', async ({ page, watc
   await expect(time).toHaveAttribute('datetime', '2022-10');
   await expect(time).toHaveAttribute('title', "Oct 2022 (month precision), from the file's date header");
 });
+
+test('the first screen says what Newsprism is for, and the help page explains the views and measures', async ({ page, watch }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await expect(library.rows).toHaveCount(5);
+  // The static loading screen is gone once the app has drawn.
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByTestId('purpose')).toContainText('Compare how outlets cover one story');
+  await page.getByTestId('help-link').click();
+  await expect(page).toHaveURL(/#\/help$/);
+  await expect(page).toHaveTitle('Help · Newsprism');
+  const help = page.getByTestId('help');
+  await expect(help.locator('h1')).toHaveText('How Newsprism works');
+  for (const term of ['Voice', 'Story groups', 'Words: distinctive vocabulary (G²)']) {
+    await expect(help.locator('dt', { hasText: term })).toBeVisible();
+  }
+  await expect(help.locator('dd').filter({ hasText: 'log-likelihood' })).toContainText('3.84');
+});
+
+test('before the WebAssembly has arrived the page already says what it is and that it is starting', async ({ page }) => {
+  // No `watch`: the blocked module is an error by design here.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./#/');
+  const boot = page.locator('#boot');
+  await expect(boot).toBeVisible();
+  await expect(boot).toContainText('Compare how news outlets cover one story');
+  await expect(boot).toContainText('Starting…');
+});

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser::files::use_file_drop;
-use crate::browser::hash::{focus_id, scroll_to_top, set_document_title, use_router, Router};
+use crate::browser::hash::{
+    focus_id, remove_loading_screen, scroll_to_top, set_document_title, use_router, Router,
+};
 use crate::browser::offline::{use_offline, Offline};
 use crate::components::add_articles::{IngestProgress, StorageNotice};
 use crate::components::search_box::SearchBox;
@@ -11,6 +13,7 @@ use crate::route::Route;
 use crate::state::{use_app_state, AppState};
 use crate::views::aliases::AliasesView;
 use crate::views::compare::CompareView;
+use crate::views::help::HelpView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
 use crate::views::reader::ReaderView;
@@ -32,6 +35,8 @@ pub fn App() -> impl IntoView {
         router.push(&Route::default());
     });
 
+    // The app has drawn: the static loading screen goes.
+    Effect::new(move |_| remove_loading_screen());
     // Leave the reactive world only to set the tab title and scroll a new page to the top.
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
@@ -105,6 +110,12 @@ fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
                 </a>
             </nav>
             <SearchBox router />
+            <p class="purpose" data-testid="purpose">
+                "Compare how outlets cover one story: where they agree, differ, and what only one says. "
+                <a href="#/help" data-testid="help-link">
+                    "Help"
+                </a>
+            </p>
             <p class="privacy">
                 "Runs in your browser. Your files never leave this device."
                 <span
@@ -134,6 +145,7 @@ fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
         Route::Article { id, focus } => view! { <ReaderView id focus /> }.into_any(),
         Route::Search(state) => view! { <SearchView state /> }.into_any(),
         Route::Aliases => view! { <AliasesView /> }.into_any(),
+        Route::Help => view! { <HelpView /> }.into_any(),
         Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),
         Route::Compare(state) => view! { <CompareView state /> }.into_any(),
         Route::NotFound(hash) => {

@@ -55,6 +55,13 @@ pub fn set_document_title(title: &str) {
     document().set_title(title);
 }
 
+/// Removes the static loading screen that `index.html` shows until the app has started.
+pub fn remove_loading_screen() {
+    if let Some(el) = document().get_element_by_id("boot") {
+        el.remove();
+    }
+}
+
 /// Moves keyboard focus to the element with this id.
 pub fn focus_id(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {

@@ -20,6 +20,7 @@ impl Route {
             Route::Compare(c) => with_params("#/compare".to_string(), c.params()),
             Route::Timeline(t) => with_params("#/timeline".to_string(), t.params()),
             Route::Aliases => "#/aliases".to_string(),
+            Route::Help => "#/help".to_string(),
             Route::NotFound(h) => h.clone(),
         }
     }

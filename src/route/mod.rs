@@ -247,6 +247,8 @@ pub enum Route {
     Compare(CompareState),
     /// The alias table.
     Aliases,
+    /// What Newsprism is for, where to start, and what its measures mean.
+    Help,
     /// A hash that names no page.
     NotFound(String),
 }
@@ -280,6 +282,7 @@ impl Route {
             Route::Search(s) if s.q.trim().is_empty() => "Search · Newsprism".into(),
             Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
             Route::Aliases => "Spellings · Newsprism".into(),
+            Route::Help => "Help · Newsprism".into(),
             Route::Timeline(_) => "Timeline · Newsprism".into(),
             Route::Compare(_) => "Compare · Newsprism".into(),
             Route::NotFound(_) => "Not found · Newsprism".into(),

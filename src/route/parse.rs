@@ -32,6 +32,7 @@ impl Route {
                 None => Route::NotFound(hash.to_string()),
             },
             ["aliases"] => Route::Aliases,
+            ["help"] => Route::Help,
             ["timeline"] => Route::Timeline(timeline(&p)),
             ["compare"] => Route::Compare(compare(&p)),
             ["search"] => Route::Search(search(&p)),

@@ -2,6 +2,7 @@
 
 pub mod aliases;
 pub mod compare;
+pub mod help;
 pub mod library;
 pub mod not_found;
 pub mod reader;

@@ -1,0 +1,92 @@
+//! `#/help`: what Newsprism is for, where to start, and what each view and measure means.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// The help page.
+#[component]
+pub fn HelpView() -> impl IntoView {
+    view! {
+        <section class="help" aria-labelledby="help-heading" data-testid="help">
+            <h1 id="help-heading">"How Newsprism works"</h1>
+            <p class="lead">
+                "Newsprism reads several outlets' coverage of one story and shows where they agree, where they differ, and what only one of them says. It runs entirely in this browser: your files are read here, stored here, and never sent anywhere. After the first visit it works offline."
+            </p>
+
+            <h2>"Where to start"</h2>
+            <ol>
+                <li>
+                    "The " <a href="#/">"library"</a>
+                    " opens with five bundled Dutch reports (October–December 2022) on Putin, Lukashenko and Belarus, so every view has something to show."
+                </li>
+                <li>
+                    "Add your own articles: drop files or whole folders anywhere on the page, use “Add articles…” in the library, or paste a text. Plain text, Markdown, saved web pages (.html, .mhtml), RSS and Atom feeds, JSON and JSON Lines are read; each file gets a line in a report saying what was found, or why it could not be read."
+                </li>
+                <li>
+                    "Give each article its outlet where the file does not (“Edit details” in the reader, or rename a source for all its articles in the library): comparisons are made per outlet."
+                </li>
+                <li>
+                    <a href=Route::search("").to_hash()>"Search"</a>
+                    ", then open the "
+                    <a href="#/timeline">"timeline"</a>
+                    " and "
+                    <a href="#/compare">"compare"</a>
+                    " the coverage."
+                </li>
+            </ol>
+
+            <h2>"Search"</h2>
+            <p>
+                "Words are found in all their forms (“zei” finds “zeggen”), names in all their spellings (“Poetin” finds “Putin”; the "
+                <a href="#/aliases">"spellings table"</a>
+                " can be edited). Use quotes for a phrase, OR, a minus sign to exclude, * for a prefix, ~ for similar spellings, = for one exact form, and source:, lang: or date: to filter. The concordance shows every occurrence in its context."
+            </p>
+
+            <h2>"Timeline"</h2>
+            <p>
+                "Each article is placed at its publication date, drawn as wide as it is known: a day, a month, a year. Dates the texts mention are events; relative ones (“maandag”, “vorige week”) are counted from the article's own date. An undated article is placed at the latest date its text names, marked “inferred”: it was written then or later. Plans, forecasts and deadlines (“by 2030”) are not counted as evidence."
+            </p>
+
+            <h2>"Compare"</h2>
+            <dl class="glossary">
+                <dt>"Voice"</dt>
+                <dd>
+                    "Who is compared: an outlet, with all its articles; an article whose outlet is unknown is a voice of its own."
+                </dd>
+                <dt>"Story groups"</dt>
+                <dd>
+                    "Articles on the same subject at the same time: similar enough, published within the chosen window of each other (a date known only to the month counts as its month; one known only to the year is within no shorter window; undated articles meet only undated ones), and each among the other's three most similar."
+                </dd>
+                <dt>"Side by side"</dt>
+                <dd>
+                    "Two articles with their matching sentences aligned, so what one says and the other leaves out is visible."
+                </dd>
+                <dt>"Similarity"</dt>
+                <dd>
+                    "TF-IDF cosine over content words (words weighed up when one article uses them often and few articles use them at all), combined with the share of three-word phrases two texts have in common."
+                </dd>
+                <dt>"Words: distinctive vocabulary (G²)"</dt>
+                <dd>
+                    "Words a voice uses more than the others, by Dunning's log-likelihood G²: above 3.84 the difference is significant at p < 0.05, above 6.63 at p < 0.01."
+                </dd>
+                <dt>"Quotes"</dt>
+                <dd>
+                    "The same quotation as each outlet renders it, with the words that differ marked, and who is said to have said it."
+                </dd>
+                <dt>"Numbers"</dt>
+                <dd>
+                    "A ledger of the quantities each voice gives for the same thing, so differing figures stand out."
+                </dd>
+                <dt>"Names"</dt>
+                <dd>"Who and what each voice mentions, and what only one of them does."</dd>
+            </dl>
+
+            <h2>"Keyboard"</h2>
+            <p>
+                <kbd>"/"</kbd>
+                " jumps to the search box from anywhere."
+            </p>
+        </section>
+    }
+}
