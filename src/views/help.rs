@@ -48,39 +48,7 @@ pub fn HelpView() -> impl IntoView {
                 "Each article is placed at its publication date, drawn as wide as it is known: a day, a month, a year. Dates the texts mention are events; relative ones (“maandag”, “vorige week”) are counted from the article's own date. An undated article is placed at the latest date its text names, marked “inferred”: it was written then or later. Plans, forecasts and deadlines (“by 2030”) are not counted as evidence."
             </p>
 
-            <h2>"Compare"</h2>
-            <dl class="glossary">
-                <dt>"Voice"</dt>
-                <dd>
-                    "Who is compared: an outlet, with all its articles; an article whose outlet is unknown is a voice of its own."
-                </dd>
-                <dt>"Story groups"</dt>
-                <dd>
-                    "Articles on the same subject at the same time: similar enough, published within the chosen window of each other (a date known only to the month counts as its month; one known only to the year is within no shorter window; undated articles meet only undated ones), and each among the other's three most similar."
-                </dd>
-                <dt>"Side by side"</dt>
-                <dd>
-                    "Two articles with their matching sentences aligned, so what one says and the other leaves out is visible."
-                </dd>
-                <dt>"Similarity"</dt>
-                <dd>
-                    "TF-IDF cosine over content words (words weighed up when one article uses them often and few articles use them at all), combined with the share of three-word phrases two texts have in common."
-                </dd>
-                <dt>"Words: distinctive vocabulary (G²)"</dt>
-                <dd>
-                    "Words a voice uses more than the others, by Dunning's log-likelihood G²: above 3.84 the difference is significant at p < 0.05, above 6.63 at p < 0.01."
-                </dd>
-                <dt>"Quotes"</dt>
-                <dd>
-                    "The same quotation as each outlet renders it, with the words that differ marked, and who is said to have said it."
-                </dd>
-                <dt>"Numbers"</dt>
-                <dd>
-                    "A ledger of the quantities each voice gives for the same thing, so differing figures stand out."
-                </dd>
-                <dt>"Names"</dt>
-                <dd>"Who and what each voice mentions, and what only one of them does."</dd>
-            </dl>
+            <CompareHelp />
 
             <h2>"Keyboard"</h2>
             <p>
@@ -88,5 +56,43 @@ pub fn HelpView() -> impl IntoView {
                 " jumps to the search box from anywhere."
             </p>
         </section>
+    }
+}
+
+/// What the comparison's tabs and measures mean.
+#[component]
+fn CompareHelp() -> impl IntoView {
+    view! {
+        <h2>"Compare"</h2>
+        <dl class="glossary">
+            <dt>"Voice"</dt>
+            <dd>
+                "Who is compared: an outlet, with all its articles; an article whose outlet is unknown is a voice of its own."
+            </dd>
+            <dt>"Story groups"</dt>
+            <dd>
+                "Articles on the same subject at the same time: similar enough, published within the chosen window of each other (a date known only to the month counts as its month; one known only to the year is within no shorter window; undated articles meet only undated ones), and each among the other's three most similar."
+            </dd>
+            <dt>"Side by side"</dt>
+            <dd>
+                "Two articles with their matching sentences aligned, so what one says and the other leaves out is visible."
+            </dd>
+            <dt>"Similarity"</dt>
+            <dd>
+                "TF-IDF cosine over content words (words weighed up when one article uses them often and few articles use them at all), combined with the share of three-word phrases two texts have in common."
+            </dd>
+            <dt>"Words: distinctive vocabulary (G²)"</dt>
+            <dd>
+                "Words a voice uses more than the others, by Dunning's log-likelihood G²: above 3.84 the difference is significant at p < 0.05, above 6.63 at p < 0.01."
+            </dd>
+            <dt>"Quotes"</dt>
+            <dd>
+                "The same quotation as each outlet renders it, with the words that differ marked, and who is said to have said it."
+            </dd>
+            <dt>"Numbers"</dt>
+            <dd>"A ledger of the quantities each voice gives for the same thing, so differing figures stand out."</dd>
+            <dt>"Names"</dt>
+            <dd>"Who and what each voice mentions, and what only one of them does."</dd>
+        </dl>
     }
 }
