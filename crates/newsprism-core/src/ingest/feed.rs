@@ -11,13 +11,7 @@ use crate::article::Provenance;
 
 /// Whether a text looks like an RSS or Atom feed.
 pub fn looks_like_feed(head: &str) -> bool {
-    let head: String = head
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = super::lowercase_head(head, 2048);
     let start = head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed");
     start && (head.contains("<rss") || head.contains("<rdf:rdf") || head.contains("<feed"))
 }

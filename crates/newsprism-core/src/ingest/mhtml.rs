@@ -21,11 +21,7 @@ pub struct Page {
 
 /// Whether a text looks like a MIME message with parts (an MHTML file).
 pub fn looks_like_mhtml(head: &str) -> bool {
-    let head: String = head
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = super::lowercase_head(head, 4096);
     head.contains("mime-version:") && head.contains("multipart/related")
 }
 

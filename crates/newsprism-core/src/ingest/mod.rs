@@ -161,6 +161,17 @@ pub fn detect_format(file_name: &str, text: &str) -> Format {
     Format::Text
 }
 
+/// The start of a text, lowercased, without a byte-order mark or leading white space: what the
+/// format sniffers look at.
+pub(crate) fn lowercase_head(text: &str, chars: usize) -> String {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(chars)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
 /// Reads one file: decodes it, decides its format and reads the articles (or project) in it.
 ///
 /// A file that cannot be read at all is an `Err`; inside a JSON file, each record that cannot

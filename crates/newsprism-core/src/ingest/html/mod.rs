@@ -30,13 +30,7 @@ pub(super) fn squash_text(text: &str) -> String {
 
 /// Whether text looks like an HTML document or fragment rather than prose that mentions a tag.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = super::lowercase_head(text, 1024);
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<head")
