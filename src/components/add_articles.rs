@@ -38,7 +38,7 @@ pub fn AddArticles() -> impl IntoView {
             </label>
             <span class="muted">
                 {format!(
-                    "or drop files and folders anywhere on the page: .txt, .md, .html, .json, .jsonl or a Newsprism project, up to {limit} MB each. They are read on this device only.",
+                    "or drop files and folders anywhere on the page: .txt, .md, saved web pages (.html, .mhtml), RSS and Atom feeds, .json, .jsonl or a Newsprism project, up to {limit} MB each. They are read on this device only.",
                 )}
             </span>
         </div>

@@ -25,7 +25,7 @@ pub fn Manage() -> impl IntoView {
     };
     let open = move |ev: leptos::ev::Event| state.ingest(files_from_input(&ev));
     let saved = move || match state.storage().get() {
-        Storage::Restoring => "Restoring your articles…",
+        Storage::Restoring(_) => "Restoring your articles…",
         Storage::Saved if state.saving().get() > 0 => "Saving your changes in this browser…",
         Storage::Saved => "Your added articles and edits are saved in this browser.",
         Storage::Failed(_) => "Not saved in this browser (see the notice above).",

@@ -191,7 +191,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             // Files dropped while the stored articles are still coming back wait for them, so
             // that what they add is stored too.
-            while matches!(state.storage.get_untracked(), super::Storage::Restoring) {
+            while matches!(state.storage.get_untracked(), super::Storage::Restoring(_)) {
                 yield_now().await;
             }
             let mut run = Run {
@@ -381,7 +381,7 @@ impl AppState {
 
     /// Adds pasted text as an article, as if it were a .txt file.
     pub fn ingest_text(&self, name: String, text: String) {
-        if matches!(self.storage.get_untracked(), super::Storage::Restoring) {
+        if matches!(self.storage.get_untracked(), super::Storage::Restoring(_)) {
             self.report.set(BatchReport {
                 outcomes: vec![FileOutcome::Rejected(IngestError {
                     file_name: name,

@@ -34,8 +34,9 @@ pub use words::CorpusWords;
 /// Whether the user's work is being kept in this browser.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Storage {
-    /// Reading what was stored on an earlier visit.
-    Restoring,
+    /// Reading what was stored on an earlier visit: how many stored articles are coming back,
+    /// once the store has said.
+    Restoring(Option<usize>),
     /// Everything is stored as it changes.
     Saved,
     /// Storage failed; the session goes on in memory. The reason, in plain words.
@@ -77,7 +78,7 @@ impl AppState {
             report: RwSignal::new(BatchReport::default()),
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
-            storage: RwSignal::new(Storage::Restoring),
+            storage: RwSignal::new(Storage::Restoring(None)),
             saving: RwSignal::new(0),
             words: RwSignal::new(CorpusWords::default()),
             counting: RwSignal::new(None),

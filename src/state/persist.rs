@@ -54,6 +54,9 @@ impl AppState {
                     return;
                 }
             };
+            state
+                .storage
+                .set(Storage::Restoring(Some(stored.articles.len())));
             let mut bad = 0usize;
             // Parsed lazily, so the JSON is read a slice at a time too.
             let articles = stored

@@ -1,7 +1,7 @@
 //! The library: every loaded article with its title, date, source, language and length.
 
 use leptos::prelude::*;
-use newsprism_core::corpus::LibrarySort;
+use newsprism_core::corpus::{LibrarySort, Totals};
 use newsprism_core::{Article, ArticleId, PubDate, TitleKind};
 
 use crate::components::add_articles::{AddArticles, IngestReport};
@@ -9,7 +9,7 @@ use crate::components::date_label::DateLabel;
 use crate::components::manage::Manage;
 use crate::components::title_label::TitleLabel;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, Storage};
 
 /// What one row shows, copied out of the corpus so the corpus itself is never cloned.
 #[derive(Clone, PartialEq)]
@@ -80,6 +80,26 @@ fn grouped(n: usize) -> String {
     out
 }
 
+/// The library's one-line summary; while stored articles are coming back it says so, so that
+/// the bundled five are not taken for the whole library.
+fn summary_line(t: &Totals, restoring: Option<Option<usize>>) -> String {
+    match restoring {
+        Some(None) => "Restoring your stored articles…".to_string(),
+        Some(Some(n)) if n > 0 => format!(
+            "Restoring {} stored article{}…",
+            grouped(n),
+            if n == 1 { "" } else { "s" }
+        ),
+        _ => format!(
+            "{} articles · {} dated · {} undated · {} words",
+            t.articles,
+            t.articles - t.undated,
+            t.undated,
+            grouped(t.words)
+        ),
+    }
+}
+
 /// The library view.
 #[component]
 pub fn LibraryView(
@@ -97,13 +117,11 @@ pub fn LibraryView(
     });
     let summary = move || {
         let t = state.corpus().with(|c| c.totals());
-        format!(
-            "{} articles · {} dated · {} undated · {} words",
-            t.articles,
-            t.articles - t.undated,
-            t.undated,
-            grouped(t.words)
-        )
+        let restoring = match state.storage().get() {
+            Storage::Restoring(n) => Some(n),
+            _ => None,
+        };
+        summary_line(&t, restoring)
     };
     view! {
         <section class="library" aria-labelledby="library-heading">
@@ -212,7 +230,28 @@ fn LibraryTable(rows: Memo<Vec<Row>>) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::{grouped, summary_line};
+    use newsprism_core::corpus::Totals;
+
+    #[test]
+    fn while_restoring_the_summary_says_how_many_are_coming_back() {
+        let seeds = Totals {
+            articles: 5,
+            undated: 1,
+            words: 2791,
+        };
+        assert_eq!(
+            summary_line(&seeds, Some(None)),
+            "Restoring your stored articles…"
+        );
+        assert_eq!(
+            summary_line(&seeds, Some(Some(2201))),
+            "Restoring 2,201 stored articles…"
+        );
+        let done = "5 articles · 4 dated · 1 undated · 2,791 words";
+        assert_eq!(summary_line(&seeds, Some(Some(0))), done);
+        assert_eq!(summary_line(&seeds, None), done);
+    }
 
     #[test]
     fn counts_are_grouped_by_thousands() {
