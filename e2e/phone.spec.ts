@@ -1,0 +1,49 @@
+// At phone width (390 px) every view fits the screen: nothing makes the page wider than the
+// phone, so nothing is cut off or needs sideways scrolling of the whole page.
+import { test, expect } from './fixtures';
+
+const WIDTH = 390;
+
+const ROUTES = [
+  '#/',
+  '#/search?q=Poetin',
+  '#/timeline',
+  '#/compare?tab=groups',
+  '#/compare?tab=read',
+  '#/compare?tab=quotes',
+  '#/compare?tab=numbers',
+  '#/compare?tab=entities',
+  '#/compare?tab=words',
+  '#/aliases',
+  '#/help',
+];
+
+test('every view fits a 390 px phone screen', async ({ page, watch }) => {
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  const wide: string[] = [];
+  const measure = async (where: string) => {
+    // Let the view draw, then measure the page and name what sticks out.
+    await page.waitForTimeout(300);
+    const found = await page.evaluate((w) => {
+      const doc = document.documentElement;
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > w + 1)
+        .filter((el) => !el.closest('.scroll-x'))
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+      return { width: doc.scrollWidth, culprits };
+    }, WIDTH);
+    if (found.width > WIDTH) wide.push(`${where}: ${found.width}px (${found.culprits.join(', ')})`);
+  };
+  for (const route of ROUTES) {
+    await page.goto(`./${route}`);
+    await expect(page.locator('header.shell')).toBeVisible();
+    await measure(route);
+  }
+  // The reader of an article, with its meta line.
+  await page.goto('./#/');
+  await page.getByTestId('library-row').first().getByRole('link').click();
+  await expect(page.getByTestId('reader')).toBeVisible();
+  await measure('reader');
+  expect(wide, 'views wider than the phone').toEqual([]);
+});
