@@ -5,9 +5,10 @@
 //! role and attribute; furniture (comments, share and subscription blocks, related links, menus,
 //! breadcrumbs, sidebars, bylines, captions' credits) by its class and id. Every stretch of
 //! running text then scores its container and, less, the container's ancestors, by length and
-//! commas; a container's score is cut by its link density. The best container, with the siblings
-//! that score near it, is the article; inside it, link lists and blocks that are mostly links or
-//! marked as furniture are dropped. If the strict pass leaves too little, a lenient one that
+//! commas; a container's score is cut by its link density and its form fields. The best
+//! container, with the siblings that score near it and the lead (intro, standfirst) set apart
+//! before it, is the article; inside it, link lists and blocks that are mostly links or marked as
+//! furniture are dropped. If the strict pass leaves too little, a lenient one that
 //! ignores class and id is tried, and kept when it finds more than twice as much.
 
 use super::hints::{tag_weight, BlockTag};
