@@ -169,8 +169,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Decodes with a page's declared charset; a page that declares UTF-8 but holds broken bytes
 /// keeps its UTF-8, with the broken bytes shown as U+FFFD.
 fn legacy(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeFailure> {
-    let named = DECLARABLE.iter().find(|(e, _)| *e == encoding);
-    let Some(&(encoding, name)) = named else {
+    let Some(name) = name_of(encoding) else {
         if encoding == UTF_8 {
             return damaged_utf8(bytes).map_or_else(
                 || {

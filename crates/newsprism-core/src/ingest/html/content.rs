@@ -12,7 +12,7 @@
 //! ignores class and id is tried, and kept when it finds more than twice as much.
 
 use super::hints::{tag_weight, BlockTag};
-use super::measure::{class_weight, is_caption_class, Measures};
+use super::measure::{class_weight, is_caption_class, Measures, Shape};
 use super::tree::{Dom, NodeId};
 
 /// A block of text as the page shows it, white space collapsed.
@@ -451,10 +451,11 @@ fn article_blocks(dom: &Dom, m: &Measures) -> Vec<Block> {
 /// Finds the article in a page.
 pub(super) fn extract(dom: &Dom) -> Extracted {
     let body = dom.body;
-    let lenient = Measures::new(dom, false);
+    let shape = Shape::new(dom);
+    let lenient = Measures::new(dom, &shape, false);
     let page = emit(dom, &lenient, &[], &[body], None, false);
     let len = |b: &[Block]| b.iter().map(|b| b.text.len()).sum::<usize>();
-    let mut article = article_blocks(dom, &Measures::new(dom, true));
+    let mut article = article_blocks(dom, &Measures::new(dom, &shape, true));
     if len(&article) < ENOUGH_CHARS {
         // The lenient pass replaces a short strict one only when it finds much more: a short
         // article stays free of the furniture its class names marked.

@@ -106,18 +106,18 @@ pub(super) struct Measures {
     pub items: Vec<usize>,
 }
 
-impl Measures {
-    pub fn new(dom: &Dom, strict: bool) -> Measures {
+/// What does not depend on the pass: which elements hold most of the page's text or an
+/// article, and the form fields under each. Worked out once and shared by both passes.
+pub(super) struct Shape {
+    most_of_page: Vec<bool>,
+    holds: Vec<bool>,
+    controls: Vec<usize>,
+}
+
+impl Shape {
+    pub fn new(dom: &Dom) -> Shape {
         let len = dom.nodes.len();
-        let mut m = Measures {
-            dropped: vec![false; len],
-            chars: vec![0; len],
-            link_chars: vec![0; len],
-            commas: vec![0; len],
-            controls: vec![0; len],
-            paragraphs: vec![0; len],
-            items: vec![0; len],
-        };
+        let mut controls = vec![0usize; len];
         // All text, before anything is dropped, to tell a wrapper of the whole page.
         let mut raw = vec![0usize; len];
         for id in (1..len).rev() {
@@ -129,9 +129,9 @@ impl Measures {
                 && n.attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("hidden"));
             if matches!(n.name.as_str(), "input" | "select" | "textarea") && !hidden_input {
-                m.controls[id] += 1;
+                controls[id] += 1;
             }
-            m.controls[n.parent] += m.controls[id];
+            controls[n.parent] += controls[id];
             if !matches!(
                 n.name.as_str(),
                 "head" | "script" | "style" | "noscript" | "template"
@@ -140,12 +140,31 @@ impl Measures {
             }
         }
         let page = raw[dom.body];
-        let holds = holds_article(dom);
+        Shape {
+            most_of_page: raw.iter().map(|&chars| chars * 10 > page * 6).collect(),
+            holds: holds_article(dom),
+            controls,
+        }
+    }
+}
+
+impl Measures {
+    pub fn new(dom: &Dom, shape: &Shape, strict: bool) -> Measures {
+        let len = dom.nodes.len();
+        let mut m = Measures {
+            dropped: vec![false; len],
+            chars: vec![0; len],
+            link_chars: vec![0; len],
+            commas: vec![0; len],
+            controls: shape.controls.clone(),
+            paragraphs: vec![0; len],
+            items: vec![0; len],
+        };
         // Parents come before their children in the arena.
-        for (id, &chars) in raw.iter().enumerate() {
+        for id in 0..len {
             let parent_dropped = id > 0 && m.dropped[dom.nodes[id].parent];
-            let most = chars * 10 > page * 6;
-            m.dropped[id] = parent_dropped || dropped_here(dom, id, strict, most, holds[id]);
+            m.dropped[id] = parent_dropped
+                || dropped_here(dom, id, strict, shape.most_of_page[id], shape.holds[id]);
         }
         for id in (0..len).rev() {
             let n = &dom.nodes[id];

@@ -377,10 +377,6 @@ fn inside(dom: &Dom, id: NodeId, name: &str) -> bool {
     ancestors_of(dom, id).any(|a| dom.nodes[a].name == name)
 }
 
-fn hint_of(dom: &Dom, id: NodeId) -> &str {
-    &dom.nodes[id].hints
-}
-
 /// Whether an element sits in a block of other items (a related-stories list, comments): one of
 /// its six nearest ancestors, below any `<article>` or `<main>`, is marked as such.
 fn in_other_items(dom: &Dom, id: NodeId) -> bool {
@@ -388,7 +384,7 @@ fn in_other_items(dom: &Dom, id: NodeId) -> bool {
         .take(6)
         .take_while(|&a| !matches!(dom.nodes[a].name.as_str(), "article" | "main" | "body"))
         .any(|a| {
-            let h = hint_of(dom, a);
+            let h = &dom.nodes[a].hints;
             OTHER_ITEMS.iter().any(|f| h.contains(f))
         })
 }
@@ -398,7 +394,7 @@ fn is_marked_published(dom: &Dom, id: NodeId) -> bool {
     std::iter::once(id)
         .chain(ancestors_of(dom, id).take(2))
         .any(|a| {
-            let h = hint_of(dom, a);
+            let h = &dom.nodes[a].hints;
             h.contains("datepublished") || h.contains("publish") || h.contains("posted")
         })
 }
@@ -427,14 +423,12 @@ pub(super) fn byline(dom: &Dom) -> Option<String> {
         {
             return None;
         }
-        let hint = format!(
-            "{} {} {}",
-            n.attr("class").unwrap_or_default(),
-            n.attr("id").unwrap_or_default(),
-            n.attr("rel").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
-        let is_byline = hint.contains("byline")
+        let rel_author = n
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let hint = &n.hints;
+        let is_byline = rel_author
+            || hint.contains("byline")
             || hint.split_whitespace().any(|w| {
                 w == "author"
                     || w.ends_with("author-name")
