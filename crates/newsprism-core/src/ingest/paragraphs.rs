@@ -243,11 +243,13 @@ fn normalise_word(word: &str) -> String {
         .to_lowercase()
 }
 
-/// A short paragraph with a photo credit ("Foto: ANP", "(Photo: Reuters)").
-/// Whether a short paragraph carries a photo credit ("Foto: …", "© …", "Getty Images").
+/// Whether a short paragraph (40 words at most) carries a photo credit ("Foto: …", "© …",
+/// "Getty Images").
 pub fn has_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    words(text).count() <= 40 && CAPTION_MARKERS.iter().any(|m| lower.contains(m))
+    words(text).nth(40).is_none() && {
+        let lower = text.to_lowercase();
+        CAPTION_MARKERS.iter().any(|m| lower.contains(m))
+    }
 }
 
 /// A one-sentence paragraph with no verb: who and where, as under a photo.

@@ -18,7 +18,7 @@ use super::fold::is_combining_mark;
 /// assert_eq!(compose("q\u{301}"), "q\u{301}");
 /// ```
 pub fn compose(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_combining_mark) {
+    if !has_combining_mark(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -37,4 +37,18 @@ pub fn compose(s: &str) -> Cow<'_, str> {
         last = Some(c);
     }
     Cow::Owned(out)
+}
+
+/// Whether the text has a combining mark, looked for on bytes: the marks are U+0300–U+036F
+/// (lead bytes CC, CD) and blocks whose three-byte forms start E1, E2 or EF; only there is a
+/// character decoded.
+fn has_combining_mark(s: &str) -> bool {
+    s.bytes().enumerate().any(|(i, b)| match b {
+        0xCC | 0xCD => true,
+        0xE1 | 0xE2 | 0xEF => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_combining_mark),
+        _ => false,
+    })
 }

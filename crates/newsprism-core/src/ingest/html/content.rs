@@ -380,11 +380,20 @@ impl Emitter<'_> {
 /// Collapses runs of white space (including non-breaking spaces) into one space and removes
 /// soft hyphens, which only say where a word may break.
 pub(super) fn squash(text: &str) -> String {
-    let text = text.replace('\u{ad}', "");
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            space = !out.is_empty();
+        } else if c != '\u{ad}' {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn emit(

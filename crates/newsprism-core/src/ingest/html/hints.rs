@@ -269,9 +269,12 @@ const UTILITY_PREFIXES: &[&str] = &[
 ];
 
 fn is_utility_class(token: &str) -> bool {
-    let t = token.to_ascii_lowercase();
+    let t = token.as_bytes();
     // Responsive and state variants: `md:text-2xl`, `hover:underline`.
-    t.contains(':') || UTILITY_PREFIXES.iter().any(|p| t.starts_with(p))
+    t.contains(&b':')
+        || UTILITY_PREFIXES
+            .iter()
+            .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// What an element's hints say, worked out once when the tree is built.
@@ -285,24 +288,82 @@ pub(super) struct HintFlags {
     pub caption: bool,
 }
 
+/// Every fragment a hint text is matched against.
+#[cfg(test)]
+pub(super) fn fragments() -> impl Iterator<Item = &'static str> {
+    [FURNITURE, NEGATIVE, POSITIVE, CAPTION_HINTS]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
+/// Which list a fragment comes from.
+const FURNITURE_BIT: u8 = 1;
+const NEGATIVE_BIT: u8 = 2;
+const POSITIVE_BIT: u8 = 4;
+const CAPTION_BIT: u8 = 8;
+const BODY_BIT: u8 = 16;
+
+/// Every fragment with the lists it is in, by first byte, so that a hint text is read in one
+/// pass instead of once for each of some two hundred fragments.
+fn fragment_table() -> &'static [Vec<(&'static str, u8)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, u8)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        let lists: [(&[&'static str], u8); 5] = [
+            (FURNITURE, FURNITURE_BIT),
+            (NEGATIVE, NEGATIVE_BIT),
+            (POSITIVE, POSITIVE_BIT),
+            (CAPTION_HINTS, CAPTION_BIT),
+            (&["articlebody", "article-body"], BODY_BIT),
+        ];
+        for (list, bit) in lists {
+            for &f in list {
+                let slot: &mut Vec<(&'static str, u8)> = &mut table[usize::from(f.as_bytes()[0])];
+                match slot.iter_mut().find(|(g, _)| *g == f) {
+                    Some((_, bits)) => *bits |= bit,
+                    None => slot.push((f, bit)),
+                }
+            }
+        }
+        table
+    })
+}
+
 /// The flags of a hint text (see [`hint_text`]).
 pub(super) fn flags(h: &str) -> HintFlags {
-    if h.is_empty() {
-        return HintFlags::default();
+    let table = fragment_table();
+    let bytes = h.as_bytes();
+    let mut found = 0u8;
+    // "Commentary" is an article genre, not comments: furniture found inside it does not count.
+    let mut commentary_end = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'c' && bytes[i..].starts_with(b"commentary") {
+            commentary_end = i + "commentary".len();
+        }
+        for &(f, bits) in &table[usize::from(b)] {
+            if !bytes[i..].starts_with(f.as_bytes()) {
+                continue;
+            }
+            let inside_commentary = i + f.len() <= commentary_end;
+            found |= if inside_commentary {
+                bits & !FURNITURE_BIT
+            } else {
+                bits
+            };
+        }
     }
-    let body = h.contains("articlebody") || h.contains("article-body");
-    let furniture_text = h.replace("commentary", "");
     let mut weight = 0.0;
-    if NEGATIVE.iter().any(|f| h.contains(f)) {
+    if found & NEGATIVE_BIT != 0 {
         weight -= 25.0;
     }
-    if POSITIVE.iter().any(|f| h.contains(f)) {
+    if found & POSITIVE_BIT != 0 {
         weight += 25.0;
     }
     HintFlags {
-        furniture: !body && FURNITURE.iter().any(|f| furniture_text.contains(f)),
+        furniture: found & BODY_BIT == 0 && found & FURNITURE_BIT != 0,
         weight,
-        caption: CAPTION_HINTS.iter().any(|f| h.contains(f)),
+        caption: found & CAPTION_BIT != 0,
     }
 }
 

@@ -345,3 +345,40 @@ fn a_video_page_gives_its_caption_and_not_its_login_form() {
     assert!(!text.contains("password"), "{text}");
     assert_eq!(raw.hints, [None]);
 }
+
+#[test]
+fn hint_fragments_are_lowercase() {
+    // Hint texts are lowercased before the fragments are looked for in them.
+    for f in super::hints::fragments() {
+        assert_eq!(f, f.to_lowercase(), "{f:?}");
+    }
+}
+
+#[test]
+fn hint_flags_read_every_list_in_one_pass() {
+    use super::hints::flags;
+    assert!(flags("comments-section ").furniture);
+    assert!(!flags("commentary ").furniture, "a genre, not comments");
+    assert!(flags("commentary share-bar ").furniture);
+    assert!(
+        !flags("related articlebody ").furniture,
+        "the article body is never furniture"
+    );
+    assert!(flags("figure-caption ").caption);
+    assert_eq!(flags("article-content ").weight, 25.0);
+    assert_eq!(flags("sidebar ").weight, -25.0);
+    assert_eq!(flags("").weight, 0.0);
+    assert!(!flags("").furniture && !flags("story ").caption);
+}
+
+#[test]
+fn squash_collapses_white_space_and_drops_soft_hyphens() {
+    use super::content::squash;
+    assert_eq!(
+        squash("  Loe\u{ad}kas\u{ad}jenko \n\t zei\u{a0}\u{a0}dat  "),
+        "Loekasjenko zei dat"
+    );
+    assert_eq!(squash("a \u{ad} b"), "a b");
+    assert_eq!(squash(" \u{ad}\u{2009} "), "");
+    assert_eq!(squash(""), "");
+}

@@ -7,7 +7,10 @@
 //! ignored where nothing of that name is open. Only the attributes that extraction reads are kept;
 //! script text is kept only for JSON-LD.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::convert::Infallible;
+
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
 /// Index of a node in [`Dom::nodes`].
 pub(super) type NodeId = usize;
@@ -256,23 +259,23 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, tag: &html5gum::StartTag<()>) {
-        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-        if matches!(name.as_str(), "html" | "body" | "head") {
+    /// A start tag whose attributes have been read.
+    fn start(&mut self, mut node: Node, self_closing: bool) {
+        if matches!(node.name.as_str(), "html" | "body" | "head") {
             // A second one only adds attributes, as in a browser.
-            if let Some(id) = self.dom.first(&name) {
-                merge_attrs(&mut self.dom.nodes[id], tag);
+            if let Some(id) = self.dom.first(&node.name) {
+                let target = &mut self.dom.nodes[id];
+                for (k, v) in node.attrs {
+                    if target.attr(&k).is_none() {
+                        target.attrs.push((k, v));
+                    }
+                }
                 return;
             }
         }
-        self.implied_closes(&name);
-        let mut node = Node {
-            name,
-            parent: self.top(),
-            ..Node::default()
-        };
-        merge_attrs(&mut node, tag);
-        let void = tag.self_closing && !is_raw_text(&node.name) || is_void(&node.name);
+        self.implied_closes(&node.name);
+        node.parent = self.top();
+        let void = self_closing && !is_raw_text(&node.name) || is_void(&node.name);
         let id = self.push_node(node);
         if !void {
             self.stack.push(id);
@@ -330,22 +333,92 @@ impl Builder {
     }
 }
 
-fn merge_attrs(node: &mut Node, tag: &html5gum::StartTag<()>) {
-    for (k, v) in &tag.attributes {
-        let key = String::from_utf8_lossy(k).to_ascii_lowercase();
-        if KEPT_ATTRS.contains(&key.as_str()) && node.attr(&key).is_none() {
-            node.attrs
-                .push((key, String::from_utf8_lossy(&v.value).into_owned()));
+/// Builds the tree from the tokenizer's events as they come, borrowing its buffers. The
+/// tokenizer lowercases tag and attribute names.
+struct Sink<'b> {
+    b: &'b mut Builder,
+    /// The start tag being read.
+    pending: Option<Node>,
+    /// Whether the attribute being read is one that is kept (and not a repeat).
+    keep: bool,
+}
+
+impl Sink<'_> {
+    fn event(&mut self, event: CallbackEvent<'_>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.pending = Some(Node {
+                    name: utf8(name).into_owned(),
+                    ..Node::default()
+                });
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.keep = false;
+                let Some(node) = self.pending.as_mut() else {
+                    return;
+                };
+                let key = utf8(name);
+                if KEPT_ATTRS.contains(&&*key) && !node.attrs.iter().any(|(k, _)| *k == key) {
+                    node.attrs.push((key.into_owned(), String::new()));
+                    self.keep = true;
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let Some((_, v)) = self
+                    .pending
+                    .as_mut()
+                    .filter(|_| self.keep)
+                    .and_then(|n| n.attrs.last_mut())
+                {
+                    v.push_str(&utf8(value));
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                self.keep = false;
+                if let Some(node) = self.pending.take() {
+                    self.b.start(node, self_closing);
+                }
+            }
+            CallbackEvent::EndTag { name } => {
+                self.pending = None;
+                self.b.end(&utf8(name));
+            }
+            CallbackEvent::String { value } => self.b.text(&utf8(value)),
+            CallbackEvent::Comment { .. }
+            | CallbackEvent::Doctype { .. }
+            | CallbackEvent::Error(_) => {}
         }
+    }
+}
+
+/// The tokenizer's bytes as text. They come from a `&str`, so they are UTF-8 in practice;
+/// checking that is quicker than the lossy reading, which is kept for anything else.
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// The tokenizer's emitter with parse errors switched off: nothing here reads them, and checking
+/// every byte for them took a tenth of the time a page takes.
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
     }
 }
 
 impl Dom {
     /// Builds the tree of a page.
     pub fn parse(text: &str) -> Dom {
-        let mut emitter = DefaultEmitter::default();
-        // Script, style and title content is read as raw text, as a browser would.
-        emitter.naively_switch_states(true);
         let mut b = Builder {
             dom: Dom {
                 nodes: vec![Node {
@@ -356,16 +429,22 @@ impl Dom {
             },
             stack: vec![0],
         };
-        for token in Tokenizer::new_with_emitter(text, emitter) {
-            let Ok(token) = token;
-            match token {
-                Token::StartTag(tag) => b.start(&tag),
-                Token::EndTag(tag) => {
-                    b.end(&String::from_utf8_lossy(&tag.name).to_ascii_lowercase())
-                }
-                Token::String(s) => b.text(&String::from_utf8_lossy(&s.value)),
-                Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
-            }
+        {
+            let mut sink = Sink {
+                b: &mut b,
+                pending: None,
+                keep: false,
+            };
+            let mut emitter = CallbackEmitter::new(
+                |event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
+                    sink.event(event);
+                    None
+                },
+            );
+            // Script, style and title content is read as raw text, as a browser would.
+            emitter.naively_switch_states(true);
+            // The sink builds the tree as the tokenizer runs; no tokens come out of it.
+            Tokenizer::new_with_emitter(text, Quiet(emitter)).for_each(drop);
         }
         // Pages repeat their class names, so each distinct hint text is read once.
         let mut seen: rustc_hash::FxHashMap<String, super::hints::HintFlags> =
