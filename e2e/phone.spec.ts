@@ -47,3 +47,23 @@ test('every view fits a 390 px phone screen', async ({ page, watch }) => {
   await measure('reader');
   expect(wide, 'views wider than the phone').toEqual([]);
 });
+
+test('the timeline is drawn at the phone\'s own size: text readable, marks tappable', async ({ page, watch }) => {
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  await page.goto('./#/timeline');
+  const chart = page.getByTestId('timeline-chart');
+  await expect(chart).toBeVisible();
+  // Drawn in the page's pixels (not a 1000-unit drawing shrunk to a third).
+  await expect.poll(async () => {
+    const box = (await chart.boundingBox())!;
+    const vb = await chart.getAttribute('viewBox');
+    return Math.abs(Number(vb!.split(' ')[2]) - box.width);
+  }).toBeLessThan(2);
+  const label = (await page.getByTestId('lane-label').first().boundingBox())!;
+  expect(label.height).toBeGreaterThanOrEqual(10);
+  const tick = (await page.getByTestId('tick').first().boundingBox())!;
+  expect(tick.height).toBeGreaterThanOrEqual(9);
+  // A tap on a shared date shows its sentences right under the chart.
+  await page.getByTestId('shared-mark').first().click();
+  await expect(page.getByTestId('group-panel')).toBeVisible();
+});

@@ -1,6 +1,17 @@
 // The timeline: publication dates, the events the seeds mention grouped across articles, a click
 // to the sentence in the reader, keyboard use, trends from the search engine and exports.
 import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const BBC = process.env.BBC_DIR ?? path.resolve(__dirname, '../../shared/corpora/bbc');
+
+/** The centre x of an element on the page. */
+async function centreX(page: Page, selector: string): Promise<number> {
+  const box = await page.locator(selector).first().boundingBox();
+  return box!.x + box!.width / 2;
+}
 
 const MONDAYS = '2022-11-28|2022-12-05|2022-12-12|2022-12-19|2022-12-26';
 
@@ -8,16 +19,15 @@ test('the seeds: publication dates, inferred 003, events and the shared Monday',
   await page.goto('./#/timeline');
   await expect(page.getByTestId('timeline-summary')).toHaveText(
     '5 articles · 0 undated · 31 date mentions, 31 placed · 3 dates mentioned by more than one article');
-  // Four dated articles and 003 by inference (dashed).
-  await expect(page.getByTestId('pub-mark')).toHaveCount(5);
+  // Four dated articles and 003 by inference (dashed); articles of the same month share a mark.
+  const counts = await page.getByTestId('pub-mark').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
   await expect(page.locator('[data-testid="pub-mark"][data-inferred="true"]')).toHaveCount(1);
   await expect(page.getByTestId('inferred-row')).toContainText('11 Mar 2022 or later');
   await expect(page.getByTestId('inferred-row')).toContainText('vrijdag 11 maart');
   // Lanes per article (the seeds have no source), one per seed.
   await expect(page.getByTestId('lane-label')).toHaveCount(5);
-  // Monday's visit: an uncertain band in 000 and in 004, grouped across them.
-  await expect(page.locator(`[data-testid="event-mark"][data-key="${MONDAYS}"]`)).toHaveCount(2);
-  await expect(page.locator(`[data-testid="event-mark"][data-key="${MONDAYS}"]`).first()).toHaveAttribute('data-certain', 'false');
+  // Monday's visit: grouped across 000 and 004, an uncertain band in each.
   const monday = page.locator(`[data-testid="shared-mark"][data-key="${MONDAYS}"]`);
   await monday.click();
   const panel = page.getByTestId('group-panel');
@@ -25,7 +35,12 @@ test('the seeds: publication dates, inferred 003, events and the shared Monday',
   await expect(panel).toContainText('one of 5 possible days');
   await expect(panel.getByTestId('mention')).toHaveCount(4);
   await expect(panel.getByTestId('mention').first().locator('mark')).toHaveText('Maandag');
-  // February's invasion, 1994, the 2020 protests.
+  await panel.getByTestId('zoom-to-date').click();
+  await expect(page.locator(`[data-testid="event-mark"][data-key="${MONDAYS}"]`)).toHaveCount(2);
+  await expect(page.locator(`[data-testid="event-mark"][data-key="${MONDAYS}"]`).first()).toHaveAttribute('data-certain', 'false');
+  // February's invasion, 1994, the 2020 protests: outside the publications, reached by fitting
+  // every mention.
+  await page.getByTestId('zoom-all').click();
   for (const key of ['2022-02', '1994', '2020-08', '1991', '2022-WI']) {
     await expect(page.locator(`[data-testid="event-mark"][data-key="${key}"]`).first()).toBeAttached();
   }
@@ -33,6 +48,7 @@ test('the seeds: publication dates, inferred 003, events and the shared Monday',
 
 test('clicking a mark opens the reader at its sentence', async ({ page, watch }) => {
   await page.goto('./#/timeline');
+  await page.getByTestId('zoom-all').click();
   await page.locator('[data-testid="event-mark"][data-key="1991"]').click();
   await expect(page).toHaveURL(/#\/article\/[0-9a-f]{16}\?p=\d+&o=\d+&l=\d+$/);
   const current = page.locator('#current-hit');
@@ -45,12 +61,12 @@ test('the timeline is usable from the keyboard', async ({ page, watch }) => {
   const chart = page.locator('.chart-wrap');
   await chart.focus();
   const before = await page.getByTestId('event-mark').count();
-  // Zoom in on the middle (around 2006): the marks of the 1990s and 2022 leave the view.
-  await page.keyboard.press('+');
-  await page.keyboard.press('+');
+  // Zoom in on the publications' middle: marks at the edges leave the view; 0 fits again.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
   await expect.poll(() => page.getByTestId('event-mark').count()).toBeLessThan(before);
   await page.keyboard.press('0');
   await expect(page.getByTestId('event-mark')).toHaveCount(before);
+  await page.getByTestId('zoom-all').click();
   // Tab to a mark, hover text appears in the panel, Enter opens the reader.
   const mark = page.locator('[data-testid="event-mark"][data-key="1991"]');
   await mark.focus();
@@ -61,13 +77,14 @@ test('the timeline is usable from the keyboard', async ({ page, watch }) => {
 
 test('zooming in from decades reaches day ticks', async ({ page, watch }) => {
   await page.goto('./#/timeline');
-  // Zoom to a week around the centre, then scroll to December 2022 with the buttons.
-  await page.getByTestId('zoom-fit').click();
+  // From every mention (decades) zoom in nine times: day or week ticks, the year still named.
+  await page.getByTestId('zoom-all').click();
   const panel = page.locator('.chart-wrap');
   await panel.focus();
   for (let i = 0; i < 9; i++) await page.keyboard.press('+');
-  const ticks = await page.locator('#timeline-chart text').allTextContents();
+  const ticks = await page.getByTestId('tick').allTextContents();
   expect(ticks.some((t) => /^\d{1,2}$/.test(t) || /^\d{1,2} [A-Z][a-z]{2}$/.test(t))).toBe(true);
+  expect(ticks[0]).toMatch(/\b\d{4}$/);
 });
 
 test('trends come from the search engine and live in the URL', async ({ page, watch }) => {
@@ -100,6 +117,7 @@ test('events export as CSV and JSON, the chart as SVG', async ({ page, watch }) 
   const rows = JSON.parse(await (await (await json).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
   expect(rows).toHaveLength(31);
   expect(rows[0].expression).toBe('Maandag');
+  await page.getByTestId('zoom-all').click();
   const svg = page.waitForEvent('download');
   await page.getByTestId('export-chart-svg').click();
   const svgText = await (await (await svg).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
@@ -125,8 +143,117 @@ test('an added article appears on the timeline at once', async ({ page, watch })
   });
   await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText('1 added · 0 duplicates · 0 rejected');
   await page.goto('./#/timeline');
+  await page.getByTestId('zoom-all').click();
   await expect(page.locator('[data-testid="event-mark"][data-key="2005-02-14"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="event-mark"][data-key="2003"]')).toHaveCount(1);
   // Two sources now, so the lanes are per source: Testkrant and the seeds' unknown source.
   await expect(page.getByTestId('lane-label')).toHaveText(['Testkrant', 'unknown source']);
+});
+
+test('the timeline opens on the publications, with counted markers for the dates outside', async ({ page, watch }) => {
+  await page.goto('./#/timeline');
+  // The seeds appeared in 2022: the axis is 2022's, not 1988–2026.
+  const ticks = await page.getByTestId('tick').allTextContents();
+  expect(ticks.join(' ')).toContain('2022');
+  expect(ticks.every((t) => !/\b(19\d\d|200\d|201\d)\b/.test(t))).toBe(true);
+  await expect(page.locator('[data-testid="event-mark"][data-key="1991"]')).toHaveCount(0);
+  const before = page.getByTestId('edge-before');
+  await expect(before).toHaveText(/^◀ \d+ earlier$/);
+  const n = Number((await before.innerText()).match(/\d+/)![0]);
+  expect(n).toBeGreaterThanOrEqual(3);
+  // Each jump brings the nearest earlier date into view; after enough of them, 1991.
+  for (let i = 0; i < n && (await page.locator('[data-testid="event-mark"][data-key="1991"]').count()) === 0; i++) {
+    await before.click();
+  }
+  await expect(page.locator('[data-testid="event-mark"][data-key="1991"]')).toHaveCount(1);
+  await expect(page.getByTestId('edge-after')).toHaveText(/^\d+ later ▶$/);
+});
+
+test('the wheel zooms around the pointer, a drag pans, and marks never overlap', async ({ page, watch }) => {
+  await page.goto('./#/timeline');
+  await page.getByTestId('zoom-all').click();
+  const mark = `[data-testid="event-mark"][data-key="1994"]`;
+  await page.locator(mark).first().scrollIntoViewIfNeeded();
+  const x = await centreX(page, mark);
+  const box = (await page.locator(mark).first().boundingBox())!;
+  await page.mouse.move(x, box.y + box.height / 2);
+  const ticksBefore = await page.getByTestId('tick').allTextContents();
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
+  await expect.poll(() => page.getByTestId('tick').allTextContents()).not.toEqual(ticksBefore);
+  // 1994 stayed under the pointer.
+  expect(Math.abs((await centreX(page, mark)) - x)).toBeLessThan(20);
+  // A drag of 150 px to the right moves the marks with it.
+  const start = await centreX(page, mark);
+  await page.mouse.move(x - 60, box.y - 20);
+  await page.mouse.down();
+  await page.mouse.move(x + 30, box.y - 20, { steps: 5 });
+  await page.mouse.move(x + 90, box.y - 20, { steps: 5 });
+  await page.mouse.up();
+  expect(Math.abs((await centreX(page, mark)) - (start + 150))).toBeLessThan(20);
+  // The drag opened nothing.
+  await expect(page).toHaveURL(/#\/timeline$/);
+  // No two marks of the chart overlap, at any of these zooms.
+  for (const preset of ['zoom-all', 'zoom-fit', 'zoom-year']) {
+    await page.getByTestId(preset).click();
+    const boxes = await page.locator('#timeline-chart .event-mark > rect:first-child, #timeline-chart .pub-mark, #timeline-chart .cluster-mark > rect, #timeline-chart .shared-mark circle')
+      .evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+        const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+        expect(w <= 0.5 || h <= 0.5, `${preset}: marks ${i} and ${j} overlap`).toBe(true);
+      }
+    }
+  }
+});
+
+test('a focused mark is read beside the chart, and zoomed to', async ({ page, watch }) => {
+  await page.goto('./#/timeline');
+  await expect(page.getByTestId('side-hint')).toBeVisible();
+  const monday = page.locator(`[data-testid="shared-mark"][data-key="${MONDAYS}"]`);
+  await monday.hover();
+  const panel = page.getByTestId('group-panel');
+  await expect(panel).toContainText('4 mentions in 2 articles');
+  // Beside the chart, in view, not below it.
+  const chart = (await page.locator('.chart-wrap').boundingBox())!;
+  const side = (await panel.boundingBox())!;
+  expect(side.x).toBeGreaterThanOrEqual(chart.x + chart.width - 1);
+  await expect(panel).toBeInViewport();
+  await monday.click();
+  await panel.getByTestId('zoom-to-date').click();
+  const ticks = await page.getByTestId('tick').allTextContents();
+  expect(ticks.join(' ')).toMatch(/Dec|Nov/);
+});
+
+test('at scale: lanes for a chosen few, a density strip for the rest', async ({ page, watch }) => {
+  test.skip(!fs.existsSync(BBC), `no BBC corpus at ${BBC}`);
+  test.setTimeout(240_000);
+  const files = fs.readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory())
+    .flatMap((d) => fs.readdirSync(path.join(BBC, d.name)).map((f) => path.join(BBC, d.name, f)));
+  await page.goto('./#/');
+  await page.locator('#add-files').setInputFiles(files);
+  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText(/^\d+ added · \d+ duplicates · 0 rejected$/, { timeout: 180_000 });
+  const added = Number((await page.getByTestId('ingest-report').locator('h2').innerText()).match(/^(\d+)/)![1]);
+  expect(added).toBeGreaterThan(2000);
+  await page.goto('./#/timeline');
+  // One (unknown) source, so lanes per article: the eight busiest, the rest as a strip.
+  await expect(page.getByTestId('lane-label')).toHaveCount(8);
+  await expect(page.getByTestId('density-label')).toHaveText(`${5 + added - 8} other articles`);
+  await expect(page.getByTestId('density-bar').first()).toBeAttached();
+  // The view opens on when they were published: 2004–05 (the seeds' 2022 on the right).
+  const ticks = await page.getByTestId('tick').allTextContents();
+  expect(ticks.join(' ')).toMatch(/200[45]/);
+  expect(ticks.join(' ')).not.toMatch(/\b(19\d\d|2050)\b/);
+  // A lane removed goes back to the strip; a mention's article can be given one.
+  await page.getByTestId('remove-lane').first().click();
+  await expect(page.getByTestId('lane-label')).toHaveCount(7);
+  await expect(page.getByTestId('density-label')).toHaveText(`${5 + added - 7} other articles`);
+  const pill = page.getByTestId('cluster-mark').first();
+  if (await pill.count()) await pill.click();
+  const mark = page.locator('[data-testid="shared-mark"]').first();
+  await mark.click();
+  const give = page.getByTestId('give-lane').first();
+  await give.click();
+  await expect(page.getByTestId('lane-label')).toHaveCount(8);
 });

@@ -6,6 +6,7 @@
 pub mod files;
 pub mod hash;
 pub mod keys;
+pub mod layout;
 pub mod lexicon;
 pub mod offline;
 pub mod storage;

@@ -153,3 +153,26 @@ fn plans_forecasts_and_deadlines_are_not_evidence_of_when_an_undated_text_was_wr
         assert_eq!(inferred.date.iso(), "2004", "{text}: {}", inferred.evidence);
     }
 }
+
+#[test]
+fn the_chart_opens_on_the_publications_and_counts_what_lies_outside() {
+    use newsprism_core::time::calendar::day_of;
+    let corpus = seeds();
+    let t = Timeline::build(corpus.articles());
+    // The seeds were published Oct–Dec 2022 (003 inferred from March 2022 on); they mention
+    // 1991, 1994 and 2020, which the whole extent reaches back to.
+    let (s, e) = t.publication_extent().expect("dated seeds");
+    assert!(
+        s >= day_of(2022, 3, 1) && e <= day_of(2022, 12, 31),
+        "{s} {e}"
+    );
+    let (all_s, _) = t.extent().expect("events");
+    assert!(all_s <= day_of(1991, 12, 31));
+    let out = t.outside(s, e);
+    assert!(out.before >= 3, "{out:?}");
+    let (ns, ne) = out.nearest_before.expect("an earlier date");
+    assert!(ne < s && ns <= ne);
+    // Nothing earlier than the nearest is nearer.
+    assert!(t.groups.iter().filter(|g| g.end < s).all(|g| g.end <= ne));
+    assert_eq!(t.outside(all_s, day_of(2100, 1, 1)).before, 0);
+}

@@ -1,76 +1,155 @@
 //! The timeline chart: the axis, the publication track, the dates several articles mention,
-//! and one lane per source or article with the marks of the dates each mentions.
+//! one lane per source or chosen article with the marks of the dates each mentions, and a
+//! density strip for the other articles. Marks never hide each other: overlapping ones are
+//! stacked in rows, and where too many overlap they become one cluster that zooms in on them.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use newsprism_core::time::calendar::Day;
-use newsprism_core::time::timeline::{describe, ticks, Event, Group, Lane, Timeline};
+use newsprism_core::time::timeline::{ticks, Lane, Timeline};
 use newsprism_core::ArticleId;
 
-use super::geometry::{lane_label, Domain, AXIS_H, LANES_TOP, LANE_H, PUB_H, SHARED_H, W};
-use crate::browser::hash::go;
-use crate::route::Route;
+use super::geometry::{
+    lane_label, layout, Domain, Layout, AXIS_H, MAX_PUB_ROWS, MAX_ROWS, ROW_H, TRACK_PAD,
+};
+use super::marks::{
+    lane_marks, publication_marks, remove_lane_button, shared_marks, Item, COUNT_W,
+};
+use super::{LaneSet, Ui};
 
 /// More lanes than this are not drawn (the note says how many are left out).
 const MAX_LANES: usize = 60;
-/// Lane colours are `lane-0` … `lane-7` in the stylesheet, distinct in both themes.
-const LANE_COLOURS: usize = 8;
-/// At most this many tick marks show an uncertain date's candidates.
-const MAX_CANDIDATE_TICKS: usize = 40;
+/// The density strip's height.
+const DENSITY_H: f64 = 38.0;
+
+fn extents(items: &[Item]) -> Vec<(f64, f64)> {
+    items.iter().map(|i| i.x).collect()
+}
+
+/// A track's height for its rows.
+fn track_h(rows: usize) -> f64 {
+    TRACK_PAD + ROW_H * rows as f64
+}
 
 /// The chart for the visible days `d`.
-pub(super) fn chart(
-    t: &Timeline,
-    lanes: &[Lane],
-    d: Domain,
-    hovered: RwSignal<Option<usize>>,
-    pinned: RwSignal<Option<usize>>,
-) -> AnyView {
-    let shown = &lanes[..lanes.len().min(MAX_LANES)];
-    let height = LANES_TOP + LANE_H * shown.len() as f64 + 6.0;
-    let more = (lanes.len() > shown.len()).then(|| {
+pub(super) fn chart(t: &Timeline, lanes: &LaneSet, d: Domain, ui: Ui) -> AnyView {
+    let shown = &lanes.shown[..lanes.shown.len().min(MAX_LANES)];
+    let pubs = publication_items(t, d);
+    let pub_layout = layout(&extents(&pubs), MAX_PUB_ROWS);
+    let shared = shared_items(t, d);
+    let shared_layout = layout(&extents(&shared), 2);
+    let lane_layouts: Vec<Layout> = lane_items(t, shown, d)
+        .iter()
+        .map(|items| layout(&extents(items), MAX_ROWS))
+        .collect();
+    let pub_top = AXIS_H;
+    let shared_top = pub_top + track_h(pub_layout.height);
+    let mut y = shared_top + track_h(shared_layout.height);
+    let mut lane_tops = Vec::with_capacity(shown.len());
+    for l in &lane_layouts {
+        lane_tops.push(y);
+        y += track_h(l.height);
+    }
+    let density_top = y;
+    if !lanes.rest.is_empty() {
+        y += DENSITY_H;
+    }
+    let height = y + 6.0;
+    let more = (lanes.shown.len() > shown.len()).then(|| {
         view! {
             <p class="muted" data-testid="lanes-left-out">
                 {format!(
-                    "{} more lanes are not drawn; switch to lanes per source, or zoom in the library with a search.",
-                    lanes.len() - shown.len(),
+                    "{} more lanes are not drawn; choose lanes per article to pick the few to show.",
+                    lanes.shown.len() - shown.len(),
                 )}
             </p>
         }
     });
+    let w = d.width;
+    let lanes_view = lanes_view(t, lanes, shown, &lane_tops, d, ui);
     // A group, not an image: its marks are links and buttons that screen readers must reach.
     view! {
         <svg
             id="timeline-chart"
             xmlns="http://www.w3.org/2000/svg"
-            viewBox=format!("0 0 {W} {height}")
+            viewBox=format!("0 0 {w} {height}")
             width="100%"
             role="group"
             aria-label="Publication dates and the dates each text mentions"
             data-testid="timeline-chart"
         >
             {axis(d, height)}
-            <text x="6" y=AXIS_H + PUB_H / 2.0 + 4.0 class="tl-track-label">
+            <text x="6" y=shared_top / 2.0 + pub_top / 2.0 + 4.0 class="tl-track-label">
                 "Published"
             </text>
-            {publication_track(t, d)}
-            <text x="6" y=AXIS_H + PUB_H + SHARED_H / 2.0 + 4.0 class="tl-track-label">
+            {publication_marks(t, &pubs, &pub_layout, pub_top, d, ui)}
+            <text x="6" y=shared_top + track_h(shared_layout.height) / 2.0 + 4.0 class="tl-track-label">
                 "Shared dates"
             </text>
-            {shared_track(t, d, hovered, pinned)}
-            {lane_rows(shown)}
-            {lane_marks(t, shown, d, hovered)}
+            {shared_marks(t, &shared, &shared_layout, shared_top, ui)}
+            {lanes_view}
+            {(!lanes.rest.is_empty()).then(|| density_strip(t, &lanes.rest, d, density_top, ui))}
         </svg>
         {more}
     }
     .into_any()
 }
 
+/// The lanes: stripes, labels (with a ✕ for a chosen article) and marks.
+fn lanes_view(
+    t: &Timeline,
+    lanes: &LaneSet,
+    shown: &[Lane],
+    tops: &[f64],
+    d: Domain,
+    ui: Ui,
+) -> impl IntoView {
+    let current: Vec<ArticleId> = shown
+        .iter()
+        .filter_map(|l| l.articles.first().copied())
+        .collect();
+    let items = lane_items(t, shown, d);
+    shown
+        .iter()
+        .zip(items)
+        .enumerate()
+        .map(|(li, (lane, items))| {
+            let l = layout(&extents(&items), MAX_ROWS);
+            let top = tops[li];
+            let h = track_h(l.height);
+            let stripe = if li % 2 == 0 {
+                "tl-stripe"
+            } else {
+                "tl-stripe odd"
+            };
+            let removable = lanes
+                .removable
+                .then(|| lane.articles.first().copied())
+                .flatten();
+            let label = lane_label(
+                &lane.label,
+                d.label_chars() - usize::from(removable.is_some()) * 2,
+            );
+            view! {
+                <rect x="0" y=top width=d.width height=h class=stripe />
+                <text x="6" y=top + h / 2.0 + 4.0 class="tl-lane-label" data-testid="lane-label">
+                    {label}
+                </text>
+                {removable.map(|id| remove_lane_button(d, top + h / 2.0, id, current.clone(), ui))}
+                {lane_marks(t, &items, &l, top, li, d, ui)}
+            }
+        })
+        .collect_view()
+}
+
 /// Grid lines and their labels, down the whole chart.
 fn axis(d: Domain, height: f64) -> impl IntoView {
-    ticks(d.start.floor() as Day, d.end.ceil() as Day, 12)
+    let (first, last) = d.days();
+    let max = ((d.right() - d.x0()) / 80.0).clamp(3.0, 12.0) as usize;
+    ticks(first, last, max)
         .into_iter()
+        .filter(|tick| d.x(f64::from(tick.day)) >= d.x0())
         .map(|tick| {
             let x = d.x(f64::from(tick.day));
             let (line, label) = if tick.major {
@@ -78,9 +157,16 @@ fn axis(d: Domain, height: f64) -> impl IntoView {
             } else {
                 ("tl-grid", "tl-tick")
             };
+            // A label that would run off the right edge is set before its line.
+            let fits = x + 3.0 + 6.5 * tick.label.chars().count() as f64 <= d.width;
+            let (tx, anchor) = if fits {
+                (x + 3.0, "start")
+            } else {
+                (x - 3.0, "end")
+            };
             view! {
                 <line x1=x x2=x y1=AXIS_H - 4.0 y2=height class=line />
-                <text x=x + 3.0 y=AXIS_H - 9.0 class=label>
+                <text x=tx y=AXIS_H - 9.0 class=label text-anchor=anchor data-testid="tick">
                     {tick.label}
                 </text>
             }
@@ -88,251 +174,138 @@ fn axis(d: Domain, height: f64) -> impl IntoView {
         .collect_view()
 }
 
-/// Each article's publication date as a band as wide as its precision; inferred ones dashed.
-fn publication_track(t: &Timeline, d: Domain) -> impl IntoView {
-    t.publications
-        .iter()
-        .filter_map(|p| {
-            let (s, e) = p.span?;
-            if !d.visible(s, e) {
-                return None;
-            }
+/// One item per distinct publication span in view (articles of the same day share one).
+fn publication_items(t: &Timeline, d: Domain) -> Vec<Item> {
+    let mut by_span: std::collections::BTreeMap<(Day, Day), Vec<usize>> = Default::default();
+    for (i, p) in t.publications.iter().enumerate() {
+        if let Some((s, e)) = p.span.filter(|&(s, e)| d.visible(s, e)) {
+            by_span.entry((s, e)).or_default().push(i);
+        }
+    }
+    by_span
+        .into_iter()
+        .map(|((s, e), members)| {
             let x1 = d.clamped_x(f64::from(s));
-            let x2 = d.clamped_x(f64::from(e) + 1.0);
-            let inferred = p.date.is_none();
-            let when = match (&p.date, &p.inferred) {
-                (Some(date), _) => date.date.human(),
-                (None, Some(i)) => format!("inferred {} or later", i.date.human()),
-                (None, None) => "undated".into(),
-            };
-            let label = format!("{}: {} ({})", p.title, when, p.source);
-            let id = p.id;
-            Some(view! {
-                <rect
-                    class="pub-mark"
-                    class:inferred=inferred
-                    data-testid="pub-mark"
-                    data-inferred=inferred.to_string()
-                    x=x1
-                    y=AXIS_H + 4.0
-                    width=(x2 - x1).max(4.0)
-                    height=PUB_H - 10.0
-                    tabindex="0"
-                    role="link"
-                    aria-label=label
-                    on:click=move |_| go(&Route::article(id))
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            go(&Route::article(id))
-                        }
-                    }
-                />
-            })
+            let x2 = d.clamped_x(f64::from(e) + 1.0).max(x1 + 4.0);
+            let count = if members.len() > 1 { COUNT_W } else { 0.0 };
+            Item {
+                days: (s, e),
+                x: (x1, x2 + count),
+                members,
+                group: 0,
+            }
         })
-        .collect_view()
+        .collect()
 }
 
-/// Dates mentioned by more than one article: a badge with the count.
-fn shared_track(
-    t: &Timeline,
-    d: Domain,
-    hovered: RwSignal<Option<usize>>,
-    pinned: RwSignal<Option<usize>>,
-) -> impl IntoView {
+/// Shared dates in view, as badges.
+fn shared_items(t: &Timeline, d: Domain) -> Vec<Item> {
     t.groups
         .iter()
         .enumerate()
         .filter(|(_, g)| g.articles > 1 && d.visible(g.start, g.end))
         .map(|(gi, g)| {
             let x = d.clamped_x((f64::from(g.start) + f64::from(g.end) + 1.0) / 2.0);
-            let y = AXIS_H + PUB_H + SHARED_H / 2.0;
-            let label = format!(
-                "{}: mentioned by {} articles",
-                describe_group(t, g),
-                g.articles
-            );
-            view! {
-                <g
-                    class="shared-mark"
-                    data-testid="shared-mark"
-                    data-key=g.key.clone()
-                    tabindex="0"
-                    role="button"
-                    aria-label=label
-                    on:click=move |_| pinned.set(Some(gi))
-                    on:mouseenter=move |_| hovered.set(Some(gi))
-                    on:focus=move |_| hovered.set(Some(gi))
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            pinned.set(Some(gi))
-                        }
-                    }
-                >
-                    <circle cx=x cy=y r="9" />
-                    <text x=x y=y + 4.0 text-anchor="middle">
-                        {g.articles}
-                    </text>
-                </g>
+            Item {
+                days: (g.start, g.end),
+                x: (x - 8.0, x + 8.0),
+                members: vec![gi],
+                group: gi,
             }
         })
-        .collect_view()
+        .collect()
 }
 
-/// The lanes' striped backgrounds and labels.
-fn lane_rows(shown: &[Lane]) -> impl IntoView {
-    shown
-        .iter()
-        .enumerate()
-        .map(|(li, l)| {
-            let y = LANES_TOP + LANE_H * li as f64;
-            let stripe = if li % 2 == 0 {
-                "tl-stripe"
-            } else {
-                "tl-stripe odd"
-            };
-            view! {
-                <rect x="0" y=y width=W height=LANE_H class=stripe />
-                <text x="6" y=y + LANE_H / 2.0 + 4.0 class="tl-lane-label" data-testid="lane-label">
-                    {lane_label(&l.label)}
-                </text>
-            }
-        })
-        .collect_view()
-}
-
-/// Each lane's marks, the same date merged into one mark per lane.
-fn lane_marks(
+/// Each lane's marks: one per date it mentions in view, the same date merged.
+fn lane_items(
     t: &Timeline,
-    shown: &[Lane],
+    shown: &[newsprism_core::time::timeline::Lane],
     d: Domain,
-    hovered: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let lane_of: BTreeMap<ArticleId, usize> = shown
+) -> Vec<Vec<Item>> {
+    let lane_of: std::collections::HashMap<ArticleId, usize> = shown
         .iter()
         .enumerate()
         .flat_map(|(li, l)| l.articles.iter().map(move |&a| (a, li)))
         .collect();
-    let mut marks: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut items: Vec<Vec<Item>> = shown.iter().map(|_| Vec::new()).collect();
     for (gi, g) in t.groups.iter().enumerate() {
         if !d.visible(g.start, g.end) {
             continue;
         }
+        let mut per_lane: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for &ei in &g.events {
             if let Some(&li) = lane_of.get(&t.events[ei].article) {
-                marks.entry((li, gi)).or_default().push(ei);
+                per_lane.entry(li).or_default().push(ei);
             }
         }
+        for (li, events) in per_lane {
+            let x1 = d.clamped_x(f64::from(g.start));
+            let x2 = d.clamped_x(f64::from(g.end) + 1.0).max(x1 + 6.0);
+            let count = if events.len() > 1 { COUNT_W } else { 0.0 };
+            items[li].push(Item {
+                days: (g.start, g.end),
+                x: (x1, x2 + count),
+                members: events,
+                group: gi,
+            });
+        }
     }
-    marks
-        .into_iter()
-        .map(|((li, gi), events)| event_mark(t, d, li, gi, &events, hovered))
-        .collect_view()
+    items
 }
 
-/// One lane's mark of one date: a bar for a certain date, a band with the candidates ticked
-/// for an uncertain one, a count when the lane mentions it several times.
-fn event_mark(
-    t: &Timeline,
-    d: Domain,
-    li: usize,
-    gi: usize,
-    events: &[usize],
-    hovered: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let g = &t.groups[gi];
-    let y = LANES_TOP + LANE_H * li as f64 + 5.0;
-    let h = LANE_H - 10.0;
-    let first = &t.events[events[0]];
-    let target = Route::passage(
-        first.article,
-        first.paragraph,
-        first.sentence.start,
-        first.sentence.end - first.sentence.start,
-    );
-    let target_key = target.clone();
-    let label = format!(
-        "{} — “{}”: {}",
-        describe_group(t, g),
-        first.text,
-        first.sentence_text
-    );
-    let x1 = d.clamped_x(f64::from(g.start));
-    let x2 = d.clamped_x(f64::from(g.end) + 1.0);
-    let body = mark_body(g.certain, first, d, (x1, x2), (y, h));
-    let count = (events.len() > 1).then(|| {
-        view! {
-            <text x=x2 + 3.0 y=y + h - 4.0 class="tl-count">
-                {format!("×{}", events.len())}
-            </text>
-        }
-    });
+/// The other articles' mentions, counted per stretch of the plot: bars that zoom in.
+fn density_strip(t: &Timeline, rest: &[ArticleId], d: Domain, top: f64, ui: Ui) -> AnyView {
+    let rest: BTreeSet<ArticleId> = rest.iter().copied().collect();
+    let bins = ((d.right() - d.x0()) / 8.0).max(1.0) as usize;
+    let mut counts = vec![0usize; bins];
+    for g in t.groups.iter().filter(|g| d.visible(g.start, g.end)) {
+        let mid = (f64::from(g.start) + f64::from(g.end) + 1.0) / 2.0;
+        let x = d.clamped_x(mid);
+        let bin = (((x - d.x0()) / 8.0) as usize).min(bins - 1);
+        counts[bin] += g
+            .events
+            .iter()
+            .filter(|&&ei| rest.contains(&t.events[ei].article))
+            .count();
+    }
+    let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let base = top + DENSITY_H - 6.0;
+    let bars = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(b, &n)| {
+            let x = d.x0() + 8.0 * b as f64;
+            let h = (n as f64 / most).sqrt() * (DENSITY_H - 12.0);
+            let first = d.day_at(x).floor() as Day;
+            let last = d.day_at(x + 8.0).ceil() as Day;
+            let label = format!("{n} mentions by other articles: zoom in");
+            view! {
+                <rect
+                    class="density-bar"
+                    data-testid="density-bar"
+                    x=x + 0.5
+                    y=base - h.max(2.0)
+                    width="7"
+                    height=h.max(2.0)
+                    role="button"
+                    aria-label=label
+                    on:click=move |_| {
+                        if !ui.dragged.get_value() {
+                            ui.domain.update(|d| *d = d.fitted((first, last)))
+                        }
+                    }
+                />
+            }
+        })
+        .collect_view();
+    let label = format!("{} other articles", rest.len());
     view! {
-        <g
-            class=format!("event-mark lane-{}", li % LANE_COLOURS)
-            data-testid="event-mark"
-            data-key=g.key.clone()
-            data-certain=g.certain.to_string()
-            tabindex="0"
-            role="link"
-            aria-label=label
-            on:click=move |_| go(&target)
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" {
-                    go(&target_key)
-                }
-            }
-            on:mouseenter=move |_| hovered.set(Some(gi))
-            on:focus=move |_| hovered.set(Some(gi))
-        >
-            {body}
-            {count}
-        </g>
+        <text x="6" y=top + DENSITY_H / 2.0 + 4.0 class="tl-lane-label" data-testid="density-label">
+            {label}
+        </text>
+        <line x1=d.x0() x2=d.right() y1=base y2=base class="tl-grid major" />
+        {bars}
     }
-}
-
-/// A mark's shape between `x1` and `x2`: a bar for a certain date; for an uncertain one a pale
-/// band with its candidate days or weeks ticked (when there are few enough to tell apart).
-fn mark_body(
-    certain: bool,
-    first: &Event,
-    d: Domain,
-    (x1, x2): (f64, f64),
-    (y, h): (f64, f64),
-) -> AnyView {
-    if certain {
-        let w = (x2 - x1).max(6.0);
-        view! { <rect class="mark" x=x1 - if x2 - x1 < 6.0 { 3.0 } else { 0.0 } y=y width=w height=h rx="2" /> }
-        .into_any()
-    } else {
-        let candidates = first
-            .resolution
-            .as_ref()
-            .map(|r| r.candidates.clone())
-            .unwrap_or_default();
-        let ticks = (candidates.len() <= MAX_CANDIDATE_TICKS).then(|| {
-            candidates
-                .into_iter()
-                .filter(|c| d.visible(c.start, c.end))
-                .map(|c| {
-                    let cx1 = d.clamped_x(f64::from(c.start));
-                    let cx2 = d.clamped_x(f64::from(c.end) + 1.0);
-                    view! { <rect class="mark" x=cx1 y=y + h - 5.0 width=(cx2 - cx1).max(2.0) height="5" /> }
-                })
-                .collect_view()
-        });
-        view! {
-            <rect class="band" x=x1 y=y width=(x2 - x1).max(6.0) height=h rx="2" />
-            {ticks}
-        }
-        .into_any()
-    }
-}
-
-/// "one of 5 possible days, 28 Nov 2022 – 26 Dec 2022", from the group's first mention.
-pub(super) fn describe_group(t: &Timeline, g: &Group) -> String {
-    g.events
-        .first()
-        .and_then(|&ei| t.events.get(ei))
-        .and_then(|e| e.resolution.as_ref())
-        .map_or_else(|| g.key.clone(), describe)
+    .into_any()
 }

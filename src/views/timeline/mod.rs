@@ -9,22 +9,78 @@
 
 mod chart;
 mod geometry;
+mod interact;
+mod marks;
 mod panels;
 mod trend;
 
 use leptos::prelude::*;
 use newsprism_core::export::ExportFormat;
-use newsprism_core::time::calendar::Day;
-use newsprism_core::time::timeline::{LaneBy, Timeline};
+use newsprism_core::time::timeline::{Lane, LaneBy, Timeline};
+use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
 use crate::browser::hash::svg_markup;
+use crate::browser::layout::{element_box, on_resize};
 use crate::route::{Lanes, Route, TimelineState};
 use crate::state::use_app_state;
 use chart::chart;
-use geometry::Domain;
-use panels::{GroupPanel, Undated, Unplaced};
+use geometry::{Domain, DEFAULT_WIDTH};
+use interact::Gesture;
+use panels::{GroupPanel, Listed, Undated, Unplaced};
 use trend::TrendPanel;
+
+/// With more articles than this, lanes per article are drawn for a chosen few (the busiest at
+/// first) and the rest are summed up in a density strip.
+const ARTICLE_LANES: usize = 12;
+const CHOSEN_AT_FIRST: usize = 8;
+
+/// What the chart's marks and controls change: the view, the hovered and pinned date, the
+/// articles given lanes, the publications listed beside the chart; and whether the pointer
+/// has just dragged (so the click that ends a drag opens nothing).
+#[derive(Clone, Copy)]
+pub(super) struct Ui {
+    pub domain: RwSignal<Domain>,
+    pub hovered: RwSignal<Option<usize>>,
+    pub pinned: RwSignal<Option<usize>>,
+    /// Articles given their own lane; `None` until the reader chooses (the busiest then).
+    pub chosen: RwSignal<Option<Vec<ArticleId>>>,
+    pub listed: RwSignal<Option<Vec<ArticleId>>>,
+    pub dragged: StoredValue<bool>,
+}
+
+/// The lanes drawn, the articles summed up in the density strip, and whether the lanes are
+/// chosen articles (each with a ✕ to give its lane up).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct LaneSet {
+    pub shown: Vec<Lane>,
+    pub rest: Vec<ArticleId>,
+    pub removable: bool,
+}
+
+/// The lanes for the mode, with a chosen few when there are many articles.
+fn lane_set(t: &Timeline, by: LaneBy, chosen: Option<&Vec<ArticleId>>) -> LaneSet {
+    let all = t.lanes(by);
+    if by != LaneBy::Article || all.len() <= ARTICLE_LANES {
+        return LaneSet {
+            shown: all,
+            rest: Vec::new(),
+            removable: false,
+        };
+    }
+    let pick = chosen
+        .cloned()
+        .unwrap_or_else(|| t.busiest(CHOSEN_AT_FIRST));
+    let (mut shown, rest): (Vec<Lane>, Vec<Lane>) = all
+        .into_iter()
+        .partition(|l| l.articles.first().is_some_and(|a| pick.contains(a)));
+    shown.sort_by_key(|l| pick.iter().position(|a| l.articles.first() == Some(a)));
+    LaneSet {
+        shown,
+        rest: rest.into_iter().flat_map(|l| l.articles).collect(),
+        removable: true,
+    }
+}
 
 /// The timeline view.
 #[component]
@@ -34,17 +90,21 @@ pub fn TimelineView(
 ) -> impl IntoView {
     let app = use_app_state();
     let timeline = Memo::new(move |_| app.corpus().with(|c| c.timeline()));
-    let domain = RwSignal::new(Domain::fit(timeline.with_untracked(Timeline::extent)));
-    // Refit when articles are added or removed.
-    Effect::new(move |previous: Option<Option<(Day, Day)>>| {
-        let extent = timeline.with(Timeline::extent);
-        if previous.is_some_and(|p| p != extent) {
-            domain.set(Domain::fit(extent));
-        }
-        extent
-    });
-    let hovered = RwSignal::new(None::<usize>);
-    let pinned = RwSignal::new(None::<usize>);
+    let fit = move || {
+        Domain::fit(
+            timeline.with_untracked(Timeline::publication_extent),
+            DEFAULT_WIDTH,
+        )
+    };
+    let ui = Ui {
+        domain: RwSignal::new(fit()),
+        hovered: RwSignal::new(None),
+        pinned: RwSignal::new(None),
+        chosen: RwSignal::new(None),
+        listed: RwSignal::new(None),
+        dragged: StoredValue::new(false),
+    };
+    keep_fitted(timeline, ui.domain);
     // Lanes per source say nothing when every article has the same (or no) source.
     let one_source = timeline.with_untracked(Timeline::single_source);
     let mode = if state.lanes == Lanes::Source && one_source {
@@ -56,20 +116,10 @@ pub fn TimelineView(
         Lanes::Source => LaneBy::Source,
         Lanes::Article => LaneBy::Article,
     };
-    let lanes = Memo::new(move |_| timeline.with(|t| t.lanes(by)));
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let d = domain.get_untracked();
-        let next = match ev.key().as_str() {
-            "+" | "=" => d.zoom(0.5),
-            "-" | "_" => d.zoom(2.0),
-            "ArrowLeft" => d.pan(-0.2),
-            "ArrowRight" => d.pan(0.2),
-            "0" | "Home" => Domain::fit(timeline.with_untracked(Timeline::extent)),
-            _ => return,
-        };
-        ev.prevent_default();
-        domain.set(next);
-    };
+    let lanes = Memo::new(move |_| {
+        let chosen = ui.chosen.get();
+        timeline.with(|t| lane_set(t, by, chosen.as_ref()))
+    });
     let summary = move || {
         let c = timeline.with(Timeline::counts);
         format!(
@@ -86,24 +136,163 @@ pub fn TimelineView(
                     {summary}
                 </p>
             </div>
-            <Toolbar state mode one_source timeline domain />
+            <Toolbar state mode one_source timeline ui />
             <ChartHint />
-            <div
-                class="chart-wrap"
-                tabindex="0"
-                on:keydown=on_key
-                aria-label="Timeline chart: + and − zoom, arrow keys scroll"
-            >
-                {move || {
-                    let d = domain.get();
-                    timeline.with(|t| lanes.with(|lanes| chart(t, lanes, d, hovered, pinned)))
-                }}
+            <div class="timeline-main">
+                <ChartArea timeline lanes ui />
+                <aside class="timeline-side">
+                    <Listed timeline ui />
+                    <GroupPanel timeline lanes ui />
+                </aside>
             </div>
-            <GroupPanel timeline hovered pinned />
             <Undated timeline />
             <Unplaced timeline />
             <TrendPanel state=state_for_trend />
         </section>
+    }
+}
+
+/// The chart with its keyboard, wheel, drag and pinch, and the edge markers under it.
+#[component]
+fn ChartArea(timeline: Memo<Timeline>, lanes: Memo<LaneSet>, ui: Ui) -> impl IntoView {
+    let domain = ui.domain;
+    let fit =
+        move |width: f64| Domain::fit(timeline.with_untracked(Timeline::publication_extent), width);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let d = domain.get_untracked();
+        let at = anchor(timeline, ui);
+        let next = match ev.key().as_str() {
+            "+" | "=" => d.zoom_at(at, 0.5),
+            "-" | "_" => d.zoom_at(at, 2.0),
+            "ArrowLeft" => d.pan(-0.2),
+            "ArrowRight" => d.pan(0.2),
+            "0" | "Home" => fit(d.width),
+            _ => return,
+        };
+        ev.prevent_default();
+        domain.set(next);
+    };
+    let gesture = StoredValue::new(Gesture::default());
+    view! {
+        <div
+            class="chart-wrap"
+            tabindex="0"
+            on:keydown=on_key
+            on:wheel=move |ev| interact::wheel(&ev, ui)
+            on:pointerdown=move |ev| {
+                if ev.button() == 0 {
+                    gesture.update_value(|g| g.down(ev.pointer_id(), f64::from(ev.client_x()), ui))
+                }
+            }
+            on:pointermove=move |ev| {
+                gesture.update_value(|g| g.moved(ev.pointer_id(), f64::from(ev.client_x()), ui))
+            }
+            on:pointerup=move |ev| gesture.update_value(|g| g.up(ev.pointer_id(), ui))
+            on:pointercancel=move |ev| gesture.update_value(|g| g.up(ev.pointer_id(), ui))
+            on:pointerleave=move |ev| gesture.update_value(|g| g.up(ev.pointer_id(), ui))
+            aria-label="Timeline chart: + and − zoom, arrow keys scroll, 0 fits the publications"
+        >
+            {move || {
+                let d = domain.get();
+                timeline.with(|t| lanes.with(|lanes| chart(t, lanes, d, ui)))
+            }}
+            <EdgeMarkers timeline ui />
+        </div>
+    }
+}
+
+/// Refits the view when articles are added or removed, and draws the chart in the page's own
+/// pixels (so text stays its size on a phone), following the window's width.
+fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>) {
+    // Refit when articles are added or removed.
+    Effect::new(move |previous: Option<Option<(i32, i32)>>| {
+        let extent = timeline.with(Timeline::publication_extent);
+        if previous.is_some_and(|p| p != extent) {
+            let width = domain.get_untracked().width;
+            domain.set(Domain::fit(extent, width));
+        }
+        extent
+    });
+    // Draw in the page's own pixels, so text stays its size on a phone.
+    let measure = move || {
+        if let Some((_, w)) = element_box("timeline-chart") {
+            if (w - domain.get_untracked().width).abs() > 1.0 {
+                domain.update(|d| *d = d.with_width(w));
+            }
+        }
+    };
+    Effect::new(move |_| measure());
+    on_resize(measure);
+}
+
+/// Where zooming and the presets centre: the focused or pinned date when it is in view, else
+/// the middle of the publications in view, else the middle of the view.
+fn anchor(timeline: Memo<Timeline>, ui: Ui) -> f64 {
+    let d = ui.domain.get_untracked();
+    timeline.with_untracked(|t| {
+        let focused = ui
+            .pinned
+            .get_untracked()
+            .or(ui.hovered.get_untracked())
+            .and_then(|gi| t.groups.get(gi))
+            .filter(|g| d.visible(g.start, g.end))
+            .map(|g| (f64::from(g.start) + f64::from(g.end) + 1.0) / 2.0);
+        focused.unwrap_or_else(|| {
+            let mut days: Vec<f64> = t
+                .publications
+                .iter()
+                .filter_map(|p| p.span)
+                .filter(|&(s, e)| d.visible(s, e))
+                .map(|(s, e)| (f64::from(s) + f64::from(e) + 1.0) / 2.0)
+                .collect();
+            days.sort_by(f64::total_cmp);
+            days.get(days.len() / 2)
+                .copied()
+                .unwrap_or((d.start + d.end) / 2.0)
+        })
+    })
+}
+
+/// Counted markers at the plot's edges for the mentioned dates outside the view; each jumps to
+/// the nearest of them.
+#[component]
+fn EdgeMarkers(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
+    move || {
+        let d = ui.domain.get();
+        let (first, last) = d.days();
+        let out = timeline.with(|t| t.outside(first, last));
+        let before = out.nearest_before.map(|span| {
+            let n = out.before;
+            view! {
+                <button
+                    type="button"
+                    class="edge-marker before"
+                    data-testid="edge-before"
+                    title="Go to the nearest earlier date mentioned"
+                    on:click=move |_| ui.domain.update(|d| *d = d.showing(span))
+                >
+                    {format!("◀ {n} earlier")}
+                </button>
+            }
+        });
+        let after = out.nearest_after.map(|span| {
+            let n = out.after;
+            view! {
+                <button
+                    type="button"
+                    class="edge-marker after"
+                    data-testid="edge-after"
+                    title="Go to the nearest later date mentioned"
+                    on:click=move |_| ui.domain.update(|d| *d = d.showing(span))
+                >
+                    {format!("{n} later ▶")}
+                </button>
+            }
+        });
+        view! {
+            {before}
+            {after}
+        }
     }
 }
 
@@ -114,7 +303,7 @@ fn Toolbar(
     mode: Lanes,
     one_source: bool,
     timeline: Memo<Timeline>,
-    domain: RwSignal<Domain>,
+    ui: Ui,
 ) -> impl IntoView {
     let lanes_link = move |m: Lanes| {
         Route::Timeline(TimelineState {
@@ -136,48 +325,73 @@ fn Toolbar(
             <a href=lanes_link(Lanes::Article) class:active=mode == Lanes::Article data-testid="lanes-article">
                 "per article"
             </a>
-            <ZoomButtons timeline domain />
+            <ZoomButtons timeline ui />
             <TimelineExports timeline />
         </div>
     }
 }
 
-/// Zoom and pan, fit, and spans of a decade, a year, a month or a week around the middle.
+/// Zoom and pan; the publications or every mention fitted; a year, a month or a week around
+/// the focused date or the publications in view.
 #[component]
-fn ZoomButtons(timeline: Memo<Timeline>, domain: RwSignal<Domain>) -> impl IntoView {
-    let zoom = move |f: fn(Domain) -> Domain| move |_| domain.update(|d| *d = f(*d));
+fn ZoomButtons(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
+    let domain = ui.domain;
+    let zoom = move |factor: f64| {
+        move |_| domain.set(domain.get_untracked().zoom_at(anchor(timeline, ui), factor))
+    };
+    let span = move |days: f64| {
+        move |_| {
+            domain.set(
+                domain
+                    .get_untracked()
+                    .around_day(anchor(timeline, ui), days),
+            )
+        }
+    };
+    let fit = move |extent: fn(&Timeline) -> Option<(i32, i32)>| {
+        move |_| {
+            let width = domain.get_untracked().width;
+            domain.set(Domain::fit(timeline.with_untracked(extent), width))
+        }
+    };
     view! {
         <span class="sep">"|"</span>
-        <button type="button" on:click=zoom(|d| d.zoom(0.5)) data-testid="zoom-in">
+        <button type="button" on:click=zoom(0.5) data-testid="zoom-in">
             "Zoom in"
         </button>
-        <button type="button" on:click=zoom(|d| d.zoom(2.0)) data-testid="zoom-out">
+        <button type="button" on:click=zoom(2.0) data-testid="zoom-out">
             "Zoom out"
         </button>
-        <button type="button" on:click=zoom(|d| d.pan(-0.25)) aria-label="Earlier">
+        <button type="button" on:click=move |_| domain.update(|d| *d = d.pan(-0.25)) aria-label="Earlier">
             "←"
         </button>
-        <button type="button" on:click=zoom(|d| d.pan(0.25)) aria-label="Later">
+        <button type="button" on:click=move |_| domain.update(|d| *d = d.pan(0.25)) aria-label="Later">
             "→"
+        </button>
+        <span class="sort-label">"Show:"</span>
+        <button
+            type="button"
+            on:click=fit(Timeline::publication_extent)
+            data-testid="zoom-fit"
+            title="The span of the publication dates"
+        >
+            "publications"
         </button>
         <button
             type="button"
-            on:click=move |_| domain.set(Domain::fit(timeline.with_untracked(Timeline::extent)))
-            data-testid="zoom-fit"
+            on:click=fit(Timeline::extent)
+            data-testid="zoom-all"
+            title="Every date the texts mention"
         >
-            "Fit"
+            "all mentions"
         </button>
-        <span class="sort-label">"Show:"</span>
-        <button type="button" on:click=zoom(|d| d.around(3652.5))>
-            "decade"
-        </button>
-        <button type="button" on:click=zoom(|d| d.around(365.25))>
+        <button type="button" on:click=span(365.25) data-testid="zoom-year">
             "year"
         </button>
-        <button type="button" on:click=zoom(|d| d.around(31.0))>
+        <button type="button" on:click=span(31.0) data-testid="zoom-month">
             "month"
         </button>
-        <button type="button" on:click=zoom(|d| d.around(8.0)) data-testid="zoom-week">
+        <button type="button" on:click=span(8.0) data-testid="zoom-week">
             "week"
         </button>
     }
@@ -226,8 +440,9 @@ fn ChartHint() -> impl IntoView {
     view! {
         <p class="muted hint">
             "Bars are dates the texts mention; pale bands are uncertain dates (every day or week they could be), "
-            "dashed outlines are publication dates inferred from the text. Tab to a mark to read its sentence; Enter or a click opens it in the reader. "
-            "With the chart focused: + and − zoom, ← and → scroll, 0 fits."
+            "dashed outlines are publication dates inferred from the text, numbered pills are marks too close to tell apart (a click zooms in). "
+            "Point at or tab to a mark to read its sentences beside the chart; Enter or a click opens it in the reader. "
+            "The wheel or a pinch zooms around the pointer, a drag scrolls; with the chart focused + and − zoom, ← and → scroll, 0 fits the publications."
         </p>
     }
 }

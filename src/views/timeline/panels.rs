@@ -4,65 +4,50 @@
 use leptos::prelude::*;
 use newsprism_core::search::snippet::mark_range;
 use newsprism_core::time::timeline::{describe, Timeline};
+use newsprism_core::ArticleId;
 
+use super::{LaneSet, Ui};
 use crate::components::highlighted::Highlighted;
 use crate::route::Route;
 
 /// How many rows a list beside the chart shows.
 const LIST_ROWS: usize = 200;
 
-/// The sentences that mention the hovered or pinned date, side by side.
+/// The sentences that mention the hovered or pinned date, beside the chart; a hint on how to
+/// get them there while nothing is.
 #[component]
-pub(super) fn GroupPanel(
-    timeline: Memo<Timeline>,
-    hovered: RwSignal<Option<usize>>,
-    pinned: RwSignal<Option<usize>>,
-) -> impl IntoView {
+pub(super) fn GroupPanel(timeline: Memo<Timeline>, lanes: Memo<LaneSet>, ui: Ui) -> impl IntoView {
+    let (hovered, pinned) = (ui.hovered, ui.pinned);
     move || {
-        let gi = pinned.get().or(hovered.get())?;
-        timeline.with(|t| {
+        let Some(gi) = pinned.get().or(hovered.get()) else {
+            return view! {
+                <p class="muted side-hint" data-testid="side-hint">
+                    "Point at a mark, or tab to it, to read here the sentences that mention its date."
+                </p>
+            }
+            .into_any();
+        };
+        timeline
+            .with(|t| group_panel(t, gi, lanes, ui))
+            .unwrap_or_else(|| ().into_any())
+    }
+}
+
+/// The panel for one date: what it is, the mentions side by side, zoom and lanes.
+fn group_panel(t: &Timeline, gi: usize, lanes: Memo<LaneSet>, ui: Ui) -> Option<AnyView> {
+    let pinned = ui.pinned;
+    {
+        {
             let g = t.groups.get(gi)?;
             let first = t.events.get(*g.events.first()?)?;
-            let what = first
-                .resolution
-                .as_ref()
-                .map(describe)
-                .unwrap_or_default();
+            let what = first.resolution.as_ref().map(describe).unwrap_or_default();
             let cards = g
                 .events
                 .iter()
-                .filter_map(|&ei| {
-                    let e = t.events.get(ei)?;
-                    let p = t.publication(e.article)?;
-                    let spans = mark_range(
-                        &e.sentence_text,
-                        e.range.start - e.sentence.start..e.range.end - e.sentence.start,
-                    );
-                    let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
-                    let published = p
-                        .date
-                        .as_ref()
-                        .map(|d| d.date.human())
-                        .unwrap_or_else(|| "undated".into());
-                    Some(view! {
-                        <article class="mention" data-testid="mention">
-                            <p class="mention-meta">
-                                <strong>{p.source.clone()}</strong>
-                                " · "
-                                {published}
-                            </p>
-                            <p class="mention-title">{p.title.clone()}</p>
-                            <blockquote>
-                                <Highlighted spans />
-                            </blockquote>
-                            <a href=href data-testid="mention-link">
-                                "Open in the reader →"
-                            </a>
-                        </article>
-                    })
-                })
+                .filter_map(|&ei| mention_card(t, ei, lanes, ui))
                 .collect_view();
             let pinned_now = pinned.get().is_some();
+            let span = (g.start, g.end);
             Some(view! {
                 <section class="group-panel" data-testid="group-panel" aria-live="polite">
                     <h2>
@@ -87,9 +72,117 @@ pub(super) fn GroupPanel(
                                 </button>
                             }
                         })}
+                    <button
+                        type="button"
+                        data-testid="zoom-to-date"
+                        on:click=move |_| ui.domain.update(|d| *d = d.fitted(span).at_least(14.0))
+                    >
+                        "Zoom to this date"
+                    </button>
                     <div class="mentions">{cards}</div>
                 </section>
-            })
+            }.into_any())
+        }
+    }
+}
+
+/// One mention of the date: its article, its sentence with the date marked, links.
+fn mention_card(t: &Timeline, ei: usize, lanes: Memo<LaneSet>, ui: Ui) -> Option<impl IntoView> {
+    let e = t.events.get(ei)?;
+    let p = t.publication(e.article)?;
+    let spans = mark_range(
+        &e.sentence_text,
+        e.range.start - e.sentence.start..e.range.end - e.sentence.start,
+    );
+    let href = Route::passage(
+        e.article,
+        e.paragraph,
+        e.sentence.start,
+        e.sentence.end - e.sentence.start,
+    )
+    .to_hash();
+    let published = p
+        .date
+        .as_ref()
+        .map(|d| d.date.human())
+        .unwrap_or_else(|| "undated".into());
+    Some(view! {
+        <article class="mention" data-testid="mention">
+            <p class="mention-meta">
+                <strong>{p.source.clone()}</strong>
+                " · "
+                {published}
+            </p>
+            <p class="mention-title">{p.title.clone()}</p>
+            <blockquote>
+                <Highlighted spans />
+            </blockquote>
+            <a href=href data-testid="mention-link">
+                "Open in the reader →"
+            </a>
+            {give_lane_button(e.article, lanes, ui)}
+        </article>
+    })
+}
+
+/// "Give it a lane", for an article now summed up in the density strip.
+fn give_lane_button(id: ArticleId, lanes: Memo<LaneSet>, ui: Ui) -> impl IntoView {
+    let in_strip = lanes.with_untracked(|l| l.rest.contains(&id));
+    in_strip.then(|| {
+        view! {
+            <button
+                type="button"
+                data-testid="give-lane"
+                on:click=move |_| {
+                    let shown: Vec<ArticleId> = lanes
+                        .with_untracked(|l| l.shown.iter().filter_map(|l| l.articles.first().copied()).collect());
+                    ui.chosen.update(|c| c.get_or_insert(shown).push(id));
+                }
+            >
+                "Give it a lane"
+            </button>
+        }
+    })
+}
+
+/// The articles of a publication mark that stands for several, listed beside the chart.
+#[component]
+pub(super) fn Listed(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
+    move || {
+        let ids = ui.listed.get()?;
+        let rows = timeline.with(|t| {
+            ids.iter()
+                .take(LIST_ROWS)
+                .filter_map(|&id| {
+                    let p = t.publication(id)?;
+                    let when = p
+                        .date
+                        .as_ref()
+                        .map(|d| d.date.human())
+                        .or_else(|| {
+                            p.inferred
+                                .as_ref()
+                                .map(|i| format!("inferred {} or later", i.date.human()))
+                        })
+                        .unwrap_or_else(|| "undated".into());
+                    Some(view! {
+                        <li data-testid="listed-row">
+                            <a href=Route::article(id).to_hash()>{p.title.clone()}</a>
+                            <span class="muted">{format!(" · {when} · {}", p.source)}</span>
+                        </li>
+                    })
+                })
+                .collect_view()
+        });
+        let n = ids.len();
+        Some(view! {
+            <section class="group-panel" data-testid="listed-panel" aria-live="polite">
+                <h2>{format!("{n} article{} published here", if n == 1 { "" } else { "s" })}</h2>
+                <button type="button" on:click=move |_| ui.listed.set(None)>
+                    "Close"
+                </button>
+                <ul class="listed">{rows}</ul>
+            </section>
         })
     }
 }

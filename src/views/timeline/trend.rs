@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use newsprism_core::export::ExportFormat;
 use newsprism_core::time::timeline::{share as share_of, Bucket, Period, Trend};
 
-use super::geometry::W;
+use super::geometry::DEFAULT_WIDTH as W;
 use crate::browser::files::download;
 use crate::browser::hash::go;
 use crate::route::{Route, TimelineState};

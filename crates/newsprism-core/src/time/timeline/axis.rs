@@ -14,8 +14,30 @@ pub struct Tick {
 }
 
 /// Axis ticks for the days `start..=end`: the finest of days, weeks, months, quarters,
-/// years, decades or centuries that gives at most `max` ticks.
+/// years, decades or centuries that gives at most `max` ticks. The year is always in view: the
+/// first tick names it when its label does not.
 pub fn ticks(start: Day, end: Day, max: usize) -> Vec<Tick> {
+    let mut out = plain_ticks(start, end, max);
+    if let Some(first) = out.first_mut() {
+        let has_year = first.label.len() >= 4 && first.label.chars().all(|c| c.is_ascii_digit())
+            || first
+                .label
+                .split(' ')
+                .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+        if !has_year {
+            let (y, m, dd) = civil(first.day);
+            let month = MONTH_ABBR[usize::from(m - 1)];
+            first.label = if first.label.chars().all(|c| c.is_ascii_digit()) {
+                format!("{dd} {month} {y}")
+            } else {
+                format!("{} {y}", first.label)
+            };
+        }
+    }
+    out
+}
+
+fn plain_ticks(start: Day, end: Day, max: usize) -> Vec<Tick> {
     let max = max.max(2);
     let span = (end - start).max(1) as usize;
     let (sy, _, _) = civil(start);
@@ -103,15 +125,27 @@ mod tests {
     #[test]
     fn a_few_days_get_a_tick_each_and_a_month_start_names_its_month() {
         let t = ticks(day_of(2022, 11, 29), day_of(2022, 12, 2), 12);
-        assert_eq!(labels(&t), ["29", "30", "Dec 2022", "2"]);
+        assert_eq!(labels(&t), ["29 Nov 2022", "30", "Dec 2022", "2"]);
         assert_eq!(t.iter().filter(|t| t.major).count(), 1);
     }
 
     #[test]
     fn a_quarter_gets_month_ticks() {
         let t = ticks(day_of(2022, 10, 1), day_of(2022, 12, 31), 12);
-        assert_eq!(labels(&t), ["Oct", "Nov", "Dec"]);
+        assert_eq!(labels(&t), ["Oct 2022", "Nov", "Dec"]);
         assert!(t.iter().all(|t| !t.major));
+    }
+
+    #[test]
+    fn weeks_name_the_year_on_their_first_tick() {
+        let t = ticks(day_of(2008, 7, 1), day_of(2008, 8, 20), 12);
+        assert_eq!(t[0].label, "7 Jul 2008");
+        assert!(t[1..].iter().all(|t| !t.label.contains("2008")));
+        // Year ticks already name it.
+        assert_eq!(
+            ticks(day_of(2001, 1, 1), day_of(2009, 1, 1), 12)[0].label,
+            "2001"
+        );
     }
 
     #[test]

@@ -68,6 +68,25 @@ impl Timeline {
         }
     }
 
+    /// The `n` articles that mention the most placed dates (ties in publication order): the
+    /// lanes a chart of many articles opens with, the rest summed up in a density strip.
+    pub fn busiest(&self, n: usize) -> Vec<ArticleId> {
+        let mut placed: BTreeMap<ArticleId, usize> = BTreeMap::new();
+        for g in &self.groups {
+            for &ei in &g.events {
+                *placed.entry(self.events[ei].article).or_default() += 1;
+            }
+        }
+        let mut order: Vec<(usize, usize, ArticleId)> = self
+            .publications
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (placed.get(&p.id).copied().unwrap_or(0), i, p.id))
+            .collect();
+        order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        order.into_iter().take(n).map(|(_, _, id)| id).collect()
+    }
+
     /// Whether every article has the same source (or none): lanes per source then say nothing.
     pub fn single_source(&self) -> bool {
         self.publications
@@ -169,5 +188,80 @@ mod tests {
         assert_eq!((c.articles, c.undated), (3, 1));
         assert_eq!(c.placed + t.unplaced().count(), c.mentions);
         assert!(t.single_source());
+    }
+
+    #[test]
+    fn the_busiest_articles_are_those_that_mention_most_dates() {
+        let t = timeline(&[
+            ("quiet.txt", " date 2022-12-19 Poetin sprak in Minsk."),
+            (
+                "busy.txt",
+                " date 2022-12-19 In 1994, in 2020 en op 24 februari 2022 gebeurde het.",
+            ),
+            ("one.txt", " date 2022-12-19 In 2020 gebeurde het."),
+        ]);
+        let ids: Vec<ArticleId> = t.publications.iter().map(|p| p.id).collect();
+        assert_eq!(t.busiest(2), [ids[1], ids[2]]);
+        assert_eq!(t.busiest(10).len(), 3);
+        assert!(t.busiest(0).is_empty());
+    }
+
+    #[test]
+    fn the_publication_extent_leaves_out_a_stray_inferred_date() {
+        let mut files: Vec<(String, String)> = (1..=49)
+            .map(|i| {
+                (
+                    format!("a{i}.txt"),
+                    format!(" date 2005-03-{:02} Bericht {i} over de rente.", i % 28 + 1),
+                )
+            })
+            .collect();
+        files.push((
+            "old.txt".into(),
+            "Kop\n\nIn 1805 won Nelson bij Trafalgar.".into(),
+        ));
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let t = timeline(&refs);
+        // One article of fifty inferred as "1805 or later": not where the articles are.
+        let (s, e) = t.publication_extent().expect("dated");
+        assert_eq!(
+            (s, e),
+            (
+                crate::time::calendar::day_of(2005, 3, 1),
+                crate::time::calendar::day_of(2005, 3, 28)
+            )
+        );
+        // One of five is a fifth of them: it counts.
+        let t = timeline(&refs[45..]);
+        assert!(
+            t.publication_extent().expect("dated").0 < crate::time::calendar::day_of(1900, 1, 1)
+        );
+    }
+
+    #[test]
+    fn inferred_dates_count_where_most_of_them_fall() {
+        // Undated texts: most name 2004 or 2005 last, a few only older years.
+        let mut files: Vec<(String, String)> = Vec::new();
+        for i in 0..30 {
+            let year = if i % 3 == 0 { 2004 } else { 2005 };
+            files.push((
+                format!("n{i}.txt"),
+                format!("Kop\n\nIn maart {year} stegen de prijzen."),
+            ));
+        }
+        for (i, year) in [1965, 1988, 1999].iter().enumerate() {
+            files.push((format!("o{i}.txt"), format!("Kop\n\nIn {year} begon het.")));
+        }
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let t = timeline(&refs);
+        let (s, e) = t.publication_extent().expect("inferred");
+        let year = |d| crate::time::calendar::civil(d).0;
+        assert_eq!((year(s), year(e)), (2004, 2005));
     }
 }

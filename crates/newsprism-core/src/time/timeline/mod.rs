@@ -376,6 +376,57 @@ impl Timeline {
         t
     }
 
+    /// Where the articles were published, for the chart to open on: the story the articles
+    /// tell, not the centuries their background reaches into. Given dates count from the first
+    /// to the last, leaving out the first and last 2% of days when there are twenty or more.
+    /// Inferred dates are only lower bounds ("1965 or later" for a text that names nothing
+    /// later), so they count where most of them fall: the busiest year and the years next to it
+    /// with at least a quarter as many, and only when that holds a tenth of the placed
+    /// articles. With neither, the whole extent of the timeline.
+    pub fn publication_extent(&self) -> Option<(Day, Day)> {
+        let given: Vec<(Day, Day)> = self
+            .publications
+            .iter()
+            .filter(|p| p.date.is_some())
+            .filter_map(|p| p.span)
+            .collect();
+        let inferred: Vec<(Day, Day)> = self
+            .publications
+            .iter()
+            .filter(|p| p.date.is_none())
+            .filter_map(|p| p.span)
+            .collect();
+        let placed = given.len() + inferred.len();
+        let spans = [trimmed(&given), busiest_years(&inferred, placed)];
+        spans
+            .into_iter()
+            .flatten()
+            .reduce(|(a, b), (s, e)| (a.min(s), b.max(e)))
+            .or_else(|| self.extent())
+    }
+
+    /// The dates mentioned wholly before `start` and wholly after `end`: how many, and the
+    /// nearest of each (the group's first and last day), for the chart's edge markers.
+    pub fn outside(&self, start: Day, end: Day) -> Outside {
+        let mut out = Outside::default();
+        for g in &self.groups {
+            if g.end < start {
+                out.before += 1;
+                out.nearest_before = Some(match out.nearest_before {
+                    Some((s, e)) if e >= g.end => (s, e),
+                    _ => (g.start, g.end),
+                });
+            } else if g.start > end {
+                out.after += 1;
+                out.nearest_after = Some(match out.nearest_after {
+                    Some((s, e)) if s <= g.start => (s, e),
+                    _ => (g.start, g.end),
+                });
+            }
+        }
+        out
+    }
+
     /// The first and last day anything on the timeline covers.
     pub fn extent(&self) -> Option<(Day, Day)> {
         let spans = self
@@ -388,6 +439,61 @@ impl Timeline {
             Some((a, b)) => Some((a.min(s), b.max(e))),
         })
     }
+}
+
+/// The first and last day of `spans`, without the first and last 2% when there are twenty or
+/// more.
+fn trimmed(spans: &[(Day, Day)]) -> Option<(Day, Day)> {
+    let mut starts: Vec<Day> = spans.iter().map(|s| s.0).collect();
+    let mut ends: Vec<Day> = spans.iter().map(|s| s.1).collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let n = starts.len();
+    let stray = if n >= 20 { n * 2 / 100 } else { 0 };
+    Some((*starts.get(stray)?, *ends.get(n.checked_sub(1 + stray)?)?))
+}
+
+/// Where most inferred dates fall (see [`Timeline::publication_extent`]).
+fn busiest_years(spans: &[(Day, Day)], placed: usize) -> Option<(Day, Day)> {
+    let mut per_year: BTreeMap<i32, usize> = BTreeMap::new();
+    for &(s, _) in spans {
+        *per_year
+            .entry(crate::time::calendar::civil(s).0)
+            .or_default() += 1;
+    }
+    let (&top, &most) = per_year.iter().max_by_key(|&(y, n)| (*n, *y))?;
+    let busy = |y: i32| per_year.get(&y).is_some_and(|&n| n * 4 >= most);
+    let (mut first, mut last) = (top, top);
+    while busy(first - 1) {
+        first -= 1;
+    }
+    while busy(last + 1) {
+        last += 1;
+    }
+    let year = |s: Day| crate::time::calendar::civil(s).0;
+    let inside: Vec<&(Day, Day)> = spans
+        .iter()
+        .filter(|&&(s, _)| (first..=last).contains(&year(s)))
+        .collect();
+    if inside.len() * 10 < placed {
+        return None;
+    }
+    let start = inside.iter().map(|s| s.0).min()?;
+    let end = inside.iter().map(|s| s.1).max()?;
+    Some((start, end))
+}
+
+/// Mentioned dates outside a span of days (see [`Timeline::outside`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outside {
+    /// Dates wholly before the span.
+    pub before: usize,
+    /// The latest of them, as its first and last day.
+    pub nearest_before: Option<(Day, Day)>,
+    /// Dates wholly after the span.
+    pub after: usize,
+    /// The earliest of them.
+    pub nearest_after: Option<(Day, Day)>,
 }
 
 /// A human description of a resolution: "19 Dec 2022", "one of 5 days, 28 Nov – 26 Dec 2022",
