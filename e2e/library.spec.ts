@@ -84,3 +84,32 @@ test('before the WebAssembly has arrived the page already says what it is and th
   await expect(boot).toContainText('Compare how news outlets cover one story');
   await expect(boot).toContainText('Starting…');
 });
+
+test('sources are set for many articles at once, and unnamed voices get short distinct labels', async ({ page, watch }) => {
+  // Without a source each seed is its own voice, named by a few title words and its date.
+  await page.goto('./#/compare?tab=entities');
+  const heads = page.locator('.compare h3');
+  await expect(heads.first()).toBeVisible();
+  const labels = await heads.allTextContents();
+  expect(new Set(labels).size).toBe(labels.length);
+  expect(labels.filter((l) => / · (Oct|Dec) 2022$/.test(l)).length).toBe(4);
+  expect(labels.every((l) => l.length <= 48)).toBe(true);
+  // The bulk editor: every article without a source, then two of them renamed.
+  await page.goto('./#/');
+  await expect(page.getByTestId('selected-count')).toHaveText('Tick articles to set their source together.');
+  await page.getByTestId('select-unknown').click();
+  await expect(page.getByTestId('selected-count')).toHaveText('5 selected');
+  await page.getByTestId('bulk-source-name').fill('Testkrant');
+  await page.getByTestId('bulk-source-apply').click();
+  await expect(page.getByTestId('bulk-source-message')).toHaveText('Source “Testkrant” set on 5 articles.');
+  await expect(page.getByTestId('library-row').locator('.col-source')).toHaveText(Array(5).fill('Testkrant'));
+  await page.getByTestId('library-row').nth(0).getByTestId('row-pick').check();
+  await page.getByTestId('library-row').nth(1).getByTestId('row-pick').check();
+  await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
+  await page.getByTestId('bulk-source-name').fill('NOS');
+  await page.getByTestId('bulk-source-name').press('Enter');
+  await expect(page.getByTestId('library-row').locator('.col-source')).toHaveText(['NOS', 'NOS', 'Testkrant', 'Testkrant', 'Testkrant']);
+  // Two outlets now: the comparison has two voices, named by their outlets.
+  await page.goto('./#/compare?tab=entities');
+  await expect(page.locator('.compare h3')).toHaveText(['NOS', 'Testkrant']);
+});

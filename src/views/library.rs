@@ -1,5 +1,7 @@
 //! The library: every loaded article with its title, date, source, language and length.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use newsprism_core::corpus::{LibrarySort, Totals};
 use newsprism_core::{Article, ArticleId, PubDate, TitleKind};
@@ -115,6 +117,7 @@ pub fn LibraryView(
                 .collect::<Vec<_>>()
         })
     });
+    let selected = RwSignal::new(BTreeSet::<ArticleId>::new());
     let summary = move || {
         let t = state.corpus().with(|c| c.totals());
         let restoring = match state.storage().get() {
@@ -135,7 +138,8 @@ pub fn LibraryView(
             <IngestReport />
             <Manage />
             <SortNav sort />
-            <LibraryTable rows />
+            <BulkSource rows selected />
+            <LibraryTable rows selected />
         </section>
     }
 }
@@ -165,15 +169,160 @@ fn SortNav(sort: LibrarySort) -> impl IntoView {
     }
 }
 
+/// The source of the selected articles, set in one go: naming the outlets of a batch of
+/// articles that came without one.
+#[component]
+fn BulkSource(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -> impl IntoView {
+    let state = use_app_state();
+    let source = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let apply = move || {
+        let ids: Vec<ArticleId> = selected.with_untracked(|s| s.iter().copied().collect());
+        let name = source.get_untracked();
+        message.set(Some(match state.set_source(&ids, name.trim()) {
+            Ok(n) => {
+                selected.set(BTreeSet::new());
+                source.set(String::new());
+                format!(
+                    "Source “{}” set on {n} article{}.",
+                    name.trim(),
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            Err(e) => format!("Could not set the source: {e}."),
+        }));
+    };
+    view! {
+        <form
+            class="bulk-source"
+            data-testid="bulk-source"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                apply();
+            }
+        >
+            <span data-testid="selected-count">
+                {move || {
+                    let n = selected.with(BTreeSet::len);
+                    if n == 0 {
+                        "Tick articles to set their source together.".to_string()
+                    } else {
+                        format!("{n} selected")
+                    }
+                }}
+            </span>
+            <label>
+                "Source: "
+                <input
+                    type="text"
+                    data-testid="bulk-source-name"
+                    placeholder="e.g. NOS"
+                    prop:value=move || source.get()
+                    on:input=move |ev| source.set(event_target_value(&ev))
+                />
+            </label>
+            <button
+                type="submit"
+                data-testid="bulk-source-apply"
+                disabled=move || selected.with(BTreeSet::is_empty) || source.with(|s| s.trim().is_empty())
+            >
+                "Set source"
+            </button>
+            <button
+                type="button"
+                disabled=move || selected.with(BTreeSet::is_empty)
+                on:click=move |_| selected.set(BTreeSet::new())
+            >
+                "Clear selection"
+            </button>
+            <button
+                type="button"
+                data-testid="select-unknown"
+                on:click=move |_| {
+                    selected.set(rows.with_untracked(|r| r.iter().filter(|r| !r.known_source).map(|r| r.id).collect()))
+                }
+            >
+                "Select all without a source"
+            </button>
+            <span class="muted" role="status" data-testid="bulk-source-message">
+                {move || message.get()}
+            </span>
+        </form>
+    }
+}
+
+/// The box that ticks (or unticks) every row shown.
+fn pick_shown(
+    rows: Memo<Vec<Row>>,
+    shown: RwSignal<usize>,
+    selected: RwSignal<BTreeSet<ArticleId>>,
+) -> impl IntoView {
+    let all_shown = move || {
+        rows.with(|r| {
+            let n = r.len().min(shown.get());
+            n > 0 && selected.with(|s| r.iter().take(n).all(|row| s.contains(&row.id)))
+        })
+    };
+    view! {
+        <input
+            type="checkbox"
+            aria-label="Select every article shown"
+            data-testid="select-shown"
+            prop:checked=all_shown
+            on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                let ids: Vec<ArticleId> = rows
+                    .with_untracked(|r| r.iter().take(shown.get_untracked()).map(|r| r.id).collect());
+                selected
+                    .update(|s| {
+                        for id in ids {
+                            if on {
+                                s.insert(id);
+                            } else {
+                                s.remove(&id);
+                            }
+                        }
+                    });
+            }
+        />
+    }
+}
+
+/// A row's box.
+fn row_pick(id: ArticleId, selected: RwSignal<BTreeSet<ArticleId>>) -> impl IntoView {
+    view! {
+        <input
+            type="checkbox"
+            aria-label="Select this article"
+            data-testid="row-pick"
+            prop:checked=move || selected.with(|s| s.contains(&id))
+            on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                selected
+                    .update(|s| {
+                        if on {
+                            s.insert(id);
+                        } else {
+                            s.remove(&id);
+                        }
+                    });
+            }
+        />
+    }
+}
+
 /// The articles, a page at a time: thousands of rows take seconds to draw, so the first page
 /// comes at once and the rest on request.
 #[component]
-fn LibraryTable(rows: Memo<Vec<Row>>) -> impl IntoView {
+fn LibraryTable(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -> impl IntoView {
     let shown = RwSignal::new(PAGE_ROWS);
     view! {
         <table class="articles" data-testid="library-table">
             <thead>
                 <tr>
+                    <th scope="col" class="col-pick">
+                        {pick_shown(rows, shown, selected)}
+                    </th>
                     <th scope="col">"Title"</th>
                     <th scope="col">"Published"</th>
                     <th scope="col">"Source"</th>
@@ -190,6 +339,7 @@ fn LibraryTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                     let:row
                 >
                     <tr data-testid="library-row" data-id=row.id.to_string()>
+                        <td class="col-pick">{row_pick(row.id, selected)}</td>
                         <td class="col-title" data-label="Title">
                             <a href=Route::article(row.id).to_hash() title=row.file_name.clone()>
                                 <TitleLabel title=row.title.clone() kind=row.title_kind />

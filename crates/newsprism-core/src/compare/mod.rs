@@ -64,13 +64,28 @@ pub struct Party {
 /// The parties of a set of articles, in the order their first article appears.
 ///
 /// Articles with the same source (compared case-insensitively) are one party; each article
-/// without a source is a party of its own.
+/// without a source is a party of its own, labelled with a few words of its title and its date,
+/// distinct from the others (see [`crate::article::voice::labels`]).
 pub fn parties(articles: &[&Article]) -> Vec<Party> {
+    let dates: Vec<Option<String>> = articles
+        .iter()
+        .map(|a| a.pub_date.as_ref().map(|d| d.date.human()))
+        .collect();
+    let voices: Vec<crate::article::voice::Voice<'_>> = articles
+        .iter()
+        .zip(&dates)
+        .map(|(a, d)| crate::article::voice::Voice {
+            source: a.source.as_deref(),
+            title: &a.title,
+            date: d.as_deref(),
+        })
+        .collect();
+    let labels = crate::article::voice::labels(&voices);
     let mut out: Vec<Party> = Vec::new();
-    for a in articles {
+    for (a, voice) in articles.iter().zip(labels) {
         let (key, label) = match a.source.as_deref().map(str::trim) {
             Some(s) if !s.is_empty() => (format!("source:{}", s.to_lowercase()), s.to_string()),
-            _ => (format!("article:{}", a.id), short_title(&a.title)),
+            _ => (format!("article:{}", a.id), voice),
         };
         match out.iter_mut().find(|p| p.key == key) {
             Some(p) => p.articles.push(a.id),

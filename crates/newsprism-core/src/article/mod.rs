@@ -3,6 +3,8 @@
 //! This module owns the data types only. Turning bytes into an [`Article`] is the job of
 //! [`crate::ingest`]; nothing here reads files or guesses anything.
 
+pub mod voice;
+
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
