@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -44,7 +44,7 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract
+bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui
 
 bench-native:
 	cargo bench -p newsprism-core --bench search
@@ -55,6 +55,12 @@ bench-browser: tools browser
 ## Files picked until searchable, and long tasks meanwhile: Newsprism vs MiniSearch, FlexSearch
 bench-ingest: dist
 	node bench/ingest.mjs --scales 1,10
+
+## What a user does, timed to the painted answer, at 2,230 and 22,255 articles (issue 20's targets:
+## 100 ms and 200 ms): typing during an import and in the search box, the concordance, the library
+## opened and sorted, the timeline, the comparison
+bench-ui: dist
+	node bench/ui.mjs --scales 1,10
 
 ## Word forms: does a search for a lemma find the documents that hold only its inflections?
 ## Dutch gold lemmas (UD LassySmall) and the English gold table; recall by part of speech
