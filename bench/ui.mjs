@@ -163,6 +163,8 @@ for (const scale of scales) {
   record(scale, articles, 'the timeline zoomed in', zoom);
   const cmp = await time(page, `location.hash = '#/compare?tab=groups';`, `return !!document.querySelector('.compare h2, .compare table, [data-testid=heatmap]');`);
   record(scale, articles, 'the comparison opened (story groups)', cmp);
+  const back = await time(page, `location.hash = '#/timeline';`, `return !!document.getElementById('timeline-chart');`);
+  record(scale, articles, 'the timeline opened again', back);
   await ctx.close();
 }
 await browser.close();

@@ -66,14 +66,19 @@ pub struct AppState {
     counting: RwSignal<Option<usize>>,
     /// Where the word list that joins a word's forms stands.
     word_forms: RwSignal<WordForms>,
+    /// The timeline of the whole corpus, worked out when first read and again only after the
+    /// corpus changes, so that going back to the timeline costs nothing.
+    timeline: Memo<newsprism_core::time::timeline::Timeline>,
 }
 
 impl AppState {
     /// State holding the bundled articles.
     pub fn with_seeds() -> Self {
         let (corpus, errors) = Corpus::with_seeds(SEEDS.iter().copied());
+        let corpus = RwSignal::new(corpus);
         AppState {
-            corpus: RwSignal::new(corpus),
+            corpus,
+            timeline: Memo::new(move |_| corpus.with(Corpus::timeline)),
             load_errors: RwSignal::new(errors.iter().map(ToString::to_string).collect()),
             report: RwSignal::new(BatchReport::default()),
             progress: RwSignal::new(None),
@@ -84,6 +89,11 @@ impl AppState {
             counting: RwSignal::new(None),
             word_forms: RwSignal::new(WordForms::Loading),
         }
+    }
+
+    /// The timeline of all loaded articles (read it with `with`).
+    pub fn timeline(&self) -> Memo<newsprism_core::time::timeline::Timeline> {
+        self.timeline
     }
 
     /// All loaded articles (read them with `with`, never `get`).

@@ -15,6 +15,8 @@ use crate::state::{use_app_state, WordForms};
 const RESULT_LIMIT: usize = 100;
 /// How many concordance lines are shown.
 const KWIC_LIMIT: usize = 2000;
+/// Concordance lines drawn before "Show the other …".
+const KWIC_PAGE: usize = 200;
 /// Characters of context on each side of a concordance hit.
 const KWIC_WIDTH: usize = 70;
 
@@ -296,6 +298,8 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     };
     let q = state.q.clone();
     let aliases = state.aliases;
+    // Lines drawn at first; the rest on request (two thousand rows take half a second to draw).
+    let shown = RwSignal::new(KWIC_PAGE);
     let meta = move |id: ArticleId| {
         app.corpus().with(|c| {
             c.get(id).map(|a| {
@@ -325,7 +329,26 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         }
                             .into_any();
                     }
-                    let rows = lines.iter().map(|l| kwic_row(l, meta(l.article), &q, aliases)).collect_view();
+                    let rows = lines
+                        .iter()
+                        .take(shown.get())
+                        .map(|l| kwic_row(l, meta(l.article), &q, aliases))
+                        .collect_view();
+                    let rest = lines.len().saturating_sub(shown.get());
+                    let more = (rest > 0)
+                        .then(|| {
+                            view! {
+                                <p class="more">
+                                    <button
+                                        type="button"
+                                        data-testid="kwic-more"
+                                        on:click=move |_| shown.set(usize::MAX)
+                                    >
+                                        {format!("Show the other {rest} lines")}
+                                    </button>
+                                </p>
+                            }
+                        });
                     let note = truncated
                         .then(|| {
                             view! {
@@ -348,6 +371,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                                 <tbody>{rows}</tbody>
                             </table>
                         </div>
+                        {more}
                         {note}
                     }
                         .into_any()

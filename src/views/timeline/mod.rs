@@ -89,7 +89,7 @@ pub fn TimelineView(
     state: TimelineState,
 ) -> impl IntoView {
     let app = use_app_state();
-    let timeline = Memo::new(move |_| app.corpus().with(|c| c.timeline()));
+    let timeline = app.timeline();
     let fit = move || {
         Domain::fit(
             timeline.with_untracked(Timeline::publication_extent),
