@@ -15,6 +15,9 @@ use crate::state::{use_app_state, WordForms};
 const RESULT_LIMIT: usize = 100;
 /// How many concordance lines are shown.
 const KWIC_LIMIT: usize = 2000;
+/// Said under a concordance that stopped at its limit.
+const KWIC_MORE_NOTE: &str =
+    "There are more: narrow the search (a phrase, a source, a date) to see them all.";
 /// Concordance lines drawn before "Show the other …".
 const KWIC_PAGE: usize = 200;
 /// Characters of context on each side of a concordance hit.
@@ -335,33 +338,9 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         .map(|l| kwic_row(l, meta(l.article), &q, aliases))
                         .collect_view();
                     let rest = lines.len().saturating_sub(shown.get());
-                    let more = (rest > 0)
-                        .then(|| {
-                            view! {
-                                <p class="more">
-                                    <button
-                                        type="button"
-                                        data-testid="kwic-more"
-                                        on:click=move |_| shown.set(usize::MAX)
-                                    >
-                                        {format!("Show the other {rest} lines")}
-                                    </button>
-                                </p>
-                            }
-                        });
-                    let note = truncated
-                        .then(|| {
-                            view! {
-                                <p class="muted">
-                                    "There are more: narrow the search (a phrase, a source, a date) to see them all."
-                                </p>
-                            }
-                        });
-                    let count = match (lines.len(), *truncated) {
-                        (n, true) => format!("The first {n} occurrences, in result order"),
-                        (1, false) => "1 occurrence".to_string(),
-                        (n, false) => format!("{n} occurrences"),
-                    };
+                    let more = (rest > 0).then(|| kwic_more(rest, shown));
+                    let note = truncated.then_some(view! { <p class="muted">{KWIC_MORE_NOTE}</p> });
+                    let count = kwic_count(lines.len(), *truncated);
                     view! {
                         <p class="muted" data-testid="kwic-count">
                             {count}
@@ -377,6 +356,26 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         .into_any()
                 })
         }}
+    }
+}
+
+/// "Show the other N lines".
+fn kwic_more(rest: usize, shown: RwSignal<usize>) -> impl IntoView {
+    view! {
+        <p class="more">
+            <button type="button" data-testid="kwic-more" on:click=move |_| shown.set(usize::MAX)>
+                {format!("Show the other {rest} lines")}
+            </button>
+        </p>
+    }
+}
+
+/// How many occurrences the concordance holds, and whether that is all of them.
+fn kwic_count(n: usize, truncated: bool) -> String {
+    match (n, truncated) {
+        (n, true) => format!("The first {n} occurrences, in result order"),
+        (1, false) => "1 occurrence".to_string(),
+        (n, false) => format!("{n} occurrences"),
     }
 }
 
