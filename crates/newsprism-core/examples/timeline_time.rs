@@ -1,0 +1,47 @@
+//! Times building the timeline of a folder of articles natively, as the timeline view does on
+//! the page: `cargo run --release -p newsprism-core --example timeline_time -- ../shared/corpora/bbc`
+use std::time::Instant;
+
+use newsprism_core::corpus::Corpus;
+
+fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpora/bbc".into());
+    let mut paths = Vec::new();
+    files(std::path::Path::new(&dir), &mut paths);
+    paths.sort();
+    let mut corpus = Corpus::new();
+    let batch: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            let name = p.to_string_lossy().replace('/', "_");
+            (name, std::fs::read(p).map_err(|e| e.to_string()))
+        })
+        .collect();
+    corpus.add_files(batch);
+    let started = Instant::now();
+    let t = corpus.timeline();
+    let took = started.elapsed();
+    println!(
+        "{} articles, {} events, {} groups: timeline built in {took:.2?} ({:.3} ms an article)",
+        t.publications.len(),
+        t.events.len(),
+        t.groups.len(),
+        took.as_secs_f64() * 1e3 / t.publications.len().max(1) as f64
+    );
+}
