@@ -8,10 +8,10 @@
 // Newsprism's duplicate detection does not skip them.
 import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { filesAt } from './bbc-copies.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -71,27 +71,6 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-function bbcFiles() {
-  return fs.readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    .flatMap((c) => fs.readdirSync(path.join(BBC, c)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(BBC, c, f)));
-}
-function filesAt(scale) {
-  const base = bbcFiles();
-  if (scale === 1) return base;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsprism-ingest-x${scale}-`));
-  const out = [];
-  for (let k = 0; k < scale; k++) {
-    const sub = path.join(dir, `copy${k}`);
-    fs.mkdirSync(sub);
-    base.forEach((f, i) => {
-      const bytes = fs.readFileSync(f);
-      const target = path.join(sub, `${i}.txt`);
-      fs.writeFileSync(target, Buffer.concat([bytes, Buffer.from(`\n\nCopy ${k} of file ${i}.\n`)]));
-      out.push(target);
-    });
-  }
-  return out;
-}
 
 const LONGTASKS = () => {
   window.__long = [];
@@ -110,7 +89,7 @@ const browser = await chromium.launch({
 });
 const results = [];
 for (const scale of scales) {
-  const files = filesAt(scale);
+  const files = filesAt(BBC, scale, 'ingest');
   for (const engine of ['newsprism', 'minisearch', 'flexsearch']) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

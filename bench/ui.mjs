@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { filesAt } from './bbc-copies.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -39,26 +40,6 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-function bbcFiles() {
-  return fs.readdirSync(BBC, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    .flatMap((c) => fs.readdirSync(path.join(BBC, c)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(BBC, c, f)));
-}
-function filesAt(scale) {
-  const base = bbcFiles();
-  if (scale === 1) return base;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsprism-ui-x${scale}-`));
-  const out = [];
-  for (let k = 0; k < scale; k++) {
-    const sub = path.join(dir, `copy${k}`);
-    fs.mkdirSync(sub);
-    base.forEach((f, i) => {
-      const target = path.join(sub, `${i}.txt`);
-      fs.writeFileSync(target, Buffer.concat([fs.readFileSync(f), Buffer.from(`\n\nCopy ${k} of file ${i}.\n`)]));
-      out.push(target);
-    });
-  }
-  return out;
-}
 
 // In the page: event durations, long tasks, and a timer that ends on a painted frame.
 const OBSERVE = () => {
@@ -112,7 +93,7 @@ const record = (scale, articles, what, ms, note = '') => {
   console.error(`x${scale} ${what}: ${ms.toFixed(0)} ms ${note}`);
 };
 for (const scale of scales) {
-  const files = filesAt(scale);
+  const files = filesAt(BBC, scale, 'ui');
   // The timings are run as strings in the page, which the app's CSP forbids: bypassed here only.
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await ctx.newPage();

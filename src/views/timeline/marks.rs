@@ -28,6 +28,18 @@ pub(super) struct Item {
     pub group: usize,
 }
 
+/// The marks that have a row (not in a cluster), each with its y.
+fn placed<'a>(
+    items: &'a [Item],
+    l: &'a Layout,
+    top: f64,
+) -> impl Iterator<Item = (&'a Item, f64)> + 'a {
+    items
+        .iter()
+        .zip(&l.rows)
+        .filter_map(move |(item, row)| Some((item, row_y(top, (*row)?))))
+}
+
 /// The y of a mark in `row` of the track that starts at `top`.
 pub(super) fn row_y(top: f64, row: usize) -> f64 {
     top + TRACK_PAD / 2.0 + ROW_H * row as f64 + (ROW_H - MARK_H) / 2.0
@@ -59,11 +71,8 @@ pub(super) fn publication_marks(
     d: Domain,
     ui: Ui,
 ) -> AnyView {
-    let marks = items
-        .iter()
-        .zip(&l.rows)
-        .filter_map(|(item, row)| Some((item, (*row)?)))
-        .map(|(item, row)| publication_mark(t, item, row_y(top, row), d, ui))
+    let marks = placed(items, l, top)
+        .map(|(item, y)| publication_mark(t, item, y, d, ui))
         .collect_view();
     let clusters = l
         .clusters
@@ -172,15 +181,12 @@ fn publication_mark(t: &Timeline, item: &Item, y: f64, d: Domain, ui: Ui) -> imp
 
 /// Dates mentioned by more than one article: a badge with the count.
 pub(super) fn shared_marks(t: &Timeline, items: &[Item], l: &Layout, top: f64, ui: Ui) -> AnyView {
-    let marks = items
-        .iter()
-        .zip(&l.rows)
-        .filter_map(|(item, row)| Some((item, (*row)?)))
-        .map(|(item, row)| {
+    let marks = placed(items, l, top)
+        .map(|(item, y)| {
             let gi = item.group;
             let g = &t.groups[gi];
             let x = (item.x.0 + item.x.1) / 2.0;
-            let cy = row_y(top, row) + MARK_H / 2.0;
+            let cy = y + MARK_H / 2.0;
             let label = format!(
                 "{}: mentioned by {} articles",
                 describe_group(t, g),
@@ -233,11 +239,8 @@ pub(super) fn lane_marks(
     d: Domain,
     ui: Ui,
 ) -> AnyView {
-    let marks = items
-        .iter()
-        .zip(&l.rows)
-        .filter_map(|(item, row)| Some((item, (*row)?)))
-        .map(|(item, row)| event_mark(t, d, item, row_y(top, row), li, ui))
+    let marks = placed(items, l, top)
+        .map(|(item, y)| event_mark(t, d, item, y, li, ui))
         .collect_view();
     let clusters = clusters_zooming(items, l, row_y(top, l.height - 1), "dates", ui);
     view! {

@@ -253,6 +253,27 @@ fn anchor(timeline: Memo<Timeline>, ui: Ui) -> f64 {
     })
 }
 
+/// One edge marker: a count that brings the nearest date on that side into view.
+fn edge_button(
+    side: &'static str,
+    title: &'static str,
+    text: String,
+    span: (i32, i32),
+    ui: Ui,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=format!("edge-marker {side}")
+            data-testid=format!("edge-{side}")
+            title=title
+            on:click=move |_| ui.domain.update(|d| *d = d.showing(span))
+        >
+            {text}
+        </button>
+    }
+}
+
 /// Counted markers at the plot's edges for the mentioned dates outside the view; each jumps to
 /// the nearest of them.
 #[component]
@@ -262,32 +283,22 @@ fn EdgeMarkers(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
         let (first, last) = d.days();
         let out = timeline.with(|t| t.outside(first, last));
         let before = out.nearest_before.map(|span| {
-            let n = out.before;
-            view! {
-                <button
-                    type="button"
-                    class="edge-marker before"
-                    data-testid="edge-before"
-                    title="Go to the nearest earlier date mentioned"
-                    on:click=move |_| ui.domain.update(|d| *d = d.showing(span))
-                >
-                    {format!("◀ {n} earlier")}
-                </button>
-            }
+            edge_button(
+                "before",
+                "Go to the nearest earlier date mentioned",
+                format!("◀ {} earlier", out.before),
+                span,
+                ui,
+            )
         });
         let after = out.nearest_after.map(|span| {
-            let n = out.after;
-            view! {
-                <button
-                    type="button"
-                    class="edge-marker after"
-                    data-testid="edge-after"
-                    title="Go to the nearest later date mentioned"
-                    on:click=move |_| ui.domain.update(|d| *d = d.showing(span))
-                >
-                    {format!("{n} later ▶")}
-                </button>
-            }
+            edge_button(
+                "after",
+                "Go to the nearest later date mentioned",
+                format!("{} later ▶", out.after),
+                span,
+                ui,
+            )
         });
         view! {
             {before}
