@@ -39,7 +39,8 @@ pub(super) fn chart(t: &Timeline, lanes: &LaneSet, d: Domain, ui: Ui) -> AnyView
     let pub_layout = layout(&extents(&pubs), MAX_PUB_ROWS);
     let shared = shared_items(t, d);
     let shared_layout = layout(&extents(&shared), 2);
-    let lane_layouts: Vec<Layout> = lane_items(t, shown, d)
+    let lane_items = lane_items(t, shown, d);
+    let lane_layouts: Vec<Layout> = lane_items
         .iter()
         .map(|items| layout(&extents(items), MAX_ROWS))
         .collect();
@@ -67,7 +68,15 @@ pub(super) fn chart(t: &Timeline, lanes: &LaneSet, d: Domain, ui: Ui) -> AnyView
         }
     });
     let w = d.width;
-    let lanes_view = lanes_view(t, lanes, shown, &lane_tops, d, ui);
+    let lanes_view = lanes_view(
+        t,
+        lanes,
+        shown,
+        (&lane_items, &lane_layouts),
+        &lane_tops,
+        d,
+        ui,
+    );
     // A group, not an image: its marks are links and buttons that screen readers must reach.
     view! {
         <svg
@@ -101,6 +110,7 @@ fn lanes_view(
     t: &Timeline,
     lanes: &LaneSet,
     shown: &[Lane],
+    (items, layouts): (&[Vec<Item>], &[Layout]),
     tops: &[f64],
     d: Domain,
     ui: Ui,
@@ -109,13 +119,11 @@ fn lanes_view(
         .iter()
         .filter_map(|l| l.articles.first().copied())
         .collect();
-    let items = lane_items(t, shown, d);
     shown
         .iter()
-        .zip(items)
+        .zip(items.iter().zip(layouts))
         .enumerate()
-        .map(|(li, (lane, items))| {
-            let l = layout(&extents(&items), MAX_ROWS);
+        .map(|(li, (lane, (items, l)))| {
             let top = tops[li];
             let h = track_h(l.height);
             let stripe = if li % 2 == 0 {
@@ -137,7 +145,7 @@ fn lanes_view(
                     {label}
                 </text>
                 {removable.map(|id| remove_lane_button(d, top + h / 2.0, id, current.clone(), ui))}
-                {lane_marks(t, &items, &l, top, li, d, ui)}
+                {lane_marks(t, items, l, top, li, d, ui)}
             }
         })
         .collect_view()

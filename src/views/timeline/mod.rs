@@ -90,14 +90,8 @@ pub fn TimelineView(
 ) -> impl IntoView {
     let app = use_app_state();
     let timeline = app.timeline();
-    let fit = move || {
-        Domain::fit(
-            timeline.with_untracked(Timeline::publication_extent),
-            DEFAULT_WIDTH,
-        )
-    };
     let ui = Ui {
-        domain: RwSignal::new(fit()),
+        domain: RwSignal::new(fit_publications(timeline, DEFAULT_WIDTH)),
         hovered: RwSignal::new(None),
         pinned: RwSignal::new(None),
         chosen: RwSignal::new(None),
@@ -156,8 +150,6 @@ pub fn TimelineView(
 #[component]
 fn ChartArea(timeline: Memo<Timeline>, lanes: Memo<LaneSet>, ui: Ui) -> impl IntoView {
     let domain = ui.domain;
-    let fit =
-        move |width: f64| Domain::fit(timeline.with_untracked(Timeline::publication_extent), width);
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let d = domain.get_untracked();
         let at = anchor(timeline, ui);
@@ -166,7 +158,7 @@ fn ChartArea(timeline: Memo<Timeline>, lanes: Memo<LaneSet>, ui: Ui) -> impl Int
             "-" | "_" => d.zoom_at(at, 2.0),
             "ArrowLeft" => d.pan(-0.2),
             "ArrowRight" => d.pan(0.2),
-            "0" | "Home" => fit(d.width),
+            "0" | "Home" => fit_publications(timeline, d.width),
             _ => return,
         };
         ev.prevent_default();
@@ -223,6 +215,12 @@ fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>) {
     };
     Effect::new(move |_| measure());
     on_resize(measure);
+}
+
+/// The view that fits the publications (the timeline's opening view, and what 0 and the
+/// "publications" preset go back to).
+fn fit_publications(timeline: Memo<Timeline>, width: f64) -> Domain {
+    Domain::fit(timeline.with_untracked(Timeline::publication_extent), width)
 }
 
 /// Where zooming and the presets centre: the focused or pinned date when it is in view, else
