@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
     let state = use_app_state();
     // Before any other work: bring back what the user added on an earlier visit.
     state.restore();
+    // Each article's dates are read as articles arrive, so the timeline opens at once.
+    state.keep_dates_read();
     let offline = use_offline();
     let router = use_router();
     let route = router.route;

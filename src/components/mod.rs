@@ -2,6 +2,7 @@
 
 pub mod add_articles;
 pub mod article_tools;
+pub mod count;
 pub mod date_label;
 pub mod highlighted;
 pub mod manage;

@@ -10,9 +10,11 @@
 //! - `ingest`: adding files (workers, or this page), and the batch report;
 //! - `persist`: restoring what an earlier visit stored, and storing each change;
 //! - `words`: the whole corpus's word counts, counted a slice at a time;
+//! - `dates`: each article's dates, read a slice at a time, and the timeline made of them;
 //! - `lexicon`: the lemma lexicon, loaded after the first paint;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 
+mod dates;
 mod ingest;
 mod lexicon;
 mod persist;
@@ -27,6 +29,7 @@ use newsprism_core::Corpus;
 
 use crate::seeds::SEEDS;
 
+pub use dates::DatesRead;
 pub use ingest::{BatchReport, Progress, ReadWhere};
 pub use lexicon::WordForms;
 pub use words::CorpusWords;
@@ -66,8 +69,12 @@ pub struct AppState {
     counting: RwSignal<Option<usize>>,
     /// Where the word list that joins a word's forms stands.
     word_forms: RwSignal<WordForms>,
-    /// The timeline of the whole corpus, worked out when first read and again only after the
-    /// corpus changes, so that going back to the timeline costs nothing.
+    /// Each article's dates, read a slice at a time (see `dates`).
+    dates: RwSignal<newsprism_core::time::timeline::Analyses>,
+    /// While dates are being read: how far it has come.
+    reading_dates: RwSignal<Option<DatesRead>>,
+    /// The timeline of the whole corpus, assembled from `dates` when first read and again only
+    /// after the corpus changes, so that going back to the timeline costs nothing.
     timeline: Memo<newsprism_core::time::timeline::Timeline>,
 }
 
@@ -76,9 +83,12 @@ impl AppState {
     pub fn with_seeds() -> Self {
         let (corpus, errors) = Corpus::with_seeds(SEEDS.iter().copied());
         let corpus = RwSignal::new(corpus);
+        let dates = RwSignal::new(newsprism_core::time::timeline::Analyses::new());
         AppState {
             corpus,
-            timeline: Memo::new(move |_| corpus.with(Corpus::timeline)),
+            dates,
+            reading_dates: RwSignal::new(None),
+            timeline: Self::timeline_memo(corpus, dates),
             load_errors: RwSignal::new(errors.iter().map(ToString::to_string).collect()),
             report: RwSignal::new(BatchReport::default()),
             progress: RwSignal::new(None),
@@ -89,11 +99,6 @@ impl AppState {
             counting: RwSignal::new(None),
             word_forms: RwSignal::new(WordForms::Loading),
         }
-    }
-
-    /// The timeline of all loaded articles (read it with `with`).
-    pub fn timeline(&self) -> Memo<newsprism_core::time::timeline::Timeline> {
-        self.timeline
     }
 
     /// All loaded articles (read them with `with`, never `get`).

@@ -7,6 +7,7 @@ use newsprism_core::corpus::{LibrarySort, Totals};
 use newsprism_core::{Article, ArticleId, PubDate, TitleKind};
 
 use crate::components::add_articles::{AddArticles, IngestReport};
+use crate::components::count::grouped;
 use crate::components::date_label::DateLabel;
 use crate::components::manage::Manage;
 use crate::components::title_label::TitleLabel;
@@ -68,19 +69,6 @@ const SORTS: [(LibrarySort, &str); 4] = [
 
 /// Rows drawn before "Show all".
 const PAGE_ROWS: usize = 300;
-
-/// Formats a count with thin grouping, as a reader expects: 2,791.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// The library's one-line summary; while stored articles are coming back it says so, so that
 /// the bundled five are not taken for the whole library.
@@ -380,7 +368,7 @@ fn LibraryTable(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -
 
 #[cfg(test)]
 mod tests {
-    use super::{grouped, summary_line};
+    use super::summary_line;
     use newsprism_core::corpus::Totals;
 
     #[test]
@@ -401,13 +389,5 @@ mod tests {
         let done = "5 articles · 4 dated · 1 undated · 2,791 words";
         assert_eq!(summary_line(&seeds, Some(Some(0))), done);
         assert_eq!(summary_line(&seeds, None), done);
-    }
-
-    #[test]
-    fn counts_are_grouped_by_thousands() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(2791), "2,791");
-        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

@@ -22,6 +22,7 @@ use newsprism_core::ArticleId;
 use crate::browser::files::download;
 use crate::browser::hash::svg_markup;
 use crate::browser::layout::{element_box, on_resize};
+use crate::components::count::grouped;
 use crate::route::{Lanes, Route, TimelineState};
 use crate::state::use_app_state;
 use chart::chart;
@@ -82,12 +83,60 @@ fn lane_set(t: &Timeline, by: LaneBy, chosen: Option<&Vec<ArticleId>>) -> LaneSe
     }
 }
 
-/// The timeline view.
+/// The timeline view: the chart once every article's dates are read (they are read a slice at
+/// a time as articles arrive), and how far the reading has come until then.
 #[component]
 pub fn TimelineView(
     /// Lanes and the trend's query, from the URL.
     state: TimelineState,
 ) -> impl IntoView {
+    let app = use_app_state();
+    let ready = Memo::new(move |_| app.dates_ready());
+    Effect::new(move |_| {
+        if !ready.get() {
+            app.read_dates();
+        }
+    });
+    move || {
+        if ready.get() {
+            view! { <Drawn state=state.clone() /> }.into_any()
+        } else {
+            view! { <ReadingDates /> }.into_any()
+        }
+    }
+}
+
+/// What the timeline says while the articles' dates are still being read.
+#[component]
+fn ReadingDates() -> impl IntoView {
+    let app = use_app_state();
+    let reading = app.reading_dates();
+    let line = move || match reading.get() {
+        Some(r) => format!(
+            "Reading the dates in {} articles: {} done.",
+            grouped(r.total),
+            grouped(r.done)
+        ),
+        None => "Reading the articles' dates…".to_string(),
+    };
+    let done = move || reading.get().map_or(0.0, |r| r.done as f64);
+    let total = move || reading.get().map_or(1.0, |r| r.total.max(1) as f64);
+    view! {
+        <section class="timeline-view" data-testid="timeline">
+            <div class="view-head">
+                <h1>"Timeline"</h1>
+                <p class="summary" data-testid="timeline-reading" role="status">
+                    {line}
+                </p>
+            </div>
+            <progress class="reading-dates" max=total value=done></progress>
+        </section>
+    }
+}
+
+/// The timeline drawn.
+#[component]
+fn Drawn(state: TimelineState) -> impl IntoView {
     let app = use_app_state();
     let timeline = app.timeline();
     let ui = Ui {

@@ -102,7 +102,12 @@ pub fn is_month_or_weekday(word: &str) -> bool {
 }
 
 pub(super) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    // Lengths and first bytes rule out nearly every word before any comparison.
+    let first = word.as_bytes().first()?;
+    table
+        .iter()
+        .find(|(w, _)| w.len() == word.len() && w.as_bytes()[0] == *first && *w == word)
+        .map(|&(_, v)| v)
 }
 
 pub(super) fn unit_of(word: &str) -> Option<Unit> {

@@ -231,14 +231,19 @@ pub struct Expression {
 /// ```
 pub fn extract(text: &str) -> Vec<Expression> {
     let toks = tokenize(text);
-    let tense = tense_of(&toks);
     let s = Scanner { toks: &toks };
+    // Most sentences name no time: their tense is worked out only when one does.
+    let mut tense = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match match_at(&s, i) {
             Some((end, mut e)) => {
-                e.tense = if e.since { Tense::Past } else { tense };
+                e.tense = if e.since {
+                    Tense::Past
+                } else {
+                    *tense.get_or_insert_with(|| tense_of(&toks))
+                };
                 e.range = toks[i].range.start..toks[end - 1].range.end;
                 out.push(e);
                 i = end;

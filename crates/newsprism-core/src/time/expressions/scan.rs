@@ -145,6 +145,10 @@ fn relative_word(s: &Scanner, i: usize, w: &str) -> Option<(usize, Expression)> 
 
 /// A distance back: "twee weken geleden", "bijna een jaar geleden", "two years ago".
 fn ago(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    // The cheap test first: a unit word within the next three tokens ("more than two years").
+    if !(i + 1..=i + 3).any(|j| s.word(j).and_then(unit_of).is_some()) {
+        return None;
+    }
     let (n, approx, j) = count_at(s, i)?;
     let unit = s.word(j).and_then(unit_of)?;
     if !matches!(s.word(j + 1), Some("geleden" | "ago")) {

@@ -160,6 +160,10 @@ impl Scanner<'_> {
         if let Some(d) = lookup(WEEKDAYS, w) {
             return Some(d);
         }
+        // The shortest written-on form is "zondagavond"; most words are shorter.
+        if w.len() < 11 {
+            return None;
+        }
         WEEKDAYS.iter().take(7).find_map(|(name, d)| {
             let rest = w.strip_prefix(name)?;
             DAY_PARTS.contains(&rest).then_some(*d)

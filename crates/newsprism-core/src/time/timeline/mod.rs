@@ -4,11 +4,13 @@
 //! Everything the timeline view draws is computed here; the view only maps days to pixels.
 
 mod axis;
+mod cache;
 mod export;
 mod lanes;
 mod trend;
 
 pub use axis::{ticks, Tick};
+pub use cache::Analyses;
 pub use lanes::{Counts, Lane, LaneBy};
 pub use trend::{share, trend, Bucket, Period, Trend};
 
@@ -271,10 +273,10 @@ fn looks_ahead(event: &Event) -> bool {
         .any(|w| DEADLINE_WORDS.contains(&w.as_str()))
         || next
             .is_some_and(|w| matches!(w.as_str(), "onwards" | "deadline" | "target" | "horizon"));
-    let prospect = event
-        .sentence_text
+    let lower = event.sentence_text.to_lowercase();
+    let prospect = lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| PROSPECT_WORDS.contains(&w.to_lowercase().as_str()));
+        .any(|w| PROSPECT_WORDS.contains(&w));
     deadline || prospect
 }
 
@@ -328,9 +330,18 @@ pub struct Timeline {
 impl Timeline {
     /// Builds the timeline of `articles`.
     pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Timeline {
+        Timeline::assemble(articles, analyse)
+    }
+
+    /// Builds the timeline of `articles` from each one's analysis, however it is had (worked
+    /// out now, or kept from before: see [`Analyses`]).
+    fn assemble<'a>(
+        articles: impl IntoIterator<Item = &'a Article>,
+        mut time_of: impl FnMut(&Article) -> ArticleTime,
+    ) -> Timeline {
         let mut t = Timeline::default();
         for a in articles {
-            let time = analyse(a);
+            let time = time_of(a);
             let span = a
                 .pub_date
                 .as_ref()

@@ -1,0 +1,117 @@
+//! Each article's time analysis, kept between builds of the timeline: the page works them out
+//! a slice at a time as articles arrive, so that opening the timeline only assembles them.
+
+use rustc_hash::FxHashMap;
+
+use super::{analyse, ArticleTime, Timeline};
+use crate::article::{Article, ArticleId, PubDate};
+
+/// The time analyses of articles, each kept with the publication date it was made against (an
+/// article whose date the user changes is analysed again).
+#[derive(Clone, Debug, Default)]
+pub struct Analyses {
+    per: FxHashMap<ArticleId, (Option<PubDate>, ArticleTime)>,
+}
+
+impl Analyses {
+    /// No analyses yet.
+    pub fn new() -> Self {
+        Analyses::default()
+    }
+
+    /// How many articles are analysed.
+    pub fn len(&self) -> usize {
+        self.per.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.per.is_empty()
+    }
+
+    /// The kept analysis of `article`, if it was made against its current date.
+    fn get(&self, article: &Article) -> Option<&ArticleTime> {
+        self.per
+            .get(&article.id)
+            .filter(|(date, _)| *date == article.pub_date)
+            .map(|(_, time)| time)
+    }
+
+    /// Whether `article` has an up-to-date analysis.
+    pub fn has(&self, article: &Article) -> bool {
+        self.get(article).is_some()
+    }
+
+    /// Analyses `article` (again, if its date changed).
+    pub fn add(&mut self, article: &Article) {
+        self.per
+            .insert(article.id, (article.pub_date.clone(), analyse(article)));
+    }
+
+    /// Forgets the articles for which `keep` is false.
+    pub fn retain(&mut self, mut keep: impl FnMut(ArticleId) -> bool) {
+        self.per.retain(|id, _| keep(*id));
+    }
+
+    /// Whether every one of `articles` has an up-to-date analysis.
+    pub fn covers<'a>(&self, articles: impl IntoIterator<Item = &'a Article>) -> bool {
+        articles.into_iter().all(|a| self.has(a))
+    }
+
+    /// The timeline of `articles`, from the kept analyses; an article without one is analysed
+    /// now (and not kept), so the result is always that of [`Timeline::build`].
+    ///
+    /// ```
+    /// use newsprism_core::corpus::Corpus;
+    /// use newsprism_core::time::timeline::{Analyses, Timeline};
+    /// let (corpus, _) = Corpus::from_files([
+    ///     ("a.txt", " date 2022-12-20 Maandag was Poetin in Minsk.".as_bytes()),
+    ///     ("b.txt", "Loekasjenko sprak in 2019.".as_bytes()),
+    /// ]);
+    /// let mut kept = Analyses::new();
+    /// kept.add(&corpus.articles()[0]);
+    /// assert!(!kept.covers(corpus.articles()));
+    /// assert_eq!(kept.timeline(corpus.articles()), Timeline::build(corpus.articles()));
+    /// ```
+    pub fn timeline<'a>(&self, articles: impl IntoIterator<Item = &'a Article>) -> Timeline {
+        Timeline::assemble(articles, |a| {
+            self.get(a).cloned().unwrap_or_else(|| analyse(a))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::PartialDate;
+    use crate::corpus::Corpus;
+    use crate::project::{ArticleEdit, DateEdit};
+
+    #[test]
+    fn an_analysis_made_against_another_date_is_not_used() {
+        let (mut corpus, _) = Corpus::from_files([(
+            "a.txt",
+            " date 2022-12-20 Maandag was Poetin in Minsk.".as_bytes(),
+        )]);
+        let mut kept = Analyses::new();
+        kept.add(&corpus.articles()[0]);
+        let id = corpus.articles()[0].id;
+        let before = kept.timeline(corpus.articles());
+        let edit = ArticleEdit {
+            date: PartialDate::day(2022, 10, 5).map(DateEdit::Date),
+            ..ArticleEdit::default()
+        };
+        assert!(corpus.edit(id, &edit).is_ok());
+        assert!(!kept.covers(corpus.articles()));
+        let after = kept.timeline(corpus.articles());
+        assert_ne!(
+            before.groups, after.groups,
+            "Monday is read against the new date"
+        );
+        assert_eq!(after, Timeline::build(corpus.articles()));
+        kept.add(&corpus.articles()[0]);
+        assert!(kept.covers(corpus.articles()));
+        kept.retain(|_| false);
+        assert!(kept.is_empty());
+    }
+}

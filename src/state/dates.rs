@@ -1,0 +1,121 @@
+//! Each article's dates, read a slice at a time as articles arrive (after an import, a reload,
+//! an edit), so that opening the timeline only assembles what is already worked out. Reading
+//! them all at once took seconds on a large corpus, with the page frozen.
+
+use leptos::prelude::*;
+use newsprism_core::article::ArticleId;
+use newsprism_core::time::timeline::{Analyses, Timeline};
+use newsprism_core::Corpus;
+
+use super::persist::SLICE_MS;
+use super::AppState;
+use crate::browser::timer::Slices;
+
+/// How far the reading of dates has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DatesRead {
+    /// Articles whose dates are read.
+    pub done: usize,
+    /// Articles loaded.
+    pub total: usize,
+}
+
+impl AppState {
+    /// The timeline of all loaded articles (read it with `with`); read it only once
+    /// [`AppState::dates_ready`] says so, or it works out the missing articles at once.
+    pub fn timeline(&self) -> Memo<Timeline> {
+        self.timeline
+    }
+
+    pub(super) fn timeline_memo(
+        corpus: RwSignal<Corpus>,
+        dates: RwSignal<Analyses>,
+    ) -> Memo<Timeline> {
+        Memo::new(move |_| {
+            dates.track();
+            corpus.with(|c| dates.with_untracked(|d| d.timeline(c.articles())))
+        })
+    }
+
+    /// Whether every loaded article's dates are read, so the timeline opens at once.
+    pub fn dates_ready(&self) -> bool {
+        let dates = self.dates;
+        self.corpus.with(|c| dates.with(|d| d.covers(c.articles())))
+    }
+
+    /// While dates are being read: how far the reading has come.
+    pub fn reading_dates(&self) -> ReadSignal<Option<DatesRead>> {
+        self.reading_dates.read_only()
+    }
+
+    /// Reads the dates of every article not yet read (again for one whose date was changed,
+    /// and forgets removed ones), a slice at a time, unless a reading is under way; `dates` is
+    /// told once it is done.
+    pub fn read_dates(&self) {
+        if self.reading_dates.get_untracked().is_some() {
+            return;
+        }
+        let state = *self;
+        state.reading_dates.set(Some(state.dates_read()));
+        leptos::task::spawn_local(async move {
+            let mut slices = Slices::new(SLICE_MS);
+            // Again until nothing is missing: the corpus can change while this waits.
+            loop {
+                let missing: Vec<ArticleId> = state.corpus.with_untracked(|c| {
+                    state
+                        .dates
+                        .update_untracked(|d| d.retain(|id| c.get(id).is_some()));
+                    state.dates.with_untracked(|d| {
+                        c.articles()
+                            .iter()
+                            .filter(|a| !d.has(a))
+                            .map(|a| a.id)
+                            .collect()
+                    })
+                });
+                if missing.is_empty() {
+                    break;
+                }
+                for id in missing {
+                    state.corpus.with_untracked(|c| {
+                        if let Some(a) = c.get(id) {
+                            state.dates.update_untracked(|d| d.add(a));
+                        }
+                    });
+                    if slices.due() {
+                        state.reading_dates.set(Some(state.dates_read()));
+                        slices.pause().await;
+                    }
+                }
+            }
+            state.reading_dates.set(None);
+            state.dates.notify();
+        });
+    }
+
+    fn dates_read(&self) -> DatesRead {
+        let dates = self.dates;
+        self.corpus.with_untracked(|c| DatesRead {
+            done: dates.with_untracked(|d| c.articles().iter().filter(|a| d.has(a)).count()),
+            total: c.len(),
+        })
+    }
+
+    /// Reads new articles' dates whenever the corpus changes and no import is under way (an
+    /// import's own work comes first; the timeline asks for them itself if opened meanwhile).
+    pub fn keep_dates_read(&self) {
+        let state = *self;
+        Effect::new(move |_| {
+            state.corpus.track();
+            if state.progress.with(Option::is_none) && !state.dates_ready_untracked() {
+                state.read_dates();
+            }
+        });
+    }
+
+    fn dates_ready_untracked(&self) -> bool {
+        let dates = self.dates;
+        self.corpus
+            .with_untracked(|c| dates.with_untracked(|d| d.covers(c.articles())))
+    }
+}
