@@ -72,7 +72,8 @@ impl Counts {
     }
 }
 
-fn sum<'c>(counts: impl IntoIterator<Item = &'c Counts>) -> Counts {
+/// The counts of several documents together.
+pub fn sum<'c>(counts: impl IntoIterator<Item = &'c Counts>) -> Counts {
     let mut all = Counts::default();
     for c in counts {
         all.add(c);
@@ -118,9 +119,14 @@ pub fn keywords(target: &[&Doc], rest: &[&Doc], limit: usize) -> Vec<Keyword> {
 }
 
 /// The words the documents `members` (indexes into `counts`) over-use against all the other
-/// documents of `counts`, counted once and subtracted.
-pub fn keywords_within(counts: &[Counts], members: &[usize], limit: usize) -> Vec<Keyword> {
-    let all = sum(counts.iter());
+/// documents of `counts`, whose sum is `all` (summed once by the caller for every group, and
+/// the members subtracted from it).
+pub fn keywords_within(
+    all: &Counts,
+    counts: &[Counts],
+    members: &[usize],
+    limit: usize,
+) -> Vec<Keyword> {
     let t = sum(members.iter().filter_map(|&m| counts.get(m)));
     against(
         &t,

@@ -295,8 +295,9 @@ impl Comparison {
             }
         }
         let counts: Vec<keyness::Counts> = docs.iter().map(keyness::Counts::of).collect();
+        let all = keyness::sum(&counts);
         let keyness = Keyness::measure(&party_of, parties.len(), |members| {
-            keyness::keywords_within(&counts, members, KEYWORDS)
+            keyness::keywords_within(&all, &counts, members, KEYWORDS)
         })
         .with_reference(docs.len());
         Comparison {
