@@ -20,6 +20,13 @@ test('story groups: the heatmap, the December group, the threshold', async ({ pa
   await expect(group).toHaveCount(1);
   await expect(group.locator('li a')).toHaveCount(3);
   for (const title of DECEMBER) await expect(group.locator('li a').filter({ hasText: title })).toHaveCount(1);
+  // Each member says why it is in the story: its closest match there.
+  await expect(group.getByTestId('group-why')).toHaveCount(3);
+  for (const why of await group.getByTestId('group-why').allInnerTexts()) expect(why).toMatch(/^ · \d+% similar to “.+”$/);
+  // Rows and columns are numbered, values carry their unit, the legend names its scale.
+  await expect(page.locator('#similarity-heatmap .heat-column')).toHaveText(['1', '2', '3', '4', '5']);
+  await expect(page.locator('#similarity-heatmap .heat-cell text').first()).toHaveText(/^\d+%$/);
+  await expect(page.getByTestId('heat-legend')).toContainText('(the closest pair)');
   // A stricter threshold splits it; the URL keeps the setting.
   await page.goto('./#/compare?t=8');
   await expect(page.getByTestId('story-group')).toHaveCount(0);
@@ -220,7 +227,16 @@ test('over the limit: the newest are compared, and added articles can be compare
   await expect(report.locator('h2')).toHaveText('62 added · 0 duplicates · 0 rejected');
   await page.goto('./#/compare');
   await expect(page.getByTestId('scope-summary')).toContainText('Comparing the 60 newest of 67 articles');
-  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(3600);
+  // The heatmap keeps to the articles with the closest matches, so its rows stay readable:
+  // no label is cut at the edge, and none overlaps the next.
+  await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(24 * 24);
+  await expect(page.getByTestId('heatmap-note')).toHaveText('The 24 of the 60 compared articles with the closest matches; the export holds every pair.');
+  const boxes = await page.locator('#similarity-heatmap text.heat-label:not(.heat-column)').evaluateAll((ts) =>
+    ts.map((t) => (t as SVGTextElement).getBBox()).map((b) => ({ x: b.x, y: b.y, h: b.height })));
+  expect(boxes.length).toBe(24 + 2);
+  for (const b of boxes) expect(b.x).toBeGreaterThanOrEqual(0);
+  const rowBoxes = boxes.slice(0, 24);
+  for (let k = 1; k < rowBoxes.length; k++) expect(rowBoxes[k].y).toBeGreaterThanOrEqual(rowBoxes[k - 1].y + rowBoxes[k - 1].h - 1);
   // The report's link compares the batch (the first 60 picked).
   await page.goto('./#/');
   await page.getByTestId('compare-added').click();

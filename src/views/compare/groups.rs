@@ -13,13 +13,20 @@ use crate::route::{CompareState, CompareTab, Route};
 /// How many shades the heatmap has (CSS classes `heat-0` … `heat-5`, colours in the theme).
 const HEAT_LEVELS: usize = 6;
 
-/// The heatmap's geometry, in SVG units.
+/// The most articles the heatmap draws: beyond this its labels no longer fit its rows.
+const HEAT_MAX: usize = 24;
+
+/// The heatmap's geometry, in SVG units; a row is never lower than its 11 px label needs.
 const CELL_MAX: f64 = 34.0;
-const CELL_MIN: f64 = 6.0;
+const CELL_MIN: f64 = 16.0;
+/// Characters of a row's label (its number and title), so that it fits `LABEL_W`.
+const LABEL_CHARS: usize = 38;
+/// Room for the legend under the cells.
+const LEGEND_H: f64 = 44.0;
 /// The width the cells share once there are too many for full-size cells.
 const CELLS_WIDTH: f64 = 420.0;
 const LABEL_W: f64 = 260.0;
-const TOP: f64 = 20.0;
+const TOP: f64 = 26.0;
 
 /// From this shade on, numbers are written in the strong ink (light on the light theme's dark
 /// blues, dark on the dark theme's light ones); the theme's colours are chosen so that both
@@ -122,54 +129,86 @@ fn GroupControls(state: CompareState) -> impl IntoView {
     }
 }
 
-/// Every pair's similarity as a shaded square, with its numbers on hover.
+/// Every pair's similarity as a shaded square, with its numbers on hover: rows named by number
+/// and title, columns by number, a legend of the shades with their percentages. With more
+/// articles than fit readably, those with the closest matches (the export has every pair).
 #[component]
 fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl IntoView {
     move || {
         comparison.with(|c| {
             let n = c.articles.len();
+            let shown = c.similarity.most_connected(HEAT_MAX);
+            let m = shown.len();
             let names = titles.get();
             let name = |i: usize| short(names.get(i).map_or("", String::as_str));
-            let cell = if n <= 12 {
+            let cell = if m <= 12 {
                 CELL_MAX
             } else {
-                (CELLS_WIDTH / n as f64).max(CELL_MIN)
+                (CELLS_WIDTH / m as f64).max(CELL_MIN)
             };
-            let size = LABEL_W + cell * n as f64 + 10.0;
-            let height = TOP + cell * n as f64 + 10.0;
-            let max = (0..n)
-                .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
+            let size = LABEL_W + cell * m as f64 + 10.0;
+            let height = TOP + cell * m as f64 + LEGEND_H;
+            let max = shown
+                .iter()
+                .flat_map(|&i| shown.iter().filter(move |&&j| j != i).map(move |&j| (i, j)))
                 .map(|(i, j)| c.similarity.score(i, j))
                 .fold(0.0f32, f32::max);
-            let cells = (0..n * n)
+            let cells = (0..m * m)
                 .map(|k| {
-                    let (i, j) = (k / n, k % n);
+                    let (r, col) = (k / m, k % m);
+                    let (i, j) = (shown[r], shown[col]);
+                    let at = i * n + j;
                     let tip = format!(
                         "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
                         name(i),
                         name(j),
-                        c.similarity.combined[k] * 100.0,
-                        c.similarity.cosine[k] * 100.0,
-                        c.similarity.overlap[k] * 100.0
+                        c.similarity.combined[at] * 100.0,
+                        c.similarity.cosine[at] * 100.0,
+                        c.similarity.overlap[at] * 100.0
                     );
-                    heat_cell(i, j, c.similarity.combined[k], max, cell, n <= 12, tip)
+                    heat_cell(r, col, c.similarity.combined[at], max, cell, m <= 12, tip)
                 })
                 .collect_view();
-            let labels = (0..n)
-                .map(|i| {
+            let rows = shown
+                .iter()
+                .enumerate()
+                .map(|(r, &i)| {
                     view! {
                         <text
                             x=LABEL_W - 6.0
-                            y=TOP + cell * i as f64 + cell / 2.0 + 4.0
+                            y=TOP + cell * r as f64 + cell / 2.0 + 4.0
                             text-anchor="end"
                             class="heat-label"
                         >
-                            {name(i)}
+                            {format!("{} · {}", r + 1, cut(&name(i), LABEL_CHARS))}
                         </text>
                     }
                 })
                 .collect_view();
+            let columns = (0..m)
+                .map(|col| {
+                    view! {
+                        <text
+                            x=LABEL_W + cell * col as f64 + cell / 2.0
+                            y=TOP - 6.0
+                            text-anchor="middle"
+                            class="heat-label heat-column"
+                        >
+                            {(col + 1).to_string()}
+                        </text>
+                    }
+                })
+                .collect_view();
+            let legend = legend(TOP + cell * m as f64 + 14.0, max);
+            let note = (m < n).then(|| {
+                format!(
+                    "The {m} of the {n} compared articles with the closest matches; the export holds every pair."
+                )
+            });
             view! {
+                <p class="muted" data-testid="heatmap-note">
+                    {note}
+                </p>
                 <svg
                     id="similarity-heatmap"
                     role="img"
@@ -179,11 +218,47 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                     viewBox=format!("0 0 {size} {height}")
                     xmlns="http://www.w3.org/2000/svg"
                 >
-                    {labels}
+                    {columns}
+                    {rows}
                     {cells}
+                    {legend}
                 </svg>
             }
         })
+    }
+}
+
+/// The shades with the similarity each stands for (relative to the most similar pair, `max`).
+fn legend(y: f64, max: f32) -> impl IntoView {
+    let swatch = 18.0;
+    let swatches = (0..HEAT_LEVELS)
+        .map(|l| {
+            let x = LABEL_W + swatch * l as f64;
+            view! { <rect x=x y=y width=swatch - 1.0 height=swatch - 1.0 class=format!("heat-{l}") /> }
+        })
+        .collect_view();
+    let end = LABEL_W + swatch * HEAT_LEVELS as f64;
+    view! {
+        <g class="heat-legend" data-testid="heat-legend">
+            <text x=LABEL_W - 6.0 y=y + 13.0 text-anchor="end" class="heat-label">
+                "similar: 0%"
+            </text>
+            {swatches}
+            <text x=end + 6.0 y=y + 13.0 class="heat-label">
+                {format!("{:.0}% (the closest pair)", max * 100.0)}
+            </text>
+        </g>
+    }
+}
+
+/// At most `max` characters of `s`, with "…" where it was cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
     }
 }
 
@@ -213,7 +288,7 @@ fn heat_cell(
     let text = (numbers && i != j).then(|| {
         view! {
             <text x=x + cell / 2.0 y=y + cell / 2.0 + 4.0 text-anchor="middle" class=ink>
-                {format!("{:.0}", score * 100.0)}
+                {format!("{:.0}%", score * 100.0)}
             </text>
         }
     });
@@ -224,6 +299,17 @@ fn heat_cell(
             </rect>
             {text}
         </g>
+    }
+}
+
+/// " · outlet · date", or " · date" for an article without a source (its voice label is its
+/// own title, already shown).
+fn source_and_date(c: &Comparison, i: usize, when: &str) -> String {
+    let party = &c.parties[c.party_of[i]];
+    if party.key.starts_with("source:") {
+        format!(" · {} · {when}", party.label)
+    } else {
+        format!(" · {when}")
     }
 }
 
@@ -290,10 +376,21 @@ fn story_group(
                     format!("{} – {}", iso_day(a), iso_day(b))
                 }
             });
+            // Why it is here: its closest match in the story.
+            let why = c.similarity.closest(i, g).map(|(j, score)| {
+                format!(
+                    " · {:.0}% similar to “{}”",
+                    score * 100.0,
+                    short(names.get(j).map_or("", String::as_str))
+                )
+            });
             view! {
                 <li>
                     <a href=Route::article(c.articles[i]).to_hash()>{names.get(i).cloned().unwrap_or_default()}</a>
-                    <span class="muted">{format!(" · {} · {}", c.parties[c.party_of[i]].label, when)}</span>
+                    <span class="muted">{source_and_date(c, i, &when)}</span>
+                    <span class="muted why" data-testid="group-why">
+                        {why}
+                    </span>
                 </li>
             }
         })

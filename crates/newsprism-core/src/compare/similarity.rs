@@ -227,6 +227,39 @@ impl Similarity {
         self.combined[i * self.len() + j]
     }
 
+    /// The most similar other article in `among` (positions) for article `i`, with its
+    /// score: why `i` is in a story group with them.
+    pub fn closest(&self, i: usize, among: &[usize]) -> Option<(usize, f32)> {
+        among
+            .iter()
+            .filter(|&&j| j != i && j < self.len() && i < self.len())
+            .map(|&j| (j, self.score(i, j)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// At most `limit` positions for a chart of pairs that must stay readable: all of them
+    /// when they fit, else those with the closest match to any other (the pairs a reader looks
+    /// for), in their own order.
+    pub fn most_connected(&self, limit: usize) -> Vec<usize> {
+        let n = self.len();
+        if n <= limit {
+            return (0..n).collect();
+        }
+        let mut best: Vec<(usize, f32)> = (0..n)
+            .map(|i| {
+                let top = (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| self.score(i, j))
+                    .fold(0.0f32, f32::max);
+                (i, top)
+            })
+            .collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut chosen: Vec<usize> = best.into_iter().take(limit).map(|(i, _)| i).collect();
+        chosen.sort_unstable();
+        chosen
+    }
+
     /// Story groups: positions linked by similarity at least `threshold` within `window_days`
     /// of each other (`when[i]` is article `i`'s period; `None` means unknown, and then the
     /// text alone decides). Largest groups first, then in article order; articles that join
@@ -386,6 +419,29 @@ mod tests {
         assert!(!within(None, period("2022-12-20"), week));
         assert!(within(None, None, week));
         assert!(within(None, period("2003"), ANY_TIME));
+    }
+
+    #[test]
+    fn a_chart_keeps_the_articles_with_the_closest_matches() {
+        // Four articles: 0 and 2 are near-copies, 1 and 3 match nothing well.
+        let scores = [
+            [1.0, 0.1, 0.9, 0.0],
+            [0.1, 1.0, 0.2, 0.05],
+            [0.9, 0.2, 1.0, 0.1],
+            [0.0, 0.05, 0.1, 1.0],
+        ];
+        let combined: Vec<f32> = scores.iter().flatten().copied().collect();
+        let s = Similarity {
+            articles: (1..=4).map(ArticleId).collect(),
+            cosine: combined.clone(),
+            overlap: combined.clone(),
+            combined,
+        };
+        assert_eq!(s.most_connected(10), [0, 1, 2, 3]);
+        assert_eq!(s.most_connected(2), [0, 2]);
+        assert_eq!(s.most_connected(3), [0, 1, 2]);
+        assert_eq!(s.closest(1, &[0, 1, 2]), Some((2, 0.2)));
+        assert_eq!(s.closest(1, &[1]), None);
     }
 
     #[test]
