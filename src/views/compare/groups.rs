@@ -169,36 +169,7 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                     heat_cell(r, col, c.similarity.combined[at], max, cell, m <= 12, tip)
                 })
                 .collect_view();
-            let rows = shown
-                .iter()
-                .enumerate()
-                .map(|(r, &i)| {
-                    view! {
-                        <text
-                            x=LABEL_W - 6.0
-                            y=TOP + cell * r as f64 + cell / 2.0 + 4.0
-                            text-anchor="end"
-                            class="heat-label"
-                        >
-                            {format!("{} · {}", r + 1, cut(&name(i), LABEL_CHARS))}
-                        </text>
-                    }
-                })
-                .collect_view();
-            let columns = (0..m)
-                .map(|col| {
-                    view! {
-                        <text
-                            x=LABEL_W + cell * col as f64 + cell / 2.0
-                            y=TOP - 6.0
-                            text-anchor="middle"
-                            class="heat-label heat-column"
-                        >
-                            {(col + 1).to_string()}
-                        </text>
-                    }
-                })
-                .collect_view();
+            let labels = axis_labels(cell, shown.iter().map(|&i| name(i)).collect());
             let legend = legend(TOP + cell * m as f64 + 14.0, max);
             let note = (m < n).then(|| {
                 format!(
@@ -218,13 +189,46 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                     viewBox=format!("0 0 {size} {height}")
                     xmlns="http://www.w3.org/2000/svg"
                 >
-                    {columns}
-                    {rows}
+                    {labels}
                     {cells}
                     {legend}
                 </svg>
             }
         })
+    }
+}
+
+/// The heatmap's row labels (number and title, cut to fit) and column numbers.
+fn axis_labels(cell: f64, names: Vec<String>) -> impl IntoView {
+    let m = names.len();
+    let rows = names
+        .iter()
+        .enumerate()
+        .map(|(r, name)| {
+            view! {
+                <text x=LABEL_W - 6.0 y=TOP + cell * r as f64 + cell / 2.0 + 4.0 text-anchor="end" class="heat-label">
+                    {format!("{} · {}", r + 1, cut(name, LABEL_CHARS))}
+                </text>
+            }
+        })
+        .collect_view();
+    let columns = (0..m)
+        .map(|col| {
+            view! {
+                <text
+                    x=LABEL_W + cell * col as f64 + cell / 2.0
+                    y=TOP - 6.0
+                    text-anchor="middle"
+                    class="heat-label heat-column"
+                >
+                    {(col + 1).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        {columns}
+        {rows}
     }
 }
 
