@@ -74,7 +74,9 @@ test('a dropped folder is walked into its subfolders and its name is offered as 
     sport: { 'bbc-sport-199-latin1.txt': b64('bbc-sport-199-latin1.txt'), diep: { 'leeg.txt': '' } },
     'foto.png': Buffer.from('\x89PNG\r\n\x1a\n0000', 'binary').toString('base64'),
   });
-  await expect(report(page).locator('h2')).toHaveText('2 added · 0 duplicates · 2 rejected');
+  // The page form of bundled article 001 is a near-duplicate of it.
+  await expect(report(page).locator('h2')).toHaveText('2 added (1 near-duplicate) · 0 duplicates · 2 rejected');
+  await expect(report(page).getByTestId('near-line')).toContainText('voorbeeldkrant/seed001.html is a near-duplicate of “Het bliksembezoek');
   await expect(report(page)).toContainText('voorbeeldkrant/sport/bbc-sport-199-latin1.txt');
   await expect(report(page).locator('li.rejected').filter({ hasText: 'leeg.txt' })).toContainText('is empty');
   await expect(report(page).locator('li.rejected').filter({ hasText: 'foto.png' })).toContainText('PNG image');
@@ -101,7 +103,8 @@ test('files of every format are read; a page\'s scripts and handlers never run o
     ['kapot.json', Buffer.from('[{"title": "x", ').toString('base64')],
   ]);
   // html 1 + md 1 + json 3 (+1 bad record) + seed 003 again (duplicate) + truncated 1; empty; broken JSON.
-  await expect(report(page).locator('h2')).toHaveText('6 added · 1 duplicates · 3 rejected');
+  await expect(report(page).locator('h2')).toHaveText('6 added (1 near-duplicate) · 1 duplicates · 3 rejected');
+  await expect(report(page).getByTestId('near-line')).toContainText('seed001.html is a near-duplicate of “Het bliksembezoek');
   await expect(report(page).locator('li.rejected').filter({ hasText: 'record 3' })).toContainText('no text');
   await expect(report(page).locator('li.rejected').filter({ hasText: 'kapot.json' })).toContainText('is not valid JSON');
   await expect(report(page).locator('li.added').filter({ hasText: 'afgebroken.txt' })).toContainText('ends in the middle of a character');

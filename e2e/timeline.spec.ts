@@ -233,7 +233,7 @@ test('at scale: lanes for a chosen few, a density strip for the rest', async ({ 
     .flatMap((d) => fs.readdirSync(path.join(BBC, d.name)).map((f) => path.join(BBC, d.name, f)));
   await page.goto('./#/');
   await page.locator('#add-files').setInputFiles(files);
-  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText(/^\d+ added · \d+ duplicates · 0 rejected$/, { timeout: 180_000 });
+  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText(/^\d+ added( \(\d+ near-duplicates?\))? · \d+ duplicates · 0 rejected$/, { timeout: 180_000 });
   const added = Number((await page.getByTestId('ingest-report').locator('h2').innerText()).match(/^(\d+)/)![1]);
   expect(added).toBeGreaterThan(2000);
   await page.goto('./#/timeline');

@@ -7,7 +7,7 @@ use crate::browser::hash::{
     focus_id, remove_loading_screen, scroll_to_top, set_document_title, use_router, Router,
 };
 use crate::browser::offline::{use_offline, Offline};
-use crate::components::add_articles::{IngestProgress, StorageNotice};
+use crate::components::add_articles::{BatchNotice, IngestProgress, StorageNotice};
 use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
@@ -33,8 +33,9 @@ pub fn App() -> impl IntoView {
     let router = use_router();
     let route = router.route;
     let dragging = use_file_drop(move |files| {
+        // The page stays where it is: the progress and a line about the batch show on every
+        // page, the full report in the library.
         state.ingest(files);
-        router.push(&Route::default());
     });
 
     // The app has drawn: the static loading screen goes.
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
         <LoadErrors />
         <StorageNotice />
         <IngestProgress />
+        <BatchNotice hidden=Signal::derive(move || matches!(route.get(), Route::Library { .. })) />
         <main id="main" tabindex="-1">
             <RoutedView route />
         </main>

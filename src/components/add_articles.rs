@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use newsprism_core::corpus::near::NearDuplicate;
 use newsprism_core::corpus::FileOutcome;
 use newsprism_core::ingest::MAX_FILE_BYTES;
 use newsprism_core::{ArticleId, Corpus};
@@ -239,13 +240,15 @@ pub fn IngestReport() -> impl IntoView {
                 <section class="ingest-report" aria-live="polite" data-testid="ingest-report">
                     <h2>
                         {format!(
-                            "{} added · {} duplicates · {} rejected{not_read}",
+                            "{} added{} · {} duplicates · {} rejected{not_read}",
                             n.added,
+                            near_count(n.near),
                             n.duplicates,
                             n.rejected,
                         )}
                     </h2>
                     {read_where}
+                    <NearDuplicates />
                     {compare}
                     <FolderOffers />
                     <details open=few on:toggle=move |ev| open.set(details_open(&ev))>
@@ -258,6 +261,111 @@ pub fn IngestReport() -> impl IntoView {
                 </section>
             })
         })
+    }
+}
+
+/// Away from the library, once a batch is read: what it added, with the way to its report.
+#[component]
+pub fn BatchNotice(
+    /// Whether the full report is on the page already (in the library).
+    hidden: Signal<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        if hidden.get() || state.progress().with(Option::is_some) {
+            return None;
+        }
+        state.report().with(|report| {
+            if report.is_empty() {
+                return None;
+            }
+            let n = report.counts();
+            Some(view! {
+                <p class="batch-notice" role="status" data-testid="batch-notice">
+                    {format!(
+                        "Files read: {} added{} · {} duplicates · {} rejected. ",
+                        n.added,
+                        near_count(n.near),
+                        n.duplicates,
+                        n.rejected,
+                    )}
+                    <a href="#/">"See the report in the library"</a>
+                    " "
+                    <button type="button" on:click=move |_| state.dismiss_report()>
+                        "Dismiss"
+                    </button>
+                </p>
+            })
+        })
+    }
+}
+
+/// " (2 near-duplicates)" after the count of added articles, when there are any.
+fn near_count(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => " (1 near-duplicate)".to_string(),
+        n => format!(" ({n} near-duplicates)"),
+    }
+}
+
+/// Near-duplicates shown at once, before "and N more".
+const NEAR_SHOWN: usize = 20;
+
+/// The articles of the batch that nearly copy one already loaded (a truncated or lightly
+/// edited copy): both are kept, and each can be removed here.
+#[component]
+fn NearDuplicates() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state.report().with(|report| {
+            let near = report.near_duplicates();
+            if near.is_empty() {
+                return None;
+            }
+            let more = near.len().saturating_sub(NEAR_SHOWN);
+            let rows = state.corpus().with(|c| {
+                near.iter()
+                    .take(NEAR_SHOWN)
+                    .map(|&(file, id, n)| near_line(c, file, id, n))
+                    .collect_view()
+            });
+            let more = (more > 0).then(|| view! { <li>{format!("and {more} more")}</li> });
+            Some(view! {
+                <div class="near-duplicates" data-testid="near-duplicates">
+                    <p>
+                        "Near-duplicates: these nearly copy an article already loaded (a truncated or lightly edited copy). Both are kept; remove the copy if you do not want it."
+                    </p>
+                    <ul>{rows} {more}</ul>
+                </div>
+            })
+        })
+    }
+}
+
+/// One near-duplicate: the file, what it copies and how much, and a button to remove it.
+fn near_line(c: &Corpus, file: &str, id: ArticleId, n: NearDuplicate) -> impl IntoView {
+    let state = use_app_state();
+    let of = c.get(n.of).map_or_else(String::new, |a| a.title.clone());
+    let kept = c.get(id).is_some();
+    let action = if kept {
+        view! {
+            <button type="button" data-testid="remove-near" on:click=move |_| state.remove(id)>
+                "Remove this copy"
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <span class="muted">"removed"</span> }.into_any()
+    };
+    view! {
+        <li data-testid="near-line">
+            <span class="file-name">{file.to_string()}</span>
+            " is a near-duplicate of "
+            <a href=Route::article(n.of).to_hash()>{format!("“{of}”")}</a>
+            {format!(" ({:.0}% of the shorter text is in the other) ", n.share * 100.0)}
+            {action}
+        </li>
     }
 }
 
@@ -289,16 +397,20 @@ fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
             id,
             warnings,
             format,
+            near,
         } => {
             let (title, detected) = corpus
                 .get(*id)
                 .map(|a| (a.title.clone(), detected(a, format.name())))
                 .unwrap_or_default();
-            let note = if warnings.is_empty() {
+            let mut note = if warnings.is_empty() {
                 String::new()
             } else {
                 format!(" Note: {}", warnings.join("; "))
             };
+            if let Some(n) = near.and_then(|n| corpus.get(n.of)) {
+                note.push_str(&format!(" Near-duplicate of “{}”.", n.title));
+            }
             (
                 "added",
                 file_name.clone(),

@@ -10,6 +10,7 @@ use std::fmt;
 use futures::future::join_all;
 use newsprism_core::article::ArticleId;
 use newsprism_core::corpus::batch::{Chunk, Step};
+use newsprism_core::corpus::near::NearDuplicate;
 use newsprism_core::corpus::FileOutcome;
 use newsprism_core::error::{IngestError, IngestErrorKind};
 use newsprism_core::ingest::transfer::{self, Read};
@@ -79,6 +80,8 @@ pub struct BatchReport {
 pub struct BatchCounts {
     /// Added as new articles.
     pub added: usize,
+    /// Of those, near-duplicates of an article already loaded.
+    pub near: usize,
     /// The same text was already loaded.
     pub duplicates: usize,
     /// Not read, with a reason.
@@ -96,13 +99,33 @@ impl BatchReport {
         let mut n = BatchCounts::default();
         for o in &self.outcomes {
             match o {
-                FileOutcome::Added { .. } => n.added += 1,
+                FileOutcome::Added { near, .. } => {
+                    n.added += 1;
+                    n.near += usize::from(near.is_some());
+                }
                 FileOutcome::Duplicate { .. } => n.duplicates += 1,
                 FileOutcome::Rejected(_) => n.rejected += 1,
                 FileOutcome::ProjectOpened { .. } => {}
             }
         }
         n
+    }
+
+    /// The articles the batch added that nearly copy one already loaded: (file name, new
+    /// article, what it copies), in file order.
+    pub fn near_duplicates(&self) -> Vec<(&str, ArticleId, NearDuplicate)> {
+        self.outcomes
+            .iter()
+            .filter_map(|o| match o {
+                FileOutcome::Added {
+                    file_name,
+                    id,
+                    near: Some(near),
+                    ..
+                } => Some((file_name.as_str(), *id, *near)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The first `max` articles the batch added, in file order.
@@ -451,10 +474,12 @@ mod tests {
             report.counts(),
             BatchCounts {
                 added: 2,
+                near: 0,
                 duplicates: 1,
                 rejected: 1
             }
         );
+        assert!(report.near_duplicates().is_empty());
         assert_eq!(report.added_ids(1).len(), 1);
         assert_eq!(report.added_ids(10).len(), 2);
         assert!(!report.is_empty());

@@ -17,6 +17,7 @@
 
 pub mod batch;
 mod edits;
+pub mod near;
 mod queries;
 #[cfg(test)]
 mod tests;
@@ -56,6 +57,8 @@ enum AddOutcome {
         id: ArticleId,
         /// Notes about the decoding.
         warnings: Vec<String>,
+        /// The loaded article it nearly copies, if any.
+        near: Option<near::NearDuplicate>,
     },
     /// The same text is already loaded; nothing changed.
     Duplicate {
@@ -77,6 +80,9 @@ pub enum FileOutcome {
         warnings: Vec<String>,
         /// The format it was read as.
         format: Format,
+        /// The loaded article it nearly copies (a truncated or lightly edited copy): it is
+        /// added all the same, and the report offers to remove it.
+        near: Option<near::NearDuplicate>,
     },
     /// The same text is already loaded; skipped.
     Duplicate {
@@ -142,6 +148,8 @@ pub struct Corpus {
     edits: BTreeMap<ArticleId, ArticleEdit>,
     /// Edited articles as they were read.
     originals: FxHashMap<ArticleId, Article>,
+    /// Every article's sampled runs of words, to tell near-duplicates.
+    near: near::NearIndex,
 }
 
 impl Corpus {
@@ -320,11 +328,12 @@ impl Corpus {
         } = item;
         let file_name = article.file_name.clone();
         match self.add(article, warnings, index) {
-            AddOutcome::Added { id, warnings } => FileOutcome::Added {
+            AddOutcome::Added { id, warnings, near } => FileOutcome::Added {
                 file_name,
                 id,
                 warnings,
                 format,
+                near,
             },
             AddOutcome::Duplicate { of } => FileOutcome::Duplicate { file_name, of },
         }
@@ -338,9 +347,15 @@ impl Corpus {
         if index {
             self.index.add(&IndexDoc::of(&article));
         }
+        let runs = near::fingerprint(&article);
+        let positions = &self.positions;
+        let near = self
+            .near
+            .find(id, &runs, |other| positions.contains_key(&other));
+        self.near.add(id, &runs);
         self.positions.insert(id, self.articles.len());
         self.articles.push(article);
-        AddOutcome::Added { id, warnings }
+        AddOutcome::Added { id, warnings, near }
     }
 
     fn reposition(&mut self) {
