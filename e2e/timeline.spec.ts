@@ -27,6 +27,10 @@ test('the seeds: publication dates, inferred 003, events and the shared Monday',
   await expect(page.getByTestId('inferred-row')).toContainText('vrijdag 11 maart');
   // Lanes per article (the seeds have no source), one per seed.
   await expect(page.getByTestId('lane-label')).toHaveCount(5);
+  // Each named as every view names an article without a source: a few words and the date.
+  const lanes = await page.getByTestId('lane-label').allTextContents();
+  expect(new Set(lanes).size).toBe(5);
+  expect(lanes.filter((l) => / · (\d+ )?[A-Z][a-z]{2} 2022$/.test(l)).length).toBe(4);
   // Monday's visit: grouped across 000 and 004, an uncertain band in each.
   const monday = page.locator(`[data-testid="shared-mark"][data-key="${MONDAYS}"]`);
   await monday.click();

@@ -141,9 +141,12 @@ fn lanes_view(
             );
             view! {
                 <rect x="0" y=top width=d.width height=h class=stripe />
-                <text x="6" y=top + h / 2.0 + 4.0 class="tl-lane-label" data-testid="lane-label">
-                    {label}
-                </text>
+                <g>
+                    <title>{lane.label.clone()}</title>
+                    <text x="6" y=top + h / 2.0 + 4.0 class="tl-lane-label" data-testid="lane-label">
+                        {label}
+                    </text>
+                </g>
                 {removable.map(|id| remove_lane_button(d, top + h / 2.0, id, current.clone(), ui))}
                 {lane_marks(t, items, l, top, li, d, ui)}
             }

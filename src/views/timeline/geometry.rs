@@ -192,16 +192,30 @@ impl Domain {
     }
 }
 
-/// A lane label cut to `max` characters.
+/// A lane label cut to `max` characters. A voice label's date (" · 19 Dec 2022") is kept and
+/// its words are cut instead, so that lanes of one title stay told apart by their dates.
 pub fn lane_label(label: &str, max: usize) -> String {
-    if label.chars().count() > max {
-        label
-            .chars()
-            .take(max.saturating_sub(1))
-            .collect::<String>()
-            + "…"
-    } else {
-        label.to_string()
+    let cut = |s: &str, n: usize| -> String {
+        if s.chars().count() > n {
+            s.chars()
+                .take(n.saturating_sub(1))
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+                + "…"
+        } else {
+            s.to_string()
+        }
+    };
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    match label.rsplit_once(" · ") {
+        Some((head, date)) if date.chars().count() + 3 + 6 <= max => {
+            let room = max - date.chars().count() - 3;
+            format!("{} · {date}", cut(head.trim_end_matches('…'), room))
+        }
+        _ => cut(label, max),
     }
 }
 
@@ -351,6 +365,10 @@ mod tests {
         let cut = lane_label("Loekasjenko in spagaat tussen Rusland en het Westen", 26);
         assert_eq!(cut.chars().count(), 26);
         assert!(cut.ends_with('…'));
+        // A voice label keeps its date.
+        let dated = lane_label("Het bliksembezoek van Poetin… · 19 Dec 2022", 24);
+        assert_eq!(dated, "Het bliks… · 19 Dec 2022");
+        assert_eq!(dated.chars().count(), 24);
         assert!(domain(0.0, 1.0).label_chars() >= 20);
     }
 

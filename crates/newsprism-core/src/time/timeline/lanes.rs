@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Event, Publication, Timeline};
+use crate::article::voice::{labels, Voice};
 use crate::article::ArticleId;
 
 /// How the chart's lanes are cut.
@@ -57,14 +58,36 @@ impl Timeline {
                     })
                     .collect()
             }
-            LaneBy::Article => self
-                .publications
-                .iter()
-                .map(|p| Lane {
-                    label: p.title.clone(),
-                    articles: vec![p.id],
-                })
-                .collect(),
+            LaneBy::Article => {
+                // Named as every view names an article: a few words of its title with its date,
+                // distinct from the others (see `article::voice`), after its outlet when known.
+                let dates: Vec<Option<String>> = self
+                    .publications
+                    .iter()
+                    .map(|p| p.date.as_ref().map(|d| d.date.human()))
+                    .collect();
+                let voices: Vec<Voice<'_>> = self
+                    .publications
+                    .iter()
+                    .zip(&dates)
+                    .map(|(p, d)| Voice {
+                        source: None,
+                        title: &p.title,
+                        date: d.as_deref(),
+                    })
+                    .collect();
+                self.publications
+                    .iter()
+                    .zip(labels(&voices))
+                    .map(|(p, label)| Lane {
+                        label: match &p.outlet {
+                            Some(outlet) => format!("{outlet}: {label}"),
+                            None => label,
+                        },
+                        articles: vec![p.id],
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -149,7 +172,7 @@ mod tests {
         let t = timeline(&[
             (
                 "a.txt",
-                "source: NOS\n\n date 2022-12-19 Poetin was maandag in Minsk.",
+                "source: NOS\ndate: 2022-12-19\n\nPoetin was maandag in Minsk.",
             ),
             (
                 "b.txt",
@@ -164,7 +187,20 @@ mod tests {
         assert_eq!(by_source.len(), 2);
         assert_eq!(by_source[0].label, "NOS");
         assert_eq!(by_source[0].articles.len(), 2);
-        assert_eq!(t.lanes(LaneBy::Article).len(), 3);
+        let by_article: Vec<String> = t
+            .lanes(LaneBy::Article)
+            .into_iter()
+            .map(|l| l.label)
+            .collect();
+        // Named as every view names them: outlet, a few words of the title, the date.
+        assert_eq!(
+            by_article,
+            [
+                "NOS: Poetin was maandag in… · 19 Dec 2022",
+                "NRC: Poetin bezocht maandag 19…",
+                "NOS: Loekasjenko sprak in 2020…",
+            ]
+        );
         assert!(!t.single_source());
     }
 

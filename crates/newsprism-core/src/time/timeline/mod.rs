@@ -308,6 +308,8 @@ pub struct Publication {
     pub title: String,
     /// Its source for display.
     pub source: String,
+    /// Its outlet, when the file or the user names one.
+    pub outlet: Option<String>,
     /// Its publication date from the file or the user.
     pub date: Option<PubDate>,
     /// Its inferred date, when the file gives none.
@@ -351,6 +353,12 @@ impl Timeline {
                 id: a.id,
                 title: a.title.clone(),
                 source: a.source_label().to_string(),
+                outlet: a
+                    .source
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
                 date: a.pub_date.clone(),
                 inferred: time.inferred,
                 span,
