@@ -76,6 +76,19 @@ test('a truncated copy of a bundled article is added as a near-duplicate, and ca
   await expect(page.getByTestId('library-row')).toHaveCount(5);
 });
 
+test('an undated article is placed in the window its text gives: the report and the reader say so', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row')).toHaveCount(5);
+  await dropFiles(page, [{
+    name: 'verdrag.txt',
+    text: 'Treaty talks resume\n\nTalks on the treaty began in March 2005 in Geneva. The next summit will be held in June 2006, officials said.',
+  }]);
+  const line = page.getByTestId('ingest-report').getByTestId('report-line');
+  await expect(line).toContainText('undated; inferred from the text: between Mar 2005 and Jun 2006');
+  await line.getByRole('link', { name: 'Treaty talks resume' }).click();
+  await expect(page.getByTestId('inferred-date')).toHaveText(' · inferred: between Mar 2005 and Jun 2006');
+});
+
 test('a drop on another page keeps that page, and says what was added', async ({ page, watch }) => {
   await page.goto('./#/timeline');
   await expect(page.locator('#timeline-chart')).toBeVisible();

@@ -137,9 +137,13 @@ pub fn StorageNotice() -> impl IntoView {
 
 /// What was detected in a file: "HTML · 19 Dec 2022 (from the page's metadata) · nl · UTF-8 · NOS
 /// · by Anna de Vries · https://…".
-fn detected(a: &newsprism_core::Article, format: &str) -> String {
+fn detected(a: &newsprism_core::Article, format: &str, corpus: &Corpus) -> String {
+    // An undated article: the window its text places it in, if any.
     let date = a.pub_date.as_ref().map_or_else(
-        || "undated".to_string(),
+        || match corpus.inferred_date(a.id) {
+            Some(i) => format!("undated; inferred from the text: {}", i.window()),
+            None => "undated".to_string(),
+        },
         |d| format!("{} ({})", d.date.human(), d.provenance.label()),
     );
     let from_address = if a.source_from_address {
@@ -401,7 +405,7 @@ fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
         } => {
             let (title, detected) = corpus
                 .get(*id)
-                .map(|a| (a.title.clone(), detected(a, format.name())))
+                .map(|a| (a.title.clone(), detected(a, format.name(), corpus)))
                 .unwrap_or_default();
             let mut note = if warnings.is_empty() {
                 String::new()

@@ -45,7 +45,7 @@ pub fn HelpView() -> impl IntoView {
 
             <h2>"Timeline"</h2>
             <p>
-                "Each article is placed at its publication date, drawn as wide as it is known: a day, a month, a year. Dates the texts mention are events; relative ones (“maandag”, “vorige week”) are counted from the article's own date. An undated article is placed at the latest date its text names, marked “inferred”: it was written then or later. Plans, forecasts and deadlines (“by 2030”) are not counted as evidence."
+                "Each article is placed at its publication date, drawn as wide as it is known: a day, a month, a year. Dates the texts mention are events; relative ones (“maandag”, “vorige week”) are counted from the article's own date. An undated article is placed at the latest date its text names, marked “inferred”: it was written then or later. When the text speaks of a later date as still to come (“the summit will be held in June 2006”), the article was written before that date ended, and the window is closed: “between Mar 2005 and Jun 2006”. Plans, forecasts and deadlines (“by 2030”) are not counted as evidence that a date has passed."
             </p>
             <p>
                 "The chart opens on the publication dates; dates mentioned outside them are counted at the chart's edges, and a click on a count goes to the nearest. The wheel zooms around the pointer, a drag scrolls, two fingers pinch; “publications” and “all mentions” fit either. Marks that overlap are stacked; a numbered pill stands for marks too close to tell apart, and a click zooms in on them. Point at a mark to read its sentences beside the chart. With many articles, eight get a lane and the rest are a density strip; “Give it a lane” and ✕ change who has one."

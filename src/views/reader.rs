@@ -202,11 +202,12 @@ fn ReaderHead(article: Article, inferred: Option<Inferred>) -> impl IntoView {
                                 class="inferred"
                                 data-testid="inferred-date"
                                 title=format!(
-                                    "Inferred from the text: {}. Set the date under “Edit details” to override it.",
+                                    "Inferred from the text: {}{}. Set the date under “Edit details” to override it.",
                                     i.evidence,
+                                    i.until.as_ref().map(|b| format!("; {}", b.evidence)).unwrap_or_default(),
                                 )
                             >
-                                {format!(" · inferred: {} or later", i.date.human())}
+                                {format!(" · inferred: {}", i.window())}
                             </span>
                         }
                     })}

@@ -2,6 +2,9 @@
 //! to be from some years (the BBC corpus is 2004–05), how many get an inferred date, how many of
 //! those fall inside the known years, and the evidence of those that do not.
 //!
+//! Also: how many windows a date spoken of as still to come closes, and any that close before
+//! the known years.
+//!
 //! `cargo run --release -p newsprism-core --example inferred_dates -- ../shared/corpora/bbc 2004 2005 [--list N]`
 
 use newsprism_core::ingest::parse_article;
@@ -41,6 +44,9 @@ fn main() {
     files(std::path::Path::new(dir), &mut paths);
     paths.sort();
     let (mut read, mut inferred, mut inside, mut outside) = (0usize, 0usize, 0usize, Vec::new());
+    // Windows closed by a date spoken of as still to come: how many, how many end inside the
+    // known years, and those that end before them (which would be wrong).
+    let (mut windows, mut windows_inside, mut closed_early) = (0usize, 0usize, Vec::new());
     for p in &paths {
         let Ok(bytes) = std::fs::read(p) else {
             continue;
@@ -56,6 +62,15 @@ fn main() {
             continue;
         };
         inferred += 1;
+        if let Some(b) = &i.until {
+            windows += 1;
+            let end = b.date.year_value();
+            if end < from {
+                closed_early.push(format!("{}: {} ({})", p.display(), i.window(), b.evidence));
+            } else if end <= to {
+                windows_inside += 1;
+            }
+        }
         let y = i.date.year_value();
         if (from..=to).contains(&y) {
             inside += 1;
@@ -73,6 +88,13 @@ fn main() {
         outside.len()
     );
     for line in outside.iter().take(list) {
+        println!("  {line}");
+    }
+    println!(
+        "{windows} windows closed by a date still to come; {windows_inside} of them close within {from}–{to}, {} before {from}",
+        closed_early.len()
+    );
+    for line in closed_early.iter().take(list) {
         println!("  {line}");
     }
 }

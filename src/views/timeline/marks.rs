@@ -116,7 +116,7 @@ fn publication_mark(t: &Timeline, item: &Item, y: f64, d: Domain, ui: Ui) -> imp
                 .all(|&i| t.publications[i].date.is_none());
             let when = match (&first.date, &first.inferred) {
                 (Some(date), _) => date.date.human(),
-                (None, Some(i)) => format!("inferred {} or later", i.date.human()),
+                (None, Some(i)) => format!("inferred {}", i.window()),
                 (None, None) => "undated".into(),
             };
             let ids: Vec<ArticleId> = item.members.iter().map(|&i| t.publications[i].id).collect();

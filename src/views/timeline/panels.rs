@@ -162,7 +162,7 @@ pub(super) fn Listed(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
                         .or_else(|| {
                             p.inferred
                                 .as_ref()
-                                .map(|i| format!("inferred {} or later", i.date.human()))
+                                .map(|i| format!("inferred {}", i.window()))
                         })
                         .unwrap_or_else(|| "undated".into());
                     Some(view! {
@@ -222,7 +222,12 @@ pub(super) fn Undated(timeline: Memo<Timeline>) -> impl IntoView {
                         Some(view! {
                             <li data-testid="inferred-row">
                                 <a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>
-                                {format!(": {} or later — {}", i.date.human(), i.evidence)}
+                                {format!(
+                                    ": {} — {}{}",
+                                    i.window(),
+                                    i.evidence,
+                                    i.until.as_ref().map(|b| format!("; {}", b.evidence)).unwrap_or_default(),
+                                )}
                             </li>
                         })
                     })

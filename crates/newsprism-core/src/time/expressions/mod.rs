@@ -23,6 +23,8 @@ mod lexicon;
 mod patterns;
 mod scan;
 mod tense;
+
+pub use tense::looks_past;
 #[cfg(test)]
 mod tests;
 mod tokens;

@@ -185,8 +185,8 @@ pub(super) fn tense_of(toks: &[Tok]) -> Tense {
     }
 }
 
-/// Dutch weak past forms and participles, English -ed forms, by their endings.
-fn looks_past(w: &str) -> bool {
+/// Dutch weak past forms and participles, English -ed forms, by their endings (lower case).
+pub fn looks_past(w: &str) -> bool {
     let n = w.chars().count();
     // Dutch participles: "gesproken", "gehackt", "aangekomen", "ontboden" are too varied;
     // the ge- prefix with a -d/-t/-en ending catches most.

@@ -6,11 +6,13 @@
 mod axis;
 mod cache;
 mod export;
+mod infer;
 mod lanes;
 mod trend;
 
 pub use axis::{ticks, Tick};
 pub use cache::Analyses;
+pub use infer::{Bound, Inferred};
 pub use lanes::{Counts, Lane, LaneBy};
 pub use trend::{share, trend, Bucket, Period, Trend};
 
@@ -20,9 +22,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
-use super::expressions::{extract, Expression, Kind};
+use super::expressions::{extract, Expression};
 use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
-use crate::article::{Article, ArticleId, PartialDate, PubDate};
+use crate::article::{Article, ArticleId, PubDate};
 use crate::text::sentence::sentences;
 
 /// One mention of a date in a text.
@@ -44,27 +46,6 @@ pub struct Event {
     pub expression: Expression,
     /// Where it lies in time; `None` when it needs a publication date the article lacks.
     pub resolution: Option<Resolution>,
-}
-
-/// A publication date inferred from the text of an undated article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Inferred {
-    /// The latest date the text names, at its own precision.
-    pub date: PartialDate,
-    /// The words it rests on and how they were read.
-    pub evidence: String,
-}
-
-impl Inferred {
-    /// As a publication date with its provenance.
-    pub fn to_pub_date(&self) -> PubDate {
-        PubDate {
-            date: self.date,
-            provenance: crate::article::Provenance::Inferred {
-                evidence: self.evidence.clone(),
-            },
-        }
-    }
 }
 
 /// What the timeline knows about one article.
@@ -132,152 +113,10 @@ pub fn analyse(article: &Article) -> ArticleTime {
                     }
                 }
             }
-            inferred = infer(&events);
+            inferred = infer::infer(&events);
         }
     }
     ArticleTime { events, inferred }
-}
-
-/// The latest placed date among the events, as an inferred publication date: dates in sentences
-/// about the future, plans and forecasts, and deadlines ("by 2006") are left out.
-fn infer(events: &[Event]) -> Option<Inferred> {
-    let latest = events
-        .iter()
-        .filter_map(|e| Some((e, e.resolution.as_ref()?)))
-        // A date in a sentence about the future ("the election in 2006") is not evidence
-        // that the article was written after it.
-        .filter(|(e, r)| {
-            r.is_certain()
-                && e.expression.tense != super::expressions::Tense::Future
-                && !looks_ahead(e)
-        })
-        .max_by_key(|(_, r)| (r.end, r.start))?;
-    let (event, r) = latest;
-    let (y, m, d) = civil(r.end);
-    let date = match r.granularity {
-        Granularity::Day => PartialDate::day(y, m, d)?,
-        Granularity::Week | Granularity::Month | Granularity::Season => PartialDate::month(y, m)?,
-        Granularity::Year | Granularity::Decade => PartialDate::year(y)?,
-    };
-    let how = match (&event.expression.kind, r.weekday) {
-        (Kind::Date { year: None, .. }, Some(_)) => {
-            format!(
-                " (read as {}: the weekday fixes the year)",
-                human_day(r.start)
-            )
-        }
-        _ => String::new(),
-    };
-    Some(Inferred {
-        date,
-        evidence: format!(
-            "the latest date the text names: “{}”{how}; the article is from then or later",
-            event.text
-        ),
-    })
-}
-
-/// Words before a date that make it a deadline or the end of a span ("by 2007", "until 2010",
-/// "tot 2030", "tegen 2025"): the date may lie after the text was written.
-const DEADLINE_WORDS: &[&str] = &[
-    "by",
-    "until",
-    "till",
-    "through",
-    "to",
-    "before",
-    "tot",
-    "tegen",
-    "uiterlijk",
-    "voor",
-];
-
-/// Words in a sentence that make its dates plans, forecasts or possibilities, not events.
-const PROSPECT_WORDS: &[&str] = &[
-    "could",
-    "would",
-    "should",
-    "might",
-    "may",
-    "hope",
-    "hopes",
-    "hoped",
-    "plan",
-    "plans",
-    "planned",
-    "aim",
-    "aims",
-    "target",
-    "targets",
-    "expect",
-    "expects",
-    "expected",
-    "forecast",
-    "forecasts",
-    "predict",
-    "predicts",
-    "predicted",
-    "projected",
-    "projection",
-    "likely",
-    "due",
-    "intends",
-    "goal",
-    "will",
-    "shall",
-    "zal",
-    "zullen",
-    "zou",
-    "zouden",
-    "kan",
-    "kunnen",
-    "moet",
-    "moeten",
-    "verwacht",
-    "verwachten",
-    "voorspelt",
-    "voorspellen",
-    "plan",
-    "plannen",
-    "doel",
-    "streeft",
-    "wil",
-    "willen",
-];
-
-/// Whether a date looks ahead: a deadline or the end of a span, or a date in a sentence of
-/// plans and forecasts. Such a date says nothing of when the text was written.
-fn looks_ahead(event: &Event) -> bool {
-    let offset = event.range.start.saturating_sub(event.sentence.start);
-    let before = event.sentence_text.get(..offset).unwrap_or_default();
-    let previous = before
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    let first = event
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    let after = event.range.end.saturating_sub(event.sentence.start);
-    let next = event
-        .sentence_text
-        .get(after..)
-        .unwrap_or_default()
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase);
-    let deadline = previous
-        .iter()
-        .chain(&first)
-        .any(|w| DEADLINE_WORDS.contains(&w.as_str()))
-        || next
-            .is_some_and(|w| matches!(w.as_str(), "onwards" | "deadline" | "target" | "horizon"));
-    let lower = event.sentence_text.to_lowercase();
-    let prospect = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| PROSPECT_WORDS.contains(&w));
-    deadline || prospect
 }
 
 /// The mentions of one date across articles.
@@ -348,7 +187,7 @@ impl Timeline {
                 .pub_date
                 .as_ref()
                 .map(|d| span_of(&d.date))
-                .or_else(|| time.inferred.as_ref().map(|i| span_of(&i.date)));
+                .or_else(|| time.inferred.as_ref().map(Inferred::span));
             t.publications.push(Publication {
                 id: a.id,
                 title: a.title.clone(),
