@@ -20,7 +20,8 @@ pub fn SearchBox(
         Route::Search(s) => s.q,
         _ => String::new(),
     };
-    let go = debounced(Duration::from_millis(120), move |q: String| {
+    // Long enough to let a burst of keys through, short enough that the results follow the typing.
+    let go = debounced(Duration::from_millis(60), move |q: String| {
         // Read the route, then release it before changing it.
         match router.route.get_untracked() {
             Route::Search(s) => router.replace(Route::Search(SearchState { q, ..s })),

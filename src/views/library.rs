@@ -69,6 +69,8 @@ const SORTS: [(LibrarySort, &str); 4] = [
 
 /// Rows drawn before "Show all".
 const PAGE_ROWS: usize = 300;
+/// Rows drawn in the first frame: more than a screen holds.
+const FIRST_ROWS: usize = 60;
 
 /// The library's one-line summary; while stored articles are coming back it says so, so that
 /// the bundled five are not taken for the whole library.
@@ -97,11 +99,12 @@ pub fn LibraryView(
     sort: LibrarySort,
 ) -> impl IntoView {
     let state = use_app_state();
+    // The order only: rows are copied out of the corpus for the page drawn, not for all.
     let rows = Memo::new(move |_| {
         state.corpus().with(|c| {
             c.library(sort)
                 .into_iter()
-                .map(Row::from)
+                .map(|a| a.id)
                 .collect::<Vec<_>>()
         })
     });
@@ -160,7 +163,10 @@ fn SortNav(sort: LibrarySort) -> impl IntoView {
 /// The source of the selected articles, set in one go: naming the outlets of a batch of
 /// articles that came without one.
 #[component]
-fn BulkSource(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -> impl IntoView {
+fn BulkSource(
+    rows: Memo<Vec<ArticleId>>,
+    selected: RwSignal<BTreeSet<ArticleId>>,
+) -> impl IntoView {
     let state = use_app_state();
     let source = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -223,13 +229,7 @@ fn BulkSource(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -> 
             >
                 "Clear selection"
             </button>
-            <button
-                type="button"
-                data-testid="select-unknown"
-                on:click=move |_| {
-                    selected.set(rows.with_untracked(|r| r.iter().filter(|r| !r.known_source).map(|r| r.id).collect()))
-                }
-            >
+            <button type="button" data-testid="select-unknown" on:click=move |_| { selected.set(without_source(rows)) }>
                 "Select all without a source"
             </button>
             <span class="muted" role="status" data-testid="bulk-source-message">
@@ -239,16 +239,28 @@ fn BulkSource(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -> 
     }
 }
 
+/// The articles listed that have no source, for the bulk source editor.
+fn without_source(rows: Memo<Vec<ArticleId>>) -> BTreeSet<ArticleId> {
+    use_app_state().corpus().with_untracked(|c| {
+        rows.with_untracked(|r| {
+            r.iter()
+                .copied()
+                .filter(|id| c.get(*id).is_some_and(|a| a.source.is_none()))
+                .collect()
+        })
+    })
+}
+
 /// The box that ticks (or unticks) every row shown.
 fn pick_shown(
-    rows: Memo<Vec<Row>>,
+    rows: Memo<Vec<ArticleId>>,
     shown: RwSignal<usize>,
     selected: RwSignal<BTreeSet<ArticleId>>,
 ) -> impl IntoView {
     let all_shown = move || {
         rows.with(|r| {
             let n = r.len().min(shown.get());
-            n > 0 && selected.with(|s| r.iter().take(n).all(|row| s.contains(&row.id)))
+            n > 0 && selected.with(|s| r.iter().take(n).all(|id| s.contains(id)))
         })
     };
     view! {
@@ -260,7 +272,7 @@ fn pick_shown(
             on:change=move |ev| {
                 let on = event_target_checked(&ev);
                 let ids: Vec<ArticleId> = rows
-                    .with_untracked(|r| r.iter().take(shown.get_untracked()).map(|r| r.id).collect());
+                    .with_untracked(|r| r.iter().take(shown.get_untracked()).copied().collect());
                 selected
                     .update(|s| {
                         for id in ids {
@@ -302,8 +314,32 @@ fn row_pick(id: ArticleId, selected: RwSignal<BTreeSet<ArticleId>>) -> impl Into
 /// The articles, a page at a time: thousands of rows take seconds to draw, so the first page
 /// comes at once and the rest on request.
 #[component]
-fn LibraryTable(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -> impl IntoView {
-    let shown = RwSignal::new(PAGE_ROWS);
+fn LibraryTable(
+    rows: Memo<Vec<ArticleId>>,
+    selected: RwSignal<BTreeSet<ArticleId>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    // What a screen holds is drawn at once; the rest of the page two frames later, once the
+    // first rows are on screen.
+    let shown = RwSignal::new(FIRST_ROWS);
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if shown.get_untracked() == FIRST_ROWS {
+                shown.set(PAGE_ROWS);
+            }
+        })
+    });
+    let page = move || {
+        rows.with(|r| {
+            state.corpus().with(|c| {
+                r.iter()
+                    .take(shown.get())
+                    .filter_map(|id| c.get(*id))
+                    .map(Row::from)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         <table class="articles" data-testid="library-table">
             <thead>
@@ -321,11 +357,7 @@ fn LibraryTable(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -
                 </tr>
             </thead>
             <tbody>
-                <For
-                    each=move || { rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) }
-                    key=Row::key
-                    let:row
-                >
+                <For each=page key=Row::key let:row>
                     <tr data-testid="library-row" data-id=row.id.to_string()>
                         <td class="col-pick">{row_pick(row.id, selected)}</td>
                         <td class="col-title" data-label="Title">
@@ -349,6 +381,13 @@ fn LibraryTable(rows: Memo<Vec<Row>>, selected: RwSignal<BTreeSet<ArticleId>>) -
                 </For>
             </tbody>
         </table>
+        {more_line(rows, shown)}
+    }
+}
+
+/// "Showing the first 300 of 2,230 articles", with the button that shows them all.
+fn more_line(rows: Memo<Vec<ArticleId>>, shown: RwSignal<usize>) -> impl IntoView {
+    view! {
         {move || {
             let total = rows.with(Vec::len);
             (total > shown.get())

@@ -34,6 +34,12 @@ use trend::TrendPanel;
 /// With more articles than this, lanes per article are drawn for a chosen few (the busiest at
 /// first) and the rest are summed up in a density strip.
 const ARTICLE_LANES: usize = 12;
+
+thread_local! {
+    /// The chart's width when last measured: the next opening draws at it at once, instead of
+    /// drawing at a guess and again once measured.
+    static LAST_WIDTH: std::cell::Cell<f64> = const { std::cell::Cell::new(DEFAULT_WIDTH) };
+}
 const CHOSEN_AT_FIRST: usize = 8;
 
 /// What the chart's marks and controls change: the view, the hovered and pinned date, the
@@ -61,24 +67,26 @@ pub(super) struct LaneSet {
 
 /// The lanes for the mode, with a chosen few when there are many articles.
 fn lane_set(t: &Timeline, by: LaneBy, chosen: Option<&Vec<ArticleId>>) -> LaneSet {
-    let all = t.lanes(by);
-    if by != LaneBy::Article || all.len() <= ARTICLE_LANES {
+    if by != LaneBy::Article || t.publications.len() <= ARTICLE_LANES {
         return LaneSet {
-            shown: all,
+            shown: t.lanes(by),
             rest: Vec::new(),
             removable: false,
         };
     }
+    // Only the chosen few are named and drawn; the rest go to the density strip.
     let pick = chosen
         .cloned()
         .unwrap_or_else(|| t.busiest(CHOSEN_AT_FIRST));
-    let (mut shown, rest): (Vec<Lane>, Vec<Lane>) = all
-        .into_iter()
-        .partition(|l| l.articles.first().is_some_and(|a| pick.contains(a)));
-    shown.sort_by_key(|l| pick.iter().position(|a| l.articles.first() == Some(a)));
+    let picked: std::collections::HashSet<ArticleId> = pick.iter().copied().collect();
     LaneSet {
-        shown,
-        rest: rest.into_iter().flat_map(|l| l.articles).collect(),
+        shown: t.article_lanes(&pick),
+        rest: t
+            .publications
+            .iter()
+            .map(|p| p.id)
+            .filter(|id| !picked.contains(id))
+            .collect(),
         removable: true,
     }
 }
@@ -140,7 +148,10 @@ fn Drawn(state: TimelineState) -> impl IntoView {
     let app = use_app_state();
     let timeline = app.timeline();
     let ui = Ui {
-        domain: RwSignal::new(fit_publications(timeline, DEFAULT_WIDTH)),
+        domain: RwSignal::new(fit_publications(
+            timeline,
+            LAST_WIDTH.with(std::cell::Cell::get),
+        )),
         hovered: RwSignal::new(None),
         pinned: RwSignal::new(None),
         chosen: RwSignal::new(None),
@@ -257,6 +268,7 @@ fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>) {
     // Draw in the page's own pixels, so text stays its size on a phone.
     let measure = move || {
         if let Some((_, w)) = element_box("timeline-chart") {
+            LAST_WIDTH.with(|last| last.set(w));
             if (w - domain.get_untracked().width).abs() > 1.0 {
                 domain.update(|d| *d = d.with_width(w));
             }

@@ -28,13 +28,19 @@ pub fn labels(voices: &[Voice<'_>]) -> Vec<String> {
         .zip(&words)
         .map(|(v, &n)| label(v, n, MAX_CHARS))
         .collect();
-    // Lengthen the titles of clashing labels until they differ or are whole.
+    // Lengthen the titles of clashing labels until they differ or are whole. Clashes are
+    // counted in a table: thousands of copies of one title would take pairwise comparing
+    // seconds.
     for _ in 0..24 {
+        let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        for l in &out {
+            *seen.entry(l.as_str()).or_default() += 1;
+        }
         let longer: Vec<usize> = (0..voices.len())
             .filter(|&i| {
                 voices[i].source.is_none()
                     && voices[i].title.split_whitespace().count() > words[i]
-                    && (0..voices.len()).any(|j| j != i && out[j] == out[i])
+                    && seen.get(out[i].as_str()).is_some_and(|&n| n > 1)
             })
             .collect();
         if longer.is_empty() {
@@ -47,14 +53,17 @@ pub fn labels(voices: &[Voice<'_>]) -> Vec<String> {
     }
     // Still the same (the same title and date): number them.
     let base = out.clone();
+    let mut total: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for l in &base {
+        *total.entry(l.as_str()).or_default() += 1;
+    }
+    let mut so_far: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for (i, label) in out.iter_mut().enumerate() {
-        if voices[i].source.is_some() {
-            continue;
-        }
-        let earlier = (0..i).filter(|&j| base[j] == base[i]).count();
-        let later = (i + 1..base.len()).any(|j| base[j] == base[i]);
-        if earlier > 0 || later {
-            *label = format!("{} ({})", base[i], earlier + 1);
+        let key = base[i].as_str();
+        let nth = so_far.entry(key).or_default();
+        *nth += 1;
+        if voices[i].source.is_none() && total[key] > 1 {
+            *label = format!("{} ({})", base[i], nth);
         }
     }
     out

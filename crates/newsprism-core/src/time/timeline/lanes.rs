@@ -59,36 +59,43 @@ impl Timeline {
                     .collect()
             }
             LaneBy::Article => {
-                // Named as every view names an article: a few words of its title with its date,
-                // distinct from the others (see `article::voice`), after its outlet when known.
-                let dates: Vec<Option<String>> = self
-                    .publications
-                    .iter()
-                    .map(|p| p.date.as_ref().map(|d| d.date.human()))
-                    .collect();
-                let voices: Vec<Voice<'_>> = self
-                    .publications
-                    .iter()
-                    .zip(&dates)
-                    .map(|(p, d)| Voice {
-                        source: None,
-                        title: &p.title,
-                        date: d.as_deref(),
-                    })
-                    .collect();
-                self.publications
-                    .iter()
-                    .zip(labels(&voices))
-                    .map(|(p, label)| Lane {
-                        label: match &p.outlet {
-                            Some(outlet) => format!("{outlet}: {label}"),
-                            None => label,
-                        },
-                        articles: vec![p.id],
-                    })
-                    .collect()
+                let all: Vec<ArticleId> = self.publications.iter().map(|p| p.id).collect();
+                self.article_lanes(&all)
             }
         }
+    }
+
+    /// One lane for each of `ids` (in that order; unknown ids are left out), named as every
+    /// view names an article: a few words of its title with its date, distinct from the other
+    /// lanes (see `article::voice`), after its outlet when known. Only the lanes drawn are
+    /// named, so a chart of a chosen few among thousands costs what the few cost.
+    pub fn article_lanes(&self, ids: &[ArticleId]) -> Vec<Lane> {
+        let by_id: rustc_hash::FxHashMap<ArticleId, &Publication> =
+            self.publications.iter().map(|p| (p.id, p)).collect();
+        let pubs: Vec<&Publication> = ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+        let dates: Vec<Option<String>> = pubs
+            .iter()
+            .map(|p| p.date.as_ref().map(|d| d.date.human()))
+            .collect();
+        let voices: Vec<Voice<'_>> = pubs
+            .iter()
+            .zip(&dates)
+            .map(|(p, d)| Voice {
+                source: None,
+                title: &p.title,
+                date: d.as_deref(),
+            })
+            .collect();
+        pubs.iter()
+            .zip(labels(&voices))
+            .map(|(p, label)| Lane {
+                label: match &p.outlet {
+                    Some(outlet) => format!("{outlet}: {label}"),
+                    None => label,
+                },
+                articles: vec![p.id],
+            })
+            .collect()
     }
 
     /// The `n` articles that mention the most placed dates (ties in publication order): the
