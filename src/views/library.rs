@@ -324,8 +324,9 @@ fn LibraryTable(
     let shown = RwSignal::new(FIRST_ROWS);
     request_animation_frame(move || {
         request_animation_frame(move || {
-            if shown.get_untracked() == FIRST_ROWS {
-                shown.set(PAGE_ROWS);
+            // The view may be gone by then (the reader moved on): then there is nothing to do.
+            if shown.try_get_untracked() == Some(FIRST_ROWS) {
+                let _ = shown.try_set(PAGE_ROWS);
             }
         })
     });
