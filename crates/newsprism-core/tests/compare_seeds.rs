@@ -397,3 +397,26 @@ fn distinctive_words_are_measured_against_the_whole_corpus_once_it_is_counted() 
     assert!(bg.remove(ids[2]) && bg.remove(ids[3]) && !bg.remove(ids[3]));
     assert_eq!(c.keyness_against(&bg), c.keyness);
 }
+
+#[test]
+fn a_view_gets_the_parts_it_asks_for_and_the_same_similarity() {
+    use newsprism_core::compare::Parts;
+    let (corpus, _) = common::seeds();
+    let ids: Vec<_> = corpus.articles().iter().map(|a| a.id).collect();
+    let all = corpus.compare(&ids);
+    let groups = corpus.compare_parts(&ids, Parts::SIMILARITY);
+    assert_eq!(groups.similarity, all.similarity);
+    assert_eq!(groups.story_groups(0.05, 7), all.story_groups(0.05, 7));
+    assert!(groups.quotes.quotes.is_empty() && groups.ledger.quantities.is_empty());
+    assert!(!all.quotes.quotes.is_empty() && !all.ledger.quantities.is_empty());
+    let quotes = corpus.compare_parts(
+        &ids,
+        Parts {
+            quotes: true,
+            ..Parts::SIMILARITY
+        },
+    );
+    assert_eq!(quotes.quotes, all.quotes);
+    assert_eq!(quotes.entities, all.entities);
+    assert!(quotes.keyness.per_party.is_empty());
+}

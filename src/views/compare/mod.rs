@@ -14,7 +14,7 @@ mod scope;
 mod words;
 
 use leptos::prelude::*;
-use newsprism_core::compare::{Comparison, ExportPart};
+use newsprism_core::compare::{Comparison, ExportPart, Parts};
 use newsprism_core::search::snippet::{mark_range, Span};
 use newsprism_core::ArticleId;
 
@@ -126,9 +126,25 @@ pub fn CompareView(
         app.corpus()
             .with(|c| c.compare_scope(&scope, true, MAX_SCOPE))
     });
+    // Only what this tab shows is worked out (similarity and story groups always).
+    let parts = match state.tab {
+        CompareTab::Groups | CompareTab::Read => Parts::SIMILARITY,
+        CompareTab::Quotes | CompareTab::Entities => Parts {
+            quotes: true,
+            ..Parts::SIMILARITY
+        },
+        CompareTab::Numbers => Parts {
+            numbers: true,
+            ..Parts::SIMILARITY
+        },
+        CompareTab::Words => Parts {
+            words: true,
+            ..Parts::SIMILARITY
+        },
+    };
     let comparison = Memo::new(move |_| {
         let ids = scoped.with(|s| s.ids.clone());
-        app.corpus().with(|c| c.compare(&ids))
+        app.corpus().with(|c| c.compare_parts(&ids, parts))
     });
     let titles = Memo::new(move |_| {
         let ids = comparison.with(|c| c.articles.clone());

@@ -240,12 +240,92 @@ pub struct Exclusive {
     pub numbers: Vec<usize>,
 }
 
+/// Quotations and names, which need each other: which words are names is learnt once from all
+/// the texts, and quoted speakers are named in full from the names found.
+fn quotes_and_names(
+    docs: &[Doc],
+    party_of: &[usize],
+    aliases: &AliasTable,
+) -> (quotes::QuoteReport, entities::EntityReport) {
+    // Which words are names is learnt once from all the texts and shared by quotes and names.
+    let names = names::NameContext::new(docs);
+    let mut quotes = quotes::QuoteReport::build(docs, party_of, &names, aliases);
+    let entities = entities::EntityReport::build(docs, party_of, &quotes, &names, aliases);
+    for e in &entities.entities {
+        if e.quoted.iter().any(|&q| q > 0) {
+            // The fullest form without a title: "Dmitri Peskov", not "Kremlin-woordvoerder …".
+            let name = e
+                .forms
+                .iter()
+                .filter(|f| {
+                    !f.split_whitespace()
+                        .any(|w| names::is_person_title(&w.to_lowercase()))
+                })
+                .max_by_key(|f| (f.split_whitespace().count(), f.len()))
+                .unwrap_or(&e.name);
+            quotes.full_names.insert(e.key.clone(), name.clone());
+        }
+    }
+    // Clusters name their speaker in full too.
+    for cl in &mut quotes.clusters {
+        let key = cl.renderings.iter().find_map(|r| {
+            quotes.quotes[r.quote]
+                .speaker
+                .as_ref()
+                .filter(|s| Some(&s.name) == cl.speaker.as_ref())
+                .map(|s| s.key.clone())
+        });
+        if let Some(full) = key.and_then(|k| quotes.full_names.get(&k)) {
+            cl.speaker = Some(full.clone());
+        }
+    }
+    (quotes, entities)
+}
+
 /// How many distinctive words to keep per list.
 pub const KEYWORDS: usize = 15;
+
+/// Which analyses a comparison works out besides similarity and story groups, which it always
+/// does: each view of the comparison needs only its own, and the others cost time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// Quotations and their clusters, with the names (entities) they need.
+    pub quotes: bool,
+    /// The numbers ledger.
+    pub numbers: bool,
+    /// Distinctive words.
+    pub words: bool,
+}
+
+impl Parts {
+    /// Everything.
+    pub const ALL: Parts = Parts {
+        quotes: true,
+        numbers: true,
+        words: true,
+    };
+    /// Similarity and story groups only.
+    pub const SIMILARITY: Parts = Parts {
+        quotes: false,
+        numbers: false,
+        words: false,
+    };
+}
 
 impl Comparison {
     /// Compares articles: similarity, quotes, numbers and entities.
     pub fn build(articles: &[&Article], aliases: &AliasTable, stemmers: &Stemmers) -> Comparison {
+        Comparison::build_parts(articles, aliases, stemmers, Parts::ALL)
+    }
+
+    /// Compares articles, working out only the `parts` asked for besides similarity (the
+    /// others are left empty).
+    pub fn build_parts(
+        articles: &[&Article],
+        aliases: &AliasTable,
+        stemmers: &Stemmers,
+        parts: Parts,
+    ) -> Comparison {
         let parties = parties(articles);
         let party_of: Vec<usize> = articles
             .iter()
@@ -261,45 +341,27 @@ impl Comparison {
             .map(|a| Doc::new(a, aliases, stemmers))
             .collect();
         let similarity = similarity::Similarity::build(&docs);
-        // Which words are names is learnt once from all the texts and shared by quotes and names.
-        let names = names::NameContext::new(&docs);
-        let mut quotes = quotes::QuoteReport::build(&docs, &party_of, &names, aliases);
-        let ledger = numbers::Ledger::build(&docs, &party_of, aliases);
-        let entities = entities::EntityReport::build(&docs, &party_of, &quotes, &names, aliases);
-        for e in &entities.entities {
-            if e.quoted.iter().any(|&q| q > 0) {
-                // The fullest form without a title: "Dmitri Peskov", not "Kremlin-woordvoerder …".
-                let name = e
-                    .forms
-                    .iter()
-                    .filter(|f| {
-                        !f.split_whitespace()
-                            .any(|w| names::is_person_title(&w.to_lowercase()))
-                    })
-                    .max_by_key(|f| (f.split_whitespace().count(), f.len()))
-                    .unwrap_or(&e.name);
-                quotes.full_names.insert(e.key.clone(), name.clone());
-            }
-        }
-        // Clusters name their speaker in full too.
-        for cl in &mut quotes.clusters {
-            let key = cl.renderings.iter().find_map(|r| {
-                quotes.quotes[r.quote]
-                    .speaker
-                    .as_ref()
-                    .filter(|s| Some(&s.name) == cl.speaker.as_ref())
-                    .map(|s| s.key.clone())
-            });
-            if let Some(full) = key.and_then(|k| quotes.full_names.get(&k)) {
-                cl.speaker = Some(full.clone());
-            }
-        }
-        let counts: Vec<keyness::Counts> = docs.iter().map(keyness::Counts::of).collect();
-        let all = keyness::sum(&counts);
-        let keyness = Keyness::measure(&party_of, parties.len(), |members| {
-            keyness::keywords_within(&all, &counts, members, KEYWORDS)
-        })
-        .with_reference(docs.len());
+        let (quotes, entities) = if parts.quotes {
+            quotes_and_names(&docs, &party_of, aliases)
+        } else {
+            Default::default()
+        };
+        let ledger = if parts.numbers {
+            numbers::Ledger::build(&docs, &party_of, aliases)
+        } else {
+            numbers::Ledger::default()
+        };
+        let (keyness, counts) = if parts.words {
+            let counts: Vec<keyness::Counts> = docs.iter().map(keyness::Counts::of).collect();
+            let all = keyness::sum(&counts);
+            let keyness = Keyness::measure(&party_of, parties.len(), |members| {
+                keyness::keywords_within(&all, &counts, members, KEYWORDS)
+            })
+            .with_reference(docs.len());
+            (keyness, counts)
+        } else {
+            (Keyness::default(), Vec::new())
+        };
         Comparison {
             articles: articles.iter().map(|a| a.id).collect(),
             when: articles.iter().map(|a| similarity::when(a)).collect(),

@@ -148,8 +148,23 @@ impl Corpus {
     /// Compares articles (those of `ids` that are loaded, in that order): similarity and story
     /// groups, quotations, the number ledger, entities and distinctive words.
     pub fn compare(&self, ids: &[ArticleId]) -> crate::compare::Comparison {
+        self.compare_parts(ids, crate::compare::Parts::ALL)
+    }
+
+    /// Compares the given articles, working out only the `parts` a view needs (see
+    /// [`crate::compare::Parts`]).
+    pub fn compare_parts(
+        &self,
+        ids: &[ArticleId],
+        parts: crate::compare::Parts,
+    ) -> crate::compare::Comparison {
         let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
-        crate::compare::Comparison::build(&articles, &self.aliases, self.index.stemmers())
+        crate::compare::Comparison::build_parts(
+            &articles,
+            &self.aliases,
+            self.index.stemmers(),
+            parts,
+        )
     }
 
     /// The articles a comparison scope covers, at most `max` of them: all (the newest first),
