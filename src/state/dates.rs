@@ -11,6 +11,12 @@ use super::persist::SLICE_MS;
 use super::AppState;
 use crate::browser::timer::Slices;
 
+thread_local! {
+    /// Whether a view is waiting for the dates (the timeline): then they are read even during
+    /// an import.
+    static WANTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// How far the reading of dates has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DatesRead {
@@ -50,8 +56,12 @@ impl AppState {
 
     /// Reads the dates of every article not yet read (again for one whose date was changed,
     /// and forgets removed ones), a slice at a time, unless a reading is under way; `dates` is
-    /// told once it is done.
-    pub fn read_dates(&self) {
+    /// told once it is done. Unless `wanted` (the timeline is waiting for them), the reading
+    /// stops while files are being added, whose own work comes first, and takes up again after.
+    pub fn read_dates(&self, wanted: bool) {
+        if wanted {
+            WANTED.with(|w| w.set(true));
+        }
         if self.reading_dates.get_untracked().is_some() {
             return;
         }
@@ -73,7 +83,7 @@ impl AppState {
                             .collect()
                     })
                 });
-                if missing.is_empty() {
+                if missing.is_empty() || state.yield_to_import() {
                     break;
                 }
                 for id in missing {
@@ -85,12 +95,21 @@ impl AppState {
                     if slices.due() {
                         state.reading_dates.set(Some(state.dates_read()));
                         slices.pause().await;
+                        if state.yield_to_import() {
+                            break;
+                        }
                     }
                 }
             }
+            WANTED.with(|w| w.set(false));
             state.reading_dates.set(None);
             state.dates.notify();
         });
+    }
+
+    /// Whether the reading of dates should stop for an import under way (nobody waits for it).
+    fn yield_to_import(&self) -> bool {
+        !WANTED.with(std::cell::Cell::get) && self.progress.with_untracked(Option::is_some)
     }
 
     fn dates_read(&self) -> DatesRead {
@@ -108,7 +127,7 @@ impl AppState {
         Effect::new(move |_| {
             state.corpus.track();
             if state.progress.with(Option::is_none) && !state.dates_ready_untracked() {
-                state.read_dates();
+                state.read_dates(false);
             }
         });
     }

@@ -102,7 +102,7 @@ pub fn TimelineView(
     let ready = Memo::new(move |_| app.dates_ready());
     Effect::new(move |_| {
         if !ready.get() {
-            app.read_dates();
+            app.read_dates(true);
         }
     });
     move || {
