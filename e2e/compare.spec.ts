@@ -23,6 +23,9 @@ test('story groups: the heatmap, the December group, the threshold', async ({ pa
   // Each member says why it is in the story: its closest match there.
   await expect(group.getByTestId('group-why')).toHaveCount(3);
   for (const why of await group.getByTestId('group-why').allInnerTexts()) expect(why).toMatch(/^ · \d+% similar to “.+”$/);
+  // Each measure is explained where it is shown, in plain words.
+  await expect(page.getByTestId('voice-note')).toContainText('A voice is an outlet');
+  await expect(page.locator('.compare-groups > p.muted').first()).toContainText('weighted by how rare it is');
   // Rows and columns are numbered, values carry their unit, the legend names its scale.
   await expect(page.locator('#similarity-heatmap .heat-column')).toHaveText(['1', '2', '3', '4', '5']);
   await expect(page.locator('#similarity-heatmap .heat-cell text').first()).toHaveText(/^\d+%$/);

@@ -54,7 +54,7 @@ pub(super) fn GroupsTab(
         <div class="compare-groups">
             <h2>"Similarity"</h2>
             <p class="muted">
-                "TF-IDF cosine over content words (alias spellings counted as one name) combined with shared three-word phrases. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."
+                "How much two articles say in the same words: their shared content words, each weighted by how rare it is among the articles compared (so “Minsk” in two reports counts more than “zei” in all; TF-IDF cosine, alias spellings counted as one name), combined with the three-word phrases they share. Darker is more similar, relative to the most similar pair; hover a cell for the numbers."
             </p>
             <div class="heatmap-wrap">
                 <Heatmap comparison titles />

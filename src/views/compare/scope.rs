@@ -120,6 +120,9 @@ pub(super) fn ScopeBar(
             <p class="muted" data-testid="scope-summary">
                 {scope_text}
             </p>
+            <p class="muted" data-testid="voice-note">
+                "A voice is an outlet with all its articles here, or an article on its own when it names no outlet (named by its first words and its date). Set sources in the library to compare outlets."
+            </p>
         </div>
     }
 }

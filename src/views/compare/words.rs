@@ -59,7 +59,7 @@ pub(super) fn WordsTab(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) 
         <div class="compare-words">
             <h2>"Distinctive words"</h2>
             <p class="muted">
-                "Words each source (when it has several articles here) and each article uses more than the rest of the corpus, by log-likelihood (G² ≥ 3.84 is significant at p < 0.05). Function words and numbers are left out."
+                "Words each source (when it has several articles here) and each article uses more than the rest of the corpus. G² (log-likelihood) says how unlikely the difference is by chance: 3.84 or more means less than one chance in twenty (p < 0.05), and the higher, the surer. Function words and numbers are left out."
             </p>
             <p class="muted" role="status" data-testid="keyness-basis">
                 {basis}
