@@ -20,6 +20,8 @@ const KWIC_MORE_NOTE: &str =
     "There are more: narrow the search (a phrase, a source, a date) to see them all.";
 /// Concordance lines drawn before "Show the other …".
 const KWIC_PAGE: usize = 200;
+/// Lines drawn in the first frame: more than a screen holds.
+const KWIC_FIRST: usize = 50;
 /// Characters of context on each side of a concordance hit.
 const KWIC_WIDTH: usize = 70;
 
@@ -302,7 +304,16 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     let q = state.q.clone();
     let aliases = state.aliases;
     // Lines drawn at first; the rest on request (two thousand rows take half a second to draw).
-    let shown = RwSignal::new(KWIC_PAGE);
+    // What a screen holds comes in the first frame, the rest of the first page two frames later
+    // (if the concordance is still open then).
+    let shown = RwSignal::new(KWIC_FIRST);
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if shown.try_get_untracked() == Some(KWIC_FIRST) {
+                let _ = shown.try_set(KWIC_PAGE);
+            }
+        })
+    });
     let meta = move |id: ArticleId| {
         app.corpus().with(|c| {
             c.get(id).map(|a| {
