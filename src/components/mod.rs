@@ -6,5 +6,6 @@ pub mod count;
 pub mod date_label;
 pub mod highlighted;
 pub mod manage;
+pub mod paging;
 pub mod search_box;
 pub mod title_label;

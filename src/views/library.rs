@@ -10,6 +10,7 @@ use crate::components::add_articles::{AddArticles, IngestReport};
 use crate::components::count::grouped;
 use crate::components::date_label::DateLabel;
 use crate::components::manage::Manage;
+use crate::components::paging::first_then_page;
 use crate::components::title_label::TitleLabel;
 use crate::route::Route;
 use crate::state::{use_app_state, Storage};
@@ -321,15 +322,7 @@ fn LibraryTable(
     let state = use_app_state();
     // What a screen holds is drawn at once; the rest of the page two frames later, once the
     // first rows are on screen.
-    let shown = RwSignal::new(FIRST_ROWS);
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            // The view may be gone by then (the reader moved on): then there is nothing to do.
-            if shown.try_get_untracked() == Some(FIRST_ROWS) {
-                let _ = shown.try_set(PAGE_ROWS);
-            }
-        })
-    });
+    let shown = first_then_page(FIRST_ROWS, PAGE_ROWS);
     let page = move || {
         rows.with(|r| {
             state.corpus().with(|c| {

@@ -8,6 +8,7 @@ use newsprism_core::{ArticleId, PubDate};
 
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
+use crate::components::paging::first_then_page;
 use crate::route::{CompareState, Focus, Route, SearchState, SearchTab};
 use crate::state::{use_app_state, WordForms};
 
@@ -306,14 +307,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     // Lines drawn at first; the rest on request (two thousand rows take half a second to draw).
     // What a screen holds comes in the first frame, the rest of the first page two frames later
     // (if the concordance is still open then).
-    let shown = RwSignal::new(KWIC_FIRST);
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            if shown.try_get_untracked() == Some(KWIC_FIRST) {
-                let _ = shown.try_set(KWIC_PAGE);
-            }
-        })
-    });
+    let shown = first_then_page(KWIC_FIRST, KWIC_PAGE);
     let meta = move |id: ArticleId| {
         app.corpus().with(|c| {
             c.get(id).map(|a| {

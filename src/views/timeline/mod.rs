@@ -38,7 +38,7 @@ const ARTICLE_LANES: usize = 12;
 thread_local! {
     /// The chart's width when last measured: the next opening draws at it at once, instead of
     /// drawing at a guess and again once measured.
-    static LAST_WIDTH: std::cell::Cell<f64> = const { std::cell::Cell::new(DEFAULT_WIDTH) };
+    static LAST_WIDTH: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
 }
 const CHOSEN_AT_FIRST: usize = 8;
 
@@ -54,6 +54,8 @@ pub(super) struct Ui {
     pub chosen: RwSignal<Option<Vec<ArticleId>>>,
     pub listed: RwSignal<Option<Vec<ArticleId>>>,
     pub dragged: StoredValue<bool>,
+    /// Whether the chart's width is known (measured now or on an earlier visit).
+    pub sized: RwSignal<bool>,
 }
 
 /// The lanes drawn, the articles summed up in the density strip, and whether the lanes are
@@ -150,15 +152,18 @@ fn Drawn(state: TimelineState) -> impl IntoView {
     let ui = Ui {
         domain: RwSignal::new(fit_publications(
             timeline,
-            LAST_WIDTH.with(std::cell::Cell::get),
+            LAST_WIDTH
+                .with(std::cell::Cell::get)
+                .unwrap_or(DEFAULT_WIDTH),
         )),
+        sized: RwSignal::new(LAST_WIDTH.with(std::cell::Cell::get).is_some()),
         hovered: RwSignal::new(None),
         pinned: RwSignal::new(None),
         chosen: RwSignal::new(None),
         listed: RwSignal::new(None),
         dragged: StoredValue::new(false),
     };
-    keep_fitted(timeline, ui.domain);
+    keep_fitted(timeline, ui.domain, ui.sized);
     // Lanes per source say nothing when every article has the same (or no) source.
     let one_source = timeline.with_untracked(Timeline::single_source);
     let mode = if state.lanes == Lanes::Source && one_source {
@@ -244,10 +249,14 @@ fn ChartArea(timeline: Memo<Timeline>, lanes: Memo<LaneSet>, ui: Ui) -> impl Int
             on:pointerleave=move |ev| gesture.update_value(|g| g.up(ev.pointer_id(), ui))
             aria-label="Timeline chart: + and − zoom, arrow keys scroll, 0 fits the publications"
         >
-            {move || {
-                let d = domain.get();
-                timeline.with(|t| lanes.with(|lanes| chart(t, lanes, d, ui)))
-            }}
+            // The chart is drawn once its width is known (measured on this box, which holds no
+            // padding): drawing it at a guess and again once measured cost a second drawing.
+            <div id="timeline-chart-box">
+                {move || {
+                    let d = domain.get();
+                    ui.sized.get().then(|| timeline.with(|t| lanes.with(|lanes| chart(t, lanes, d, ui))))
+                }}
+            </div>
             <EdgeMarkers timeline ui />
         </div>
     }
@@ -255,7 +264,7 @@ fn ChartArea(timeline: Memo<Timeline>, lanes: Memo<LaneSet>, ui: Ui) -> impl Int
 
 /// Refits the view when articles are added or removed, and draws the chart in the page's own
 /// pixels (so text stays its size on a phone), following the window's width.
-fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>) {
+fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>, sized: RwSignal<bool>) {
     // Refit when articles are added or removed.
     Effect::new(move |previous: Option<Option<(i32, i32)>>| {
         let extent = timeline.with(Timeline::publication_extent);
@@ -267,14 +276,23 @@ fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>) {
     });
     // Draw in the page's own pixels, so text stays its size on a phone.
     let measure = move || {
-        if let Some((_, w)) = element_box("timeline-chart") {
-            LAST_WIDTH.with(|last| last.set(w));
+        if let Some((_, w)) = element_box("timeline-chart-box") {
+            LAST_WIDTH.with(|last| last.set(Some(w)));
             if (w - domain.get_untracked().width).abs() > 1.0 {
                 domain.update(|d| *d = d.with_width(w));
             }
+            if !sized.get_untracked() {
+                sized.set(true);
+            }
         }
     };
-    Effect::new(move |_| measure());
+    Effect::new(move |_| {
+        measure();
+        // Not measurable (no layout yet): drawn at the guess, and again on the next resize.
+        if !sized.get_untracked() {
+            sized.set(true);
+        }
+    });
     on_resize(measure);
 }
 
