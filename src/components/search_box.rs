@@ -16,12 +16,25 @@ pub fn SearchBox(
     /// The app's router.
     router: Router,
 ) -> impl IntoView {
-    let current_q = move || match router.route.get() {
-        Route::Search(s) => s.q,
-        _ => String::new(),
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // The last query this box sent: when the route comes back with it, the box keeps what has
+    // been typed since (setting it would drop the keys typed while the page changed).
+    let sent = StoredValue::new(None::<String>);
+    let current_q = move || {
+        let q = match router.route.get() {
+            Route::Search(s) => s.q,
+            _ => String::new(),
+        };
+        if sent.get_value().as_deref() == Some(q.as_str()) {
+            if let Some(el) = input.get_untracked() {
+                return el.value();
+            }
+        }
+        q
     };
     // Long enough to let a burst of keys through, short enough that the results follow the typing.
     let go = debounced(Duration::from_millis(60), move |q: String| {
+        sent.set_value(Some(q.clone()));
         // Read the route, then release it before changing it.
         match router.route.get_untracked() {
             Route::Search(s) => router.replace(Route::Search(SearchState { q, ..s })),
@@ -35,6 +48,7 @@ pub fn SearchBox(
                 "Search the articles"
             </label>
             <input
+                node_ref=input
                 id="search-input"
                 type="search"
                 placeholder="Search  ( / )"
