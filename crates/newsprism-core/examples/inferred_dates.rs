@@ -10,19 +10,8 @@
 use newsprism_core::ingest::parse_article;
 use newsprism_core::time::timeline::analyse;
 
-fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-}
+mod common;
+use common::files;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +31,7 @@ fn main() {
         .unwrap_or(0);
     let mut paths = Vec::new();
     files(std::path::Path::new(dir), &mut paths);
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
     paths.sort();
     let (mut read, mut inferred, mut inside, mut outside) = (0usize, 0usize, 0usize, Vec::new());
     // Windows closed by a date spoken of as still to come: how many, how many end inside the

@@ -2,19 +2,8 @@
 //! `cargo run --release -p newsprism-core --example near_duplicates -- ../shared/corpora/bbc`
 use newsprism_core::corpus::{Corpus, FileOutcome};
 
-fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
+mod common;
+use common::files;
 
 fn main() {
     let dir = std::env::args()

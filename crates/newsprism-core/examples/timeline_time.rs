@@ -4,19 +4,8 @@ use std::time::Instant;
 
 use newsprism_core::corpus::Corpus;
 
-fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
+mod common;
+use common::files;
 
 fn main() {
     let dir = std::env::args()
