@@ -26,7 +26,7 @@ fn describe_scope(scope: &Scope, scoped: &Scoped, voices: usize) -> String {
             "Comparing the {n} newest of {} articles ({voices}): more cannot be compared at once. Narrow the comparison to a search, a story group or articles you pick.",
             scoped.eligible
         ),
-        Scope::All => format!("Comparing all {n} articles, from {voices}. Each outlet is one voice; an article without a known source is a voice of its own."),
+        Scope::All => format!("Comparing all {n} articles, from {voices}."),
         Scope::Matching(q) if scoped.eligible == 0 => format!("No article matches “{q}”."),
         Scope::Matching(q) if scoped.eligible > n => format!(
             "Comparing the {n} best matches of the {} articles matching “{q}” ({voices}).",
