@@ -137,10 +137,11 @@ pub fn StorageNotice() -> impl IntoView {
 
 /// What was detected in a file: "HTML · 19 Dec 2022 (from the page's metadata) · nl · UTF-8 · NOS
 /// · by Anna de Vries · https://…".
-fn detected(a: &newsprism_core::Article, format: &str, corpus: &Corpus) -> String {
-    // An undated article: the window its text places it in, if any.
+fn detected(a: &newsprism_core::Article, format: &str) -> String {
+    // An undated article: the window its text places it in, if any (from the dates the page
+    // has read already, so a long report does not analyse its articles again).
     let date = a.pub_date.as_ref().map_or_else(
-        || match corpus.inferred_date(a.id) {
+        || match use_app_state().inferred_date(a.id) {
             Some(i) => format!("undated; inferred from the text: {}", i.window()),
             None => "undated".to_string(),
         },
@@ -405,7 +406,7 @@ fn report_line(o: &FileOutcome, corpus: &Corpus) -> impl IntoView {
         } => {
             let (title, detected) = corpus
                 .get(*id)
-                .map(|a| (a.title.clone(), detected(a, format.name(), corpus)))
+                .map(|a| (a.title.clone(), detected(a, format.name())))
                 .unwrap_or_default();
             let mut note = if warnings.is_empty() {
                 String::new()

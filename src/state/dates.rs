@@ -43,6 +43,22 @@ impl AppState {
         })
     }
 
+    /// The date inferred for an undated article: from its dates as read in the background,
+    /// or worked out now when they are not read yet.
+    pub fn inferred_date(&self, id: ArticleId) -> Option<newsprism_core::time::timeline::Inferred> {
+        let dates = self.dates;
+        self.corpus.with_untracked(|c| {
+            let a = c.get(id)?;
+            if a.pub_date.is_some() {
+                return None;
+            }
+            match dates.with_untracked(|d| d.inferred(a).map(|i| i.cloned())) {
+                Some(kept) => kept,
+                None => c.inferred_date(id),
+            }
+        })
+    }
+
     /// Whether every loaded article's dates are read, so the timeline opens at once.
     pub fn dates_ready(&self) -> bool {
         let dates = self.dates;

@@ -59,9 +59,7 @@ fn Reader(
     focus: Focus,
     matches: Option<Matches>,
 ) -> impl IntoView {
-    let inferred = use_app_state()
-        .corpus()
-        .with_untracked(|c| c.inferred_date(article.id));
+    let inferred = use_app_state().inferred_date(article.id);
     // Each paragraph as spans, highlighted once; the count and the rendering both use them.
     let mut highlighted = highlighted_paragraphs(&article, matches.as_ref(), &focus);
     let hit_count: usize = highlighted

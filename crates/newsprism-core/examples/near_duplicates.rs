@@ -3,25 +3,14 @@
 use newsprism_core::corpus::{Corpus, FileOutcome};
 
 mod common;
-use common::files;
+use common::batch;
 
 fn main() {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/corpora/bbc".into());
-    let mut paths = Vec::new();
-    files(std::path::Path::new(&dir), &mut paths);
-    paths.sort();
     let mut corpus = Corpus::new();
-    let batch: Vec<_> = paths
-        .iter()
-        .map(|p| {
-            (
-                p.display().to_string(),
-                std::fs::read(p).map_err(|e| e.to_string()),
-            )
-        })
-        .collect();
+    let batch = batch(&dir);
     let started = std::time::Instant::now();
     let outcomes = corpus.add_files(batch);
     let took = started.elapsed();

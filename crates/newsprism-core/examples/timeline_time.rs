@@ -5,22 +5,16 @@ use std::time::Instant;
 use newsprism_core::corpus::Corpus;
 
 mod common;
-use common::files;
+use common::batch;
 
 fn main() {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/corpora/bbc".into());
-    let mut paths = Vec::new();
-    files(std::path::Path::new(&dir), &mut paths);
-    paths.sort();
     let mut corpus = Corpus::new();
-    let batch: Vec<_> = paths
-        .iter()
-        .map(|p| {
-            let name = p.to_string_lossy().replace('/', "_");
-            (name, std::fs::read(p).map_err(|e| e.to_string()))
-        })
+    let batch: Vec<_> = batch(&dir)
+        .into_iter()
+        .map(|(name, bytes)| (name.replace('/', "_"), bytes))
         .collect();
     corpus.add_files(batch);
     let started = Instant::now();

@@ -310,7 +310,7 @@ fn heat_cell(
 /// own title, already shown).
 fn source_and_date(c: &Comparison, i: usize, when: &str) -> String {
     let party = &c.parties[c.party_of[i]];
-    if party.key.starts_with("source:") {
+    if party.is_outlet() {
         format!(" · {} · {when}", party.label)
     } else {
         format!(" · {when}")

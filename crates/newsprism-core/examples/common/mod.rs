@@ -1,4 +1,4 @@
-//! What the examples share: walking a folder of articles.
+//! What the examples share: walking a folder of articles and reading it as a batch.
 
 /// Every file under `dir`, in no particular order (callers sort).
 pub fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -13,4 +13,22 @@ pub fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
             out.push(p);
         }
     }
+}
+
+/// Every file under `dir`, in name order, read as a batch for `Corpus::add_files` (named by
+/// its path).
+#[allow(dead_code)] // not every example reads a batch
+pub fn batch(dir: &str) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut paths = Vec::new();
+    files(std::path::Path::new(dir), &mut paths);
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read(p).map_err(|e| e.to_string()),
+            )
+        })
+        .collect()
 }

@@ -61,6 +61,14 @@ pub struct Party {
     pub articles: Vec<ArticleId>,
 }
 
+impl Party {
+    /// Whether it is an outlet (its label its name), not an article on its own (its label a
+    /// few words of its title).
+    pub fn is_outlet(&self) -> bool {
+        self.key.starts_with("source:")
+    }
+}
+
 /// The parties of a set of articles, in the order their first article appears.
 ///
 /// Articles with the same source (compared case-insensitively) are one party; each article

@@ -37,6 +37,12 @@ impl Analyses {
             .map(|(_, time)| time)
     }
 
+    /// The inferred date of `article` from its kept analysis, if it has one (undated articles
+    /// only), or `None` when none is kept.
+    pub fn inferred(&self, article: &Article) -> Option<Option<&super::Inferred>> {
+        self.get(article).map(|t| t.inferred.as_ref())
+    }
+
     /// Whether `article` has an up-to-date analysis.
     pub fn has(&self, article: &Article) -> bool {
         self.get(article).is_some()

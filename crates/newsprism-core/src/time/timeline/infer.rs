@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::super::calendar::{civil, human_day, span_of, Day};
 use super::super::expressions::{looks_past, Kind, Tense};
-use super::super::resolve::Granularity;
+use super::super::resolve::{Granularity, Resolution};
 use super::Event;
 use crate::article::{PartialDate, PubDate};
 
@@ -72,12 +72,7 @@ pub(super) fn infer(events: &[Event]) -> Option<Inferred> {
         .filter(|(e, r)| r.is_certain() && e.expression.tense != Tense::Future && !looks_ahead(e))
         .max_by_key(|(_, r)| (r.end, r.start))?;
     let (event, r) = latest;
-    let (y, m, d) = civil(r.end);
-    let date = match r.granularity {
-        Granularity::Day => PartialDate::day(y, m, d)?,
-        Granularity::Week | Granularity::Month | Granularity::Season => PartialDate::month(y, m)?,
-        Granularity::Year | Granularity::Decade => PartialDate::year(y)?,
-    };
+    let date = date_of(r)?;
     let how = match (&event.expression.kind, r.weekday) {
         (Kind::Date { year: None, .. }, Some(_)) => {
             format!(
@@ -96,6 +91,17 @@ pub(super) fn infer(events: &[Event]) -> Option<Inferred> {
         ),
         until,
     })
+}
+
+/// A placed date as a date at its own precision (a week or a season as its month), taken at
+/// its last day.
+fn date_of(r: &Resolution) -> Option<PartialDate> {
+    let (y, m, d) = civil(r.end);
+    match r.granularity {
+        Granularity::Day => PartialDate::day(y, m, d),
+        Granularity::Week | Granularity::Month | Granularity::Season => PartialDate::month(y, m),
+        Granularity::Year | Granularity::Decade => PartialDate::year(y),
+    }
 }
 
 /// Words that put what follows them in the future.
@@ -138,12 +144,7 @@ fn until(events: &[Event], after: Day) -> Option<Bound> {
             r.is_certain() && r.start > after && !e.expression.since && still_to_come(e)
         })
         .min_by_key(|(_, r)| (r.end, r.start))?;
-    let (y, m, d) = civil(r.end);
-    let date = match r.granularity {
-        Granularity::Day => PartialDate::day(y, m, d)?,
-        Granularity::Week | Granularity::Month | Granularity::Season => PartialDate::month(y, m)?,
-        Granularity::Year | Granularity::Decade => PartialDate::year(y)?,
-    };
+    let date = date_of(r)?;
     Some(Bound {
         date,
         evidence: format!(
