@@ -87,7 +87,7 @@ impl EntityReport {
         let mut acc: FxHashMap<String, Acc> = FxHashMap::default();
         let mut order: Vec<String> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            for s in &doc.sentences {
+            for s in doc.sentences.iter() {
                 for n in ctx.names(doc, s) {
                     let key = ctx.key(&n.text, aliases);
                     let e = acc.entry(key.clone()).or_insert_with(|| {

@@ -10,6 +10,7 @@
 //! article itself, so that five articles of unknown source are still five voices and never one.
 
 pub mod align;
+pub mod cache;
 pub mod entities;
 pub mod keyness;
 pub mod names;
@@ -25,6 +26,7 @@ use crate::export::ExportFormat;
 use crate::search::alias::AliasTable;
 use crate::text::stem::Stemmers;
 
+pub use cache::DocCache;
 pub use words::Doc;
 
 /// Which articles a comparison covers.
@@ -334,6 +336,18 @@ impl Comparison {
         stemmers: &Stemmers,
         parts: Parts,
     ) -> Comparison {
+        Comparison::build_cached(articles, aliases, stemmers, parts, &mut DocCache::new())
+    }
+
+    /// As [`Comparison::build_parts`], reusing the readings of articles that `cache` keeps
+    /// (and keeping the new ones).
+    pub fn build_cached(
+        articles: &[&Article],
+        aliases: &AliasTable,
+        stemmers: &Stemmers,
+        parts: Parts,
+        cache: &mut DocCache,
+    ) -> Comparison {
         let parties = parties(articles);
         let party_of: Vec<usize> = articles
             .iter()
@@ -344,10 +358,7 @@ impl Comparison {
                     .unwrap_or(0)
             })
             .collect();
-        let docs: Vec<Doc> = articles
-            .iter()
-            .map(|a| Doc::new(a, aliases, stemmers))
-            .collect();
+        let (docs, when) = cache.docs(articles, aliases, stemmers);
         let similarity = similarity::Similarity::build(&docs);
         let (quotes, entities) = if parts.quotes {
             quotes_and_names(&docs, &party_of, aliases)
@@ -372,7 +383,7 @@ impl Comparison {
         };
         Comparison {
             articles: articles.iter().map(|a| a.id).collect(),
-            when: articles.iter().map(|a| similarity::when(a)).collect(),
+            when,
             parties,
             party_of,
             similarity,

@@ -24,10 +24,9 @@
 //! chain of weak links cannot pull everything into one group. Groups are the connected sets
 //! of links.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::words::Doc;
@@ -107,55 +106,99 @@ pub struct Similarity {
     pub combined: Vec<f32>,
 }
 
-fn shingles(doc: &Doc) -> FxHashSet<u64> {
+/// A document's three-word runs, hashed, sorted and without repeats.
+fn shingles(doc: &Doc) -> Vec<u64> {
     let keys: Vec<&str> = doc
         .content_sentences()
         .flat_map(|s| s.words.iter().map(|w| w.key.as_str()))
         .collect();
-    keys.windows(3)
+    let mut out: Vec<u64> = keys
+        .windows(3)
         .map(|w| {
-            let mut h = DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             w.hash(&mut h);
             h.finish()
         })
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many values two sorted lists without repeats share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The dot product of two sparse vectors sorted by term.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// Each article's TF-IDF vector over its content stems (numbers left out), normalised to
-/// unit length: log-scaled term frequency, smoothed inverse document frequency.
-fn tf_idf<'a>(docs: &'a [Doc]) -> Vec<FxHashMap<&'a str, f32>> {
+/// unit length: log-scaled term frequency, smoothed inverse document frequency. Terms are
+/// numbered, and each vector sorted by term, so that a pair is compared by one merge.
+fn tf_idf(docs: &[Doc]) -> Vec<Vec<(u32, f32)>> {
     let n = docs.len();
-    let counts: Vec<FxHashMap<&str, u32>> = docs
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let counts: Vec<FxHashMap<u32, u32>> = docs
         .iter()
         .map(|d| {
-            let mut m: FxHashMap<&str, u32> = FxHashMap::default();
+            let mut m: FxHashMap<u32, u32> = FxHashMap::default();
             for w in d.content_sentences().flat_map(|s| &s.words) {
                 if w.content && !w.stem.starts_with(|c: char| c.is_ascii_digit()) {
-                    *m.entry(w.stem.as_str()).or_default() += 1;
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(w.stem.as_str()).or_insert(next);
+                    *m.entry(id).or_default() += 1;
                 }
             }
             m
         })
         .collect();
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut df = vec![0u32; ids.len()];
     for c in &counts {
-        for k in c.keys() {
-            *df.entry(k).or_default() += 1;
+        for &k in c.keys() {
+            df[k as usize] += 1;
         }
     }
     counts
         .iter()
         .map(|c| {
-            let mut v: FxHashMap<&str, f32> = c
+            let mut v: Vec<(u32, f32)> = c
                 .iter()
-                .map(|(k, &tf)| {
-                    let idf = ((n as f32 + 1.0) / df[k] as f32).ln();
-                    (*k, (1.0 + (tf as f32).ln()) * idf)
+                .map(|(&k, &tf)| {
+                    let idf = ((n as f32 + 1.0) / df[k as usize] as f32).ln();
+                    (k, (1.0 + (tf as f32).ln()) * idf)
                 })
                 .collect();
-            let norm = v.values().map(|x| x * x).sum::<f32>().sqrt();
+            v.sort_unstable_by_key(|&(k, _)| k);
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
             if norm > 0.0 {
-                v.values_mut().for_each(|x| *x /= norm);
+                v.iter_mut().for_each(|(_, x)| *x /= norm);
             }
             v
         })
@@ -167,7 +210,7 @@ impl Similarity {
     pub fn build(docs: &[Doc]) -> Similarity {
         let n = docs.len();
         let vectors = tf_idf(docs);
-        let sh: Vec<FxHashSet<u64>> = docs.iter().map(shingles).collect();
+        let sh: Vec<Vec<u64>> = docs.iter().map(shingles).collect();
         let mut cosine = vec![0.0; n * n];
         let mut overlap = vec![0.0; n * n];
         let mut combined = vec![0.0; n * n];
@@ -176,25 +219,12 @@ impl Similarity {
             overlap[i * n + i] = 1.0;
             combined[i * n + i] = 1.0;
             for j in i + 1..n {
-                let (small, big) = if vectors[i].len() <= vectors[j].len() {
-                    (&vectors[i], &vectors[j])
-                } else {
-                    (&vectors[j], &vectors[i])
-                };
-                let c: f32 = small
-                    .iter()
-                    .filter_map(|(k, x)| big.get(k).map(|y| x * y))
-                    .sum::<f32>()
-                    .clamp(0.0, 1.0);
-                let (a, b) = if sh[i].len() <= sh[j].len() {
-                    (&sh[i], &sh[j])
-                } else {
-                    (&sh[j], &sh[i])
-                };
-                let o = if a.is_empty() {
+                let c = dot(&vectors[i], &vectors[j]).clamp(0.0, 1.0);
+                let smaller = sh[i].len().min(sh[j].len());
+                let o = if smaller == 0 {
                     0.0
                 } else {
-                    a.iter().filter(|h| b.contains(h)).count() as f32 / a.len() as f32
+                    shared(&sh[i], &sh[j]) as f32 / smaller as f32
                 };
                 let m = 0.8 * c + 0.2 * o;
                 for (x, y) in [(i, j), (j, i)] {

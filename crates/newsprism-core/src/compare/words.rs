@@ -6,6 +6,7 @@
 //! that "Belarus" and "Wit-Rusland" match. Multi-word names ("Verenigde Staten") become one word.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::article::{Article, ArticleId, ParagraphKind, TitleKind};
 use crate::search::alias::{name_key, AliasTable};
@@ -374,7 +375,7 @@ pub struct Word {
 }
 
 /// One sentence of a unit.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
     /// Index of the unit in [`Doc::units`].
     pub unit: usize,
@@ -406,53 +407,30 @@ pub struct Doc<'a> {
     /// "Lees ook" links) are kept for quotes, numbers and names, which a teaser can hold, and
     /// left out of similarity, alignment and keyness (see [`Sentence::content`]).
     pub units: Vec<Unit<'a>>,
-    /// All sentences, in reading order.
-    pub sentences: Vec<Sentence>,
+    /// All sentences, in reading order (shared with the cache that keeps them).
+    pub sentences: Arc<Vec<Sentence>>,
 }
 
 impl<'a> Doc<'a> {
     /// Reads an article, with the stemmers search uses (with the lemma lexicon, "won" and
     /// "gewonnen" are one word to the comparison too).
     pub fn new(article: &'a Article, aliases: &AliasTable, stemmers: &Stemmers) -> Doc<'a> {
-        let mut units = Vec::new();
-        if article.title_kind == TitleKind::Headline {
-            units.push(Unit {
-                paragraph: None,
-                kind: ParagraphKind::Subheading,
-                text: article.title.as_str(),
-            });
-        }
-        for (i, p) in article.paragraphs.iter().enumerate() {
-            units.push(Unit {
-                paragraph: Some(i),
-                kind: p.kind,
-                text: p.text.as_str(),
-            });
-        }
-        let mut out = Vec::new();
-        for (u, unit) in units.iter().enumerate() {
-            for range in sentences(unit.text) {
-                let words = words(
-                    &unit.text[range.clone()],
-                    range.start,
-                    article.language,
-                    stemmers,
-                    aliases,
-                );
-                if !words.is_empty() {
-                    out.push(Sentence {
-                        unit: u,
-                        range,
-                        words,
-                        content: unit.kind.is_content(),
-                    });
-                }
-            }
-        }
+        let units = units(article);
+        let sentences = Arc::new(read_sentences(&units, article.language, aliases, stemmers));
         Doc {
             article,
             units,
-            sentences: out,
+            sentences,
+        }
+    }
+
+    /// An article with its sentences as read before by [`Doc::new`] (kept by
+    /// [`super::cache::DocCache`]): reading them is most of a comparison's work.
+    pub fn with_sentences(article: &'a Article, sentences: Arc<Vec<Sentence>>) -> Doc<'a> {
+        Doc {
+            article,
+            units: units(article),
+            sentences,
         }
     }
 
@@ -475,6 +453,56 @@ impl<'a> Doc<'a> {
     pub fn word_text(&self, s: &Sentence, w: &Word) -> &'a str {
         &self.units[s.unit].text[w.range.clone()]
     }
+}
+
+/// An article's headline (when the source wrote one) and paragraphs.
+fn units(article: &Article) -> Vec<Unit<'_>> {
+    let mut units = Vec::with_capacity(article.paragraphs.len() + 1);
+    if article.title_kind == TitleKind::Headline {
+        units.push(Unit {
+            paragraph: None,
+            kind: ParagraphKind::Subheading,
+            text: article.title.as_str(),
+        });
+    }
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        units.push(Unit {
+            paragraph: Some(i),
+            kind: p.kind,
+            text: p.text.as_str(),
+        });
+    }
+    units
+}
+
+/// The sentences of `units` with their words.
+fn read_sentences(
+    units: &[Unit],
+    language: Language,
+    aliases: &AliasTable,
+    stemmers: &Stemmers,
+) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (u, unit) in units.iter().enumerate() {
+        for range in sentences(unit.text) {
+            let words = words(
+                &unit.text[range.clone()],
+                range.start,
+                language,
+                stemmers,
+                aliases,
+            );
+            if !words.is_empty() {
+                out.push(Sentence {
+                    unit: u,
+                    range,
+                    words,
+                    content: unit.kind.is_content(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The words of `text` (which starts at byte `offset` of its unit).

@@ -48,6 +48,16 @@ pub enum LibrarySort {
     Length,
 }
 
+impl LibrarySort {
+    /// Every order, in the order the library offers them.
+    pub const ALL: [LibrarySort; 4] = [
+        LibrarySort::DateNewest,
+        LibrarySort::DateOldest,
+        LibrarySort::Title,
+        LibrarySort::Length,
+    ];
+}
+
 /// What adding a file did.
 #[derive(Clone, Debug, PartialEq)]
 enum AddOutcome {

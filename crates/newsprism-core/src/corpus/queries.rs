@@ -158,12 +158,24 @@ impl Corpus {
         ids: &[ArticleId],
         parts: crate::compare::Parts,
     ) -> crate::compare::Comparison {
+        self.compare_cached(ids, parts, &mut crate::compare::DocCache::new())
+    }
+
+    /// As [`Corpus::compare_parts`], reusing the articles `cache` has read for an earlier
+    /// comparison.
+    pub fn compare_cached(
+        &self,
+        ids: &[ArticleId],
+        parts: crate::compare::Parts,
+        cache: &mut crate::compare::DocCache,
+    ) -> crate::compare::Comparison {
         let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
-        crate::compare::Comparison::build_parts(
+        crate::compare::Comparison::build_cached(
             &articles,
             &self.aliases,
             self.index.stemmers(),
             parts,
+            cache,
         )
     }
 
@@ -177,11 +189,13 @@ impl Corpus {
         max: usize,
     ) -> crate::compare::Scoped {
         use crate::compare::{Scope, Scoped};
-        let library = self.library(LibrarySort::DateNewest);
         let (chosen, eligible, missing): (FxHashSet<ArticleId>, usize, usize) = match scope {
             Scope::All => (
-                library.iter().take(max).map(|a| a.id).collect(),
-                library.len(),
+                self.library_first(LibrarySort::DateNewest, max)
+                    .iter()
+                    .map(|a| a.id)
+                    .collect(),
+                self.articles.len(),
                 0,
             ),
             Scope::Matching(q) => {
@@ -210,15 +224,23 @@ impl Corpus {
                 )
             }
         };
+        // The chosen ones in library order: only they are sorted, not the whole library.
+        let mut ids: Vec<&Article> = chosen.iter().filter_map(|&id| self.get(id)).collect();
+        ids.sort_by(|a, b| library_order(LibrarySort::DateNewest, a, b));
         Scoped {
-            ids: library
-                .into_iter()
-                .map(|a| a.id)
-                .filter(|id| chosen.contains(id))
-                .collect(),
+            ids: ids.into_iter().map(|a| a.id).collect(),
             eligible,
             missing,
         }
+    }
+
+    /// Reads an article ahead of a comparison into `cache` (see
+    /// [`crate::compare::DocCache::prepare`]); false when it is not loaded.
+    pub fn prepare_comparison(&self, id: ArticleId, cache: &mut crate::compare::DocCache) -> bool {
+        self.get(id).is_some_and(|a| {
+            cache.prepare(a, &self.aliases, self.index.stemmers());
+            true
+        })
     }
 
     /// An article's word counts for distinctive vocabulary, to add to a
@@ -294,34 +316,26 @@ impl Corpus {
     pub fn library(&self, sort: LibrarySort) -> Vec<&Article> {
         let mut list: Vec<&Article> = self.articles.iter().collect();
         match sort {
-            LibrarySort::DateNewest | LibrarySort::DateOldest => {
-                list.sort_by(|a, b| {
-                    let key = |x: &Article| x.pub_date.as_ref().map(|d| d.date.sort_key());
-                    match (key(a), key(b)) {
-                        (Some(ka), Some(kb)) => {
-                            let ord = if sort == LibrarySort::DateNewest {
-                                kb.cmp(&ka)
-                            } else {
-                                ka.cmp(&kb)
-                            };
-                            ord.then_with(|| a.file_name.cmp(&b.file_name))
-                        }
-                        (Some(_), None) => std::cmp::Ordering::Less,
-                        (None, Some(_)) => std::cmp::Ordering::Greater,
-                        (None, None) => a.file_name.cmp(&b.file_name),
-                    }
-                });
-            }
             // Each title lowered once, not once per comparison.
             LibrarySort::Title => {
-                list.sort_by_cached_key(|a| (a.title.to_lowercase(), a.file_name.clone()))
+                list.sort_by_cached_key(|a| (a.title.to_lowercase(), a.file_name.clone(), a.id))
             }
-            LibrarySort::Length => list.sort_by(|a, b| {
-                b.word_count
-                    .cmp(&a.word_count)
-                    .then_with(|| a.file_name.cmp(&b.file_name))
-            }),
+            _ => list.sort_by(|a, b| library_order(sort, a, b)),
         }
+        list
+    }
+
+    /// The first `k` articles in library order, without sorting the rest.
+    pub fn library_first(&self, sort: LibrarySort, k: usize) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles.iter().collect();
+        if k < list.len() {
+            if k == 0 {
+                return Vec::new();
+            }
+            list.select_nth_unstable_by(k - 1, |a, b| library_order(sort, a, b));
+            list.truncate(k);
+        }
+        list.sort_by(|a, b| library_order(sort, a, b));
         list
     }
 
@@ -358,6 +372,36 @@ impl Corpus {
                 .count(),
             words: self.articles.iter().map(|a| a.word_count).sum(),
         }
+    }
+}
+
+/// How two articles compare in library order. Undated articles always come last, in
+/// file-name order, under any date sort; ties are broken by file name.
+fn library_order(sort: LibrarySort, a: &Article, b: &Article) -> std::cmp::Ordering {
+    let by_name = || a.file_name.cmp(&b.file_name).then(a.id.cmp(&b.id));
+    match sort {
+        LibrarySort::DateNewest | LibrarySort::DateOldest => {
+            let key = |x: &Article| x.pub_date.as_ref().map(|d| d.date.sort_key());
+            match (key(a), key(b)) {
+                (Some(ka), Some(kb)) => {
+                    let ord = if sort == LibrarySort::DateNewest {
+                        kb.cmp(&ka)
+                    } else {
+                        ka.cmp(&kb)
+                    };
+                    ord.then_with(by_name)
+                }
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => by_name(),
+            }
+        }
+        LibrarySort::Title => a
+            .title
+            .to_lowercase()
+            .cmp(&b.title.to_lowercase())
+            .then_with(by_name),
+        LibrarySort::Length => b.word_count.cmp(&a.word_count).then_with(by_name),
     }
 }
 

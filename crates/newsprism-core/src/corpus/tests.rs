@@ -41,6 +41,26 @@ fn undated_articles_come_last_in_either_date_order() {
 }
 
 #[test]
+fn the_first_few_in_library_order_are_those_a_full_sort_puts_first() {
+    let mut c = corpus();
+    // Ties: the same name and date twice, and several undated articles.
+    for (name, text) in [
+        ("b.txt", " date 2022-10 Nog een oktoberstuk, andere tekst."),
+        ("e.txt", "Nog een kop\n\nZonder datum."),
+        ("a.txt", "Derde kop\n\nOok zonder datum."),
+    ] {
+        add_file(&mut c, name, text.as_bytes());
+    }
+    for sort in LibrarySort::ALL {
+        let all: Vec<ArticleId> = c.library(sort).iter().map(|a| a.id).collect();
+        for k in 0..=all.len() + 1 {
+            let first: Vec<ArticleId> = c.library_first(sort, k).iter().map(|a| a.id).collect();
+            assert_eq!(first, all[..k.min(all.len())], "{sort:?}, first {k}");
+        }
+    }
+}
+
+#[test]
 fn the_same_text_twice_is_a_duplicate_and_changes_nothing() {
     let mut c = corpus();
     let again = add_file(

@@ -120,7 +120,7 @@ impl NameContext {
     pub fn new(docs: &[Doc]) -> NameContext {
         let mut ctx = NameContext::default();
         for d in docs {
-            for s in &d.sentences {
+            for s in d.sentences.iter() {
                 for (i, w) in s.words.iter().enumerate() {
                     if w.capital && !starts_clause(d, s, i) {
                         ctx.mid_capitals.insert(w.key.clone());
@@ -129,7 +129,7 @@ impl NameContext {
             }
         }
         for d in docs {
-            for s in &d.sentences {
+            for s in d.sentences.iter() {
                 for n in ctx.names(d, s) {
                     let parts: Vec<&str> = n.text.split_whitespace().collect();
                     if (2..=3).contains(&parts.len())

@@ -130,7 +130,7 @@ impl Ledger {
     pub fn build(docs: &[Doc], party_of: &[usize], aliases: &AliasTable) -> Ledger {
         let mut quantities = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            for s in &doc.sentences {
+            for s in doc.sentences.iter() {
                 quantities.extend(read::read_sentence(
                     doc,
                     s,
