@@ -36,27 +36,31 @@ pub enum KwicSort {
 }
 
 fn cut_left(text: &str, width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= width {
-        return text.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    let tail: String = chars[chars.len() - width..].iter().collect();
+    // Where the last `width` characters begin (none when the text is no longer than that).
+    let start = match width
+        .checked_sub(1)
+        .and_then(|w| text.char_indices().rev().nth(w))
+    {
+        Some((i, _)) if i > 0 => i,
+        _ => return text.split_whitespace().collect::<Vec<_>>().join(" "),
+    };
+    let tail = &text[start..];
     let tail = match tail.find(' ') {
         Some(i) => &tail[i + 1..],
-        None => &tail[..],
+        None => tail,
     };
     format!("…{}", tail.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn cut_right(text: &str, width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= width {
+    // Where the first `width` characters end (none when the text is no longer than that).
+    let Some((end, _)) = text.char_indices().nth(width) else {
         return text.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    let head: String = chars[..width].iter().collect();
+    };
+    let head = &text[..end];
     let head = match head.rfind(' ') {
         Some(i) => &head[..i],
-        None => &head[..],
+        None => head,
     };
     format!("{}…", head.split_whitespace().collect::<Vec<_>>().join(" "))
 }
@@ -125,6 +129,47 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort, key: &dyn Fn(ArticleId
 mod tests {
     use super::*;
     use crate::ingest::parse_article;
+
+    /// The cuts as first written (over a list of every character), to check the faster ones.
+    fn cuts_by_chars(text: &str, width: usize) -> (String, String) {
+        let chars: Vec<char> = text.chars().collect();
+        let join = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if chars.len() <= width {
+            return (join(text), join(text));
+        }
+        let tail: String = chars[chars.len() - width..].iter().collect();
+        let tail = tail
+            .find(' ')
+            .map_or(&tail[..], |i| &tail[i + 1..])
+            .to_string();
+        let head: String = chars[..width].iter().collect();
+        let head = head
+            .rfind(' ')
+            .map_or(&head[..], |i| &head[..i])
+            .to_string();
+        (format!("…{}", join(&tail)), format!("{}…", join(&head)))
+    }
+
+    #[test]
+    fn context_is_cut_at_the_same_places_in_any_script() {
+        let texts = [
+            "",
+            "kort",
+            "Poetin en Loekasjenko spraken in Minsk over de Oekraïense oorlog",
+            "Ça coûte 10 € — zeiden ze: “één geschil” en ‘dreiging’ in Wit-Rusland",
+            "ééééééééééééééééééé ééé é",
+            "  spaties   rondom  ",
+        ];
+        for t in texts {
+            for w in 1..=t.chars().count() + 2 {
+                assert_eq!(
+                    (cut_left(t, w), cut_right(t, w)),
+                    cuts_by_chars(t, w),
+                    "{t:?} at {w}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_occurrence_gets_a_line_with_aligned_context() {

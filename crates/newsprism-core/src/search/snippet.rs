@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::engine::Matches;
 use crate::article::{Article, ParagraphKind};
 use crate::text::sentence::sentences;
-use crate::text::tokenize::{term_key, tokenize};
+use crate::text::tokenize::{term_key, term_key_into, tokenize};
 
 /// A piece of text, highlighted or not.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -32,8 +32,19 @@ pub struct Snippet {
 /// Byte ranges of the hits in `text`, sorted and merged.
 pub fn hit_ranges(text: &str, matches: &Matches) -> Vec<Range<usize>> {
     let tokens = tokenize(text);
-    let keys: Vec<String> = tokens.iter().map(|t| term_key(t.text)).collect();
     let mut ranges: Vec<Range<usize>> = Vec::new();
+    if matches.phrases.is_empty() {
+        // Words only (most queries): each key made in one buffer, no list of them kept.
+        let mut key = String::new();
+        for t in &tokens {
+            term_key_into(t.text, &mut key);
+            if matches.keys.contains(key.as_str()) {
+                ranges.push(t.start..t.end);
+            }
+        }
+        return ranges;
+    }
+    let keys: Vec<String> = tokens.iter().map(|t| term_key(t.text)).collect();
     for (i, key) in keys.iter().enumerate() {
         if matches.keys.contains(key) {
             ranges.push(tokens[i].start..tokens[i].end);
