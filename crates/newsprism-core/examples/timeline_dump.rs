@@ -35,7 +35,10 @@ fn main() {
             println!(
                 "{}\t{}\t{:?}",
                 e.text,
-                e.resolution.map(|r| r.value).unwrap_or_else(|| "-".into()),
+                e.resolution
+                    .as_ref()
+                    .map(|r| r.value.clone())
+                    .unwrap_or_else(|| "-".into()),
                 e.expression.tense
             );
         }

@@ -32,8 +32,12 @@ fn precision_and_recall_against_the_gold_table_are_at_least_0_9() {
     for a in corpus.articles() {
         let prefix = a.file_name[..3].to_string();
         for e in analyse(a).events {
-            let value = e.resolution.map(|r| r.value).unwrap_or_else(|| "-".into());
-            found.push((prefix.clone(), e.text, value));
+            let value = e
+                .resolution
+                .as_ref()
+                .map(|r| r.value.clone())
+                .unwrap_or_else(|| "-".into());
+            found.push((prefix.clone(), e.text.clone(), value));
         }
     }
     let gold = gold();

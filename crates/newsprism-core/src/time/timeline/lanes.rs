@@ -138,7 +138,10 @@ impl Timeline {
 
     /// Mentions that could not be placed (relative dates in undated articles).
     pub fn unplaced(&self) -> impl Iterator<Item = &Event> {
-        self.events.iter().filter(|e| e.resolution.is_none())
+        self.events
+            .iter()
+            .map(|e| &**e)
+            .filter(|e| e.resolution.is_none())
     }
 
     /// The publication of an article.

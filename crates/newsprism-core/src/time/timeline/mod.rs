@@ -18,6 +18,7 @@ pub use trend::{share, trend, Bucket, Period, Trend};
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -51,8 +52,9 @@ pub struct Event {
 /// What the timeline knows about one article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ArticleTime {
-    /// The events it mentions, in text order.
-    pub events: Vec<Event>,
+    /// The events it mentions, in text order (shared: a timeline assembled from kept
+    /// analyses takes them without copying).
+    pub events: Vec<Arc<Event>>,
     /// For an undated article: the date inferred from its text, if any.
     pub inferred: Option<Inferred>,
 }
@@ -116,7 +118,10 @@ pub fn analyse(article: &Article) -> ArticleTime {
             inferred = infer::infer(&events);
         }
     }
-    ArticleTime { events, inferred }
+    ArticleTime {
+        events: events.into_iter().map(Arc::new).collect(),
+        inferred,
+    }
 }
 
 /// The mentions of one date across articles.
@@ -163,7 +168,7 @@ pub struct Timeline {
     /// Every article, in the order given.
     pub publications: Vec<Publication>,
     /// Every event of every article.
-    pub events: Vec<Event>,
+    pub events: Vec<Arc<Event>>,
     /// Placed events grouped by their date, earliest first.
     pub groups: Vec<Group>,
 }
@@ -204,16 +209,14 @@ impl Timeline {
             });
             t.events.extend(time.events);
         }
-        let mut by_key: BTreeMap<(Day, Day, String), Vec<usize>> = BTreeMap::new();
+        // Keys borrowed from the events: one string made per group, not one per event.
+        let mut by_key: BTreeMap<(Day, Day, &str), Vec<usize>> = BTreeMap::new();
         for (i, e) in t.events.iter().enumerate() {
             if let Some(r) = &e.resolution {
-                by_key
-                    .entry((r.start, r.end, r.key().to_string()))
-                    .or_default()
-                    .push(i);
+                by_key.entry((r.start, r.end, r.key())).or_default().push(i);
             }
         }
-        t.groups = by_key
+        let groups = by_key
             .into_iter()
             .map(|((start, end, key), events)| {
                 let mut ids: Vec<ArticleId> = events.iter().map(|&i| t.events[i].article).collect();
@@ -221,7 +224,7 @@ impl Timeline {
                 ids.dedup();
                 let r = t.events[events[0]].resolution.as_ref();
                 Group {
-                    key,
+                    key: key.to_string(),
                     start,
                     end,
                     granularity: r.map_or(Granularity::Day, |r| r.granularity),
@@ -231,6 +234,7 @@ impl Timeline {
                 }
             })
             .collect();
+        t.groups = groups;
         t
     }
 
