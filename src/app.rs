@@ -29,6 +29,8 @@ pub fn App() -> impl IntoView {
     state.restore();
     // Each article's dates are read as articles arrive, so the timeline opens at once.
     state.keep_dates_read();
+    // And what the comparison and the library's other orders need, so that they open at once.
+    state.keep_views_ready();
     let offline = use_offline();
     let router = use_router();
     let route = router.route;

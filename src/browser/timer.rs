@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Returns a function that schedules `f(value)` after `delay`, cancelling any earlier call
 /// still waiting, so typing runs one search per pause, not one per key.
@@ -44,19 +45,58 @@ pub async fn yield_now() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Yields to the browser (input, painting) and resolves in a task of its own, posted through a
+/// message channel: unlike a zero timeout, which browsers hold back at least 4 ms once timeouts
+/// nest, it costs no idle time between slices, so slices can be short without making the work
+/// slower. Falls back on a zero timeout where there is no message channel.
+pub async fn yield_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let posted = web_sys::MessageChannel::new().is_ok_and(|channel| {
+            let (port, sender) = (channel.port1(), channel.port2());
+            let resolve = resolve.clone();
+            // The closure holds the channel, so it lives until the message comes.
+            let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+                drop(channel);
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            });
+            port.set_onmessage(Some(done.unchecked_ref()));
+            sender.post_message(&wasm_bindgen::JsValue::NULL).is_ok()
+        });
+        if !posted {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Long work cut into slices: `due` once the slice's budget is spent, `pause` to let the browser
 /// paint and handle input before the next slice.
 pub struct Slices {
     start: f64,
     budget_ms: f64,
+    /// Whether pauses are posted tasks (see [`yield_task`]) rather than zero timeouts.
+    posted: bool,
 }
 
 impl Slices {
-    /// Starts the first slice.
+    /// Starts the first slice; pauses are zero timeouts, which leave the browser a few idle
+    /// milliseconds to paint between long slices (an import's, while the user types).
     pub fn new(budget_ms: f64) -> Self {
         Slices {
             start: now(),
             budget_ms,
+            posted: false,
+        }
+    }
+
+    /// Starts the first slice of work nobody waits for, cut short so that a click or a key
+    /// waits little; pauses are posted tasks, so that short slices do not make it slower.
+    pub fn background(budget_ms: f64) -> Self {
+        Slices {
+            posted: true,
+            ..Slices::new(budget_ms)
         }
     }
 
@@ -67,7 +107,11 @@ impl Slices {
 
     /// Yields to the browser and starts a new slice.
     pub async fn pause(&mut self) {
-        yield_now().await;
+        if self.posted {
+            yield_task().await;
+        } else {
+            yield_now().await;
+        }
         self.start = now();
     }
 

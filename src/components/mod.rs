@@ -5,6 +5,7 @@ pub mod article_tools;
 pub mod count;
 pub mod date_label;
 pub mod highlighted;
+pub mod lazy_details;
 pub mod manage;
 pub mod paging;
 pub mod search_box;

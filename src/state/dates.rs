@@ -7,7 +7,7 @@ use newsprism_core::article::ArticleId;
 use newsprism_core::time::timeline::{Analyses, Timeline};
 use newsprism_core::Corpus;
 
-use super::persist::SLICE_MS;
+use super::persist::{BACKGROUND_SLICE_MS, SLICE_MS};
 use super::AppState;
 use crate::browser::timer::Slices;
 
@@ -84,7 +84,12 @@ impl AppState {
         let state = *self;
         state.reading_dates.set(Some(state.dates_read()));
         leptos::task::spawn_local(async move {
-            let mut slices = Slices::new(SLICE_MS);
+            // Long slices when the timeline waits, short ones when nobody does.
+            let mut slices = if wanted {
+                Slices::new(SLICE_MS)
+            } else {
+                Slices::background(BACKGROUND_SLICE_MS)
+            };
             // Again until nothing is missing: the corpus can change while this waits.
             loop {
                 let missing: Vec<ArticleId> = state.corpus.with_untracked(|c| {

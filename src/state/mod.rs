@@ -14,6 +14,8 @@
 //! - `lexicon`: the lemma lexicon, loaded after the first paint;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 
+mod ahead;
+pub use ahead::MAX_SCOPE;
 mod dates;
 mod ingest;
 mod lexicon;
@@ -23,6 +25,7 @@ mod words;
 
 use leptos::prelude::*;
 use newsprism_core::article::ArticleId;
+use newsprism_core::corpus::LibrarySort;
 use newsprism_core::project::{ArticleEdit, EditError};
 use newsprism_core::search::alias::AliasTable;
 use newsprism_core::Corpus;
@@ -76,6 +79,14 @@ pub struct AppState {
     /// The timeline of the whole corpus, assembled from `dates` when first read and again only
     /// after the corpus changes, so that going back to the timeline costs nothing.
     timeline: Memo<newsprism_core::time::timeline::Timeline>,
+    /// Articles as the comparison last read them, so that moving between its tabs and scopes
+    /// does not read them again.
+    compared: StoredValue<newsprism_core::compare::DocCache>,
+    /// The library's order under each sort, worked out when first read and again only after
+    /// the library changes, so that opening or re-sorting a large library does not sort it.
+    library: [Memo<Vec<ArticleId>>; 4],
+    /// Whether articles are being read ahead of a comparison.
+    preparing: RwSignal<bool>,
 }
 
 impl AppState {
@@ -98,7 +109,23 @@ impl AppState {
             words: RwSignal::new(CorpusWords::default()),
             counting: RwSignal::new(None),
             word_forms: RwSignal::new(WordForms::Loading),
+            compared: StoredValue::new(newsprism_core::compare::DocCache::new()),
+            preparing: RwSignal::new(false),
+            library: LibrarySort::ALL.map(|sort| {
+                Memo::new(move |_| {
+                    corpus.with(|c| c.library(sort).into_iter().map(|a| a.id).collect())
+                })
+            }),
         }
+    }
+
+    /// The ids of the library's articles in the order `sort` gives.
+    pub fn library_order(&self, sort: LibrarySort) -> Memo<Vec<ArticleId>> {
+        let i = LibrarySort::ALL
+            .iter()
+            .position(|s| *s == sort)
+            .unwrap_or(0);
+        self.library[i]
     }
 
     /// All loaded articles (read them with `with`, never `get`).

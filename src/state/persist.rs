@@ -17,6 +17,10 @@ use crate::browser::worker::IngestWorker;
 /// How long restoring works before it lets the browser paint and handle input.
 pub(super) const SLICE_MS: f64 = 40.0;
 
+/// How long work that nobody waits for (reading ahead for the timeline and the comparison)
+/// runs before it yields: short, so that a click or a key waits at most this long.
+pub(super) const BACKGROUND_SLICE_MS: f64 = 12.0;
+
 /// How many articles go into one storage transaction.
 const SAVE_CHUNK: usize = 400;
 

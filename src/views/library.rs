@@ -100,15 +100,9 @@ pub fn LibraryView(
     sort: LibrarySort,
 ) -> impl IntoView {
     let state = use_app_state();
-    // The order only: rows are copied out of the corpus for the page drawn, not for all.
-    let rows = Memo::new(move |_| {
-        state.corpus().with(|c| {
-            c.library(sort)
-                .into_iter()
-                .map(|a| a.id)
-                .collect::<Vec<_>>()
-        })
-    });
+    // The order only (kept by the app's state): rows are copied out of the corpus for the page
+    // drawn, not for all.
+    let rows = state.library_order(sort);
     let selected = RwSignal::new(BTreeSet::<ArticleId>::new());
     let summary = move || {
         let t = state.corpus().with(|c| c.totals());
@@ -320,8 +314,7 @@ fn LibraryTable(
     selected: RwSignal<BTreeSet<ArticleId>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    // What a screen holds is drawn at once; the rest of the page two frames later, once the
-    // first rows are on screen.
+    // What a screen holds is drawn at once; the rest of the page a screenful per frame after.
     let shown = first_then_page(FIRST_ROWS, PAGE_ROWS);
     let page = move || {
         rows.with(|r| {

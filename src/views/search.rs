@@ -288,25 +288,17 @@ fn Hits(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
 fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoView {
     let app = use_app_state();
     let sort = state.sort;
-    let lines = Memo::new(move |_| {
+    let found = Memo::new(move |_| {
         results.with(|r| {
             app.corpus()
                 .with(|c| c.kwic(r, sort, KWIC_WIDTH, KWIC_LIMIT))
         })
     });
-    let sort_link = |s: KwicSort, label: &'static str| {
-        let href = with_state(&state, |st| st.sort = s);
-        view! {
-            <a href=href class:current=sort == s>
-                {label}
-            </a>
-        }
-    };
     let q = state.q.clone();
     let aliases = state.aliases;
     // Lines drawn at first; the rest on request (two thousand rows take half a second to draw).
-    // What a screen holds comes in the first frame, the rest of the first page two frames later
-    // (if the concordance is still open then).
+    // What a screen holds comes in the first frame, the rest of the first page a screenful per
+    // frame after it (if the concordance is still open then).
     let shown = first_then_page(KWIC_FIRST, KWIC_PAGE);
     let meta = move |id: ArticleId| {
         app.corpus().with(|c| {
@@ -320,14 +312,9 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
         })
     };
     view! {
-        <nav class="sort" aria-label="Sort the concordance">
-            <span class="sort-label">"Order:"</span>
-            {sort_link(KwicSort::Document, "As ranked")}
-            {sort_link(KwicSort::Left, "By word before")}
-            {sort_link(KwicSort::Right, "By word after")}
-        </nav>
+        {concordance_order(&state)}
         {move || {
-            lines
+            found
                 .with(|(lines, truncated)| {
                     if lines.is_empty() {
                         return view! {
@@ -337,15 +324,23 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         }
                             .into_any();
                     }
-                    let rows = lines
-                        .iter()
-                        .take(shown.get())
-                        .map(|l| kwic_row(l, meta(l.article), &q, aliases))
-                        .collect_view();
-                    let rest = lines.len().saturating_sub(shown.get());
-                    let more = (rest > 0).then(|| kwic_more(rest, shown));
+                    let total = lines.len();
+                    let q = q.clone();
+                    let rows = // Rows are added, never redrawn, as more are shown.
+                    view! {
+                        <For each=move || 0..shown.get().min(total) key=|i| *i let:i>
+                            {found
+                                .with_untracked(|(lines, _)| {
+                                    lines.get(i).map(|l| kwic_row(l, meta(l.article), &q, aliases))
+                                })}
+                        </For>
+                    };
+                    let more = move || {
+                        let rest = total.saturating_sub(shown.get());
+                        (rest > 0).then(|| kwic_more(rest, shown))
+                    };
                     let note = truncated.then_some(view! { <p class="muted">{KWIC_MORE_NOTE}</p> });
-                    let count = kwic_count(lines.len(), *truncated);
+                    let count = kwic_count(total, *truncated);
                     view! {
                         <p class="muted" data-testid="kwic-count">
                             {count}
@@ -361,6 +356,26 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                         .into_any()
                 })
         }}
+    }
+}
+
+/// The concordance's orders, the current one marked.
+fn concordance_order(state: &SearchState) -> impl IntoView {
+    let sort_link = |s: KwicSort, label: &'static str| {
+        let href = with_state(state, |st| st.sort = s);
+        view! {
+            <a href=href class:current=state.sort == s>
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <nav class="sort" aria-label="Sort the concordance">
+            <span class="sort-label">"Order:"</span>
+            {sort_link(KwicSort::Document, "As ranked")}
+            {sort_link(KwicSort::Left, "By word before")}
+            {sort_link(KwicSort::Right, "By word after")}
+        </nav>
     }
 }
 

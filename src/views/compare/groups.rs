@@ -19,8 +19,8 @@ const HEAT_MAX: usize = 24;
 /// The heatmap's geometry, in SVG units; a row is never lower than its 11 px label needs.
 const CELL_MAX: f64 = 34.0;
 const CELL_MIN: f64 = 16.0;
-/// Characters of a row's label (its number and title), so that it fits `LABEL_W`.
-const LABEL_CHARS: usize = 38;
+/// Characters of a row's title, so that with its number it fits `LABEL_W` even in wide letters.
+const LABEL_CHARS: usize = 34;
 /// Room for the legend under the cells.
 const LEGEND_H: f64 = 44.0;
 /// The width the cells share once there are too many for full-size cells.

@@ -30,8 +30,7 @@ use read::ReadTab;
 use scope::ScopeBar;
 use words::WordsTab;
 
-/// The most articles compared at once: the heatmap and quote clustering grow with the square.
-pub const MAX_SCOPE: usize = 60;
+pub use crate::state::MAX_SCOPE;
 
 fn route_with(state: &CompareState, f: impl FnOnce(&mut CompareState)) -> Route {
     let mut s = state.clone();
@@ -144,7 +143,7 @@ pub fn CompareView(
     };
     let comparison = Memo::new(move |_| {
         let ids = scoped.with(|s| s.ids.clone());
-        app.corpus().with(|c| c.compare_parts(&ids, parts))
+        app.compare(&ids, parts)
     });
     let titles = Memo::new(move |_| {
         let ids = comparison.with(|c| c.articles.clone());

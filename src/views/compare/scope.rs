@@ -6,7 +6,7 @@ use newsprism_core::corpus::LibrarySort;
 use newsprism_core::{Article, ArticleId};
 
 use super::{route_with, MAX_SCOPE};
-use crate::browser::hash::go;
+use crate::browser::hash::{details_open, go};
 use crate::route::CompareState;
 use crate::state::use_app_state;
 
@@ -135,6 +135,8 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
     let is_picked = matches!(state.scope(), Scope::Picked(_));
     let picked = RwSignal::new(scoped.with_untracked(|s| s.ids.clone()));
     let filter = RwSignal::new(String::new());
+    // The list is drawn only while the picker is open: closed, it costs nothing.
+    let open = RwSignal::new(is_picked);
     let rows = move || {
         let f = filter.get();
         let on = picked.get();
@@ -162,7 +164,7 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
         }));
     };
     view! {
-        <details class="scope-picker" open=is_picked>
+        <details class="scope-picker" open=is_picked on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{move || format!("Pick articles ({} ticked)", picked.with(Vec::len))}</summary>
             <p class="controls">
                 <input
@@ -185,7 +187,7 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
                 </button>
                 <span class="muted">{format!("at most {MAX_SCOPE}")}</span>
             </p>
-            {rows}
+            {move || open.get().then(rows)}
         </details>
     }
 }

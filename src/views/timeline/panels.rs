@@ -8,10 +8,14 @@ use newsprism_core::ArticleId;
 
 use super::{LaneSet, Ui};
 use crate::components::highlighted::Highlighted;
+use crate::components::lazy_details::LazyDetails;
+use crate::components::paging::first_then_page;
 use crate::route::Route;
 
 /// How many rows a list beside the chart shows.
 const LIST_ROWS: usize = 200;
+/// Rows of a list drawn in the first frame: more than a screen holds.
+const FIRST_ROWS: usize = 30;
 
 /// The sentences that mention the hovered or pinned date, beside the chart; a hint on how to
 /// get them there while nothing is.
@@ -192,46 +196,63 @@ pub(super) fn Listed(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
 pub(super) fn Undated(timeline: Memo<Timeline>) -> impl IntoView {
     move || {
         timeline.with(|t| {
-            let undated: Vec<_> = t.undated().collect();
+            let undated = t.undated().count();
             let inferred: Vec<_> = t.inferred().collect();
-            let undated_list = (!undated.is_empty()).then(|| {
-                let items = undated
-                    .iter()
-                    .take(LIST_ROWS)
-                    .map(|p| view! {
-                        <li>
-                            <a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>
-                            " · "
-                            {p.source.clone()}
-                        </li>
+            let undated_list = (undated > 0).then(|| {
+                let items = move || {
+                    timeline.with(|t| {
+                        t.undated()
+                            .take(LIST_ROWS)
+                            .map(|p| view! {
+                                <li>
+                                    <a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>
+                                    " · "
+                                    {p.source.clone()}
+                                </li>
+                            })
+                            .collect_view()
                     })
-                    .collect_view();
+                };
                 view! {
-                    <details class="undated-lane" data-testid="undated-lane">
-                        <summary>{format!("Undated: {} articles, not placed on the timeline", undated.len())}</summary>
-                        <ul>{items}</ul>
-                    </details>
+                    <LazyDetails
+                        class="undated-lane"
+                        testid="undated-lane"
+                        summary=format!("Undated: {undated} articles, not placed on the timeline")
+                        content=move || view! { <ul>{items}</ul> }
+                    />
                 }
             });
             let inferred_list = (!inferred.is_empty()).then(|| {
-                let items = inferred
+                // What each row says, worked out once; the rows are drawn a screenful per frame.
+                let rows: Vec<(ArticleId, String, String)> = inferred
                     .iter()
                     .take(LIST_ROWS)
                     .filter_map(|p| {
                         let i = p.inferred.as_ref()?;
-                        Some(view! {
-                            <li data-testid="inferred-row">
-                                <a href=Route::article(p.id).to_hash()>{p.title.clone()}</a>
-                                {format!(
-                                    ": {} — {}{}",
-                                    i.window(),
-                                    i.evidence,
-                                    i.until.as_ref().map(|b| format!("; {}", b.evidence)).unwrap_or_default(),
-                                )}
-                            </li>
-                        })
+                        let until = i.until.as_ref().map(|b| format!("; {}", b.evidence));
+                        let says = format!(": {} — {}{}", i.window(), i.evidence, until.unwrap_or_default());
+                        Some((p.id, p.title.clone(), says))
                     })
-                    .collect_view();
+                    .collect();
+                let total = rows.len();
+                let rows = StoredValue::new(rows);
+                let shown = first_then_page(FIRST_ROWS, LIST_ROWS);
+                let items = view! {
+                    <For each=move || 0..shown.get().min(total) key=|i| *i let:i>
+                        {rows
+                            .with_value(|rows| {
+                                rows.get(i)
+                                    .map(|(id, title, says)| {
+                                        view! {
+                                            <li data-testid="inferred-row">
+                                                <a href=Route::article(*id).to_hash()>{title.clone()}</a>
+                                                {says.clone()}
+                                            </li>
+                                        }
+                                    })
+                            })}
+                    </For>
+                };
                 view! {
                     <details class="inferred-lane" data-testid="inferred-lane" open>
                         <summary>
@@ -257,31 +278,33 @@ pub(super) fn Undated(timeline: Memo<Timeline>) -> impl IntoView {
 pub(super) fn Unplaced(timeline: Memo<Timeline>) -> impl IntoView {
     move || {
         timeline.with(|t| {
-            let unplaced: Vec<_> = t.unplaced().collect();
-            (!unplaced.is_empty()).then(|| {
-                let items = unplaced
-                    .iter()
-                    .take(LIST_ROWS)
-                    .map(|e| {
-                        let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
-                        view! {
-                            <li>
-                                <a href=href>{format!("“{}”", e.text)}</a>
-                                {format!(" — {}", e.sentence_text)}
-                            </li>
-                        }
+            let unplaced = t.unplaced().count();
+            (unplaced > 0).then(|| {
+                let items = move || {
+                    timeline.with(|t| {
+                        t.unplaced()
+                            .take(LIST_ROWS)
+                            .map(|e| {
+                                let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
+                                view! {
+                                    <li>
+                                        <a href=href>{format!("“{}”", e.text)}</a>
+                                        {format!(" — {}", e.sentence_text)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
                     })
-                    .collect_view();
+                };
                 view! {
-                    <details class="unplaced" data-testid="unplaced">
-                        <summary>
-                            {format!(
-                                "{} mentions not placed: relative dates in articles without a publication date",
-                                unplaced.len(),
-                            )}
-                        </summary>
-                        <ul>{items}</ul>
-                    </details>
+                    <LazyDetails
+                        class="unplaced"
+                        testid="unplaced"
+                        summary=format!(
+                            "{unplaced} mentions not placed: relative dates in articles without a publication date",
+                        )
+                        content=move || view! { <ul>{items}</ul> }
+                    />
                 }
             })
         })
