@@ -2,12 +2,13 @@
 //! words (stems, dictionary forms, alias names) is most of what a comparison costs, and the
 //! same articles are compared again and again as a user moves between tabs and scopes.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::similarity::{when, When};
+use super::similarity::{when, Features, When};
 use super::words::{Doc, Sentence};
+use super::{Comparison, Parts};
 use crate::article::{Article, ArticleId, PubDate, TitleKind};
 use crate::search::alias::AliasTable;
 use crate::text::stem::Stemmers;
@@ -23,6 +24,7 @@ struct Kept {
     title_kind: TitleKind,
     pub_date: Option<PubDate>,
     sentences: Arc<Vec<Sentence>>,
+    features: Arc<OnceLock<Features>>,
     when: When,
 }
 
@@ -39,6 +41,28 @@ pub struct DocCache {
     /// The alias table and lexicon (by address) every kept reading was made with.
     made_with: Option<(AliasTable, Option<usize>)>,
     kept: FxHashMap<ArticleId, Kept>,
+    /// The latest comparison, with what it asked for and what it was made from.
+    last: Option<Last>,
+}
+
+/// A comparison kept whole, so that the same comparison asked for again (the view opened
+/// again, or opened after it was made ahead) is not made again.
+#[derive(Debug)]
+struct Last {
+    parts: Parts,
+    /// Per article: everything besides its text that the comparison depends on.
+    stamps: Vec<u64>,
+    comparison: Comparison,
+}
+
+/// What a comparison depends on in an article besides its text (which its id fixes): the
+/// title and date (its voice's label, its period) and its source (its voice).
+fn stamp(a: &Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (a.id, &a.title, a.title_kind as u8, &a.source).hash(&mut h);
+    format!("{:?}", a.pub_date).hash(&mut h);
+    h.finish()
 }
 
 impl DocCache {
@@ -74,10 +98,48 @@ impl DocCache {
         let mut whens = Vec::with_capacity(articles.len());
         for &a in articles {
             let k = self.read(a, aliases, stemmers);
-            docs.push(Doc::with_sentences(a, k.sentences.clone()));
+            docs.push(Doc::with_sentences(
+                a,
+                k.sentences.clone(),
+                k.features.clone(),
+            ));
             whens.push(k.when);
         }
         (docs, whens)
+    }
+
+    /// The comparison of `articles` made last, if it asked for `parts` and nothing it depends
+    /// on has changed since (the articles, the alias table, the lexicon).
+    pub fn kept_comparison(
+        &mut self,
+        articles: &[&Article],
+        aliases: &AliasTable,
+        stemmers: &Stemmers,
+        parts: Parts,
+    ) -> Option<Comparison> {
+        self.made_with(aliases, stemmers);
+        let last = self.last.as_ref()?;
+        let same = last.parts == parts
+            && last.stamps.len() == articles.len()
+            && articles
+                .iter()
+                .zip(&last.stamps)
+                .all(|(a, s)| stamp(a) == *s);
+        same.then(|| last.comparison.clone())
+    }
+
+    /// Keeps a comparison of `articles` as the latest one.
+    pub fn keep_comparison(
+        &mut self,
+        articles: &[&Article],
+        parts: Parts,
+        comparison: &Comparison,
+    ) {
+        self.last = Some(Last {
+            parts,
+            stamps: articles.iter().map(|a| stamp(a)).collect(),
+            comparison: comparison.clone(),
+        });
     }
 
     /// Reads an article ahead of a comparison (unless its reading is kept and still holds),
@@ -88,7 +150,9 @@ impl DocCache {
         if self.kept.len() >= MAX_KEPT && !self.has(article) {
             self.kept.clear();
         }
-        self.read(article, aliases, stemmers);
+        let kept = self.read(article, aliases, stemmers);
+        let doc = Doc::with_sentences(article, kept.sentences.clone(), kept.features.clone());
+        Features::of(&doc);
     }
 
     /// Whether an article's reading is kept and still holds (for the same alias table and
@@ -108,6 +172,7 @@ impl DocCache {
             .is_some_and(|(a, l)| a == aliases && *l == lexicon);
         if !same {
             self.kept.clear();
+            self.last = None;
             self.made_with = Some((aliases.clone(), lexicon));
         }
     }
@@ -122,6 +187,7 @@ impl DocCache {
                 title_kind: a.title_kind,
                 pub_date: a.pub_date.clone(),
                 sentences: doc.sentences,
+                features: doc.features,
                 when: when(a),
             };
             self.kept.insert(a.id, kept);
@@ -216,6 +282,9 @@ mod tests {
         let kept = cache.kept[&a.id].sentences.clone();
         let (docs, _) = cache.docs(&[&a], &aliases, &stemmers);
         assert!(Arc::ptr_eq(&docs[0].sentences, &kept));
+        // What similarity compares is worked out ahead too, and equals a fresh reading's.
+        let fresh = Doc::new(&a, &aliases, &stemmers);
+        assert_eq!(docs[0].features.get(), Some(Features::of(&fresh)));
 
         // Even when the cache is full.
         let many: Vec<Article> = (0..MAX_KEPT)
@@ -229,5 +298,41 @@ mod tests {
         cache.prepare(&late, &aliases, &stemmers);
         assert!(cache.has(&late));
         assert!(cache.len() <= MAX_KEPT);
+    }
+
+    #[test]
+    fn a_comparison_is_kept_until_an_article_it_depends_on_changes() {
+        let a = article(
+            "a.txt",
+            " date 2022-12 Poetin sprak in Minsk met Loekasjenko.",
+        );
+        let b = article("b.txt", "Kop\n\nLoekasjenko ontving Poetin in Minsk.");
+        let (stemmers, aliases) = (Stemmers::default(), AliasTable::default());
+        let mut cache = DocCache::new();
+        let parts = Parts::SIMILARITY;
+        let made = Comparison::build_cached(&[&a, &b], &aliases, &stemmers, parts, &mut cache);
+        assert_eq!(
+            made,
+            Comparison::build_parts(&[&a, &b], &aliases, &stemmers, parts)
+        );
+        assert_eq!(
+            cache.kept_comparison(&[&a, &b], &aliases, &stemmers, parts),
+            Some(made.clone())
+        );
+        // Other parts, another order, a new source: made anew.
+        assert!(cache
+            .kept_comparison(&[&a, &b], &aliases, &stemmers, Parts::ALL)
+            .is_none());
+        assert!(cache
+            .kept_comparison(&[&b, &a], &aliases, &stemmers, parts)
+            .is_none());
+        let mut named = b.clone();
+        named.source = Some("NOS".into());
+        assert!(cache
+            .kept_comparison(&[&a, &named], &aliases, &stemmers, parts)
+            .is_none());
+        let again = Comparison::build_cached(&[&a, &named], &aliases, &stemmers, parts, &mut cache);
+        assert_eq!(again.parties.len(), 2);
+        assert!(again.parties.iter().any(|p| p.label == "NOS"));
     }
 }

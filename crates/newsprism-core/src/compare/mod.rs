@@ -12,6 +12,8 @@
 pub mod align;
 pub mod cache;
 pub mod entities;
+pub mod features;
+mod function_words;
 pub mod keyness;
 pub mod names;
 pub mod numbers;
@@ -175,7 +177,7 @@ impl ExportPart {
 }
 
 /// Everything the comparison views show about a set of articles, computed once.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     /// The articles compared, in order.
     pub articles: Vec<ArticleId>,
@@ -342,6 +344,21 @@ impl Comparison {
     /// As [`Comparison::build_parts`], reusing the readings of articles that `cache` keeps
     /// (and keeping the new ones).
     pub fn build_cached(
+        articles: &[&Article],
+        aliases: &AliasTable,
+        stemmers: &Stemmers,
+        parts: Parts,
+        cache: &mut DocCache,
+    ) -> Comparison {
+        if let Some(kept) = cache.kept_comparison(articles, aliases, stemmers, parts) {
+            return kept;
+        }
+        let made = Comparison::build_from(articles, aliases, stemmers, parts, cache);
+        cache.keep_comparison(articles, parts, &made);
+        made
+    }
+
+    fn build_from(
         articles: &[&Article],
         aliases: &AliasTable,
         stemmers: &Stemmers,

@@ -29,6 +29,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+pub use super::features::Features;
 use super::words::Doc;
 use crate::article::ArticleId;
 use crate::export::{csv_row, CSV_EOL};
@@ -106,6 +107,16 @@ pub struct Similarity {
     pub combined: Vec<f32>,
 }
 
+impl Features {
+    /// An article's features, worked out on first use.
+    pub fn of<'d>(doc: &'d Doc) -> &'d Features {
+        doc.features.get_or_init(|| Features {
+            shingles: shingles(doc),
+            stems: stems(doc),
+        })
+    }
+}
+
 /// A document's three-word runs, hashed, sorted and without repeats.
 fn shingles(doc: &Doc) -> Vec<u64> {
     let keys: Vec<&str> = doc
@@ -122,6 +133,19 @@ fn shingles(doc: &Doc) -> Vec<u64> {
         .collect();
     out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// A document's content stems (numbers left out) with their counts, by stem.
+fn stems(doc: &Doc) -> Vec<(String, u32)> {
+    let mut m: FxHashMap<&str, u32> = FxHashMap::default();
+    for w in doc.content_sentences().flat_map(|s| &s.words) {
+        if w.content && !w.stem.starts_with(|c: char| c.is_ascii_digit()) {
+            *m.entry(w.stem.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, u32)> = m.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+    out.sort_unstable();
     out
 }
 
@@ -162,26 +186,24 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 /// Each article's TF-IDF vector over its content stems (numbers left out), normalised to
 /// unit length: log-scaled term frequency, smoothed inverse document frequency. Terms are
 /// numbered, and each vector sorted by term, so that a pair is compared by one merge.
-fn tf_idf(docs: &[Doc]) -> Vec<Vec<(u32, f32)>> {
-    let n = docs.len();
+fn tf_idf(features: &[&Features]) -> Vec<Vec<(u32, f32)>> {
+    let n = features.len();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let counts: Vec<FxHashMap<u32, u32>> = docs
+    let counts: Vec<Vec<(u32, u32)>> = features
         .iter()
-        .map(|d| {
-            let mut m: FxHashMap<u32, u32> = FxHashMap::default();
-            for w in d.content_sentences().flat_map(|s| &s.words) {
-                if w.content && !w.stem.starts_with(|c: char| c.is_ascii_digit()) {
+        .map(|f| {
+            f.stems
+                .iter()
+                .map(|(stem, tf)| {
                     let next = ids.len() as u32;
-                    let id = *ids.entry(w.stem.as_str()).or_insert(next);
-                    *m.entry(id).or_default() += 1;
-                }
-            }
-            m
+                    (*ids.entry(stem.as_str()).or_insert(next), *tf)
+                })
+                .collect()
         })
         .collect();
     let mut df = vec![0u32; ids.len()];
     for c in &counts {
-        for &k in c.keys() {
+        for &(k, _) in c {
             df[k as usize] += 1;
         }
     }
@@ -190,7 +212,7 @@ fn tf_idf(docs: &[Doc]) -> Vec<Vec<(u32, f32)>> {
         .map(|c| {
             let mut v: Vec<(u32, f32)> = c
                 .iter()
-                .map(|(&k, &tf)| {
+                .map(|&(k, tf)| {
                     let idf = ((n as f32 + 1.0) / df[k as usize] as f32).ln();
                     (k, (1.0 + (tf as f32).ln()) * idf)
                 })
@@ -209,8 +231,9 @@ impl Similarity {
     /// Scores every pair.
     pub fn build(docs: &[Doc]) -> Similarity {
         let n = docs.len();
-        let vectors = tf_idf(docs);
-        let sh: Vec<Vec<u64>> = docs.iter().map(shingles).collect();
+        let features: Vec<&Features> = docs.iter().map(Features::of).collect();
+        let vectors = tf_idf(&features);
+        let sh: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
         let mut cosine = vec![0.0; n * n];
         let mut overlap = vec![0.0; n * n];
         let mut combined = vec![0.0; n * n];
@@ -224,7 +247,7 @@ impl Similarity {
                 let o = if smaller == 0 {
                     0.0
                 } else {
-                    shared(&sh[i], &sh[j]) as f32 / smaller as f32
+                    shared(sh[i], sh[j]) as f32 / smaller as f32
                 };
                 let m = 0.8 * c + 0.2 * o;
                 for (x, y) in [(i, j), (j, i)] {
