@@ -153,7 +153,7 @@ for (const scale of scales) {
   const search = await time(page,
     `const i = document.getElementById('search-input'); i.value = x; i.dispatchEvent(new Event('input', { bubbles: true }));`,
     `return /match/.test(document.querySelector('[data-testid=search-summary]')?.textContent ?? '') && location.hash.includes('q=' + x);`, 'sharapova');
-  record(scale, articles, 'a search typed, until its results are drawn', search, '(includes the 60 ms pause before searching)');
+  record(scale, articles, 'a search typed, until its results are drawn', search, '(includes the 40 ms pause before searching)');
 
   // The concordance of a common word.
   await page.goto(`${origin}/#/search?q=said`);

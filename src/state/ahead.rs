@@ -24,10 +24,19 @@ impl AppState {
             .unwrap_or_else(|| corpus.with(|c| c.compare_parts(ids, parts)))
     }
 
+    /// As [`AppState::compare`], outside any view (nothing subscribes to the library).
+    fn compare_untracked(&self, ids: &[ArticleId], parts: Parts) {
+        let corpus = self.corpus;
+        self.compared.try_update_value(|cache| {
+            corpus.with_untracked(|c| c.compare_cached(ids, parts, cache));
+        });
+    }
+
     /// Whenever the library changes and no import is under way, reads a slice at a time (beside
     /// the reading of dates, which takes far longer) the articles that the comparison of the
-    /// whole library opens on (the newest [`MAX_SCOPE`]), and sorts the library in its other
-    /// orders, so that opening the comparison or re-sorting the library finds the work done.
+    /// whole library opens on (the newest [`MAX_SCOPE`]) and compares them as its first tab
+    /// does, and sorts the library in its other orders, so that opening the comparison or
+    /// re-sorting the library finds the work done.
     pub fn keep_views_ready(&self) {
         let state = *self;
         Effect::new(move |_| {
@@ -81,6 +90,14 @@ impl AppState {
                         slices.pause().await;
                     }
                 }
+            }
+            // The comparison the view opens on (story groups of the newest), made and kept.
+            if state.progress.with_untracked(Option::is_none) {
+                let ids = state
+                    .corpus
+                    .with_untracked(|c| c.compare_scope(&Scope::All, true, MAX_SCOPE).ids);
+                state.compare_untracked(&ids, Parts::SIMILARITY);
+                slices.pause().await;
             }
             for sort in LibrarySort::ALL {
                 if state.progress.with_untracked(Option::is_some) {

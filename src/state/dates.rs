@@ -125,6 +125,11 @@ impl AppState {
             WANTED.with(|w| w.set(false));
             state.reading_dates.set(None);
             state.dates.notify();
+            // The timeline assembled now, in a task of its own, so that opening it does not.
+            slices.pause().await;
+            if state.dates_ready_untracked() && state.progress.with_untracked(Option::is_none) {
+                state.timeline.with_untracked(|_| ());
+            }
         });
     }
 

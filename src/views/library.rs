@@ -71,7 +71,7 @@ const SORTS: [(LibrarySort, &str); 4] = [
 /// Rows drawn before "Show all".
 const PAGE_ROWS: usize = 300;
 /// Rows drawn in the first frame: more than a screen holds.
-const FIRST_ROWS: usize = 60;
+const FIRST_ROWS: usize = 40;
 
 /// The library's one-line summary; while stored articles are coming back it says so, so that
 /// the bundled five are not taken for the whole library.

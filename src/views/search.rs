@@ -22,7 +22,7 @@ const KWIC_MORE_NOTE: &str =
 /// Concordance lines drawn before "Show the other …".
 const KWIC_PAGE: usize = 200;
 /// Lines drawn in the first frame: more than a screen holds.
-const KWIC_FIRST: usize = 50;
+const KWIC_FIRST: usize = 40;
 /// Characters of context on each side of a concordance hit.
 const KWIC_WIDTH: usize = 70;
 

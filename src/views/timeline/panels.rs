@@ -14,8 +14,9 @@ use crate::route::Route;
 
 /// How many rows a list beside the chart shows.
 const LIST_ROWS: usize = 200;
-/// Rows of a list drawn in the first frame: more than a screen holds.
-const FIRST_ROWS: usize = 30;
+/// Rows of the list under the chart drawn in the first frame (it starts near the bottom of a
+/// screen); the rest follow a screenful per frame.
+const FIRST_ROWS: usize = 12;
 
 /// The sentences that mention the hovered or pinned date, beside the chart; a hint on how to
 /// get them there while nothing is.
