@@ -24,14 +24,6 @@ impl AppState {
             .unwrap_or_else(|| corpus.with(|c| c.compare_parts(ids, parts)))
     }
 
-    /// As [`AppState::compare`], outside any view (nothing subscribes to the library).
-    fn compare_untracked(&self, ids: &[ArticleId], parts: Parts) {
-        let corpus = self.corpus;
-        self.compared.try_update_value(|cache| {
-            corpus.with_untracked(|c| c.compare_cached(ids, parts, cache));
-        });
-    }
-
     /// Whenever the library changes and no import is under way, reads a slice at a time (beside
     /// the reading of dates, which takes far longer) the articles that the comparison of the
     /// whole library opens on (the newest [`MAX_SCOPE`]) and compares them as its first tab
@@ -96,7 +88,7 @@ impl AppState {
                 let ids = state
                     .corpus
                     .with_untracked(|c| c.compare_scope(&Scope::All, true, MAX_SCOPE).ids);
-                state.compare_untracked(&ids, Parts::SIMILARITY);
+                untrack(|| state.compare(&ids, Parts::SIMILARITY));
                 slices.pause().await;
             }
             for sort in LibrarySort::ALL {

@@ -11,6 +11,8 @@
 //! - `persist`: restoring what an earlier visit stored, and storing each change;
 //! - `words`: the whole corpus's word counts, counted a slice at a time;
 //! - `dates`: each article's dates, read a slice at a time, and the timeline made of them;
+//! - `ahead`: the comparison (its readings, its first tab) and the library's orders, worked
+//!   out when the page is idle and kept, so that the views open on work already done;
 //! - `lexicon`: the lemma lexicon, loaded after the first paint;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 

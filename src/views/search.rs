@@ -298,7 +298,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     let aliases = state.aliases;
     // Lines drawn at first; the rest on request (two thousand rows take half a second to draw).
     // What a screen holds comes in the first frame, the rest of the first page a screenful per
-    // frame after it (if the concordance is still open then).
+    // frame after it (if the concordance is still open then); rows are added, never redrawn.
     let shown = first_then_page(KWIC_FIRST, KWIC_PAGE);
     let meta = move |id: ArticleId| {
         app.corpus().with(|c| {
@@ -326,8 +326,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
                     }
                     let total = lines.len();
                     let q = q.clone();
-                    let rows = // Rows are added, never redrawn, as more are shown.
-                    view! {
+                    let rows = view! {
                         <For each=move || 0..shown.get().min(total) key=|i| *i let:i>
                             {found
                                 .with_untracked(|(lines, _)| {

@@ -338,7 +338,8 @@ impl Comparison {
         stemmers: &Stemmers,
         parts: Parts,
     ) -> Comparison {
-        Comparison::build_cached(articles, aliases, stemmers, parts, &mut DocCache::new())
+        // Made once: nothing to keep it for.
+        Comparison::build_from(articles, aliases, stemmers, parts, &mut DocCache::new())
     }
 
     /// As [`Comparison::build_parts`], reusing the readings of articles that `cache` keeps

@@ -158,7 +158,13 @@ impl Corpus {
         ids: &[ArticleId],
         parts: crate::compare::Parts,
     ) -> crate::compare::Comparison {
-        self.compare_cached(ids, parts, &mut crate::compare::DocCache::new())
+        let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
+        crate::compare::Comparison::build_parts(
+            &articles,
+            &self.aliases,
+            self.index.stemmers(),
+            parts,
+        )
     }
 
     /// As [`Corpus::compare_parts`], reusing the articles `cache` has read for an earlier
