@@ -284,3 +284,20 @@ test('a 2004–05 article that speaks of 2050 is not placed after 2005', async (
     }
   }
 });
+
+test('the timeline drawn ahead leaves nothing in the page, and the chart follows its box when the window resizes', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('library-row').first()).toBeVisible();
+  // Idle for a while: the page draws the timeline ahead, offstage, and takes it down again.
+  await page.waitForTimeout(1500);
+  await expect(page.locator('.offstage, #timeline-chart, #timeline-chart-box')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  const drawnWidth = async () => Number((await page.locator('#timeline-chart').getAttribute('viewBox'))!.split(' ')[2]);
+  const boxWidth = async () => (await page.locator('#timeline-chart-box').boundingBox())!.width;
+  const gap = async () => Math.abs((await drawnWidth()) - (await boxWidth()));
+  await expect.poll(gap).toBeLessThanOrEqual(1);
+  const before = await drawnWidth();
+  await page.setViewportSize({ width: 480, height: 800 });
+  await expect.poll(gap).toBeLessThanOrEqual(1);
+  expect(await drawnWidth()).toBeLessThan(before - 100);
+});

@@ -7,6 +7,7 @@ use crate::browser::hash::{
     focus_id, remove_loading_screen, scroll_to_top, set_document_title, use_router, Router,
 };
 use crate::browser::offline::{use_offline, Offline};
+use crate::browser::timer::watch_input;
 use crate::components::add_articles::{BatchNotice, IngestProgress, StorageNotice};
 use crate::components::search_box::SearchBox;
 use crate::route::Route;
@@ -18,7 +19,7 @@ use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
 use crate::views::reader::ReaderView;
 use crate::views::search::SearchView;
-use crate::views::timeline::TimelineView;
+use crate::views::timeline::{draw_ahead, TimelineView};
 
 /// The whole app.
 #[component]
@@ -34,6 +35,12 @@ pub fn App() -> impl IntoView {
     let offline = use_offline();
     let router = use_router();
     let route = router.route;
+    // And the timeline is drawn where nobody sees it, so that its first opening is quick, when
+    // the user has not acted for a while.
+    watch_input();
+    draw_ahead(Signal::derive(move || {
+        matches!(route.get(), Route::Timeline(_))
+    }));
     let dragging = use_file_drop(move |files| {
         // The page stays where it is: the progress and a line about the batch show on every
         // page, the full report in the library.

@@ -136,3 +136,26 @@ pub async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+thread_local! {
+    /// When the user last pressed a key, clicked, touched or scrolled with the wheel ([`now`]).
+    static LAST_INPUT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Notes the time of the user's every key, click, touch and wheel turn, for [`quiet_for`], until
+/// the calling view goes away.
+pub fn watch_input() {
+    let note = || LAST_INPUT.with(|t| t.set(now()));
+    let handles = [
+        window_event_listener(leptos::ev::keydown, move |_| note()),
+        window_event_listener(leptos::ev::pointerdown, move |_| note()),
+        window_event_listener(leptos::ev::wheel, move |_| note()),
+    ];
+    on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
+}
+
+/// Whether the user has done nothing (see [`watch_input`]) for `ms` milliseconds: work that can
+/// wait, and that takes the page a while, is done then, not while the user is acting.
+pub fn quiet_for(ms: f64) -> bool {
+    now() - LAST_INPUT.with(std::cell::Cell::get) >= ms
+}

@@ -7,6 +7,7 @@
 //! come from the stylesheet's custom properties through classes, so they follow the theme; the
 //! SVG export writes the computed colours onto its copy.
 
+mod ahead;
 mod chart;
 mod geometry;
 mod interact;
@@ -21,7 +22,7 @@ use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
 use crate::browser::hash::svg_markup;
-use crate::browser::layout::{element_box, on_resize};
+use crate::browser::layout::observe_width;
 use crate::components::count::grouped;
 use crate::route::{Lanes, Route, TimelineState};
 use crate::state::use_app_state;
@@ -30,6 +31,8 @@ use geometry::{Domain, DEFAULT_WIDTH};
 use interact::Gesture;
 use panels::{GroupPanel, Listed, Undated, Unplaced};
 use trend::TrendPanel;
+
+pub use ahead::draw_ahead;
 
 /// With more articles than this, lanes per article are drawn for a chosen few (the busiest at
 /// first) and the rest are summed up in a density strip.
@@ -149,6 +152,7 @@ fn ReadingDates() -> impl IntoView {
 fn Drawn(state: TimelineState) -> impl IntoView {
     let app = use_app_state();
     let timeline = app.timeline();
+    timeline.with_untracked(ahead::drawn);
     let ui = Ui {
         domain: RwSignal::new(fit_publications(
             timeline,
@@ -274,26 +278,24 @@ fn keep_fitted(timeline: Memo<Timeline>, domain: RwSignal<Domain>, sized: RwSign
         }
         extent
     });
-    // Draw in the page's own pixels, so text stays its size on a phone.
-    let measure = move || {
-        if let Some((_, w)) = element_box("timeline-chart-box") {
-            LAST_WIDTH.with(|last| last.set(Some(w)));
-            if (w - domain.get_untracked().width).abs() > 1.0 {
-                domain.update(|d| *d = d.with_width(w));
+    // Draw in the page's own pixels, so text stays its size on a phone: at the width the
+    // browser lays the box out at (known from an earlier opening or the drawing ahead, and
+    // drawn again only if it changed).
+    Effect::new(move |_| {
+        observe_width("timeline-chart-box", move |w| {
+            if w > 0.0 {
+                LAST_WIDTH.with(|last| last.set(Some(w)));
+                let drawn = domain.try_get_untracked().map(|d| d.width);
+                if drawn.is_some_and(|d| (w - d).abs() > 1.0) {
+                    domain.update(|d| *d = d.with_width(w));
+                }
             }
-            if !sized.get_untracked() {
+            // Not measurable (not shown): drawn at the guess, and again once it is.
+            if sized.try_get_untracked() == Some(false) {
                 sized.set(true);
             }
-        }
-    };
-    Effect::new(move |_| {
-        measure();
-        // Not measurable (no layout yet): drawn at the guess, and again on the next resize.
-        if !sized.get_untracked() {
-            sized.set(true);
-        }
+        });
     });
-    on_resize(measure);
 }
 
 /// The view that fits the publications (the timeline's opening view, and what 0 and the
