@@ -137,13 +137,15 @@ thread_local! {
 #[derive(Clone)]
 pub struct IngestWorker(Rc<Inner>);
 
-/// How many workers read at once: one per core the browser reports, at most four (the page's
-/// own thread only merges what they send).
+/// How many workers read at once: one per core the browser reports but one, which is left to the
+/// page's own thread (it merges what they send, and answers the user meanwhile), at least one and
+/// at most four. On two cores, a second worker made the import no faster (the page's thread, which
+/// merges, was the bottleneck) and typing during it slow: 56–160 ms a key against 24–32 ms.
 fn pool_size() -> usize {
     let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
         .unwrap_or(1.0);
-    (cores as usize).clamp(1, 4)
+    (cores as usize).saturating_sub(1).clamp(1, 4)
 }
 
 impl IngestWorker {
