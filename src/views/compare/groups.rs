@@ -153,22 +153,22 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                 .flat_map(|&i| shown.iter().filter(move |&&j| j != i).map(move |&j| (i, j)))
                 .map(|(i, j)| c.similarity.score(i, j))
                 .fold(0.0f32, f32::max);
-            let cells = (0..m * m)
-                .map(|k| {
-                    let (r, col) = (k / m, k % m);
-                    let (i, j) = (shown[r], shown[col]);
-                    let at = i * n + j;
-                    let tip = format!(
-                        "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
-                        name(i),
-                        name(j),
-                        c.similarity.combined[at] * 100.0,
-                        c.similarity.cosine[at] * 100.0,
-                        c.similarity.overlap[at] * 100.0
-                    );
-                    heat_cell(r, col, c.similarity.combined[at], max, cell, m <= 12, tip)
-                })
-                .collect_view();
+            let mut cells = String::new();
+            for k in 0..m * m {
+                let (r, col) = (k / m, k % m);
+                let (i, j) = (shown[r], shown[col]);
+                let at = i * n + j;
+                let tip = format!(
+                    "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
+                    name(i),
+                    name(j),
+                    c.similarity.combined[at] * 100.0,
+                    c.similarity.cosine[at] * 100.0,
+                    c.similarity.overlap[at] * 100.0
+                );
+                let score = c.similarity.combined[at];
+                heat_cell(&mut cells, (r, col), score, max, cell, m <= 12, &tip);
+            }
             let labels = axis_labels(cell, shown.iter().map(|&i| name(i)).collect());
             let legend = legend(TOP + cell * m as f64 + 14.0, max);
             let note = (m < n).then(|| {
@@ -190,7 +190,7 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
                     xmlns="http://www.w3.org/2000/svg"
                 >
                     {labels}
-                    {cells}
+                    <g class="heat-cells" inner_html=cells></g>
                     {legend}
                 </svg>
             }
@@ -267,42 +267,63 @@ fn cut(s: &str, max: usize) -> String {
 }
 
 /// One pair's square, shaded by its score relative to `max`, with the percentage written in
-/// it when the squares are big enough.
+/// it when the squares are big enough, as SVG markup: the heatmap's hundreds of squares are
+/// handed to the browser as one string, which it parses far faster than they are built one
+/// element and attribute at a time.
 fn heat_cell(
-    i: usize,
-    j: usize,
+    out: &mut String,
+    (i, j): (usize, usize),
     score: f32,
     max: f32,
     cell: f64,
     numbers: bool,
-    tip: String,
-) -> impl IntoView {
+    tip: &str,
+) {
+    use std::fmt::Write;
     let level = heat_level(score, max);
-    let class = if i == j {
-        "heat-self".to_string()
-    } else {
-        format!("heat-{level}")
-    };
     let (x, y) = (LABEL_W + cell * j as f64, TOP + cell * i as f64);
-    let ink = if level >= STRONG_FROM {
-        "heat-ink-strong"
+    let _ = write!(out, "<g class=\"heat-cell\" data-i=\"{i}\" data-j=\"{j}\">");
+    let _ = write!(
+        out,
+        "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{w}\" class=\"",
+        w = cell - 1.0
+    );
+    if i == j {
+        out.push_str("heat-self");
     } else {
-        "heat-ink"
-    };
-    let text = (numbers && i != j).then(|| {
-        view! {
-            <text x=x + cell / 2.0 y=y + cell / 2.0 + 4.0 text-anchor="middle" class=ink>
-                {format!("{:.0}%", score * 100.0)}
-            </text>
+        let _ = write!(out, "heat-{level}");
+    }
+    out.push_str("\"><title>");
+    escape_into(out, tip);
+    out.push_str("</title></rect>");
+    if numbers && i != j {
+        let ink = if level >= STRONG_FROM {
+            "heat-ink-strong"
+        } else {
+            "heat-ink"
+        };
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"{ink}\">{:.0}%</text>",
+            x + cell / 2.0,
+            y + cell / 2.0 + 4.0,
+            score * 100.0
+        );
+    }
+    out.push_str("</g>");
+}
+
+/// Appends `text` to markup with the characters that markup gives a meaning to escaped.
+fn escape_into(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
         }
-    });
-    view! {
-        <g class="heat-cell" data-i=i data-j=j>
-            <rect x=x y=y width=cell - 1.0 height=cell - 1.0 class=class>
-                <title>{tip}</title>
-            </rect>
-            {text}
-        </g>
     }
 }
 
@@ -411,5 +432,28 @@ fn story_group(
                 "Compare only this story"
             </a>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_square_is_markup_with_its_pair_shade_and_escaped_tip() {
+        let mut out = String::new();
+        heat_cell(&mut out, (1, 2), 0.5, 0.5, 20.0, true, "A & B <\"x\"> 'y'");
+        assert!(out.starts_with("<g class=\"heat-cell\" data-i=\"1\" data-j=\"2\">"));
+        assert!(out.contains("class=\"heat-5\""), "{out}");
+        assert!(out.contains("<title>A &amp; B &lt;&quot;x&quot;&gt; &#39;y&#39;</title>"));
+        assert!(
+            out.contains("class=\"heat-ink-strong\">50%</text>"),
+            "{out}"
+        );
+        assert!(out.ends_with("</g>"));
+        // Its own square: no shade, no number.
+        let mut own = String::new();
+        heat_cell(&mut own, (3, 3), 1.0, 0.5, 20.0, true, "t");
+        assert!(own.contains("class=\"heat-self\"") && !own.contains("<text"));
     }
 }
