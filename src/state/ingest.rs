@@ -336,6 +336,9 @@ impl AppState {
     ) {
         let mut adding = Chunk::new(reads, segments);
         let mut counted = 0;
+        // A worker's answer was just taken in (its data copied and decoded): the page may have to
+        // answer the user before the first step adds it.
+        run.pause_if_due(self).await;
         loop {
             // The corpus changes without notifying; views are told once, at the end.
             let step = self
