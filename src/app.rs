@@ -13,13 +13,13 @@ use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
 use crate::views::aliases::AliasesView;
-use crate::views::compare::CompareView;
+use crate::views::compare::{self, CompareView};
 use crate::views::help::HelpView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
 use crate::views::reader::ReaderView;
 use crate::views::search::SearchView;
-use crate::views::timeline::{draw_ahead, TimelineView};
+use crate::views::timeline::{self, TimelineView};
 
 /// The whole app.
 #[component]
@@ -35,11 +35,14 @@ pub fn App() -> impl IntoView {
     let offline = use_offline();
     let router = use_router();
     let route = router.route;
-    // And the timeline is drawn where nobody sees it, so that its first opening is quick, when
-    // the user has not acted for a while.
+    // And the timeline and the comparison are drawn where nobody sees them, so that their first
+    // opening is quick, when the user has not acted for a while.
     watch_input();
-    draw_ahead(Signal::derive(move || {
+    timeline::draw_ahead(Signal::derive(move || {
         matches!(route.get(), Route::Timeline(_))
+    }));
+    compare::draw_ahead(Signal::derive(move || {
+        matches!(route.get(), Route::Compare(_))
     }));
     let dragging = use_file_drop(move |files| {
         // The page stays where it is: the progress and a line about the batch show on every

@@ -1,6 +1,7 @@
 //! Small reusable pieces, one component per file.
 
 pub mod add_articles;
+pub mod ahead;
 pub mod article_tools;
 pub mod count;
 pub mod date_label;

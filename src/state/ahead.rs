@@ -40,6 +40,13 @@ impl AppState {
         });
     }
 
+    /// Whether the work done ahead for the comparison is done (read reactively): the articles it
+    /// opens on read, and their comparison made.
+    pub fn views_prepared(&self) -> bool {
+        self.corpus.track();
+        !self.preparing.get() && self.unprepared().is_empty()
+    }
+
     /// The articles the comparison of the whole library opens on that are not read yet.
     fn unprepared(&self) -> Vec<ArticleId> {
         let compared = self.compared;

@@ -5,6 +5,7 @@
 //! One file per tab (`groups.rs`, `read.rs`, `quotes.rs`, `numbers.rs`, `entities.rs`,
 //! `words.rs`) and one for the choice of articles (`scope.rs`).
 
+mod ahead;
 mod entities;
 mod groups;
 mod numbers;
@@ -31,6 +32,7 @@ use scope::ScopeBar;
 use words::WordsTab;
 
 pub use crate::state::MAX_SCOPE;
+pub use ahead::draw_ahead;
 
 fn route_with(state: &CompareState, f: impl FnOnce(&mut CompareState)) -> Route {
     let mut s = state.clone();
@@ -112,21 +114,9 @@ fn CheckToggle(on: RwSignal<bool>, testid: &'static str, label: &'static str) ->
     }
 }
 
-/// The compare view.
-#[component]
-pub fn CompareView(
-    /// Tab, selection and filters, from the URL.
-    state: CompareState,
-) -> impl IntoView {
-    let app = use_app_state();
-    // The articles compared: the scope the URL names, at most MAX_SCOPE of them.
-    let scope = state.scope();
-    let scoped = Memo::new(move |_| {
-        app.corpus()
-            .with(|c| c.compare_scope(&scope, true, MAX_SCOPE))
-    });
-    // Only what this tab shows is worked out (similarity and story groups always).
-    let parts = match state.tab {
+/// What a tab shows is all that is worked out for it (similarity and story groups always).
+fn parts_for(tab: CompareTab) -> Parts {
+    match tab {
         CompareTab::Groups | CompareTab::Read => Parts::SIMILARITY,
         CompareTab::Quotes | CompareTab::Entities => Parts {
             quotes: true,
@@ -140,7 +130,24 @@ pub fn CompareView(
             words: true,
             ..Parts::SIMILARITY
         },
-    };
+    }
+}
+
+/// The compare view.
+#[component]
+pub fn CompareView(
+    /// Tab, selection and filters, from the URL.
+    state: CompareState,
+) -> impl IntoView {
+    let app = use_app_state();
+    // The articles compared: the scope the URL names, at most MAX_SCOPE of them.
+    let scope = state.scope();
+    let scoped = Memo::new(move |_| {
+        app.corpus()
+            .with(|c| c.compare_scope(&scope, true, MAX_SCOPE))
+    });
+    scoped.with_untracked(|s| ahead::drawn(s.ids.len()));
+    let parts = parts_for(state.tab);
     let comparison = Memo::new(move |_| {
         let ids = scoped.with(|s| s.ids.clone());
         app.compare(&ids, parts)
