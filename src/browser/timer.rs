@@ -138,18 +138,21 @@ pub async fn sleep(ms: i32) {
 }
 
 thread_local! {
-    /// When the user last pressed a key, clicked, touched or scrolled with the wheel ([`now`]).
+    /// When the user last pressed a key, clicked, touched, scrolled with the wheel or went to
+    /// another page of the app ([`now`]).
     static LAST_INPUT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// Notes the time of the user's every key, click, touch and wheel turn, for [`quiet_for`], until
-/// the calling view goes away.
+/// Notes the time of the user's every key, click, touch, wheel turn and move to another page of
+/// the app, for [`quiet_for`], until the calling view goes away.
 pub fn watch_input() {
     let note = || LAST_INPUT.with(|t| t.set(now()));
     let handles = [
         window_event_listener(leptos::ev::keydown, move |_| note()),
         window_event_listener(leptos::ev::pointerdown, move |_| note()),
         window_event_listener(leptos::ev::wheel, move |_| note()),
+        // A link followed, Back, or an address typed: the user is acting too.
+        window_event_listener(leptos::ev::hashchange, move |_| note()),
     ];
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
 }

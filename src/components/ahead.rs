@@ -14,10 +14,10 @@ use crate::browser::layout::offstage;
 use crate::browser::timer::{quiet_for, sleep, yield_task};
 use crate::state::{use_app_state, Storage};
 
-/// How long the page must have been idle and the user must have done nothing (no key, click or
-/// wheel) before a view is drawn ahead.
-/// A drawing ahead is a task as long as the view's opening (about 60 ms at 2,130 articles, 100 ms
-/// at 22,255): after 300 ms it was often still running when the next action came.
+/// How long the page must have been idle and the user must have done nothing (no key, click,
+/// wheel or move to another page) before a view is drawn ahead. A drawing ahead is a task as
+/// long as the view's opening (about 60 ms at 2,130 articles, 100 ms at 22,255): after 300 ms
+/// of quiet it was often still running when the next action came.
 const IDLE_MS: i32 = 1000;
 
 /// Draws a view ahead whenever the shape of what it shows (`shape`, read reactively) differs
