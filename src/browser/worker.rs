@@ -140,7 +140,7 @@ pub struct IngestWorker(Rc<Inner>);
 /// How many workers read at once: one per core the browser reports but one, which is left to the
 /// page's own thread (it merges what they send, and answers the user meanwhile), at least one and
 /// at most four. On two cores, a second worker made the import no faster (the page's thread, which
-/// merges, was the bottleneck) and typing during it slow: 56–160 ms a key against 24–32 ms.
+/// merges, was the bottleneck) and typing during it slow (bench/ui.mjs: see BENCHMARKS.md).
 fn pool_size() -> usize {
     let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
