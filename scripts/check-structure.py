@@ -36,7 +36,8 @@ LAYERS = {
         "ingest": 3,
         "compare": 3,
         "corpus": 4,
-        "lib": 5,
+        "analysis": 5,
+        "lib": 6,
     },
     "src": {
         "route": 0,

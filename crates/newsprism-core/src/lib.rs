@@ -13,6 +13,8 @@
 //! - [`project`] is the one-file project and the stored state, as versioned JSON.
 //! - [`compare`] sets articles side by side: similarity and story groups, aligned sentences,
 //!   quotations and their speakers, the number ledger, entities and distinctive words.
+//! - [`analysis`] gives every analysis of an article as one record with character offsets (what
+//!   the `newsprism analyze` command prints).
 //! - [`time`] finds the dates a text mentions, places them against its publication date and
 //!   builds the timeline and query trends.
 //!
@@ -34,6 +36,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod article;
 pub mod compare;
 pub mod corpus;

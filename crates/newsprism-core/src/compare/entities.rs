@@ -63,6 +63,23 @@ impl Entity {
 pub struct EntityReport {
     /// The entities.
     pub entities: Vec<Entity>,
+    /// Every mention, in article and reading order.
+    pub mentions: Vec<NameMention>,
+}
+
+/// One mention of an entity in one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NameMention {
+    /// The article's position among the compared articles.
+    pub doc: usize,
+    /// The paragraph (`None`: the headline).
+    pub paragraph: Option<usize>,
+    /// Byte range of the name in the paragraph (or headline).
+    pub range: std::ops::Range<usize>,
+    /// The name as written.
+    pub text: String,
+    /// The entity's key (see [`Entity::key`]).
+    pub key: String,
 }
 
 #[derive(Default)]
@@ -84,32 +101,7 @@ impl EntityReport {
         aliases: &AliasTable,
     ) -> EntityReport {
         let parties = party_of.iter().copied().max().map_or(0, |m| m + 1);
-        let mut acc: FxHashMap<String, Acc> = FxHashMap::default();
-        let mut order: Vec<String> = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for s in doc.sentences.iter() {
-                for n in ctx.names(doc, s) {
-                    let key = ctx.key(&n.text, aliases);
-                    let e = acc.entry(key.clone()).or_insert_with(|| {
-                        order.push(key.clone());
-                        Acc {
-                            mentions: vec![0; parties],
-                            per_article: vec![0; docs.len()],
-                            ..Acc::default()
-                        }
-                    });
-                    if !e.forms.contains(&n.text) {
-                        e.forms.push(n.text.clone());
-                    }
-                    if let Some(h) = n.hint {
-                        *e.votes.entry(h).or_default() += 1;
-                    }
-                    e.multiword |= n.text.contains(' ') && !n.text.contains(" van ");
-                    e.mentions[party_of[d]] += 1;
-                    e.per_article[d] += 1;
-                }
-            }
-        }
+        let (mut acc, order, mentions) = gather(docs, party_of, parties, ctx, aliases);
         let mut entities: Vec<Entity> = order
             .into_iter()
             .filter_map(|key| {
@@ -149,7 +141,7 @@ impl EntityReport {
                 .then(b.total().cmp(&a.total()))
                 .then(a.name.cmp(&b.name))
         });
-        EntityReport { entities }
+        EntityReport { entities, mentions }
     }
 
     /// The entity matrix as CSV: one row per entity, mentions and quotations per party.
@@ -193,4 +185,50 @@ impl EntityReport {
             .collect();
         serde_json::to_string_pretty(&rows).unwrap_or_default()
     }
+}
+
+/// Every name in the documents: what is counted per entity (by key, in the order first seen)
+/// and each mention where it stands.
+fn gather(
+    docs: &[Doc],
+    party_of: &[usize],
+    parties: usize,
+    ctx: &NameContext,
+    aliases: &AliasTable,
+) -> (FxHashMap<String, Acc>, Vec<String>, Vec<NameMention>) {
+    let mut acc: FxHashMap<String, Acc> = FxHashMap::default();
+    let mut order: Vec<String> = Vec::new();
+    let mut mentions = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for s in doc.sentences.iter() {
+            for n in ctx.names(doc, s) {
+                let key = ctx.key(&n.text, aliases);
+                mentions.push(NameMention {
+                    doc: d,
+                    paragraph: doc.units.get(s.unit).and_then(|u| u.paragraph),
+                    range: n.range.clone(),
+                    text: n.text.clone(),
+                    key: key.clone(),
+                });
+                let e = acc.entry(key.clone()).or_insert_with(|| {
+                    order.push(key.clone());
+                    Acc {
+                        mentions: vec![0; parties],
+                        per_article: vec![0; docs.len()],
+                        ..Acc::default()
+                    }
+                });
+                if !e.forms.contains(&n.text) {
+                    e.forms.push(n.text.clone());
+                }
+                if let Some(h) = n.hint {
+                    *e.votes.entry(h).or_default() += 1;
+                }
+                e.multiword |= n.text.contains(' ') && !n.text.contains(" van ");
+                e.mentions[party_of[d]] += 1;
+                e.per_article[d] += 1;
+            }
+        }
+    }
+    (acc, order, mentions)
 }
