@@ -179,23 +179,20 @@ pub struct NameRecord {
     pub entity: String,
 }
 
-/// Where each paragraph's text starts in the record's text, in characters; and the text.
-struct Layout {
+/// An article's text as the records give it, and where its title and each paragraph start in it,
+/// in characters.
+struct Layout<'a> {
+    article: &'a Article,
     text: String,
-    /// Character offset of the title (0) and of each paragraph.
-    title_at: usize,
     paragraph_at: Vec<usize>,
-    /// The title's and each paragraph's text, to turn byte ranges into characters.
-    title: String,
-    paragraphs: Vec<String>,
 }
 
-impl Layout {
-    fn of(a: &Article) -> Layout {
-        let mut text = a.title.clone();
-        let mut at = a.title.chars().count();
-        let mut paragraph_at = Vec::with_capacity(a.paragraphs.len());
-        for p in &a.paragraphs {
+impl<'a> Layout<'a> {
+    fn of(article: &'a Article) -> Layout<'a> {
+        let mut text = article.title.clone();
+        let mut at = article.title.chars().count();
+        let mut paragraph_at = Vec::with_capacity(article.paragraphs.len());
+        for p in &article.paragraphs {
             text.push_str("\n\n");
             at += 2;
             paragraph_at.push(at);
@@ -203,11 +200,9 @@ impl Layout {
             at += p.text.chars().count();
         }
         Layout {
+            article,
             text,
-            title_at: 0,
             paragraph_at,
-            title: a.title.clone(),
-            paragraphs: a.paragraphs.iter().map(|p| p.text.clone()).collect(),
         }
     }
 
@@ -218,8 +213,11 @@ impl Layout {
         range: &std::ops::Range<usize>,
     ) -> Option<(usize, usize)> {
         let (base, unit) = match paragraph {
-            None => (self.title_at, self.title.as_str()),
-            Some(i) => (*self.paragraph_at.get(i)?, self.paragraphs.get(i)?.as_str()),
+            None => (0, self.article.title.as_str()),
+            Some(i) => (
+                *self.paragraph_at.get(i)?,
+                self.article.paragraphs.get(i)?.text.as_str(),
+            ),
         };
         let before = unit.get(..range.start)?.chars().count();
         let inside = unit.get(range.clone())?.chars().count();
@@ -239,8 +237,8 @@ pub fn analyze(corpus: &Corpus, ids: &[ArticleId]) -> Vec<ArticleRecord> {
             ..Parts::ALL
         },
     );
-    let mut records: Vec<ArticleRecord> = articles.iter().map(|a| record(a)).collect();
-    let layouts: Vec<Layout> = articles.iter().map(|a| Layout::of(a)).collect();
+    let mut layouts: Vec<Layout> = articles.iter().map(|a| Layout::of(a)).collect();
+    let mut records: Vec<ArticleRecord> = layouts.iter().map(record).collect();
     // Each compared document's record.
     let slot: Vec<Option<usize>> = comparison
         .articles
@@ -256,11 +254,11 @@ pub fn analyze(corpus: &Corpus, ids: &[ArticleId]) -> Vec<ArticleRecord> {
     cross.quotes();
     cross.quantities();
     cross.names();
-    for (r, layout) in records.iter_mut().zip(layouts) {
+    for (r, layout) in records.iter_mut().zip(&mut layouts) {
         r.quotes.sort_by_key(|q| q.start);
         r.quantities.sort_by_key(|q| q.start);
         r.names.sort_by_key(|n| n.start);
-        r.text = layout.text;
+        r.text = std::mem::take(&mut layout.text);
     }
     records
 }
@@ -270,7 +268,7 @@ struct Cross<'a> {
     comparison: &'a crate::compare::Comparison,
     /// Each compared document's record.
     slot: &'a [Option<usize>],
-    layouts: &'a [Layout],
+    layouts: &'a [Layout<'a>],
     records: &'a mut [ArticleRecord],
 }
 
@@ -377,8 +375,8 @@ impl Cross<'_> {
 
 /// An article's record with its own analyses (times, dates); what is read across articles is
 /// added by [`analyze`].
-fn record(a: &Article) -> ArticleRecord {
-    let layout = Layout::of(a);
+fn record(layout: &Layout) -> ArticleRecord {
+    let a = layout.article;
     let time = analyse(a);
     let times = time
         .events
