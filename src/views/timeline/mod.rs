@@ -112,6 +112,9 @@ pub fn TimelineView(
     });
     move || {
         if ready.get() {
+            // Opened: not drawn ahead again until it changes. (A drawing ahead draws `Drawn`
+            // itself, and notes it only once all its steps are done.)
+            app.timeline().with_untracked(ahead::drawn);
             view! { <Drawn state=state.clone() /> }.into_any()
         } else {
             view! { <ReadingDates /> }.into_any()
@@ -152,7 +155,6 @@ fn ReadingDates() -> impl IntoView {
 fn Drawn(state: TimelineState) -> impl IntoView {
     let app = use_app_state();
     let timeline = app.timeline();
-    timeline.with_untracked(ahead::drawn);
     let ui = Ui {
         domain: RwSignal::new(fit_publications(
             timeline,
