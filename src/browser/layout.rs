@@ -68,3 +68,12 @@ pub fn offstage<R>(laid_out: bool, f: impl FnOnce(&web_sys::Element) -> R) -> Op
     host.remove();
     Some(out)
 }
+
+/// The height of the window's viewport in CSS pixels (none outside a window, or not known).
+pub fn viewport_height() -> Option<f64> {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .filter(|h| *h > 0.0)
+}

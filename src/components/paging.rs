@@ -3,6 +3,24 @@
 
 use leptos::prelude::*;
 
+/// How many rows of about `row_px` CSS pixels one screen holds: the window's height over the
+/// row's (a tall window's when the height is not known), plus one row cut by the bottom edge.
+pub fn screenful(row_px: f64) -> usize {
+    rows_in(
+        crate::browser::layout::viewport_height().unwrap_or(TALL_WINDOW),
+        row_px,
+    )
+}
+
+/// The height assumed when the window's is not known (a tall desktop window).
+const TALL_WINDOW: f64 = 1400.0;
+
+fn rows_in(height: f64, row_px: f64) -> usize {
+    let rows = (height / row_px.max(1.0)).ceil();
+    // At least a handful, at most a few hundred, whatever the window claims.
+    (rows as usize).saturating_add(1).clamp(8, 400)
+}
+
 /// How many rows a list shows: `first` at once, then `first` more each frame up to `page`,
 /// while the list is still open and nobody changed the count meanwhile ("Show all").
 pub fn first_then_page(first: usize, page: usize) -> RwSignal<usize> {
@@ -24,4 +42,19 @@ fn grow(shown: RwSignal<usize>, at: usize, step: usize, page: usize) {
             grow(shown, next, step, page);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows_in;
+
+    #[test]
+    fn a_screenful_is_what_the_window_holds_plus_the_row_it_cuts() {
+        assert_eq!(rows_in(900.0, 31.8), 30);
+        assert_eq!(rows_in(900.0, 75.0), 13);
+        // Tiny or absurd sizes stay within bounds.
+        assert_eq!(rows_in(100.0, 75.0), 8);
+        assert_eq!(rows_in(1e9, 1.0), 400);
+        assert_eq!(rows_in(900.0, 0.0), 400);
+    }
 }

@@ -14,6 +14,7 @@
 //! - `ahead`: the comparison (its readings, its first tab) and the library's orders, worked
 //!   out when the page is idle and kept, so that the views open on work already done;
 //! - `lexicon`: the lemma lexicon, loaded after the first paint;
+//! - `searched`: the last search's results, kept while the corpus stays as it was;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 
 mod ahead;
@@ -23,6 +24,7 @@ mod ingest;
 mod lexicon;
 mod persist;
 pub mod plan;
+mod searched;
 mod words;
 
 use leptos::prelude::*;
@@ -89,6 +91,10 @@ pub struct AppState {
     library: [Memo<Vec<ArticleId>>; 4],
     /// Whether articles are being read ahead of a comparison.
     preparing: RwSignal<bool>,
+    /// A new number each time the corpus changes.
+    changes: Memo<u64>,
+    /// The last search and its results (see `searched`).
+    last_search: StoredValue<Option<searched::LastSearch>>,
 }
 
 impl AppState {
@@ -113,6 +119,8 @@ impl AppState {
             word_forms: RwSignal::new(WordForms::Loading),
             compared: StoredValue::new(newsprism_core::compare::DocCache::new()),
             preparing: RwSignal::new(false),
+            changes: searched::change_counter(corpus),
+            last_search: StoredValue::new(None),
             library: LibrarySort::ALL.map(|sort| {
                 Memo::new(move |_| {
                     corpus.with(|c| c.library(sort).into_iter().map(|a| a.id).collect())

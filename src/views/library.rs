@@ -10,7 +10,7 @@ use crate::components::add_articles::{AddArticles, IngestReport};
 use crate::components::count::grouped;
 use crate::components::date_label::DateLabel;
 use crate::components::manage::Manage;
-use crate::components::paging::first_then_page;
+use crate::components::paging::{first_then_page, screenful};
 use crate::components::title_label::TitleLabel;
 use crate::route::Route;
 use crate::state::{use_app_state, Storage};
@@ -70,8 +70,9 @@ const SORTS: [(LibrarySort, &str); 4] = [
 
 /// Rows drawn before "Show all".
 const PAGE_ROWS: usize = 300;
-/// Rows drawn in the first frame: more than a screen holds.
-const FIRST_ROWS: usize = 40;
+/// A row's height in CSS pixels at its shortest (one line of title and one of details): the
+/// first frame draws as many as the window holds.
+const ROW_PX: f64 = 70.0;
 
 /// The library's one-line summary; while stored articles are coming back it says so, so that
 /// the bundled five are not taken for the whole library.
@@ -315,7 +316,7 @@ fn LibraryTable(
 ) -> impl IntoView {
     let state = use_app_state();
     // What a screen holds is drawn at once; the rest of the page a screenful per frame after.
-    let shown = first_then_page(FIRST_ROWS, PAGE_ROWS);
+    let shown = first_then_page(screenful(ROW_PX), PAGE_ROWS);
     let page = move || {
         rows.with(|r| {
             state.corpus().with(|c| {

@@ -8,7 +8,7 @@ use newsprism_core::{ArticleId, PubDate};
 
 use crate::components::date_label::DateLabel;
 use crate::components::highlighted::Highlighted;
-use crate::components::paging::first_then_page;
+use crate::components::paging::{first_then_page, screenful};
 use crate::route::{CompareState, Focus, Route, SearchState, SearchTab};
 use crate::state::{use_app_state, WordForms};
 
@@ -21,8 +21,9 @@ const KWIC_MORE_NOTE: &str =
     "There are more: narrow the search (a phrase, a source, a date) to see them all.";
 /// Concordance lines drawn before "Show the other …".
 const KWIC_PAGE: usize = 200;
-/// Lines drawn in the first frame: more than a screen holds.
-const KWIC_FIRST: usize = 40;
+/// A concordance line's height in CSS pixels, about (one line of text and its padding): the
+/// first frame draws as many as the window holds.
+const KWIC_ROW_PX: f64 = 30.0;
 /// Characters of context on each side of a concordance hit.
 const KWIC_WIDTH: usize = 70;
 
@@ -39,7 +40,7 @@ pub fn SearchView(
         ..SearchOptions::default()
     };
     let q = state.q.clone();
-    let results = Memo::new(move |_| app.corpus().with(|c| c.search(&q, &options)));
+    let results = Memo::new(move |_| app.search(&q, &options));
     let searched = results.with_untracked(|r| r.searched);
     let body = if searched {
         view! { <Searched state results /> }.into_any()
@@ -299,7 +300,7 @@ fn Concordance(state: SearchState, results: Memo<SearchResults>) -> impl IntoVie
     // Lines drawn at first; the rest on request (two thousand rows take half a second to draw).
     // What a screen holds comes in the first frame, the rest of the first page a screenful per
     // frame after it (if the concordance is still open then); rows are added, never redrawn.
-    let shown = first_then_page(KWIC_FIRST, KWIC_PAGE);
+    let shown = first_then_page(screenful(KWIC_ROW_PX), KWIC_PAGE);
     let meta = move |id: ArticleId| {
         app.corpus().with(|c| {
             c.get(id).map(|a| {
