@@ -4,14 +4,12 @@
 use rustc_hash::FxHashSet;
 
 use super::{Corpus, LibrarySort};
-use crate::article::{Article, ArticleId, TitleKind};
+use crate::article::{Article, ArticleId};
+use crate::search::answer;
 use crate::search::engine;
 use crate::search::kwic::{self, KwicLine, KwicSort};
 use crate::search::query;
-use crate::search::results::{
-    facets, plain_words, SearchHit, SearchOptions, SearchResults, Suggestion,
-};
-use crate::search::snippet::{best_passage, highlight};
+use crate::search::results::{SearchOptions, SearchResults};
 
 impl Corpus {
     /// Searches the articles. Never fails: a malformed query is repaired and the repair is
@@ -33,91 +31,14 @@ impl Corpus {
         let parsed = query::parse(q);
         let aliases = options.aliases.then_some(&self.aliases);
         let ranked = engine::run(&self.index, &parsed, aliases);
-        let metas = self.index.docs();
-        let articles: Vec<(&Article, f32)> = ranked
-            .docs
-            .iter()
-            .filter_map(|&(d, score)| {
-                self.get(ArticleId(metas[d as usize].key))
-                    .map(|a| (a, score))
-            })
-            .collect();
-
-        let (by_source, by_month) = facets(articles.iter().map(|(a, _)| *a));
-
-        let hits = articles
-            .iter()
-            .take(options.limit)
-            .map(|&(a, score)| SearchHit {
-                id: a.id,
-                score,
-                title: highlight(&a.title, &ranked.matches),
-                title_derived: a.title_kind == TitleKind::Derived,
-                date: a.pub_date.clone(),
-                source: a.source_label().to_string(),
-                snippet: best_passage(a, &ranked.matches, options.snippet_chars),
-            })
-            .collect();
-
-        let suggestions = if articles.is_empty() && parsed.root.is_some() {
-            self.suggestions(q, &parsed, options)
+        let suggestions = if ranked.docs.is_empty() && parsed.root.is_some() {
+            answer::suggestions(&self.index, &self.aliases, q, &parsed, options)
         } else {
             Vec::new()
         };
-        SearchResults {
-            total: articles.len(),
-            ranked: articles.iter().map(|(a, _)| a.id).collect(),
-            hits,
-            by_source,
-            by_month,
-            expansions: ranked.expansions,
-            warnings: ranked.warnings,
-            suggestions,
-            matches: ranked.matches,
-            searched: parsed.root.is_some() || !parsed.filters.is_empty(),
-        }
-    }
-
-    /// For a query that found nothing, for each word that finds nothing on its own: its other
-    /// spellings when the alias table was off, and the nearest spelling in the articles ("Did
-    /// you mean Loekasjenko?"). A word that is in the articles gets no suggestion (`Poetin NOT
-    /// Minsk` is empty because of the NOT, not a spelling).
-    fn suggestions(
-        &self,
-        q: &str,
-        parsed: &query::ParsedQuery,
-        options: &SearchOptions,
-    ) -> Vec<Suggestion> {
-        let mut out = Vec::new();
-        for word in plain_words(parsed) {
-            let key = crate::text::tokenize::term_key(&word);
-            if !self.index.stem_family(&key).is_empty() {
-                continue;
-            }
-            if !options.aliases && !self.aliases.others(&word).is_empty() {
-                out.push(Suggestion {
-                    query: q.to_string(),
-                    aliases: true,
-                    label: format!(
-                        "{word} with its other spellings: {}",
-                        self.aliases.others(&word).join(", ")
-                    ),
-                });
-            }
-            for d in [1u8, 2] {
-                let near: Vec<u32> = self.index.fuzzy_terms(&key, d);
-                if let Some(&best) = near.iter().max_by_key(|&&t| self.index.doc_frequency(t)) {
-                    let spelling = cased_like(self.index.term_text(best), &word);
-                    out.push(Suggestion {
-                        query: q.replacen(&word, &spelling, 1),
-                        aliases: options.aliases,
-                        label: format!("Did you mean {spelling}?"),
-                    });
-                    break;
-                }
-            }
-        }
-        out
+        answer::answer(&self.index, &parsed, ranked, options, suggestions, |id| {
+            self.get(id)
+        })
     }
 
     /// What a query matches, for highlighting an article without ranking or summarising anything.
@@ -420,17 +341,4 @@ pub struct Totals {
     pub undated: usize,
     /// Words in all of them.
     pub words: usize,
-}
-
-/// A folded word written with the capitals of the word typed: "loekasjenko" as "Loekasjenko"
-/// after "Loekasjneko", as "LOEKASJENKO" after "LOEKASJNEKO".
-fn cased_like(folded: &str, typed: &str) -> String {
-    if typed.chars().count() > 1 && typed.chars().all(|c| !c.is_lowercase()) {
-        return folded.to_uppercase();
-    }
-    let mut chars = folded.chars();
-    match (typed.chars().next(), chars.next()) {
-        (Some(t), Some(first)) if t.is_uppercase() => first.to_uppercase().chain(chars).collect(),
-        _ => folded.to_string(),
-    }
 }

@@ -2,6 +2,7 @@
 //! positions and BM25 ranking, snippets and keyword-in-context.
 
 pub mod alias;
+pub mod answer;
 pub mod engine;
 pub mod index;
 pub mod kwic;

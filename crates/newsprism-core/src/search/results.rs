@@ -7,7 +7,7 @@ use super::snippet::{Snippet, Span};
 use std::collections::BTreeMap;
 
 use super::query::SourceFilter;
-use crate::article::{Article, ArticleId, PartialDate, PubDate, UNKNOWN_SOURCE};
+use crate::article::{ArticleId, PartialDate, PubDate, UNKNOWN_SOURCE};
 
 /// How to search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,15 +112,18 @@ pub fn plain_words(q: &ParsedQuery) -> Vec<String> {
     out
 }
 
-/// The facets of a set of matching articles: hits per source (most first) and per month of
-/// publication (in date order, undated last), each with the filter that narrows to it.
-pub fn facets<'a>(articles: impl Iterator<Item = &'a Article>) -> (Vec<Facet>, Vec<Facet>) {
+/// The facets of a set of matching articles, given by their sources and publication dates:
+/// hits per source (most first) and per month of publication (in date order, undated last),
+/// each with the filter that narrows to it.
+pub fn facet_counts<'a>(
+    articles: impl Iterator<Item = (Option<&'a str>, Option<&'a PartialDate>)>,
+) -> (Vec<Facet>, Vec<Facet>) {
     let mut sources: BTreeMap<Option<String>, usize> = BTreeMap::new();
     let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();
-    for a in articles {
-        *sources.entry(a.source.clone()).or_default() += 1;
-        let key = a.pub_date.as_ref().map_or((i32::MAX, 0), |d| {
-            (d.date.year_value(), d.date.month_value().unwrap_or(0))
+    for (source, date) in articles {
+        *sources.entry(source.map(str::to_string)).or_default() += 1;
+        let key = date.map_or((i32::MAX, 0), |d| {
+            (d.year_value(), d.month_value().unwrap_or(0))
         });
         *months.entry(key).or_default() += 1;
     }

@@ -7,11 +7,14 @@
 use rustc_hash::FxHashSet;
 
 use super::alias::AliasTable;
-use super::index::{DocMeta, Index};
+use super::index::DocMeta;
 use super::query::{Filters, Node, ParsedQuery, TermQuery};
 use super::rank::{bm25, idf, ALIAS_WEIGHT, PART_WEIGHT, STOPWORD_WEIGHT};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{term_key, tokenize};
+
+mod source;
+pub use source::Source;
 
 /// The most word forms a prefix query expands to (the most frequent are kept).
 pub const MAX_PREFIX_TERMS: usize = 300;
@@ -51,8 +54,8 @@ pub struct Ranked {
 
 type Set = Vec<(u32, f32)>;
 
-struct Eval<'a> {
-    index: &'a Index,
+struct Eval<'a, I: Source> {
+    index: &'a I,
     aliases: Option<&'a AliasTable>,
     matches: Matches,
     expansions: Vec<Expansion>,
@@ -63,13 +66,13 @@ struct Eval<'a> {
 
 /// Runs a parsed query and ranks every match. `aliases` is `None` to search the words only as
 /// typed.
-pub fn run(index: &Index, query: &ParsedQuery, aliases: Option<&AliasTable>) -> Ranked {
+pub fn run<I: Source>(index: &I, query: &ParsedQuery, aliases: Option<&AliasTable>) -> Ranked {
     run_top(index, query, aliases, usize::MAX)
 }
 
 /// Runs a parsed query and ranks only the best `limit` matches (all are counted).
-pub fn run_top(
-    index: &Index,
+pub fn run_top<I: Source>(
+    index: &I,
     query: &ParsedQuery,
     aliases: Option<&AliasTable>,
     limit: usize,
@@ -214,7 +217,7 @@ fn difference(a: &Set, b: &Set) -> Set {
         .collect()
 }
 
-impl Eval<'_> {
+impl<I: Source> Eval<'_, I> {
     fn universe(&self) -> Set {
         self.index
             .docs()
@@ -453,7 +456,7 @@ impl Eval<'_> {
             .min_by_key(|&i| self.index.doc_frequency(terms[i]))
             .unwrap_or(0);
         let index = self.index;
-        let candidates: Vec<u32> = index.docs_of(terms[rarest]).collect();
+        let candidates: Vec<u32> = index.docs_of(terms[rarest]);
         self.positions.resize(terms.len(), Vec::new());
         let mut hits: Vec<(u32, f32)> = Vec::new();
         'docs: for doc in candidates {

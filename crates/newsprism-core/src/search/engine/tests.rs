@@ -1,7 +1,7 @@
 //! The engine: operators, ranking, aliases, phrases and what is recorded for highlighting.
 
 use super::*;
-use crate::search::index::{Field, IndexDoc};
+use crate::search::index::{Field, Index, IndexDoc};
 use crate::search::query::parse;
 use crate::text::language::Language;
 
