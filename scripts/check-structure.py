@@ -37,6 +37,7 @@ LAYERS = {
         "compare": 3,
         "corpus": 4,
         "analysis": 5,
+        "publish": 5,
         "lib": 6,
     },
     "src": {

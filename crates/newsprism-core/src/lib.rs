@@ -44,6 +44,7 @@ pub mod error;
 pub mod export;
 pub mod ingest;
 pub mod project;
+pub mod publish;
 pub mod search;
 pub mod text;
 pub mod time;

@@ -397,6 +397,11 @@ impl Corpus {
         self.articles.is_empty()
     }
 
+    /// The search index over the articles (read-only: the corpus keeps it in step).
+    pub fn index(&self) -> &crate::search::index::Index {
+        &self.index
+    }
+
     /// The alias table searches use.
     pub fn aliases(&self) -> &AliasTable {
         &self.aliases

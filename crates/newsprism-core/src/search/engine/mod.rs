@@ -1,4 +1,4 @@
-//! What a query means over an [`Index`]: matching, alias expansion, filters and BM25 scores.
+//! What a query means over an index (any [`Source`]): matching, alias expansion, filters and BM25 scores.
 //!
 //! Every node evaluates to a list of `(document, score)` sorted by document, so AND is a merge
 //! intersection, OR a merge union and NOT a difference. The words that matched are collected for

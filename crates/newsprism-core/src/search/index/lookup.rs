@@ -189,6 +189,22 @@ impl Index {
         }
     }
 
+    /// Stem slot `slot`'s stems (0 Dutch, 1 English, 2 the plain word) with their word forms,
+    /// in no order: what a published index writes of them.
+    pub fn stem_entries(&self, slot: usize) -> impl Iterator<Item = (&str, &[u32])> + '_ {
+        self.stems
+            .get(slot)
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(k, v)| (&**k, v.as_slice())))
+    }
+
+    /// A word form's postings as stored, live documents or not: each document, its weighted
+    /// term frequency in eighths, and its positions' bytes (varint gaps).
+    pub fn posting_entries(&self, term: u32) -> impl Iterator<Item = (u32, u16, &[u8])> + '_ {
+        let p = &self.postings[term as usize];
+        (0..p.entries.len()).map(move |i| (p.doc(i), p.entries[i].weight, p.position_bytes(i)))
+    }
+
     /// The document slot for a key.
     pub fn doc_of_key(&self, key: u64) -> Option<u32> {
         self.key_to_doc.get(&key).copied()
@@ -197,7 +213,7 @@ impl Index {
 
 /// Whether two words are within `d` edits: insertions, deletions, substitutions and swaps of
 /// neighbouring letters (optimal string alignment), stopping once they cannot be.
-pub(super) fn within_distance(
+pub(crate) fn within_distance(
     a: &[char],
     b: &[char],
     d: usize,

@@ -19,7 +19,9 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 pub use lookup::letter_signature;
+pub(crate) use lookup::within_distance;
 use lookup::TermMap;
+pub(crate) use postings::decode_positions;
 use postings::{push_varint, Entry, Postings};
 
 use crate::article::{Article, ParagraphKind, PartialDate, TitleKind};
@@ -111,7 +113,7 @@ pub struct DocMeta {
 const PARAGRAPH_GAP: u32 = 1;
 
 /// Language slots for the per-language stem maps.
-pub(super) fn lang_slot(l: Language) -> usize {
+pub(crate) fn lang_slot(l: Language) -> usize {
     match l {
         Language::Dutch => 0,
         Language::English => 1,

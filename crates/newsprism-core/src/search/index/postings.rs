@@ -50,7 +50,7 @@ pub(super) fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-pub(super) fn decode_positions(bytes: &[u8], out: &mut Vec<u32>) {
+pub(crate) fn decode_positions(bytes: &[u8], out: &mut Vec<u32>) {
     out.clear();
     let mut acc = 0u32;
     let mut shift = 0;

@@ -1,0 +1,195 @@
+//! A published index: the search index of a corpus written as many small static files, of
+//! which a reader loads only those a query needs (the model of Pagefind), so that an archive
+//! larger than one browser tab can be searched from any static host, or from disk by the
+//! command line.
+//!
+//! The files (`newsprism index` writes each gzip-compressed, with `.gz` added to its name):
+//!
+//! - `manifest.json`: the format and its version, the counts BM25 needs, where each shard's
+//!   range of words and stems begins, the sources, the alias table, and the word list the
+//!   words were keyed with. Small: read first.
+//! - `docs.bin`: every document's key, length, language, source and date (what filters,
+//!   facets and BM25 read of every match).
+//! - `dict/N.bin`: the word forms in sorted order, a shard each range: per word its text,
+//!   document frequency and where its postings and positions are.
+//! - `post/N.bin`: postings (document gaps and weighted term frequencies), cut into files of
+//!   about [`BLOB_BYTES`]; `pos/N.bin`: positions, read only for phrases.
+//! - `stems/S-N.bin`: per stem slot (Dutch, English, plain), stem → word forms, in sorted
+//!   ranges as the dictionary.
+//! - `text/N.jsonl`: the articles themselves, [`TEXT_DOCS`] a file, for snippets and reading.
+//!
+//! A word's term id is its rank in the sorted dictionary; a document's slot is its rank among
+//! the corpus's documents in index order, so that a published index ranks exactly as the
+//! in-memory one (ties go to the lower slot in both). Every file is checked as it is read: a
+//! damaged or foreign file is an error naming the file, never a panic.
+
+mod files;
+mod read;
+mod write;
+
+pub use read::PublishedIndex;
+pub use write::{publish, Published};
+
+use serde::{Deserialize, Serialize};
+
+/// What the manifest says the files are.
+pub const FORMAT: &str = "newsprism-index";
+/// The version of the files' layout; a reader refuses any other.
+pub const VERSION: u32 = 1;
+/// Word forms per dictionary shard (and stems per stem shard).
+pub const DICT_TERMS: usize = 2048;
+/// About how many bytes a postings or positions file holds (one word's postings are never cut).
+pub const BLOB_BYTES: usize = 128 * 1024;
+/// Articles per text file.
+pub const TEXT_DOCS: usize = 64;
+
+/// The manifest: everything a reader needs before its first query.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The layout's version ([`VERSION`]).
+    pub version: u32,
+    /// The documents (articles) indexed.
+    pub documents: usize,
+    /// The distinct word forms.
+    pub terms: usize,
+    /// The average field-weighted document length, as the bits of an `f32` (exact).
+    pub average_length_bits: u32,
+    /// The first word of each dictionary shard.
+    pub dict: Vec<String>,
+    /// Postings and positions files.
+    pub post_files: usize,
+    /// Positions files.
+    pub pos_files: usize,
+    /// Per stem slot (Dutch, English, plain words): the first stem of each shard.
+    pub stems: [Vec<String>; 3],
+    /// Text files.
+    pub text_files: usize,
+    /// The sources named by the documents (a document's source is an index into this).
+    pub sources: Vec<String>,
+    /// The alias table the index was published with.
+    pub aliases: Vec<Vec<String>>,
+    /// The word list the words were keyed with: its Dutch and English entries (none: stems).
+    pub lexicon: Option<[usize; 2]>,
+    /// What wrote it.
+    pub generator: String,
+}
+
+/// One file of a published index, by what it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// `docs.bin`.
+    Docs,
+    /// `dict/N.bin`.
+    Dict(u32),
+    /// `post/N.bin`.
+    Postings(u32),
+    /// `pos/N.bin`.
+    Positions(u32),
+    /// `stems/S-N.bin`.
+    Stems(u8, u32),
+    /// `text/N.jsonl`.
+    Text(u32),
+}
+
+impl Part {
+    /// The file's path inside the index's folder (without the `.gz` a compressed copy adds).
+    pub fn path(self) -> String {
+        match self {
+            Part::Docs => "docs.bin".to_string(),
+            Part::Dict(n) => format!("dict/{n}.bin"),
+            Part::Postings(n) => format!("post/{n}.bin"),
+            Part::Positions(n) => format!("pos/{n}.bin"),
+            Part::Stems(s, n) => format!("stems/{s}-{n}.bin"),
+            Part::Text(n) => format!("text/{n}.jsonl"),
+        }
+    }
+}
+
+/// What went wrong reading a published index: the file, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    /// The file (its path inside the index).
+    pub file: String,
+    /// Why, in plain words.
+    pub why: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.why)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Appends `v` as a LEB128 varint.
+fn put(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Appends a string: its length, then its bytes.
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Reads a file's bytes in order; every read is checked against the end.
+struct Bytes<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Bytes<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Bytes { bytes, at: 0 }
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = *self.bytes.get(self.at).ok_or("ends inside a number")?;
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                return Err("a number is too long".into());
+            }
+        }
+    }
+
+    /// A varint that must fit in `u32` and be at most `max`.
+    fn count(&mut self, max: usize) -> Result<u32, String> {
+        let v = self.varint()?;
+        if v > max as u64 || v > u64::from(u32::MAX) {
+            return Err(format!("a count of {v} is out of range"));
+        }
+        Ok(v as u32)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("ends too soon")?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn str(&mut self) -> Result<&'a str, String> {
+        let n = self.count(self.bytes.len())? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| "a word is not UTF-8".to_string())
+    }
+}
