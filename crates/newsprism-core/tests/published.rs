@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use newsprism_core::corpus::Corpus;
-use newsprism_core::publish::{publish, Part, PublishedIndex, ReadError};
+use newsprism_core::publish::{publish, Builder, Part, Published, PublishedIndex, ReadError};
 use newsprism_core::search::results::SearchOptions;
 use newsprism_core::text::lemma::Lemmas;
 use newsprism_core::text::stem::Stemmers;
@@ -23,10 +23,60 @@ fn lemmas() -> Arc<Lemmas> {
 /// The corpus published, its files by part, and a reader opened on it.
 fn published(corpus: &Corpus, stemmers: Stemmers) -> (BTreeMap<Part, Vec<u8>>, PublishedIndex) {
     let p = publish(corpus, "test");
-    let manifest = serde_json::to_vec(&p.manifest).expect("a manifest");
+    let manifest = serde_json::to_vec(&p.manifest.expect("published")).expect("a manifest");
     let files: BTreeMap<Part, Vec<u8>> = p.files.into_iter().collect();
     let index = PublishedIndex::open(&manifest, &files[&Part::Docs], stemmers).expect("opens");
     (files, index)
+}
+
+/// The files published batch by batch, `per` files a batch, each batch read into a corpus of its
+/// own as the command line does (with the word list if given), with a reader on them.
+fn published_in_batches(
+    files: &[(String, Vec<u8>)],
+    per: usize,
+    lemmas: Option<Arc<Lemmas>>,
+) -> (BTreeMap<Part, Vec<u8>>, PublishedIndex) {
+    let mut store = Published::default();
+    let mut builder = Builder::new("test", &Default::default());
+    let mut last = Corpus::new();
+    for batch in files.chunks(per) {
+        let mut corpus = Corpus::new();
+        if let Some(l) = &lemmas {
+            corpus.set_lemmas(l.clone());
+        }
+        corpus.add_files(
+            batch
+                .iter()
+                .map(|(n, b)| (n.clone(), Ok(b.clone())))
+                .collect(),
+        );
+        builder.add_batch(&corpus, &mut store).expect("a batch");
+        last = corpus;
+    }
+    let manifest = builder.finish(last.index(), &mut store).expect("merged");
+    let manifest = serde_json::to_vec(&manifest).expect("a manifest");
+    let files: BTreeMap<Part, Vec<u8>> = store.files.into_iter().collect();
+    let stemmers = lemmas.map_or_else(Stemmers::default, Stemmers::with_lemmas);
+    let index = PublishedIndex::open(&manifest, &files[&Part::Docs], stemmers).expect("opens");
+    (files, index)
+}
+
+/// The seeds' files, in name order.
+fn seed_files() -> Vec<(String, Vec<u8>)> {
+    let dir = format!("{}/../../seeds", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the seeds")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(format!("{dir}/{n}")).expect("a seed");
+            (n, bytes)
+        })
+        .collect()
 }
 
 /// Searches both and compares the whole answer.
@@ -86,6 +136,28 @@ fn seeds_answer_alike_on_stems_and_with_the_word_list() {
 }
 
 #[test]
+fn batches_merged_answer_as_one_corpus_and_a_repeat_in_a_later_batch_is_left_out() {
+    let mut files = seed_files();
+    // The first seed again, in the last batch: a corpus of them all would not add it twice.
+    files.push(("again.txt".into(), files[0].1.clone()));
+    let (corpus, _) = common::seeds();
+    for per in [1, 2, 3] {
+        let (parts, mut index) = published_in_batches(&files, per, None);
+        assert_eq!(index.manifest().documents, 5);
+        for q in SEED_QUERIES {
+            same(&corpus, &parts, &mut index, q);
+        }
+    }
+    let lemmas = lemmas();
+    let mut corpus = corpus;
+    corpus.set_lemmas(lemmas.clone());
+    let (parts, mut index) = published_in_batches(&files, 2, Some(lemmas));
+    for q in SEED_QUERIES {
+        same(&corpus, &parts, &mut index, q);
+    }
+}
+
+#[test]
 fn a_query_loads_only_the_files_it_needs() {
     let (corpus, _) = common::seeds();
     let (files, mut index) = published(&corpus, Stemmers::default());
@@ -107,7 +179,7 @@ fn an_index_keyed_with_another_word_list_is_refused() {
     let (mut corpus, _) = common::seeds();
     corpus.set_lemmas(lemmas());
     let p = publish(&corpus, "test");
-    let manifest = serde_json::to_vec(&p.manifest).expect("a manifest");
+    let manifest = serde_json::to_vec(&p.manifest.expect("published")).expect("a manifest");
     let docs = &p
         .files
         .iter()
@@ -125,7 +197,7 @@ fn an_index_keyed_with_another_word_list_is_refused() {
 fn damaged_files_are_errors_that_name_them_never_panics() {
     let (corpus, _) = common::seeds();
     let p = publish(&corpus, "test");
-    let manifest = serde_json::to_vec(&p.manifest).expect("a manifest");
+    let manifest = serde_json::to_vec(&p.manifest.expect("published")).expect("a manifest");
     let files: BTreeMap<Part, Vec<u8>> = p.files.into_iter().collect();
     for (&part, bytes) in &files {
         for cut in [
@@ -193,6 +265,7 @@ fn the_bbc_corpus_answers_alike_over_the_benchmark_queries() {
     let (corpus, _) = Corpus::from_files(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     assert!(corpus.len() > 2000);
     let (parts, mut index) = published(&corpus, Stemmers::default());
+    let (batched, mut merged) = published_in_batches(&files, 300, None);
     let queries = std::fs::read_to_string(format!(
         "{}/../../bench/queries.txt",
         env!("CARGO_MANIFEST_DIR")
@@ -205,6 +278,7 @@ fn the_bbc_corpus_answers_alike_over_the_benchmark_queries() {
     {
         let q = line.split('\t').nth(1).unwrap_or(line);
         same(&corpus, &parts, &mut index, q);
+        same(&corpus, &batched, &mut merged, q);
         n += 1;
     }
     assert!(n > 40, "{n} queries");

@@ -1,8 +1,7 @@
 //! Parsing a published index's files (their layouts are the writer's, in `write`): every
 //! count and offset is checked against the file and the manifest.
 
-use super::write::LANGUAGES;
-use super::{Bytes, Manifest, DICT_TERMS};
+use super::{Bytes, Manifest, DICT_TERMS, LANGUAGES};
 use crate::article::PartialDate;
 use crate::search::index::DocMeta;
 

@@ -24,13 +24,25 @@
 //! damaged or foreign file is an error naming the file, never a panic.
 
 mod files;
+mod merge;
 mod read;
 mod write;
 
 pub use read::PublishedIndex;
-pub use write::{publish, Published};
+pub use write::{publish, Builder, Published};
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::language::Language;
+
+/// The languages, by a document's language byte in `docs.bin`.
+const LANGUAGES: [Language; 5] = [
+    Language::Dutch,
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Unknown,
+];
 
 /// What the manifest says the files are.
 pub const FORMAT: &str = "newsprism-index";
@@ -74,6 +86,16 @@ pub struct Manifest {
     pub lexicon: Option<[usize; 2]>,
     /// What wrote it.
     pub generator: String,
+}
+
+/// Where a published index's files go while it is written.
+pub trait Store {
+    /// Writes one of the index's files (uncompressed bytes; the store may compress them).
+    fn write(&mut self, part: Part, bytes: Vec<u8>) -> Result<(), String>;
+    /// Keeps a batch's run until the merge; runs are numbered from 0 in the order kept.
+    fn keep_run(&mut self, bytes: Vec<u8>) -> Result<(), String>;
+    /// Reads run `n` back, from its start.
+    fn read_run(&mut self, n: usize) -> Result<Box<dyn std::io::Read>, String>;
 }
 
 /// One file of a published index, by what it holds.

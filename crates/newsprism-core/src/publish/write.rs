@@ -1,45 +1,195 @@
-//! Writing a corpus's index as a published index's files (see the module's documentation).
+//! Writing a published index a batch of articles at a time, in bounded memory: each batch's
+//! words go to a sorted run that the caller's [`Store`] keeps (on disk, for the command line),
+//! its articles straight to their text files; [`Builder::finish`] merges the runs into the
+//! dictionary, postings, positions and stem files (see `merge`). What stays in memory is a
+//! few bytes per document and, while merging, one word's postings per run and the stems.
 
-use super::{put, put_str, Manifest, Part, BLOB_BYTES, DICT_TERMS, FORMAT, TEXT_DOCS, VERSION};
+use rustc_hash::FxHashSet;
+
+use super::merge::merge;
+use super::{put, put_str, Manifest, Part, Store, FORMAT, LANGUAGES, TEXT_DOCS, VERSION};
 use crate::article::{ArticleId, PartialDate};
 use crate::corpus::Corpus;
+use crate::search::alias::AliasTable;
 use crate::search::index::Index;
 use crate::text::language::Language;
 
 /// A published index in memory: its manifest and its files' bytes (uncompressed).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Published {
     /// The manifest (`manifest.json`).
-    pub manifest: Manifest,
+    pub manifest: Option<Manifest>,
     /// Every other file.
     pub files: Vec<(Part, Vec<u8>)>,
+    runs: Vec<Vec<u8>>,
 }
 
-/// The languages as a document's language byte.
-pub(super) const LANGUAGES: [Language; 5] = [
-    Language::Dutch,
-    Language::English,
-    Language::German,
-    Language::French,
-    Language::Unknown,
-];
-
-/// Publishes the corpus's index, its articles and its alias table; `generator` says what wrote
-/// it (the command line's name and version).
-pub fn publish(corpus: &Corpus, generator: &str) -> Published {
-    let index = corpus.index();
-    let mut files = Vec::new();
-    // Live documents keep their order: a tie in score goes to the same document in both.
-    let slots: Vec<u32> = (0..index.docs().len() as u32)
-        .filter(|&d| index.docs()[d as usize].alive)
-        .collect();
-    let mut remap = vec![u32::MAX; index.docs().len()];
-    for (new, &old) in slots.iter().enumerate() {
-        remap[old as usize] = new as u32;
+impl Store for Published {
+    fn write(&mut self, part: Part, bytes: Vec<u8>) -> Result<(), String> {
+        self.files.push((part, bytes));
+        Ok(())
     }
-    let (docs, sources) = docs_file(index, &slots);
-    files.push((Part::Docs, docs));
-    // Word forms with a live posting, in sorted order: a word's id is its rank.
+    fn keep_run(&mut self, bytes: Vec<u8>) -> Result<(), String> {
+        self.runs.push(bytes);
+        Ok(())
+    }
+    fn read_run(&mut self, n: usize) -> Result<Box<dyn std::io::Read>, String> {
+        let run = self.runs.get(n).cloned().ok_or("no such run")?;
+        Ok(Box::new(std::io::Cursor::new(run)))
+    }
+}
+
+/// Publishes a corpus held in memory (one batch): its index, articles and alias table.
+pub fn publish(corpus: &Corpus, generator: &str) -> Published {
+    let mut out = Published::default();
+    let mut builder = Builder::new(generator, corpus.aliases());
+    let built = builder
+        .add_batch(corpus, &mut out)
+        .and_then(|()| builder.finish(corpus.index(), &mut out));
+    // Memory never refuses a write.
+    out.manifest = built.ok();
+    out.runs.clear();
+    out
+}
+
+/// One document as `docs.bin` holds it.
+struct Doc {
+    key: u64,
+    length: f32,
+    language: Language,
+    source: Option<String>,
+    date: Option<PartialDate>,
+}
+
+/// Writes a published index batch by batch.
+pub struct Builder {
+    generator: String,
+    aliases: Vec<Vec<String>>,
+    docs: Vec<Doc>,
+    seen: FxHashSet<u64>,
+    total_length: f64,
+    runs: usize,
+    text: Vec<u8>,
+    text_docs: usize,
+    text_files: usize,
+}
+
+impl Builder {
+    /// A builder for an index published with this alias table.
+    pub fn new(generator: &str, aliases: &AliasTable) -> Builder {
+        Builder {
+            generator: generator.to_string(),
+            aliases: aliases.groups().iter().map(|g| g.names.clone()).collect(),
+            docs: Vec::new(),
+            seen: FxHashSet::default(),
+            total_length: 0.0,
+            runs: 0,
+            text: Vec::new(),
+            text_docs: 0,
+            text_files: 0,
+        }
+    }
+
+    /// The documents added so far.
+    pub fn documents(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Adds a batch: the corpus's live documents in index order, after all earlier batches'
+    /// (an article already added in an earlier batch is left out, as a corpus holding them all
+    /// would have left it out).
+    pub fn add_batch(&mut self, batch: &Corpus, store: &mut dyn Store) -> Result<(), String> {
+        let index = batch.index();
+        let mut remap = vec![u32::MAX; index.docs().len()];
+        for (slot, m) in index.docs().iter().enumerate() {
+            if !m.alive || !self.seen.insert(m.key) {
+                continue;
+            }
+            remap[slot] = self.docs.len() as u32;
+            self.total_length += f64::from(m.length);
+            self.docs.push(Doc {
+                key: m.key,
+                length: m.length,
+                language: m.language,
+                source: m.source.clone(),
+                date: m.date,
+            });
+            if let Some(a) = batch.get(ArticleId(m.key)) {
+                serde_json::to_writer(&mut self.text, a).map_err(|e| e.to_string())?;
+                self.text.push(b'\n');
+            }
+            self.text_docs += 1;
+            if self.text_docs == TEXT_DOCS {
+                self.flush_text(store)?;
+            }
+        }
+        store.keep_run(run(index, &remap))?;
+        self.runs += 1;
+        Ok(())
+    }
+
+    fn flush_text(&mut self, store: &mut dyn Store) -> Result<(), String> {
+        if self.text_docs > 0 {
+            store.write(
+                Part::Text(self.text_files as u32),
+                std::mem::take(&mut self.text),
+            )?;
+            self.text_files += 1;
+            self.text_docs = 0;
+        }
+        Ok(())
+    }
+
+    /// Merges the runs and writes the rest of the files; returns the manifest (which the
+    /// caller writes last, so that a reader never finds a manifest without its files).
+    /// `keyed` is an index keyed as the batches were (its word list is recorded).
+    pub fn finish(mut self, keyed: &Index, store: &mut dyn Store) -> Result<Manifest, String> {
+        self.flush_text(store)?;
+        let (docs, sources) = docs_file(&self.docs);
+        store.write(Part::Docs, docs)?;
+        let merged = merge(self.runs, self.docs.len(), store)?;
+        let average = if self.docs.is_empty() {
+            1.0
+        } else {
+            (self.total_length / self.docs.len() as f64) as f32
+        };
+        Ok(Manifest {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            documents: self.docs.len(),
+            terms: merged.terms,
+            average_length_bits: average.to_bits(),
+            dict: merged.dict,
+            post_files: merged.post_files,
+            pos_files: merged.pos_files,
+            stems: merged.stems,
+            text_files: self.text_files,
+            sources,
+            aliases: self.aliases,
+            lexicon: keyed.stemmers().lemmas().map(|l| {
+                let (dutch, english) = l.len();
+                [dutch, english]
+            }),
+            generator: self.generator,
+        })
+    }
+}
+
+/// A batch's run: its word forms with a live posting, sorted, each with its stem keys per
+/// language slot and its postings (documents numbered as published) with their positions.
+///
+/// Per word: its text; a byte of slot bits; per slot set, its stem keys (count, strings); the
+/// number of documents; per document its number, weight (eighths) and positions' bytes.
+fn run(index: &Index, remap: &[u32]) -> Vec<u8> {
+    // Each word form's stem keys per slot, as the batch's index registered them.
+    let mut stems: Vec<[Vec<&str>; 3]> = vec![Default::default(); index.term_count()];
+    for slot in [0usize, 1, 2] {
+        for (stem, terms) in index.stem_entries(slot) {
+            for &t in terms {
+                stems[t as usize][slot].push(stem);
+            }
+        }
+    }
     let mut terms: Vec<u32> = (0..index.term_count() as u32)
         .filter(|&t| {
             index
@@ -48,65 +198,54 @@ pub fn publish(corpus: &Corpus, generator: &str) -> Published {
         })
         .collect();
     terms.sort_unstable_by(|&a, &b| index.term_text(a).cmp(index.term_text(b)));
-    let mut term_id = vec![u32::MAX; index.term_count()];
-    for (new, &old) in terms.iter().enumerate() {
-        term_id[old as usize] = new as u32;
+    let mut out = Vec::new();
+    for t in terms {
+        put_str(&mut out, index.term_text(t));
+        let per_slot = &mut stems[t as usize];
+        let bits = (0..3).fold(0u8, |b, s| b | (u8::from(!per_slot[s].is_empty()) << s));
+        out.push(bits);
+        for keys in per_slot.iter_mut().filter(|k| !k.is_empty()) {
+            keys.sort_unstable();
+            put(&mut out, keys.len() as u64);
+            for k in keys.iter() {
+                put_str(&mut out, k);
+            }
+        }
+        let live: Vec<(u32, u16, &[u8])> = index
+            .posting_entries(t)
+            .filter_map(|(d, w, p)| Some((remap[d as usize], w, p)).filter(|e| e.0 != u32::MAX))
+            .collect();
+        put(&mut out, live.len() as u64);
+        for (doc, weight, positions) in live {
+            put(&mut out, u64::from(doc));
+            put(&mut out, u64::from(weight));
+            put(&mut out, positions.len() as u64);
+            out.extend_from_slice(positions);
+        }
     }
-    let (dict, post_files, pos_files) = dictionary(index, &terms, &remap, &mut files);
-    let stems = [0, 1, 2].map(|slot| stem_files(index, slot, &term_id, &mut files));
-    let text_files = text_files(corpus, index, &slots, &mut files);
-    let manifest = Manifest {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        documents: slots.len(),
-        terms: terms.len(),
-        average_length_bits: index.average_length().to_bits(),
-        dict,
-        post_files,
-        pos_files,
-        stems,
-        text_files,
-        sources,
-        aliases: corpus
-            .aliases()
-            .groups()
-            .iter()
-            .map(|g| g.names.clone())
-            .collect(),
-        lexicon: index.stemmers().lemmas().map(|l| {
-            let (dutch, english) = l.len();
-            [dutch, english]
-        }),
-        generator: generator.to_string(),
-    };
-    Published { manifest, files }
+    out
 }
 
 /// `docs.bin`: the count, then per document its key (8 bytes), length (the `f32`'s 4 bytes),
 /// language byte, source (0 none, else 1 + its place in the sources) and date. With the
 /// sources, sorted.
-fn docs_file(index: &Index, slots: &[u32]) -> (Vec<u8>, Vec<String>) {
-    let metas = index.docs();
-    let mut sources: Vec<String> = slots
-        .iter()
-        .filter_map(|&d| metas[d as usize].source.clone())
-        .collect();
+fn docs_file(docs: &[Doc]) -> (Vec<u8>, Vec<String>) {
+    let mut sources: Vec<String> = docs.iter().filter_map(|d| d.source.clone()).collect();
     sources.sort_unstable();
     sources.dedup();
-    let mut out = Vec::with_capacity(slots.len() * 20);
-    put(&mut out, slots.len() as u64);
-    for &d in slots {
-        let m = &metas[d as usize];
-        out.extend_from_slice(&m.key.to_le_bytes());
-        out.extend_from_slice(&m.length.to_bits().to_le_bytes());
-        out.push(LANGUAGES.iter().position(|l| *l == m.language).unwrap_or(4) as u8);
-        let source = m
+    let mut out = Vec::with_capacity(docs.len() * 20);
+    put(&mut out, docs.len() as u64);
+    for d in docs {
+        out.extend_from_slice(&d.key.to_le_bytes());
+        out.extend_from_slice(&d.length.to_bits().to_le_bytes());
+        out.push(LANGUAGES.iter().position(|l| *l == d.language).unwrap_or(4) as u8);
+        let source = d
             .source
             .as_ref()
             .and_then(|s| sources.binary_search(s).ok())
             .map_or(0, |i| i + 1);
         put(&mut out, source as u64);
-        put_date(&mut out, m.date.as_ref());
+        put_date(&mut out, d.date.as_ref());
     }
     (out, sources)
 }
@@ -136,126 +275,4 @@ fn put_date(out: &mut Vec<u8>, date: Option<&PartialDate>) {
             put(out, u64::from(zigzag));
         }
     }
-}
-
-/// The dictionary shards, and the postings and positions files they point into. Returns each
-/// shard's first word and how many postings and positions files there are.
-fn dictionary(
-    index: &Index,
-    terms: &[u32],
-    remap: &[u32],
-    files: &mut Vec<(Part, Vec<u8>)>,
-) -> (Vec<String>, usize, usize) {
-    let mut firsts = Vec::new();
-    let (mut post, mut pos) = (Vec::new(), Vec::new());
-    let (mut post_n, mut pos_n) = (0u32, 0u32);
-    for shard in terms.chunks(DICT_TERMS) {
-        firsts.push(index.term_text(shard[0]).to_string());
-        let mut dict = Vec::new();
-        put(&mut dict, shard.len() as u64);
-        for &t in shard {
-            let (post_at, pos_at) = (post.len(), pos.len());
-            let mut df = 0u64;
-            let mut last = 0u32;
-            for (doc, weight, positions) in index.posting_entries(t) {
-                let doc = remap[doc as usize];
-                if doc == u32::MAX {
-                    continue;
-                }
-                put(&mut post, u64::from(doc - last));
-                put(&mut post, u64::from(weight));
-                put(&mut pos, positions.len() as u64);
-                pos.extend_from_slice(positions);
-                last = doc;
-                df += 1;
-            }
-            put_str(&mut dict, index.term_text(t));
-            put(&mut dict, df);
-            for (file, at, blob) in [(post_n, post_at, &post), (pos_n, pos_at, &pos)] {
-                put(&mut dict, u64::from(file));
-                put(&mut dict, at as u64);
-                put(&mut dict, (blob.len() - at) as u64);
-            }
-            // A file is closed after the word that fills it: no word is cut.
-            if post.len() >= BLOB_BYTES {
-                files.push((Part::Postings(post_n), std::mem::take(&mut post)));
-                post_n += 1;
-            }
-            if pos.len() >= BLOB_BYTES {
-                files.push((Part::Positions(pos_n), std::mem::take(&mut pos)));
-                pos_n += 1;
-            }
-        }
-        files.push((Part::Dict(firsts.len() as u32 - 1), dict));
-    }
-    files.push((Part::Postings(post_n), post));
-    files.push((Part::Positions(pos_n), pos));
-    (firsts, post_n as usize + 1, pos_n as usize + 1)
-}
-
-/// Stem slot `slot`'s shards: per stem, its text and its published word forms (ascending, as
-/// gaps). Returns each shard's first stem.
-fn stem_files(
-    index: &Index,
-    slot: usize,
-    term_id: &[u32],
-    files: &mut Vec<(Part, Vec<u8>)>,
-) -> Vec<String> {
-    let mut stems: Vec<(&str, Vec<u32>)> = index
-        .stem_entries(slot)
-        .map(|(stem, terms)| {
-            let mut ids: Vec<u32> = terms
-                .iter()
-                .map(|&t| term_id[t as usize])
-                .filter(|&t| t != u32::MAX)
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            (stem, ids)
-        })
-        .filter(|(_, ids)| !ids.is_empty())
-        .collect();
-    stems.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut firsts = Vec::new();
-    for shard in stems.chunks(DICT_TERMS) {
-        firsts.push(shard[0].0.to_string());
-        let mut out = Vec::new();
-        put(&mut out, shard.len() as u64);
-        for (stem, ids) in shard {
-            put_str(&mut out, stem);
-            put(&mut out, ids.len() as u64);
-            let mut last = 0;
-            for &id in ids {
-                put(&mut out, u64::from(id - last));
-                last = id;
-            }
-        }
-        files.push((Part::Stems(slot as u8, firsts.len() as u32 - 1), out));
-    }
-    firsts
-}
-
-/// The articles, one JSON line each, [`TEXT_DOCS`] a file, in document order.
-fn text_files(
-    corpus: &Corpus,
-    index: &Index,
-    slots: &[u32],
-    files: &mut Vec<(Part, Vec<u8>)>,
-) -> usize {
-    let chunks = slots.chunks(TEXT_DOCS);
-    let count = chunks.len();
-    for (n, chunk) in chunks.enumerate() {
-        let mut out = Vec::new();
-        for &d in chunk {
-            let key = index.docs()[d as usize].key;
-            if let Some(a) = corpus.get(ArticleId(key)) {
-                // An article always serializes (plain strings, numbers and enums).
-                if serde_json::to_writer(&mut out, a).is_ok() {
-                    out.push(b'\n');
-                }
-            }
-        }
-        files.push((Part::Text(n as u32), out));
-    }
-    count
 }
