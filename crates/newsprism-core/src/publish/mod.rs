@@ -16,7 +16,8 @@
 //!   about [`BLOB_BYTES`]; `pos/N.bin`: positions, read only for phrases.
 //! - `stems/S-N.bin`: per stem slot (Dutch, English, plain), stem → word forms, in sorted
 //!   ranges as the dictionary.
-//! - `text/N.jsonl`: the articles themselves, [`TEXT_DOCS`] a file, for snippets and reading.
+//! - `text/K/N.jsonl`: the articles themselves, [`TEXT_DOCS`] a file (1,024 files a folder), for
+//!   snippets and reading.
 //!
 //! A word's term id is its rank in the sorted dictionary; a document's slot is its rank among
 //! the corpus's documents in index order, so that a published index ranks exactly as the
@@ -49,11 +50,11 @@ pub const FORMAT: &str = "newsprism-index";
 /// The version of the files' layout; a reader refuses any other.
 pub const VERSION: u32 = 1;
 /// Word forms per dictionary shard (and stems per stem shard).
-pub const DICT_TERMS: usize = 2048;
+pub const DICT_TERMS: usize = 1024;
 /// About how many bytes a postings or positions file holds (one word's postings are never cut).
-pub const BLOB_BYTES: usize = 128 * 1024;
+pub const BLOB_BYTES: usize = 32 * 1024;
 /// Articles per text file.
-pub const TEXT_DOCS: usize = 64;
+pub const TEXT_DOCS: usize = 4;
 
 /// The manifest: everything a reader needs before its first query.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,7 +112,7 @@ pub enum Part {
     Positions(u32),
     /// `stems/S-N.bin`.
     Stems(u8, u32),
-    /// `text/N.jsonl`.
+    /// `text/K/N.jsonl`.
     Text(u32),
 }
 
@@ -124,7 +125,8 @@ impl Part {
             Part::Postings(n) => format!("post/{n}.bin"),
             Part::Positions(n) => format!("pos/{n}.bin"),
             Part::Stems(s, n) => format!("stems/{s}-{n}.bin"),
-            Part::Text(n) => format!("text/{n}.jsonl"),
+            // A thousand files a folder at most.
+            Part::Text(n) => format!("text/{}/{n}.jsonl", n / 1024),
         }
     }
 }

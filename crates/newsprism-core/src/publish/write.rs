@@ -45,7 +45,7 @@ pub fn publish(corpus: &Corpus, generator: &str) -> Published {
     let mut builder = Builder::new(generator, corpus.aliases());
     let built = builder
         .add_batch(corpus, &mut out)
-        .and_then(|()| builder.finish(corpus.index(), &mut out));
+        .and_then(|_| builder.finish(corpus.index(), &mut out));
     // Memory never refuses a write.
     out.manifest = built.ok();
     out.runs.clear();
@@ -95,14 +95,23 @@ impl Builder {
         self.docs.len()
     }
 
-    /// Adds a batch: the corpus's live documents in index order, after all earlier batches'
-    /// (an article already added in an earlier batch is left out, as a corpus holding them all
-    /// would have left it out).
-    pub fn add_batch(&mut self, batch: &Corpus, store: &mut dyn Store) -> Result<(), String> {
+    /// Adds a batch: the corpus's live documents in index order, after all earlier batches'.
+    /// An article already added in an earlier batch is left out, as a corpus holding them all
+    /// would have left it out; those left out are returned.
+    pub fn add_batch(
+        &mut self,
+        batch: &Corpus,
+        store: &mut dyn Store,
+    ) -> Result<Vec<ArticleId>, String> {
         let index = batch.index();
         let mut remap = vec![u32::MAX; index.docs().len()];
+        let mut repeated = Vec::new();
         for (slot, m) in index.docs().iter().enumerate() {
-            if !m.alive || !self.seen.insert(m.key) {
+            if !m.alive {
+                continue;
+            }
+            if !self.seen.insert(m.key) {
+                repeated.push(ArticleId(m.key));
                 continue;
             }
             remap[slot] = self.docs.len() as u32;
@@ -125,7 +134,7 @@ impl Builder {
         }
         store.keep_run(run(index, &remap))?;
         self.runs += 1;
-        Ok(())
+        Ok(repeated)
     }
 
     fn flush_text(&mut self, store: &mut dyn Store) -> Result<(), String> {
