@@ -20,12 +20,13 @@ use crate::search::index::{
     decode_positions, lang_slot, letter_signature, within_distance, DocMeta, STEMMED,
 };
 use crate::search::query;
-use crate::search::results::{SearchOptions, SearchResults};
+use crate::search::results::{facet_counts, Facet, SearchOptions, SearchResults};
 use crate::text::language::Language;
 use crate::text::stem::{Stemmers, PART};
 
-/// The most rounds a search loads files in before giving up (it needs four at most).
-const MAX_ROUNDS: usize = 8;
+/// The most rounds a search loads files in before giving up (it needs seven at most: words,
+/// stems, their word forms, postings, positions, suggestions, the hits' text).
+const MAX_ROUNDS: usize = 12;
 
 /// Where each of a word form's documents' positions are in its positions bytes.
 type Ranges = Rc<Vec<(u32, u32)>>;
@@ -168,22 +169,46 @@ impl PublishedIndex {
         options: &SearchOptions,
         mut load: impl FnMut(Part) -> Result<Vec<u8>, ReadError>,
     ) -> Result<SearchResults, ReadError> {
+        for _ in 0..MAX_ROUNDS {
+            match self.search_loaded(q, options) {
+                Ok(results) => return Ok(results),
+                Err(parts) => {
+                    for part in parts {
+                        let bytes = load(part)?;
+                        self.add(part, &bytes)?;
+                    }
+                }
+            }
+        }
+        Err(ReadError {
+            file: "manifest.json".into(),
+            why: "a search kept asking for more files".into(),
+        })
+    }
+
+    /// Searches with the files loaded so far: the answer, or the files it needs first (load
+    /// them with [`PublishedIndex::add`], all at once if you like, and ask again). For a caller
+    /// that fetches files without waiting on each, as a web page does.
+    pub fn search_loaded(
+        &mut self,
+        q: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults, Vec<Part>> {
         let parsed = query::parse(q);
-        let aliases = options.aliases;
-        let ranked = self.settle(&mut load, |ix| {
-            engine::run(ix, &parsed, aliases.then_some(&ix.aliases))
-        })?;
+        let aliases = options.aliases.then_some(&self.aliases);
+        let ranked = engine::run(&*self, &parsed, aliases);
+        self.missing()?;
         let suggestions = if ranked.docs.is_empty() && parsed.root.is_some() {
-            self.settle(&mut load, |ix| {
-                answer::suggestions(ix, &ix.aliases, q, &parsed, options)
-            })?
+            let s = answer::suggestions(&*self, &self.aliases, q, &parsed, options);
+            self.missing()?;
+            s
         } else {
             Vec::new()
         };
         for &(d, _) in ranked.docs.iter().take(options.limit) {
             self.want(Part::Text(d / TEXT_DOCS as u32));
         }
-        self.load_wanted(&mut load)?;
+        self.missing()?;
         let ix = &*self;
         Ok(answer::answer(
             ix,
@@ -195,42 +220,41 @@ impl PublishedIndex {
         ))
     }
 
+    /// The files wanted and not loaded, if any (and no longer noted as wanted).
+    fn missing(&self) -> Result<(), Vec<Part>> {
+        let wanted = std::mem::take(&mut *self.wanted.borrow_mut());
+        let parts: Vec<Part> = wanted
+            .into_iter()
+            .filter(|p| !self.loaded.contains(p))
+            .collect();
+        if parts.is_empty() {
+            Ok(())
+        } else {
+            Err(parts)
+        }
+    }
+
+    /// The file holding an article's text, if the article is in the index (opening an article
+    /// of a published index reads only that file; see [`PublishedIndex::article`]).
+    pub fn text_part(&self, id: ArticleId) -> Option<Part> {
+        self.key_to_doc
+            .get(&id.0)
+            .map(|&doc| Part::Text(doc / TEXT_DOCS as u32))
+    }
+
+    /// Articles per source and per month of publication over the whole index (from the
+    /// documents' metadata, read on opening), as the search's facets are counted.
+    pub fn overview(&self) -> (Vec<Facet>, Vec<Facet>) {
+        facet_counts(
+            self.docs
+                .iter()
+                .map(|m| (m.source.as_deref(), m.date.as_ref())),
+        )
+    }
+
     /// An article, once its text file is loaded (a search loads its hits').
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
         self.articles.get(&id)
-    }
-
-    /// Runs `run` until it asks for no file that is not loaded, loading what it asked for.
-    fn settle<T>(
-        &mut self,
-        load: &mut impl FnMut(Part) -> Result<Vec<u8>, ReadError>,
-        run: impl Fn(&Self) -> T,
-    ) -> Result<T, ReadError> {
-        for _ in 0..MAX_ROUNDS {
-            let out = run(self);
-            if self.wanted.borrow().is_empty() {
-                return Ok(out);
-            }
-            self.load_wanted(load)?;
-        }
-        Err(ReadError {
-            file: "manifest.json".into(),
-            why: "a search kept asking for more files".into(),
-        })
-    }
-
-    fn load_wanted(
-        &mut self,
-        load: &mut impl FnMut(Part) -> Result<Vec<u8>, ReadError>,
-    ) -> Result<(), ReadError> {
-        let wanted = std::mem::take(&mut *self.wanted.borrow_mut());
-        for part in wanted {
-            if !self.loaded.contains(&part) {
-                let bytes = load(part)?;
-                self.add(part, &bytes)?;
-            }
-        }
-        Ok(())
     }
 
     fn want(&self, part: Part) {
@@ -473,19 +497,5 @@ impl PublishedIndex {
             .borrow_mut()
             .insert(term, ranges.clone());
         Some((bytes, ranges))
-    }
-
-    /// An article, loading its text file with `load` if it is not loaded yet (opening an
-    /// article of a published index reads only its own file).
-    pub fn fetch_article(
-        &mut self,
-        id: ArticleId,
-        mut load: impl FnMut(Part) -> Result<Vec<u8>, ReadError>,
-    ) -> Result<Option<&Article>, ReadError> {
-        if let Some(&doc) = self.key_to_doc.get(&id.0) {
-            self.want(Part::Text(doc / TEXT_DOCS as u32));
-            self.load_wanted(&mut load)?;
-        }
-        Ok(self.articles.get(&id))
     }
 }
