@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e archives screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -36,8 +36,13 @@ dist: tools
 single-file: dist
 	node scripts/single-file.mjs dist dist-single/newsprism.html
 
-e2e:
+e2e: archives
 	npx playwright test --config e2e/playwright.config.ts
+
+## target/e2e-archives/bbc: the BBC corpus published by the command line, for the archive tests
+archives:
+	cargo build -p newsprism-cli
+	target/debug/newsprism index $${BBC_DIR:-../shared/corpora/bbc} --out target/e2e-archives/bbc 2>/dev/null
 
 ## docs/library.png from headless Chromium (needs dist/)
 screenshot:

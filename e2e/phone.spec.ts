@@ -16,6 +16,9 @@ const ROUTES = [
   '#/compare?tab=words',
   '#/aliases',
   '#/help',
+  // A published index (make e2e writes it): its overview and a search of it.
+  '#/archive?index=archives/bbc',
+  '#/archive?index=archives/bbc&q=%22prime%20minister%22',
 ];
 
 test('every view fits a 390 px phone screen', async ({ page, watch }) => {

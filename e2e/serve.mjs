@@ -1,10 +1,13 @@
 // A tiny static file server for the end-to-end tests: `node e2e/serve.mjs DIR PORT`.
 // Binds to 127.0.0.1 only and serves files with the right types (application/wasm included).
+// `/archives/…` is served from target/e2e-archives/ (published indexes `make e2e` writes with
+// the command line), as an index published beside the app would be.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
+const archives = resolve('target/e2e-archives');
 const port = Number(process.argv[3] ?? 4173);
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -18,13 +21,15 @@ const types = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.gz': 'application/gzip',
 };
 
 createServer(async (req, res) => {
   try {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    const [base, rel] = path.startsWith('/archives/') ? [archives, path.slice('/archives'.length)] : [root, path];
+    let file = normalize(join(base, rel));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });

@@ -13,6 +13,7 @@ use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use crate::state::{use_app_state, AppState};
 use crate::views::aliases::AliasesView;
+use crate::views::archive::ArchiveView;
 use crate::views::compare::{self, CompareView};
 use crate::views::help::HelpView;
 use crate::views::library::LibraryView;
@@ -160,6 +161,7 @@ fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
         Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
         Route::Article { id, focus } => view! { <ReaderView id focus /> }.into_any(),
         Route::Search(state) => view! { <SearchView state /> }.into_any(),
+        Route::Archive(state) => view! { <ArchiveView state /> }.into_any(),
         Route::Aliases => view! { <AliasesView /> }.into_any(),
         Route::Help => view! { <HelpView /> }.into_any(),
         Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),

@@ -3,6 +3,7 @@
 //! Each hook returns signals and removes its listeners on cleanup; nothing here knows about
 //! articles or text.
 
+pub mod archive;
 pub mod files;
 pub mod hash;
 pub mod keys;

@@ -19,6 +19,7 @@ impl Route {
             Route::Search(s) => with_params("#/search".to_string(), s.params()),
             Route::Compare(c) => with_params("#/compare".to_string(), c.params()),
             Route::Timeline(t) => with_params("#/timeline".to_string(), t.params()),
+            Route::Archive(a) => with_params("#/archive".to_string(), a.params()),
             Route::Aliases => "#/aliases".to_string(),
             Route::Help => "#/help".to_string(),
             Route::NotFound(h) => h.clone(),
@@ -31,6 +32,22 @@ fn id_list(ids: &[ArticleId]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(",")
+}
+
+impl super::ArchiveState {
+    fn params(&self) -> Vec<String> {
+        let mut params = vec![format!("index={}", encode(&self.index))];
+        if !self.q.is_empty() {
+            params.push(format!("q={}", encode(&self.q)));
+        }
+        if !self.aliases {
+            params.push("aliases=off".into());
+        }
+        if let Some(id) = self.article {
+            params.push(format!("a={id}"));
+        }
+        params
+    }
 }
 
 impl Focus {

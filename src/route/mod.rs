@@ -1,5 +1,6 @@
 //! Hash routes: `#/` (library), `#/article/<id>` (reader), `#/search?q=…` (search),
-//! `#/timeline?q=…` (timeline and trends), `#/compare?…` (source comparison) and `#/aliases`.
+//! `#/timeline?q=…` (timeline and trends), `#/compare?…` (source comparison), `#/aliases`, and
+//! `#/archive?index=…` (a published index; `#/?index=…` opens one too).
 //!
 //! Routing by hash needs no server rewrites, so the app works from any static host, under any
 //! sub-path and from `file://`. leptos_router 0.8 has no hash mode (leptos-rs/leptos#2184), so
@@ -224,6 +225,20 @@ impl Default for Focus {
     }
 }
 
+/// A published index (written by `newsprism index`) as the URL holds it: where it is, a
+/// search in it, and an article of it being read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchiveState {
+    /// The index's folder, relative to the app (same origin only).
+    pub index: String,
+    /// The query (empty: the archive's overview).
+    pub q: String,
+    /// Whether other spellings from the index's alias table are searched too.
+    pub aliases: bool,
+    /// The article being read, if any.
+    pub article: Option<ArticleId>,
+}
+
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -245,6 +260,8 @@ pub enum Route {
     Timeline(TimelineState),
     /// Source comparison.
     Compare(CompareState),
+    /// A published index, searched and read from its files.
+    Archive(ArchiveState),
     /// The alias table.
     Aliases,
     /// What Newsprism is for, where to start, and what its measures mean.
@@ -281,6 +298,8 @@ impl Route {
             Route::Library { .. } => "Library · Newsprism".into(),
             Route::Search(s) if s.q.trim().is_empty() => "Search · Newsprism".into(),
             Route::Search(s) => format!("“{}” · Search · Newsprism", s.q.trim()),
+            Route::Archive(a) if a.q.trim().is_empty() => "Archive · Newsprism".into(),
+            Route::Archive(a) => format!("“{}” · Archive · Newsprism", a.q.trim()),
             Route::Aliases => "Spellings · Newsprism".into(),
             Route::Help => "Help · Newsprism".into(),
             Route::Timeline(_) => "Timeline · Newsprism".into(),

@@ -8,8 +8,8 @@ use newsprism_core::ArticleId;
 
 use super::codec::{sort_from_name, Params};
 use super::{
-    CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab, TimelineState,
-    MAX_PICKED,
+    ArchiveState, CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab,
+    TimelineState, MAX_PICKED,
 };
 
 impl Route {
@@ -21,6 +21,7 @@ impl Route {
         let p = Params::of(query);
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
+            [] | ["archive"] if p.get("index").is_some() => Route::Archive(archive(&p)),
             [] => Route::Library {
                 sort: p
                     .get("sort")
@@ -38,6 +39,15 @@ impl Route {
             ["search"] => Route::Search(search(&p)),
             _ => Route::NotFound(hash.to_string()),
         }
+    }
+}
+
+fn archive(p: &Params) -> ArchiveState {
+    ArchiveState {
+        index: p.text("index"),
+        q: p.text("q"),
+        aliases: p.aliases(),
+        article: p.get("a").as_deref().and_then(ArticleId::parse),
     }
 }
 

@@ -176,3 +176,30 @@ fn every_route_names_its_tab() {
         "Not found · Newsprism"
     );
 }
+
+#[test]
+fn an_archive_route_round_trips_and_the_library_hash_opens_one_too() {
+    let hash = "#/archive?index=idx%2Fbbc&q=%22prime%20minister%22&aliases=off&a=00000000000000ff";
+    let Route::Archive(a) = Route::parse(hash) else {
+        panic!("an archive route");
+    };
+    assert_eq!(a.index, "idx/bbc");
+    assert_eq!(a.q, "\"prime minister\"");
+    assert!(!a.aliases);
+    assert_eq!(a.article, Some(ArticleId(255)));
+    assert_eq!(Route::Archive(a.clone()).to_hash(), hash);
+    assert_eq!(
+        Route::parse(&Route::Archive(a).to_hash()).title(None),
+        "“\"prime minister\"” · Archive · Newsprism"
+    );
+    // The short form from the issue: `#/?index=…`.
+    let Route::Archive(short) = Route::parse("#/?index=bbc-index") else {
+        panic!("an archive route");
+    };
+    assert_eq!(short.index, "bbc-index");
+    assert!(short.aliases && short.q.is_empty() && short.article.is_none());
+    assert_eq!(
+        Route::parse("#/archive"),
+        Route::NotFound("#/archive".into())
+    );
+}

@@ -15,9 +15,11 @@
 //!   out when the page is idle and kept, so that the views open on work already done;
 //! - `lexicon`: the lemma lexicon, loaded after the first paint;
 //! - `searched`: the last search's results, kept while the corpus stays as it was;
+//! - `archive`: a published index opened from the page's origin, read a file at a time;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 
 mod ahead;
+mod archive;
 pub use ahead::MAX_SCOPE;
 mod dates;
 mod ingest;
@@ -36,6 +38,7 @@ use newsprism_core::Corpus;
 
 use crate::seeds::SEEDS;
 
+pub use archive::{ArchiveAnswer, ArchiveStatus, ArchiveSummary};
 pub use dates::DatesRead;
 pub use ingest::{BatchReport, Progress, ReadWhere};
 pub use lexicon::WordForms;
@@ -95,6 +98,9 @@ pub struct AppState {
     changes: Memo<u64>,
     /// The last search and its results (see `searched`).
     last_search: StoredValue<Option<searched::LastSearch>>,
+    /// The published index opened, if any (see `archive`).
+    archive: RwSignal<ArchiveStatus>,
+    opened: StoredValue<Option<archive::Opened>, LocalStorage>,
 }
 
 impl AppState {
@@ -121,6 +127,8 @@ impl AppState {
             preparing: RwSignal::new(false),
             changes: searched::change_counter(corpus),
             last_search: StoredValue::new(None),
+            archive: RwSignal::new(ArchiveStatus::Closed),
+            opened: StoredValue::new_local(None),
             library: LibrarySort::ALL.map(|sort| {
                 Memo::new(move |_| {
                     corpus.with(|c| c.library(sort).into_iter().map(|a| a.id).collect())

@@ -1,6 +1,7 @@
 //! Page-level views, one per file.
 
 pub mod aliases;
+pub mod archive;
 pub mod compare;
 pub mod help;
 pub mod library;

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use flate2::read::GzDecoder;
-use newsprism_core::publish::{Part, PublishedIndex, ReadError};
+use newsprism_core::publish::{Manifest, Part, PublishedIndex, ReadError};
 use newsprism_core::search::results::{SearchOptions, SearchResults};
 use newsprism_core::text::stem::Stemmers;
 use serde::Serialize;
@@ -68,9 +68,7 @@ pub fn open(dir: &Path) -> Result<PublishedIndex, ReadError> {
     })?;
     let docs = read_part(dir, &Part::Docs.path(), &mut 0)?;
     // The word list the index says it was keyed with: the built-in one, or stems alone.
-    let keyed = serde_json::from_slice::<serde_json::Value>(&manifest)
-        .ok()
-        .is_some_and(|m| !m["lexicon"].is_null());
+    let keyed = Manifest::parse(&manifest).is_ok_and(|m| m.lexicon.is_some());
     let stemmers = match files::lexicon() {
         Some(lemmas) if keyed => Stemmers::with_lemmas(lemmas),
         _ => Stemmers::default(),

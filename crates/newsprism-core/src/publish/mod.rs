@@ -89,6 +89,25 @@ pub struct Manifest {
     pub generator: String,
 }
 
+impl Manifest {
+    /// Reads a manifest, checking that it is one of this format and version.
+    pub fn parse(bytes: &[u8]) -> Result<Manifest, ReadError> {
+        let fail = |why: String| ReadError {
+            file: "manifest.json".into(),
+            why,
+        };
+        let manifest: Manifest = serde_json::from_slice(bytes)
+            .map_err(|e| fail(format!("not a Newsprism index manifest ({e})")))?;
+        if manifest.format != FORMAT || manifest.version != VERSION {
+            return Err(fail(format!(
+                "format {} version {}; this reader reads {FORMAT} version {VERSION}",
+                manifest.format, manifest.version
+            )));
+        }
+        Ok(manifest)
+    }
+}
+
 /// Where a published index's files go while it is written.
 pub trait Store {
     /// Writes one of the index's files (uncompressed bytes; the store may compress them).

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use super::files::{read_dict, read_docs, read_stems, StemShard, Word};
-use super::{Bytes, Manifest, Part, ReadError, DICT_TERMS, FORMAT, TEXT_DOCS, VERSION};
+use super::{Bytes, Manifest, Part, ReadError, DICT_TERMS, TEXT_DOCS};
 use crate::article::{Article, ArticleId};
 use crate::search::alias::AliasTable;
 use crate::search::answer;
@@ -72,14 +72,7 @@ impl PublishedIndex {
             file: "manifest.json".into(),
             why,
         };
-        let manifest: Manifest = serde_json::from_slice(manifest)
-            .map_err(|e| in_manifest(format!("not a Newsprism index manifest ({e})")))?;
-        if manifest.format != FORMAT || manifest.version != VERSION {
-            return Err(in_manifest(format!(
-                "format {} version {}; this reader reads {FORMAT} version {VERSION}",
-                manifest.format, manifest.version
-            )));
-        }
+        let manifest = Manifest::parse(manifest)?;
         let have = stemmers.lemmas().map(|l| {
             let (dutch, english) = l.len();
             [dutch, english]
