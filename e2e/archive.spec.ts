@@ -33,7 +33,11 @@ test('an archive published by the command line opens, searches and reads a few f
   await expect(page.getByTestId('archive-facet-months')).toContainText('undated');
   await expect(page.getByTestId('archive-facet-sources')).toContainText('unknown source');
   const afterSearch = new Set(fetched());
-  expect(afterSearch.size).toBeLessThan(all.length / 4);
+  expect(afterSearch.size).toBeLessThan(all.length / 20);
+  // A screenful of hits, then more on request, each one's article a file of its own.
+  await expect(hits).toHaveCount(10);
+  await page.getByTestId('archive-more').click();
+  await expect(hits).toHaveCount(20);
   // The URL holds the search.
   expect(decodeURIComponent(page.url())).toContain('q="prime minister" blair');
 
@@ -58,6 +62,10 @@ test('an archive searched once is searched again offline, and a bad address says
   await open(page, '#/archive?index=archives/bbc&q=economy');
   await expect(page.getByTestId('archive-hit').first()).toBeVisible();
   const firstTitle = await page.getByTestId('archive-hit').first().locator('.hit-title').innerText();
+  // The files are kept once fetching pauses.
+  const fetched = new Set(watch.requests.filter((u) => u.includes('/archives/bbc/'))).size;
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('archive-files')).keys()).length))
+    .toBeGreaterThanOrEqual(fetched);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('archive-hit').first().locator('.hit-title')).toHaveText(firstTitle);

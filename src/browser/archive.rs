@@ -61,15 +61,11 @@ pub async fn fetch(url: &str, gzip: bool) -> Result<(Vec<u8>, usize), String> {
 /// The file's bytes from the network, kept in the cache; from the cache when the network fails.
 async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let cache = open_cache(&window).await;
     let fetched = JsFuture::from(window.fetch_with_str(url)).await;
     let response = match fetched.map(JsCast::dyn_into::<Response>) {
         Ok(Ok(r)) if r.ok() => {
-            if let Some(cache) = &cache {
-                if let Ok(copy) = r.clone() {
-                    // Kept for offline use; a cache that refuses only costs that.
-                    let _ = JsFuture::from(cache.put_with_str(url, &copy)).await;
-                }
+            if let Ok(copy) = r.clone() {
+                keep_later(url, copy);
             }
             r
         }
@@ -79,7 +75,7 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
                 Ok(Ok(r)) => format!("HTTP {}", r.status()),
                 _ => "the network failed".to_string(),
             };
-            match cached(cache.as_ref(), url).await {
+            match cached(open_cache().await.as_ref(), url).await {
                 Some(r) => r,
                 None => return Err(format!("{status}, and it was never kept for offline use")),
             }
@@ -91,8 +87,47 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
     Ok(Uint8Array::new(&buffer))
 }
 
-async fn open_cache(window: &web_sys::Window) -> Option<Cache> {
-    let caches = window.caches().ok()?;
+/// How long after the last fetch the files fetched are written to the cache: writing them while
+/// a search still fetches doubled its time (the cache's writes compete with the fetches).
+const KEEP_AFTER_MS: i32 = 1500;
+
+thread_local! {
+    /// Files fetched and not yet kept, and a count of fetches (a later one defers the writing).
+    static PENDING: std::cell::RefCell<(Vec<(String, Response)>, u64)> = const {
+        std::cell::RefCell::new((Vec::new(), 0))
+    };
+}
+
+/// Keeps a fetched file for offline use once fetching has paused (a cache that refuses only
+/// costs that).
+fn keep_later(url: &str, response: Response) {
+    let generation = PENDING.with_borrow_mut(|(files, n)| {
+        files.push((url.to_string(), response));
+        *n += 1;
+        *n
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::browser::timer::sleep(KEEP_AFTER_MS).await;
+        let files = PENDING.with_borrow_mut(|(files, n)| {
+            if *n == generation {
+                std::mem::take(files)
+            } else {
+                Vec::new()
+            }
+        });
+        if files.is_empty() {
+            return;
+        }
+        if let Some(cache) = open_cache().await {
+            for (url, response) in files {
+                let _ = JsFuture::from(cache.put_with_str(&url, &response)).await;
+            }
+        }
+    });
+}
+
+async fn open_cache() -> Option<Cache> {
+    let caches = web_sys::window()?.caches().ok()?;
     JsFuture::from(caches.open(CACHE))
         .await
         .ok()?

@@ -15,8 +15,9 @@ use crate::components::highlighted::Highlighted;
 use crate::route::{ArchiveState, Route};
 use crate::state::{use_app_state, ArchiveAnswer, ArchiveStatus, ArchiveSummary};
 
-/// Hits shown with snippets.
-const LIMIT: usize = 20;
+/// Hits shown with snippets at first (a screenful), and more on each "Show more": each hit's
+/// article is a file to fetch.
+const PAGE: usize = 10;
 
 /// The archive at `state.index`: opened if need be, then its overview, a search or an article.
 #[component]
@@ -148,31 +149,40 @@ fn Counts(summary: ArchiveSummary) -> impl IntoView {
 fn ArchiveResults(state: ArchiveState) -> impl IntoView {
     let app = use_app_state();
     let (index, q, aliases) = (state.index.clone(), state.q.clone(), state.aliases);
+    let shown = RwSignal::new(PAGE);
     let answer = LocalResource::new(move || {
-        let (index, q) = (index.clone(), q.clone());
+        let (index, q, limit) = (index.clone(), q.clone(), shown.get());
         async move {
             let options = SearchOptions {
                 aliases,
-                limit: LIMIT,
+                limit,
                 ..SearchOptions::default()
             };
             app.archive_search(&index, &q, options).await
         }
     });
-    move || match answer.get() {
-        None => view! {
-            <p class="muted" data-testid="archive-searching">
-                "Searching…"
-            </p>
+    // The answer drawn stays while more hits are fetched.
+    let kept = StoredValue::new_local(None);
+    move || {
+        let now = answer.get();
+        if now.is_some() {
+            kept.set_value(now.clone());
         }
-        .into_any(),
-        Some(Err(why)) => view! {
-            <p class="error" role="alert">
-                {format!("The search failed: {why}")}
-            </p>
+        match now.or_else(|| kept.get_value()) {
+            None => view! {
+                <p class="muted" data-testid="archive-searching">
+                    "Searching…"
+                </p>
+            }
+            .into_any(),
+            Some(Err(why)) => view! {
+                <p class="error" role="alert">
+                    {format!("The search failed: {why}")}
+                </p>
+            }
+            .into_any(),
+            Some(Ok(a)) => view! { <Answer state=state.clone() answer=a shown /> }.into_any(),
         }
-        .into_any(),
-        Some(Ok(a)) => view! { <Answer state=state.clone() answer=a /> }.into_any(),
     }
 }
 
@@ -187,7 +197,7 @@ fn link(state: &ArchiveState, q: String, article: Option<ArticleId>) -> String {
 }
 
 #[component]
-fn Answer(state: ArchiveState, answer: ArchiveAnswer) -> impl IntoView {
+fn Answer(state: ArchiveState, answer: ArchiveAnswer, shown: RwSignal<usize>) -> impl IntoView {
     let r = answer.results;
     let summary = match r.total {
         0 => "No article matches.".to_string(),
@@ -219,8 +229,16 @@ fn Answer(state: ArchiveState, answer: ArchiveAnswer) -> impl IntoView {
             }
         })
         .collect_view();
-    let more = (r.total > r.hits.len())
-        .then(|| view! { <p class="muted">{format!("Showing the best {} of {}.", r.hits.len(), grouped(r.total))}</p> });
+    let more = (r.total > r.hits.len()).then(|| {
+        view! {
+            <p class="more">
+                <span class="muted">{format!("The best {} of {}. ", r.hits.len(), grouped(r.total))}</span>
+                <button type="button" data-testid="archive-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {format!("Show {} more", PAGE.min(r.total - r.hits.len()))}
+                </button>
+            </p>
+        }
+    });
     let facets = (r.total > 0).then(|| {
         view! {
             <aside class="facets" aria-label="Filter the results">

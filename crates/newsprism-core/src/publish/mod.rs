@@ -52,9 +52,9 @@ pub const VERSION: u32 = 1;
 /// Word forms per dictionary shard (and stems per stem shard).
 pub const DICT_TERMS: usize = 1024;
 /// About how many bytes a postings or positions file holds (one word's postings are never cut).
-pub const BLOB_BYTES: usize = 32 * 1024;
+pub const BLOB_BYTES: usize = 16 * 1024;
 /// Articles per text file.
-pub const TEXT_DOCS: usize = 4;
+pub const TEXT_DOCS: usize = 1;
 
 /// The manifest: everything a reader needs before its first query.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
