@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e archives screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -49,7 +49,11 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui
+bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui bench-archive
+
+## Published indexes: newsprism index and the app's archive view against Pagefind, at 10x, 100x, 400x
+bench-archive: dist
+	node bench/archive.mjs --scales 10,100,400
 
 bench-native:
 	cargo bench -p newsprism-core --bench search

@@ -42,15 +42,20 @@ if (!fs.existsSync(PAGEFIND)) {
   run('npm', ['install', '--no-save', '--prefix', path.join(ROOT, 'target/pagefind'), 'pagefind@1.6.0']);
 }
 
-/** Runs a command under /usr/bin/time: seconds and peak memory (MB). */
-function timed(cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+/** The memory a peer may take before it is stopped (the machine's RAM less room for the rest). */
+const PEER_MEMORY_GB = Number(process.env.PEER_MEMORY_GB ?? Math.max(4, Math.floor(os.totalmem() / 2 ** 30) - 6));
+
+/** Runs a command under /usr/bin/time: seconds and peak memory (MB); `capped` limits its memory. */
+function timed(cmd, args, capped = false) {
+  const limit = capped ? ['prlimit', `--as=${PEER_MEMORY_GB * 2 ** 30}`, '--'] : [];
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %M', ...limit, cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const m = /TIMED ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd}: exit ${r.status}\n${(r.stderr ?? '').slice(-2000)}`);
+  if (r.status !== 0) throw new Error(`${path.basename(cmd)}: exit ${r.status}: ${(r.stderr ?? '').replace(/TIMED.*/, '').trim().slice(-600)}`);
   return m ? { s: Number(m[1]), mb: Number(m[2]) / 1024 } : { s: NaN, mb: NaN };
 }
-const du = (dir) => Number(spawnSync('du', ['-sb', dir], { encoding: 'utf8' }).stdout.split('\t')[0]);
-const files = (dir) => Number(spawnSync('sh', ['-c', `find "${dir}" -type f | wc -l`], { encoding: 'utf8' }).stdout.trim());
+// What is published: the index's folder without `.runs` (kept by `newsprism index` for updates).
+const du = (dir) => Number(spawnSync('du', ['-sb', '--exclude=.runs', dir], { encoding: 'utf8' }).stdout.split('\t')[0]);
+const files = (dir) => Number(spawnSync('sh', ['-c', `find "${dir}" -type f -not -path '*/.runs/*' | wc -l`], { encoding: 'utf8' }).stdout.trim());
 
 /** The BBC files `scale` times, each copy made distinct by one line, as text and as HTML. */
 function copies(scale) {
@@ -166,6 +171,29 @@ async function measurePagefind(browser, origin, prefix) {
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const f1 = (x) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(1));
+const kb = (x) => (x == null ? '-' : (x / 1e3).toFixed(1));
+const ratio = (a, b) => (a == null || b == null || !b ? '-' : `${(a / b).toFixed(2)}x`);
+console.log(`\npublished indexes, BBC copies, ${os.cpus().length} cores, headless Chromium from a local server (${new Date().toISOString().slice(0, 10)})`);
+console.log('Newsprism = newsprism index / the app at #/archive; Pagefind 1.6.0 CLI / pagefind.js (search + data() of the first 10, as the app draws the first 10). Ratio = Newsprism / Pagefind (below 1 is better for Newsprism).');
+function print(r) {
+  const o = r.ours, p = r.pf ?? {};
+  console.log(`\n${r.articles.toLocaleString('en')} articles (x${r.scale})${r.pfFailed ? `: Pagefind ${r.pfFailed}` : ''}`);
+  const line = (what, a, b, fmt) => console.log(`  ${what.padEnd(40)}${fmt(a).padStart(12)}${fmt(b).padStart(12)}${ratio(a, b).padStart(9)}`);
+  console.log(`  ${''.padEnd(40)}${'Newsprism'.padStart(12)}${'Pagefind'.padStart(12)}${'ratio'.padStart(9)}`);
+  line('index time (s)', o.s, p.s, f1);
+  line('index peak memory (MB)', o.mb, p.mb, f1);
+  line('index size on disk (MB)', o.size / 1e6, p.size && p.size / 1e6, f1);
+  line('index files', o.files, p.files, (x) => (x == null ? '-' : String(x)));
+  line('first result, cold page (ms)', o.first, p.first, f1);
+  line('code fetched by a cold page (KB, gzip)', o.code, p.code, kb);
+  line('index bytes, opening + first query (KB)', o.firstBytes, p.firstBytes, kb);
+  line('bytes per later query, mean (KB)', mean(o.perQuery), p.perQuery && mean(p.perQuery), kb);
+  line('bytes per later query, p95 (KB)', pct(o.perQuery, 0.95), p.perQuery && pct(p.perQuery, 0.95), kb);
+  line('query time p50 (ms)', pct(o.times, 0.5), p.times && pct(p.times, 0.5), f1);
+  line('query time p95 (ms)', pct(o.times, 0.95), p.times && pct(p.times, 0.95), f1);
+}
+
 const rows = [];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -181,7 +209,8 @@ for (const scale of scales) {
     const a = timed(CLI, ['index', path.join(dir, 'txt'), '--out', ours]);
     console.error(`x${scale}: pagefind…`);
     let b;
-    try { b = timed(PAGEFIND, ['--site', path.join(dir, 'html'), '--output-path', pf, '--quiet']); } catch (e) { console.error(`pagefind failed: ${e.message}`); b = null; }
+    let pfFailed = null;
+    try { b = timed(PAGEFIND, ['--site', path.join(dir, 'html'), '--output-path', pf, '--quiet'], true); } catch (e) { pfFailed = `did not finish with its memory capped at ${PEER_MEMORY_GB} GB (${e.message.slice(0, 300)})`; console.error(`pagefind ${pfFailed}`); b = null; }
     if (b) fs.writeFileSync(path.join(pf, 'pf.html'), PF_PAGE('/pagefind'));
     const server = await serve({ '/newsprism-index/': ours + '/', '/pagefind/': pf + '/', '/': DIST + '/' });
     const origin = `http://127.0.0.1:${server.address().port}`;
@@ -189,34 +218,15 @@ for (const scale of scales) {
     const na = await measureNewsprism(browser, origin, '/newsprism-index/');
     const pb = b ? await measurePagefind(browser, origin, '/pagefind/') : null;
     server.close();
-    rows.push({ scale, articles: scale * 2225, ours: { ...a, size: du(ours), files: files(ours), ...na }, pf: b && { ...b, size: du(pf), files: files(pf), ...pb } });
+    rows.push({ scale, articles: scale * 2225, ours: { ...a, size: du(ours), files: files(ours), ...na }, pf: b && { ...b, size: du(pf), files: files(pf), ...pb }, pfFailed });
+    print(rows.at(-1));
+    fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'target/bench-archive.json'), JSON.stringify(rows, null, 1));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 await browser.close();
 
-const f1 = (x) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(1));
-const kb = (x) => (x == null ? '-' : (x / 1e3).toFixed(1));
-const ratio = (a, b) => (a == null || b == null || !b ? '-' : `${(a / b).toFixed(2)}x`);
-console.log(`\npublished indexes, BBC copies, ${os.cpus().length} cores, headless Chromium from a local server (${new Date().toISOString().slice(0, 10)})`);
-console.log('Newsprism = newsprism index / the app at #/archive; Pagefind 1.6.0 CLI / pagefind.js (search + data() of the first 10, as the app draws the first 10). Ratio = Newsprism / Pagefind (below 1 is better for Newsprism).');
-for (const r of rows) {
-  const o = r.ours, p = r.pf ?? {};
-  console.log(`\n${r.articles.toLocaleString('en')} articles (x${r.scale})`);
-  const line = (what, a, b, fmt) => console.log(`  ${what.padEnd(40)}${fmt(a).padStart(12)}${fmt(b).padStart(12)}${ratio(a, b).padStart(9)}`);
-  console.log(`  ${''.padEnd(40)}${'Newsprism'.padStart(12)}${'Pagefind'.padStart(12)}${'ratio'.padStart(9)}`);
-  line('index time (s)', o.s, p.s, f1);
-  line('index peak memory (MB)', o.mb, p.mb, f1);
-  line('index size on disk (MB)', o.size / 1e6, p.size && p.size / 1e6, f1);
-  line('index files', o.files, p.files, (x) => (x == null ? '-' : String(x)));
-  line('first result, cold page (ms)', o.first, p.first, f1);
-  line('code fetched by a cold page (KB, gzip)', o.code, p.code, kb);
-  line('index bytes, opening + first query (KB)', o.firstBytes, p.firstBytes, kb);
-  line('bytes per later query, mean (KB)', mean(o.perQuery), p.perQuery && mean(p.perQuery), kb);
-  line('bytes per later query, p95 (KB)', pct(o.perQuery, 0.95), p.perQuery && pct(p.perQuery, 0.95), kb);
-  line('query time p50 (ms)', pct(o.times, 0.5), p.times && pct(p.times, 0.5), f1);
-  line('query time p95 (ms)', pct(o.times, 0.95), p.times && pct(p.times, 0.95), f1);
-}
 fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'target/bench-archive.json'), JSON.stringify(rows, null, 1));

@@ -8,9 +8,9 @@ import path from 'node:path';
 
 const INDEX = path.resolve(__dirname, '../target/e2e-archives/bbc');
 
-/** Every file of the published index, by its path inside it. */
+/** Every file of the published index, by its path inside it (not `.runs`, kept for updates). */
 function indexFiles(dir = INDEX, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name !== '.runs').flatMap((e) =>
     e.isDirectory() ? indexFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
 }
 

@@ -53,6 +53,14 @@ pub fn HelpView() -> impl IntoView {
 
             <CompareHelp />
 
+            <h2>"Archives"</h2>
+            <p>
+                "An archive too large for a browser tab can be published as a static index with the command line ("
+                <code>"newsprism index FILES --out DIR"</code> ") and put beside the app on any web host. Open it with "
+                <code>"#/?index=DIR"</code>
+                ": the app reads only the index's summary, then for each search only the files that search needs, and for each article only its own. It is searched with the same query language and ranking as your own articles, and what was read once stays available offline. Nothing is added to your library."
+            </p>
+
             <h2>"Keyboard"</h2>
             <p>
                 <kbd>"/"</kbd>

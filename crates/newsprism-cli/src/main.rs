@@ -4,8 +4,9 @@
 //! - `newsprism analyze FILES|DIRS… [--format json|jsonl]` reads files exactly as the app does
 //!   (the same formats, encodings, headers and duplicate checks, and the same Dutch lexicon) and
 //!   prints one record per article (`newsprism_core::analysis`, documented in the README).
-//! - `newsprism index FILES|DIRS… --out DIR [--batch N]` publishes their search index as
-//!   static files (`newsprism_core::publish`), in bounded memory.
+//! - `newsprism index FILES|DIRS… --out DIR [--batch N] [--update]` publishes their search index
+//!   as static files (`newsprism_core::publish`), in bounded memory; `--update` goes on from an
+//!   index written before, reading only new and changed files.
 //! - `newsprism search DIR QUERY [--limit N] [--no-aliases] [--format text|json]` searches a
 //!   published index with the app's query language and ranking, reading only the files the
 //!   query needs.
@@ -60,6 +61,10 @@ enum Command {
         /// Files read into memory at a time: memory grows with this, not with the archive.
         #[arg(long, default_value_t = 2000)]
         batch: usize,
+        /// Go on from the index in the folder: files gone or changed since are removed, new and
+        /// changed ones read, unchanged ones not read again.
+        #[arg(long)]
+        update: bool,
     },
     /// Searches a published index with the app's query language and ranking.
     Search {
@@ -107,7 +112,12 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Analyze { paths, format } => analyze::run(&paths, format),
-        Command::Index { paths, out, batch } => index::run(&paths, &out, batch),
+        Command::Index {
+            paths,
+            out,
+            batch,
+            update,
+        } => index::run(&paths, &out, batch, update),
         Command::Search {
             dir,
             query,

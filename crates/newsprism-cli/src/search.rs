@@ -45,7 +45,7 @@ struct Answer {
 }
 
 /// Reads `dir/path.gz`, uncompressed; its size on disk is added to `bytes`.
-fn read_part(dir: &Path, path: &str, bytes: &mut u64) -> Result<Vec<u8>, ReadError> {
+pub fn read_part(dir: &Path, path: &str, bytes: &mut u64) -> Result<Vec<u8>, ReadError> {
     let fail = |why: String| ReadError {
         file: path.to_string(),
         why,

@@ -136,8 +136,8 @@ fn the_seeds_indexed_and_searched_as_the_app_searches() {
     );
     assert!(out_dir.join("manifest.json").exists());
     assert!(
-        !out_dir.join(".runs").exists(),
-        "the runs are removed once merged"
+        out_dir.join(".runs/state.json").exists(),
+        "the runs are kept for updates"
     );
     let corpus = corpus_of(&seeds);
     for q in [
@@ -261,4 +261,106 @@ fn bad_folders_and_damaged_files_are_named_with_their_exit_codes() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The hits of a search of the index, as (id, score to four places), sorted by id: an updated
+/// index ranks the same articles with the same scores as one written afresh (ties may fall in
+/// another order, as the articles sit in another order).
+fn found(index: &Path, q: &str) -> Vec<(String, i64)> {
+    let out = run(&[
+        "search",
+        index.to_str().unwrap(),
+        q,
+        "--format",
+        "json",
+        "--limit",
+        "100",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut hits: Vec<(String, i64)> = v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            let score = h["score"].as_f64().expect("a score");
+            (
+                h["id"].as_str().expect("an id").to_string(),
+                (score * 1e4).round() as i64,
+            )
+        })
+        .collect();
+    hits.sort();
+    hits
+}
+
+#[test]
+fn an_update_reads_only_what_changed_and_searches_as_a_fresh_index() {
+    let seeds: Vec<PathBuf> = {
+        let mut s: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        s.sort();
+        s
+    };
+    let files = scratch("update-files");
+    std::fs::create_dir_all(&files).unwrap();
+    for s in &seeds[..3] {
+        std::fs::copy(s, files.join(s.file_name().unwrap())).unwrap();
+    }
+    let dir = scratch("update-index");
+    let (f, d) = (files.to_str().unwrap(), dir.to_str().unwrap());
+    assert_eq!(run(&["index", f, "--out", d]).status.code(), Some(0));
+    // Nothing there to update: refused.
+    let none = scratch("update-none");
+    assert_eq!(
+        run(&["index", f, "--out", none.to_str().unwrap(), "--update"])
+            .status
+            .code(),
+        Some(2)
+    );
+    // One seed gone, one changed, one new.
+    std::fs::remove_file(files.join(seeds[0].file_name().unwrap())).unwrap();
+    let changed = files.join(seeds[1].file_name().unwrap());
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\n\nEen nieuwe alinea over Minsk en de Kremlin-top.\n");
+    std::fs::write(&changed, text).unwrap();
+    std::fs::copy(&seeds[3], files.join(seeds[3].file_name().unwrap())).unwrap();
+    let out = run(&["index", f, "--out", d, "--update"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("1 files as they were, 2 articles removed, 2 files to read"),
+        "{said}"
+    );
+    // As an index written afresh from the files as they are now.
+    let fresh = scratch("update-fresh");
+    assert_eq!(
+        run(&["index", f, "--out", fresh.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    for q in [
+        "Poetin",
+        "Minsk",
+        "Kremlin-top",
+        "\"militaire operatie\"",
+        "Loekasjenko NOT Minsk",
+        "Lukas*",
+    ] {
+        assert_eq!(found(&dir, q), found(&fresh, q), "{q}");
+    }
+    // The removed article's text is gone from the folder.
+    let texts =
+        |d: &Path| -> usize { std::fs::read_dir(d.join("text/0")).map_or(0, |r| r.count()) };
+    assert_eq!(texts(&dir), 3);
 }

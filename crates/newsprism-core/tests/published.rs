@@ -158,6 +158,75 @@ fn batches_merged_answer_as_one_corpus_and_a_repeat_in_a_later_batch_is_left_out
 }
 
 #[test]
+fn an_update_removes_and_adds_articles_and_answers_as_a_corpus_that_did_the_same() {
+    let files = seed_files();
+    let read = |corpus: &mut Corpus, batch: &[(String, Vec<u8>)]| {
+        corpus.add_files(
+            batch
+                .iter()
+                .map(|(n, b)| (n.clone(), Ok(b.clone())))
+                .collect(),
+        );
+    };
+    // First the first four seeds, in two batches.
+    let mut store = Published::default();
+    let mut builder = Builder::new("test", &Default::default());
+    let mut last = Corpus::new();
+    for batch in files[..4].chunks(2) {
+        let mut corpus = Corpus::new();
+        read(&mut corpus, batch);
+        builder.add_batch(&corpus, &mut store).expect("a batch");
+        last = corpus;
+    }
+    let state = builder.resume_state();
+    let manifest = builder.finish(last.index(), &mut store).expect("merged");
+    let docs = store
+        .files
+        .iter()
+        .find(|(p, _)| *p == Part::Docs)
+        .expect("docs")
+        .1
+        .clone();
+    // Then an update: the second seed removed, the fifth added.
+    let gone = common::seeds().0.articles()[1].id;
+    let mut builder =
+        Builder::resume(&manifest, &docs, &state, &Default::default()).expect("resumes");
+    store.clear_files();
+    assert!(builder.remove(gone.0, &mut store).expect("removed"));
+    assert!(!builder.remove(gone.0, &mut store).expect("once"));
+    let mut corpus = Corpus::new();
+    read(&mut corpus, &files[4..]);
+    builder.add_batch(&corpus, &mut store).expect("a batch");
+    let manifest = builder.finish(corpus.index(), &mut store).expect("merged");
+    assert_eq!((manifest.documents, manifest.removed), (5, 1));
+    assert!(
+        !store.files.iter().any(|(p, _)| *p == Part::Text(1)),
+        "the removed article's text is gone"
+    );
+    let manifest = serde_json::to_vec(&manifest).expect("a manifest");
+    let parts: BTreeMap<Part, Vec<u8>> = store.files.into_iter().collect();
+    let mut index =
+        PublishedIndex::open(&manifest, &parts[&Part::Docs], Stemmers::default()).expect("opens");
+    // The same history in memory.
+    let mut memory = Corpus::new();
+    read(&mut memory, &files[..4]);
+    memory.remove(gone);
+    read(&mut memory, &files[4..]);
+    assert_eq!(memory.len(), 4);
+    for q in SEED_QUERIES {
+        same(&memory, &parts, &mut index, q);
+    }
+    assert!(index
+        .search("Poetin", &SearchOptions::default(), |p| Ok(
+            parts[&p].clone()
+        ))
+        .expect("searches")
+        .ranked
+        .iter()
+        .all(|id| *id != gone));
+}
+
+#[test]
 fn a_query_loads_only_the_files_it_needs() {
     let (corpus, _) = common::seeds();
     let (files, mut index) = published(&corpus, Stemmers::default());

@@ -1,7 +1,7 @@
 //! Parsing a published index's files (their layouts are the writer's, in `write`): every
 //! count and offset is checked against the file and the manifest.
 
-use super::{Bytes, Manifest, DICT_TERMS, LANGUAGES};
+use super::{Bytes, Manifest, DICT_TERMS, LANGUAGES, REMOVED};
 use crate::article::PartialDate;
 use crate::search::index::DocMeta;
 
@@ -34,6 +34,7 @@ pub(super) fn read_docs(bytes: &[u8], sources: &[String]) -> Result<Vec<DocMeta>
             i => Some(sources[i as usize - 1].clone()),
         };
         let date = read_date(&mut b)?;
+        let flags = b.take(1)?[0];
         if !length.is_finite() || length <= 0.0 {
             return Err("a document's length is not a length".into());
         }
@@ -43,7 +44,7 @@ pub(super) fn read_docs(bytes: &[u8], sources: &[String]) -> Result<Vec<DocMeta>
             source,
             date,
             length,
-            alive: true,
+            alive: flags & REMOVED == 0,
         });
     }
     Ok(docs)

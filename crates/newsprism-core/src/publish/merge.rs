@@ -191,12 +191,14 @@ impl Out {
     }
 }
 
-/// Merges runs `0..runs` (documents numbered below `documents`) into the store.
+/// Merges runs `0..runs` into the store; a document numbered at or past `removed.len()` is an
+/// error, one `removed` says was removed is left out (a word left with no document too).
 pub(super) fn merge(
     runs: usize,
-    documents: usize,
+    removed: &[bool],
     store: &mut dyn Store,
 ) -> Result<Merged, String> {
+    let documents = removed.len();
     let mut readers = Vec::with_capacity(runs);
     for n in 0..runs {
         readers.push(Run {
@@ -228,6 +230,8 @@ pub(super) fn merge(
             if rec.entries.iter().any(|e| e.0 as usize >= documents) {
                 return Err("a run names a document that was not added".into());
             }
+            let mut rec = rec;
+            rec.entries.retain(|e| !removed[e.0 as usize]);
             same.push(rec);
             heads[m] = readers[m].next()?;
             if let Some(next) = &heads[m] {
@@ -237,7 +241,10 @@ pub(super) fn merge(
                 heap.push(Reverse((next.text.clone(), m)));
             }
         }
-        out.word(&same, store)?;
+        same.retain(|r| !r.entries.is_empty());
+        if !same.is_empty() {
+            out.word(&same, store)?;
+        }
     }
     out.flush_dict(store)?;
     store.write(Part::Postings(out.post_n), std::mem::take(&mut out.post))?;

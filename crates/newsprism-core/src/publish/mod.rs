@@ -8,8 +8,8 @@
 //! - `manifest.json`: the format and its version, the counts BM25 needs, where each shard's
 //!   range of words and stems begins, the sources, the alias table, and the word list the
 //!   words were keyed with. Small: read first.
-//! - `docs.bin`: every document's key, length, language, source and date (what filters,
-//!   facets and BM25 read of every match).
+//! - `docs.bin`: every document's key, length, language, source, date and whether an update
+//!   removed it (what filters, facets and BM25 read of every match).
 //! - `dict/N.bin`: the word forms in sorted order, a shard each range: per word its text,
 //!   document frequency and where its postings and positions are.
 //! - `post/N.bin`: postings (document gaps and weighted term frequencies), cut into files of
@@ -30,7 +30,7 @@ mod read;
 mod write;
 
 pub use read::PublishedIndex;
-pub use write::{publish, Builder, Published};
+pub use write::{publish, Builder, Published, ResumeState};
 
 use serde::{Deserialize, Serialize};
 
@@ -48,12 +48,15 @@ const LANGUAGES: [Language; 5] = [
 /// What the manifest says the files are.
 pub const FORMAT: &str = "newsprism-index";
 /// The version of the files' layout; a reader refuses any other.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Word forms per dictionary shard (and stems per stem shard).
 pub const DICT_TERMS: usize = 1024;
 /// About how many bytes a postings or positions file holds (one word's postings are never cut).
 pub const BLOB_BYTES: usize = 16 * 1024;
-/// Articles per text file.
+/// A document's flag in `docs.bin`: removed by an update (its slot stays, so that the others
+/// keep theirs; its postings and text are gone).
+const REMOVED: u8 = 1;
+/// Articles per text file (one: an article's file is its slot's, so an update can remove it).
 pub const TEXT_DOCS: usize = 1;
 
 /// The manifest: everything a reader needs before its first query.
@@ -63,8 +66,11 @@ pub struct Manifest {
     pub format: String,
     /// The layout's version ([`VERSION`]).
     pub version: u32,
-    /// The documents (articles) indexed.
+    /// The document slots (articles indexed, and any an update removed since).
     pub documents: usize,
+    /// Of which removed by updates.
+    #[serde(default)]
+    pub removed: usize,
     /// The distinct word forms.
     pub terms: usize,
     /// The average field-weighted document length, as the bits of an `f32` (exact).
@@ -112,6 +118,8 @@ impl Manifest {
 pub trait Store {
     /// Writes one of the index's files (uncompressed bytes; the store may compress them).
     fn write(&mut self, part: Part, bytes: Vec<u8>) -> Result<(), String>;
+    /// Removes one of the index's files (an article an update removed).
+    fn remove(&mut self, part: Part) -> Result<(), String>;
     /// Keeps a batch's run until the merge; runs are numbered from 0 in the order kept.
     fn keep_run(&mut self, bytes: Vec<u8>) -> Result<(), String>;
     /// Reads run `n` back, from its start.

@@ -94,9 +94,16 @@ impl PublishedIndex {
                 "holds another number of documents than the manifest says",
             ));
         }
+        if docs.iter().filter(|d| !d.alive).count() != manifest.removed {
+            return Err(bad(
+                Part::Docs,
+                "holds another number of removed documents than the manifest says",
+            ));
+        }
         let key_to_doc = docs
             .iter()
             .enumerate()
+            .filter(|(_, d)| d.alive)
             .map(|(i, d)| (d.key, i as u32))
             .collect();
         Ok(PublishedIndex {
@@ -241,6 +248,7 @@ impl PublishedIndex {
         facet_counts(
             self.docs
                 .iter()
+                .filter(|m| m.alive)
                 .map(|m| (m.source.as_deref(), m.date.as_ref())),
         )
     }
@@ -331,7 +339,7 @@ impl Source for PublishedIndex {
         &self.docs
     }
     fn len(&self) -> usize {
-        self.docs.len()
+        self.manifest.documents - self.manifest.removed
     }
     fn average_length(&self) -> f32 {
         f32::from_bits(self.manifest.average_length_bits)

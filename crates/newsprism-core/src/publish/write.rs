@@ -2,12 +2,14 @@
 //! words go to a sorted run that the caller's [`Store`] keeps (on disk, for the command line),
 //! its articles straight to their text files; [`Builder::finish`] merges the runs into the
 //! dictionary, postings, positions and stem files (see `merge`). What stays in memory is a
-//! few bytes per document and, while merging, one word's postings per run and the stems.
+//! few bytes per document and, while merging, one word's postings per run and the stems. An
+//! update ([`Builder::resume`]) removes articles and adds batches, then merges every run again,
+//! leaving out what was removed: no article is read twice.
 
 use rustc_hash::FxHashSet;
 
 use super::merge::merge;
-use super::{put, put_str, Manifest, Part, Store, FORMAT, LANGUAGES, TEXT_DOCS, VERSION};
+use super::{put, put_str, Manifest, Part, Store, FORMAT, LANGUAGES, REMOVED, TEXT_DOCS, VERSION};
 use crate::article::{ArticleId, PartialDate};
 use crate::corpus::Corpus;
 use crate::search::alias::AliasTable;
@@ -37,6 +39,17 @@ impl Store for Published {
         let run = self.runs.get(n).cloned().ok_or("no such run")?;
         Ok(Box::new(std::io::Cursor::new(run)))
     }
+    fn remove(&mut self, part: Part) -> Result<(), String> {
+        self.files.retain(|(p, _)| *p != part);
+        Ok(())
+    }
+}
+
+impl Published {
+    /// Drops the files written so far (not the runs), before an update writes them again.
+    pub fn clear_files(&mut self) {
+        self.files.retain(|(p, _)| matches!(p, Part::Text(_)));
+    }
 }
 
 /// Publishes a corpus held in memory (one batch): its index, articles and alias table.
@@ -59,6 +72,18 @@ struct Doc {
     language: Language,
     source: Option<String>,
     date: Option<PartialDate>,
+    removed: bool,
+}
+
+/// What an update needs to go on from a published index besides its files: how many runs the
+/// store keeps, and the documents' summed length as it was summed (so that BM25's average is the
+/// in-memory index's to the last bit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ResumeState {
+    /// Runs kept.
+    pub runs: usize,
+    /// The live documents' summed length, as the bits of an `f64`.
+    pub total_length_bits: u64,
 }
 
 /// Writes a published index batch by batch.
@@ -90,9 +115,63 @@ impl Builder {
         }
     }
 
-    /// The documents added so far.
+    /// The documents added so far (and not removed).
     pub fn documents(&self) -> usize {
-        self.docs.len()
+        self.docs.iter().filter(|d| !d.removed).count()
+    }
+
+    /// A builder that goes on from a published index (its manifest, its `docs.bin`, and what
+    /// [`Builder::resume_state`] said when it was finished), whose runs the store still keeps:
+    /// articles can be removed and batches added, and [`Builder::finish`] merges them all again,
+    /// without reading any article again.
+    pub fn resume(
+        manifest: &Manifest,
+        docs: &[u8],
+        state: &ResumeState,
+        aliases: &AliasTable,
+    ) -> Result<Builder, String> {
+        let metas = super::files::read_docs(docs, &manifest.sources)
+            .map_err(|why| format!("docs.bin: {why}"))?;
+        let mut builder = Builder::new(&manifest.generator, aliases);
+        for m in metas {
+            if m.alive {
+                builder.seen.insert(m.key);
+            }
+            builder.docs.push(Doc {
+                key: m.key,
+                length: m.length,
+                language: m.language,
+                source: m.source,
+                date: m.date,
+                removed: !m.alive,
+            });
+        }
+        builder.total_length = f64::from_bits(state.total_length_bits);
+        builder.runs = state.runs;
+        builder.text_files = builder.docs.len().div_ceil(TEXT_DOCS);
+        Ok(builder)
+    }
+
+    /// What [`Builder::resume`] needs besides the index's own files.
+    pub fn resume_state(&self) -> ResumeState {
+        ResumeState {
+            runs: self.runs,
+            total_length_bits: self.total_length.to_bits(),
+        }
+    }
+
+    /// Removes the article with this key (its text file too); its slot stays, empty. `false`
+    /// when it is not in the index.
+    pub fn remove(&mut self, key: u64, store: &mut dyn Store) -> Result<bool, String> {
+        let Some(slot) = self.docs.iter().position(|d| d.key == key && !d.removed) else {
+            return Ok(false);
+        };
+        let doc = &mut self.docs[slot];
+        doc.removed = true;
+        self.total_length -= f64::from(doc.length);
+        self.seen.remove(&key);
+        store.remove(Part::Text((slot / TEXT_DOCS) as u32))?;
+        Ok(true)
     }
 
     /// Adds a batch: the corpus's live documents in index order, after all earlier batches'.
@@ -122,6 +201,7 @@ impl Builder {
                 language: m.language,
                 source: m.source.clone(),
                 date: m.date,
+                removed: false,
             });
             if let Some(a) = batch.get(ArticleId(m.key)) {
                 serde_json::to_writer(&mut self.text, a).map_err(|e| e.to_string())?;
@@ -156,16 +236,19 @@ impl Builder {
         self.flush_text(store)?;
         let (docs, sources) = docs_file(&self.docs);
         store.write(Part::Docs, docs)?;
-        let merged = merge(self.runs, self.docs.len(), store)?;
-        let average = if self.docs.is_empty() {
+        let removed: Vec<bool> = self.docs.iter().map(|d| d.removed).collect();
+        let merged = merge(self.runs, &removed, store)?;
+        let alive = self.documents();
+        let average = if alive == 0 {
             1.0
         } else {
-            (self.total_length / self.docs.len() as f64) as f32
+            (self.total_length / alive as f64) as f32
         };
         Ok(Manifest {
             format: FORMAT.to_string(),
             version: VERSION,
             documents: self.docs.len(),
+            removed: self.docs.len() - alive,
             terms: merged.terms,
             average_length_bits: average.to_bits(),
             dict: merged.dict,
@@ -255,6 +338,7 @@ fn docs_file(docs: &[Doc]) -> (Vec<u8>, Vec<String>) {
             .map_or(0, |i| i + 1);
         put(&mut out, source as u64);
         put_date(&mut out, d.date.as_ref());
+        out.push(if d.removed { REMOVED } else { 0 });
     }
     (out, sources)
 }
