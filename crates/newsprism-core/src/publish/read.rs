@@ -17,12 +17,11 @@ use crate::search::alias::AliasTable;
 use crate::search::answer;
 use crate::search::engine::{self, Source};
 use crate::search::index::{
-    decode_positions, lang_slot, letter_signature, within_distance, DocMeta, STEMMED,
+    decode_positions, families, letter_signature, within_distance, DocMeta,
 };
 use crate::search::query;
 use crate::search::results::{facet_counts, Facet, SearchOptions, SearchResults};
-use crate::text::language::Language;
-use crate::text::stem::{Stemmers, PART};
+use crate::text::stem::Stemmers;
 
 /// The most rounds a search loads files in before giving up (it needs seven at most: words,
 /// stems, their word forms, postings, positions, suggestions, the hits' text).
@@ -357,28 +356,13 @@ impl Source for PublishedIndex {
         self.word(term).map_or("", |w| &w.text)
     }
     fn families(&self, key: &str) -> (Vec<u32>, Vec<u32>) {
-        let (mut own, mut parts): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        for lang in STEMMED {
-            let slot = lang_slot(lang);
-            if self.manifest.stems[slot].is_empty() {
-                continue;
-            }
-            let keys = self.stemmers.query_keys(lang, key);
-            for k in keys.split(' ').filter(|k| !k.starts_with(PART)) {
-                own.extend_from_slice(self.stem(slot, k));
-                if lang == Language::Dutch {
-                    parts.extend_from_slice(self.stem(slot, &format!("{PART}{k}")));
-                }
-            }
-        }
-        own.extend_from_slice(self.stem(2, key));
-        own.extend(self.term(key));
-        own.sort_unstable();
-        own.dedup();
-        parts.sort_unstable();
-        parts.dedup();
-        parts.retain(|p| own.binary_search(p).is_err());
-        (own, parts)
+        families(
+            &self.stemmers,
+            key,
+            |slot| !self.manifest.stems[slot].is_empty(),
+            |slot, stem| self.stem(slot, stem),
+            self.term(key),
+        )
     }
     fn prefix_terms(&self, prefix: &str, limit: usize) -> Vec<u32> {
         let firsts = &self.manifest.dict;

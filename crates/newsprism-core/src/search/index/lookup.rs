@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use super::postings::decode_positions;
 use super::{lang_slot, Index, STEMMED};
 use crate::text::language::Language;
-use crate::text::stem::PART;
+use crate::text::stem::{Stemmers, PART};
 
 /// Word form → id. Words of up to 16 bytes (nearly all) are keys packed into a `u128`, so a
 /// lookup compares integers instead of chasing a pointer to compare strings: indexing does one
@@ -77,33 +77,13 @@ impl Index {
     /// with a lower weight than the word itself. A language no document is in is skipped (no
     /// work on a word's Dutch readings in an English corpus).
     pub fn families(&self, key: &str) -> (Vec<u32>, Vec<u32>) {
-        let (mut own, mut parts): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        for lang in STEMMED {
-            let stems = &self.stems[lang_slot(lang)];
-            if stems.is_empty() {
-                continue;
-            }
-            let keys = self.stemmers.query_keys(lang, key);
-            for k in keys.split(' ').filter(|k| !k.starts_with(PART)) {
-                own.extend(stems.get(k).into_iter().flatten());
-                if lang == Language::Dutch {
-                    parts.extend(
-                        stems
-                            .get(format!("{PART}{k}").as_str())
-                            .into_iter()
-                            .flatten(),
-                    );
-                }
-            }
-        }
-        own.extend(self.stems[2].get(key).into_iter().flatten());
-        own.extend(self.term(key));
-        own.sort_unstable();
-        own.dedup();
-        parts.sort_unstable();
-        parts.dedup();
-        parts.retain(|p| own.binary_search(p).is_err());
-        (own, parts)
+        families(
+            &self.stemmers,
+            key,
+            |slot| !self.stems[slot].is_empty(),
+            |slot, stem| self.stems[slot].get(stem).map_or(&[][..], Vec::as_slice),
+            self.term(key),
+        )
     }
 
     /// Word forms starting with `prefix` (at most `limit`, the most frequent first).
@@ -209,6 +189,40 @@ impl Index {
     pub fn doc_of_key(&self, key: u64) -> Option<u32> {
         self.key_to_doc.get(&key).copied()
     }
+}
+
+/// A query key's family and the Dutch compounds whose head it is (see [`Index::families`]), for
+/// any index: `in_use(slot)` says whether a stem slot has any word, `stem(slot, key)` gives a
+/// stem's word forms there, and `exact` is the word form with the key itself.
+pub(crate) fn families<'a>(
+    stemmers: &Stemmers,
+    key: &str,
+    in_use: impl Fn(usize) -> bool,
+    stem: impl Fn(usize, &str) -> &'a [u32],
+    exact: Option<u32>,
+) -> (Vec<u32>, Vec<u32>) {
+    let (mut own, mut parts): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for lang in STEMMED {
+        let slot = lang_slot(lang);
+        if !in_use(slot) {
+            continue;
+        }
+        let keys = stemmers.query_keys(lang, key);
+        for k in keys.split(' ').filter(|k| !k.starts_with(PART)) {
+            own.extend_from_slice(stem(slot, k));
+            if lang == Language::Dutch {
+                parts.extend_from_slice(stem(slot, &format!("{PART}{k}")));
+            }
+        }
+    }
+    own.extend_from_slice(stem(2, key));
+    own.extend(exact);
+    own.sort_unstable();
+    own.dedup();
+    parts.sort_unstable();
+    parts.dedup();
+    parts.retain(|p| own.binary_search(p).is_err());
+    (own, parts)
 }
 
 /// Whether two words are within `d` edits: insertions, deletions, substitutions and swaps of

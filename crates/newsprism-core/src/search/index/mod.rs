@@ -19,8 +19,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 pub use lookup::letter_signature;
-pub(crate) use lookup::within_distance;
 use lookup::TermMap;
+pub(crate) use lookup::{families, within_distance};
 pub(crate) use postings::decode_positions;
 use postings::{push_varint, Entry, Postings};
 
