@@ -156,6 +156,8 @@ test('an added article appears on the timeline at once', async ({ page, watch })
 
 test('the timeline opens on the publications, with counted markers for the dates outside', async ({ page, watch }) => {
   await page.goto('./#/timeline');
+  // The chart is drawn once its box is measured: wait for its axis before reading it.
+  await expect(page.getByTestId('tick').first()).toBeAttached();
   // The seeds appeared in 2022: the axis is 2022's, not 1988–2026.
   const ticks = await page.getByTestId('tick').allTextContents();
   expect(ticks.join(' ')).toContain('2022');
