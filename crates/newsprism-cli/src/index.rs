@@ -1,5 +1,5 @@
 //! `newsprism index`: a published index of the files (see `newsprism_core::publish`), written
-//! batch by batch in bounded memory, every file gzip-compressed, the manifest last.
+//! batch by batch (runs on disk, merged at the end), every file gzip-compressed, the manifest last.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};

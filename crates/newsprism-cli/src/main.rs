@@ -5,7 +5,7 @@
 //!   (the same formats, encodings, headers and duplicate checks, and the same Dutch lexicon) and
 //!   prints one record per article (`newsprism_core::analysis`, documented in the README).
 //! - `newsprism index FILES|DIRS… --out DIR [--batch N] [--update]` publishes their search index
-//!   as static files (`newsprism_core::publish`), in bounded memory; `--update` goes on from an
+//!   as static files (`newsprism_core::publish`), a batch at a time; `--update` goes on from an
 //!   index written before, reading only new and changed files.
 //! - `newsprism search DIR QUERY [--limit N] [--no-aliases] [--format text|json]` searches a
 //!   published index with the app's query language and ranking, reading only the files the

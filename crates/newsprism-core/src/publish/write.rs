@@ -1,8 +1,9 @@
-//! Writing a published index a batch of articles at a time, in bounded memory: each batch's
+//! Writing a published index a batch of articles at a time, meant for bounded memory: each batch's
 //! words go to a sorted run that the caller's [`Store`] keeps (on disk, for the command line),
 //! its articles straight to their text files; [`Builder::finish`] merges the runs into the
-//! dictionary, postings, positions and stem files (see `merge`). What stays in memory is a
-//! few bytes per document and, while merging, one word's postings per run and the stems. An
+//! dictionary, postings, positions and stem files (see `merge`). What is meant to stay in memory
+//! is a few bytes per document and, while merging, one word's postings per run and the stems (the
+//! measured peak still grows with the archive, mostly in the merge: see issue 18's note). An
 //! update ([`Builder::resume`]) removes articles and adds batches, then merges every run again,
 //! leaving out what was removed: no article is read twice.
 
