@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-ui lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -49,7 +49,7 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-ui bench-archive
+bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-ui bench-archive
 
 ## Published indexes: newsprism index and the app's archive view against Pagefind, at 10x, 100x, 400x
 bench-archive: dist
@@ -76,6 +76,12 @@ bench-ui: dist
 bench-lemmas:
 	cargo run --release -p newsprism-core --example lemma_recall -- --lexicon crates/newsprism-core/data/lexicon.txt \
 	  crates/newsprism-core/tests/gold/english-lemmas.tsv ../shared/corpora/ud-nl-lassysmall/*.conllu
+
+## Time expressions as TIMEX3 (type, value, modifier) against tests/gold/timex.tsv, the seeds
+## and five BBC articles, scored the TempEval-3 way (relaxed and strict spans)
+bench-time:
+	cargo run --release -p newsprism-core --example timex_score -- \
+	  crates/newsprism-core/tests/gold/timex.tsv ../shared/seeds ../shared/corpora/bbc
 
 ## Saved web pages: article text against the snippets to keep and drop, publication dates, time a
 ## page; beside trafilatura 2.3, readability-lxml, jusText and htmldate (installed from PyPI into

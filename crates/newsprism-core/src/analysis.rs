@@ -103,12 +103,16 @@ pub struct TimeRecord {
     pub start: usize,
     /// End (exclusive).
     pub end: usize,
-    /// The TIMEX3 type: `"DATE"` (the only type read so far).
+    /// The TIMEX3 type: `"DATE"`, `"TIME"` (a part of the day), `"DURATION"` or `"SET"`.
     #[serde(rename = "type")]
     pub kind: &'static str,
-    /// The TIMEX3-like value (`2022-12-19`, `2022-W51`, `2022-02`; candidates joined by `|`),
-    /// or `None` when placing it needs a publication date the article lacks.
+    /// Newsprism's value (`2022-12-19`, `2022-W51`, `2022-02`, `since 2022-02`, `~2021`;
+    /// candidates joined by `|`; `P3Y`, `PXY`, `PRESENT_REF`, `P1W` for what has no place in
+    /// time), or `None` when placing it needs a publication date the article lacks.
     pub value: Option<String>,
+    /// The one TIMEX3 value (see `time::timex`): `XXXX-WXX-1` for a Monday the publication
+    /// date does not settle.
+    pub timex: String,
     /// TIMEX3 modifiers: `"START"` ("since …", "begin …"), `"MID"`, `"END"`, `"BEFORE"`
     /// ("earlier this …"), `"AFTER"` ("later this …"), `"APPROX"`.
     pub modifiers: Vec<&'static str>,
@@ -378,9 +382,10 @@ impl Cross<'_> {
 fn record(layout: &Layout) -> ArticleRecord {
     let a = layout.article;
     let time = analyse(a);
-    let times = time
-        .events
-        .iter()
+    let mut events: Vec<_> = time.events.iter().chain(time.other.iter()).collect();
+    events.sort_by_key(|e| (e.paragraph, e.range.start));
+    let times = events
+        .into_iter()
         .filter_map(|e| {
             let (start, end) = layout.chars(Some(e.paragraph), &e.range)?;
             let x = &e.expression;
@@ -397,15 +402,23 @@ fn record(layout: &Layout) -> ArticleRecord {
                     Part::Later => "AFTER",
                 });
             }
-            if x.approx {
-                modifiers.push("APPROX");
+            let timex = e.timex();
+            // The bound of a count ("ruim", "within"), or APPROX for a hedged date.
+            if let Some(m) = timex.modifier.filter(|m| !modifiers.contains(m)) {
+                modifiers.push(m);
             }
+            let value = match &e.resolution {
+                Some(r) => Some(r.value.clone()),
+                None if !x.kind.placeable() => Some(timex.value.clone()),
+                None => None,
+            };
             Some(TimeRecord {
                 text: e.text.clone(),
                 start,
                 end,
-                kind: "DATE",
-                value: e.resolution.as_ref().map(|r| r.value.clone()),
+                kind: timex.kind,
+                value,
+                timex: timex.timeml_value,
                 modifiers,
                 candidates: e
                     .resolution

@@ -10,6 +10,8 @@ pub enum ExportFormat {
     Json,
     /// An SVG drawing (a chart).
     Svg,
+    /// TimeML, XML with the time expressions marked as TIMEX3.
+    TimeMl,
 }
 
 impl ExportFormat {
@@ -19,6 +21,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
             ExportFormat::Svg => "svg",
+            ExportFormat::TimeMl => "tml",
         }
     }
 
@@ -28,6 +31,7 @@ impl ExportFormat {
             ExportFormat::Csv => "text/csv;charset=utf-8",
             ExportFormat::Json => "application/json",
             ExportFormat::Svg => "image/svg+xml",
+            ExportFormat::TimeMl => "application/xml",
         }
     }
 

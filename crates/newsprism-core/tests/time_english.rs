@@ -24,7 +24,8 @@ const CASES: &[(&str, &str, Expected)] = &[
     (
         "business/214.txt",
         "As a result, it could be forced to restate $9bn in earnings over the past four years, effectively wiping out a third of the company's profits since 2001.",
-        &[("the past four years", "2001..2005"), ("since 2001", "since 2001")],
+        // TimeML leaves "since" out of the expression (issue 16); the value keeps it.
+        &[("the past four years", "2001..2005"), ("2001", "since 2001")],
     ),
     (
         "business/214.txt",
@@ -34,7 +35,7 @@ const CASES: &[(&str, &str, Expected)] = &[
     (
         "business/257.txt",
         "Optimism is at its highest since 1997 and business will reap the benefits of a continuing rise in public spending, say researchers at BDO Stoy Hayward.",
-        &[("since 1997", "since 1997")],
+        &[("1997", "since 1997")],
     ),
     (
         "business/257.txt",
@@ -56,7 +57,8 @@ const CASES: &[(&str, &str, Expected)] = &[
         "Earlier this month the firm said it earned $10m (£19.2m) in the third quarter, down from a profit of $133m a year ago.",
         &[
             ("Earlier this month", "2005-02-01..2005-02-16"),
-            ("a year ago", "2004-02"),
+            // "N years ago" is a year, not a month (issue 16).
+            ("a year ago", "2004"),
         ],
     ),
     (

@@ -17,7 +17,7 @@ mod trend;
 
 use leptos::prelude::*;
 use newsprism_core::export::ExportFormat;
-use newsprism_core::time::timeline::{Lane, LaneBy, Timeline};
+use newsprism_core::time::timeline::{timeml_collection, Lane, LaneBy, Timeline};
 use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
@@ -29,7 +29,7 @@ use crate::state::use_app_state;
 use chart::chart;
 use geometry::{Domain, DEFAULT_WIDTH};
 use interact::Gesture;
-use panels::{GroupPanel, Listed, Undated, Unplaced};
+use panels::{GroupPanel, Listed, Unanchored, Undated, Unplaced};
 use trend::TrendPanel;
 
 pub use ahead::draw_ahead;
@@ -212,6 +212,7 @@ fn Drawn(state: TimelineState) -> impl IntoView {
             </div>
             <Undated timeline />
             <Unplaced timeline />
+            <Unanchored timeline />
             <TrendPanel state=state_for_trend />
         </section>
     }
@@ -489,9 +490,10 @@ fn ZoomButtons(timeline: Memo<Timeline>, ui: Ui) -> impl IntoView {
     }
 }
 
-/// The events as CSV or JSON, and the chart as SVG.
+/// The events as CSV or JSON, the articles as TimeML, and the chart as SVG.
 #[component]
 fn TimelineExports(timeline: Memo<Timeline>) -> impl IntoView {
+    let app = use_app_state();
     let message = RwSignal::new(None::<String>);
     let export = move |format: ExportFormat| {
         let result = match format {
@@ -499,6 +501,14 @@ fn TimelineExports(timeline: Memo<Timeline>) -> impl IntoView {
                 .with_untracked(|t| download("newsprism-events.csv", &t.events_csv(), format)),
             ExportFormat::Json => timeline
                 .with_untracked(|t| download("newsprism-events.json", &t.events_json(), format)),
+            ExportFormat::TimeMl => {
+                let ids: std::collections::HashSet<_> =
+                    timeline.with_untracked(|t| t.publications.iter().map(|p| p.id).collect());
+                let xml = app.corpus().with_untracked(|c| {
+                    timeml_collection(c.articles().iter().filter(|a| ids.contains(&a.id)))
+                });
+                download("newsprism-timeml.tml", &xml, format)
+            }
             ExportFormat::Svg => match svg_markup("timeline-chart") {
                 Some(svg) => download("newsprism-timeline.svg", &svg, format),
                 None => Err("the chart is not drawn".into()),
@@ -516,6 +526,14 @@ fn TimelineExports(timeline: Memo<Timeline>) -> impl IntoView {
         </button>
         <button type="button" on:click=move |_| export(ExportFormat::Json) data-testid="export-events-json">
             "Events JSON"
+        </button>
+        <button
+            type="button"
+            on:click=move |_| export(ExportFormat::TimeMl)
+            data-testid="export-timeml"
+            title="The articles with their time expressions marked as TIMEX3, to compare with HeidelTime"
+        >
+            "TimeML"
         </button>
         <button type="button" on:click=move |_| export(ExportFormat::Svg) data-testid="export-chart-svg">
             "Chart SVG"

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use newsprism_core::search::snippet::mark_range;
 use newsprism_core::time::timeline::{describe, Timeline};
+use newsprism_core::time::timex::describe as describe_timex;
 use newsprism_core::ArticleId;
 
 use super::{LaneSet, Ui};
@@ -303,6 +304,49 @@ pub(super) fn Unplaced(timeline: Memo<Timeline>) -> impl IntoView {
                         testid="unplaced"
                         summary=format!(
                             "{unplaced} mentions not placed: relative dates in articles without a publication date",
+                        )
+                        content=move || view! { <ul>{items}</ul> }
+                    />
+                }
+            })
+        })
+    }
+}
+
+/// Durations, vague references and repetitions: time expressions with no place in time,
+/// listed with what they say (TIMEX3 DURATION, SET and the `_REF` values), never drawn.
+#[component]
+pub(super) fn Unanchored(timeline: Memo<Timeline>) -> impl IntoView {
+    move || {
+        timeline.with(|t| {
+            let count = t.other.len();
+            (count > 0).then(|| {
+                let items = move || {
+                    timeline.with(|t| {
+                        t.other
+                            .iter()
+                            .take(LIST_ROWS)
+                            .map(|e| {
+                                let href = Route::passage(e.article, e.paragraph, e.sentence.start, e.sentence.end - e.sentence.start).to_hash();
+                                let timex = e.timex();
+                                let what = format!(" {} ({})", describe_timex(&e.expression), timex.value);
+                                view! {
+                                    <li>
+                                        <a href=href>{format!("“{}”", e.text)}</a>
+                                        {what}
+                                        <span class="muted">{format!(" — {}", e.sentence_text)}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    })
+                };
+                view! {
+                    <LazyDetails
+                        class="unanchored"
+                        testid="unanchored"
+                        summary=format!(
+                            "{count} durations, vague references and repetitions: time expressions with no place on the timeline",
                         )
                         content=move || view! { <ul>{items}</ul> }
                     />

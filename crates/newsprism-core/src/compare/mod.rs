@@ -472,7 +472,7 @@ impl Comparison {
     }
 
     /// A part of the comparison as a table file; `titles` are the compared articles' titles.
-    /// `None` for a format that is not a table (SVG).
+    /// `None` for a format that is not a table (SVG, TimeML).
     pub fn export(
         &self,
         part: ExportPart,
@@ -483,7 +483,7 @@ impl Comparison {
         let json = match format {
             ExportFormat::Json => true,
             ExportFormat::Csv => false,
-            ExportFormat::Svg => return None,
+            ExportFormat::Svg | ExportFormat::TimeMl => return None,
         };
         Some(match (part, json) {
             (ExportPart::Similarity, true) => self.similarity.to_json(titles),

@@ -12,3 +12,4 @@ pub mod calendar;
 pub mod expressions;
 pub mod resolve;
 pub mod timeline;
+pub mod timex;

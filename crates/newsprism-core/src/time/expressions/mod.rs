@@ -28,6 +28,7 @@ pub use tense::looks_past;
 #[cfg(test)]
 mod tests;
 mod tokens;
+mod vague;
 
 use std::ops::Range;
 
@@ -90,6 +91,78 @@ pub enum Unit {
     Year,
     /// Ten years.
     Decade,
+    /// An hour (durations only: "nog geen drie uur").
+    Hour,
+    /// A minute (durations only).
+    Minute,
+}
+
+/// A part of the day: "maandagavond", "Wednesday morning", "gisteravond", "tonight".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayPart {
+    /// Morning (TIMEX3 `TMO`).
+    Morning,
+    /// Afternoon (`TAF`).
+    Afternoon,
+    /// Evening (`TEV`).
+    Evening,
+    /// Night (`TNI`).
+    Night,
+}
+
+impl DayPart {
+    /// The TIMEX3 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "TMO",
+            DayPart::Afternoon => "TAF",
+            DayPart::Evening => "TEV",
+            DayPart::Night => "TNI",
+        }
+    }
+}
+
+/// A TIMEX3 modifier from the words before a count: "ruim drie jaar" is more than three,
+/// "nog geen drie uur" less than three, "binnen 24 uur" at most 24.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Mod {
+    /// "ruim", "meer dan", "more than", "over".
+    MoreThan,
+    /// "nog geen", "minder dan", "bijna", "less than", "almost", "nearly", "under".
+    LessThan,
+    /// "ongeveer", "zo'n", "circa", "about", "around", "some", "roughly".
+    Approx,
+    /// "binnen", "within", "hooguit", "at most", "up to".
+    EqualOrLess,
+    /// "minstens", "ten minste", "at least".
+    EqualOrMore,
+}
+
+impl Mod {
+    /// The TIMEX3 name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mod::MoreThan => "MORE_THAN",
+            Mod::LessThan => "LESS_THAN",
+            Mod::Approx => "APPROX",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+        }
+    }
+}
+
+/// Where a vague reference lies: "onlangs" (past), "nu" (present), "binnenkort" (future).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reference {
+    /// "recently", "onlangs", "sinds kort", "eerder", "previously".
+    Past,
+    /// "now", "nu", "momenteel", "vandaag de dag", "currently".
+    Present,
+    /// "soon", "binnenkort", "in de toekomst".
+    Future,
 }
 
 /// A season of the northern hemisphere, by meteorological months.
@@ -200,6 +273,37 @@ pub enum Kind {
         /// Whether it runs forward from the text's date.
         future: bool,
     },
+    /// A length of time with no place in it: "28 jaar", "ruim drie jaar", "al jaren",
+    /// "the 21-year-old". It is listed and exported, not drawn.
+    Duration {
+        /// How many units; `None` when the text does not say ("al jaren": `PXY`).
+        n: Option<i32>,
+        /// Which unit.
+        unit: Unit,
+    },
+    /// A vague reference: "nu", "binnenkort", "recently" (TIMEX3 `PRESENT_REF` and so on).
+    Vague {
+        /// Past, present or future.
+        reference: Reference,
+    },
+    /// A repetition: "elke maandag", "wekelijks", "every year", "per month" (TIMEX3 `SET`).
+    Set {
+        /// The period.
+        unit: Unit,
+        /// The weekday, for "elke maandag".
+        weekday: Option<u8>,
+    },
+}
+
+impl Kind {
+    /// Whether the expression can have a place in time (a date, or a stretch anchored at the
+    /// text's date), as against a bare duration, a vague reference or a repetition.
+    pub fn placeable(&self) -> bool {
+        !matches!(
+            self,
+            Kind::Duration { .. } | Kind::Vague { .. } | Kind::Set { .. }
+        )
+    }
 }
 
 /// One temporal expression found in a sentence.
@@ -215,6 +319,10 @@ pub struct Expression {
     pub since: bool,
     /// "bijna", "ruim", "about": the distance is approximate.
     pub approx: bool,
+    /// What the words before a count say about it ("ruim", "nog geen", "within").
+    pub modifier: Option<Mod>,
+    /// "maandagavond", "Wednesday morning", "tonight".
+    pub day_part: Option<DayPart>,
     /// The sentence's tense.
     pub tense: Tense,
 }
@@ -246,7 +354,13 @@ pub fn extract(text: &str) -> Vec<Expression> {
                 } else {
                     *tense.get_or_insert_with(|| tense_of(&toks))
                 };
-                e.range = toks[i].range.start..toks[end - 1].range.end;
+                // TimeML leaves "sinds"/"since" out of the expression: it is a signal.
+                let first = if e.since && end > i + 1 && is_since(&toks[i].lower) {
+                    i + 1
+                } else {
+                    i
+                };
+                e.range = toks[first].range.start..toks[end - 1].range.end;
                 out.push(e);
                 i = end;
             }
@@ -256,6 +370,11 @@ pub fn extract(text: &str) -> Vec<Expression> {
     out
 }
 
+/// The words that make an expression the start of an interval.
+pub(super) fn is_since(word: &str) -> bool {
+    matches!(word, "sinds" | "sedert" | "since" | "vanaf")
+}
+
 pub(super) fn expr(kind: Kind) -> Expression {
     Expression {
         range: 0..0,
@@ -263,6 +382,8 @@ pub(super) fn expr(kind: Kind) -> Expression {
         part: None,
         since: false,
         approx: false,
+        modifier: None,
+        day_part: None,
         tense: Tense::Present,
     }
 }

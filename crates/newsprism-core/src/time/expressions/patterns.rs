@@ -144,14 +144,15 @@ pub(super) fn relative(s: &Scanner, i: usize, rel: Rel) -> Option<(usize, Expres
     }
     // "de komende drie jaar", "the past five years", "afgelopen twee dagen".
     if rel != Rel::This {
-        if let Some((n, approx, j)) = count_at(s, i + 1) {
+        if let Some((n, modifier, j)) = count_at(s, i + 1) {
             if let Some(unit) = s.word(j).and_then(unit_of) {
                 let mut e = expr(Kind::Span {
                     n,
                     unit,
                     future: rel == Rel::Next,
                 });
-                e.approx = approx;
+                e.approx = modifier.is_some();
+                e.modifier = modifier;
                 return Some((j + 1, e));
             }
         }

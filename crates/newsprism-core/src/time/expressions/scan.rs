@@ -6,22 +6,34 @@ use super::patterns::{
     cue_before, day_month, decade, deictic, numeric_date, relative, season_with_year,
 };
 use super::tokens::{count_at, year_number, Scanner, TokKind};
+use super::vague::{duration, reference, set, with_day_part};
 use super::{expr, Expression, Kind, Part, Rel, Unit};
 
 /// Tries every pattern at token `i`; returns the end token and the expression.
 pub(super) fn match_at(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let w = s.word(i)?;
+    // "sinds kort" is "recently".
+    if let Some(found) = reference(s, i) {
+        return Some(found);
+    }
     // "sinds"/"since"/"vanaf" + an expression, or + a distance ("sinds twee dagen").
     if matches!(w, "sinds" | "sedert" | "since" | "vanaf") {
         if let Some((end, mut e)) = match_core(s, i + 1) {
-            e.since = true;
+            // "sinds twee dagen": a distance back, the start of what runs to the text's date.
+            if let Kind::Duration { n: Some(n), unit } = e.kind {
+                if !matches!(unit, Unit::Hour | Unit::Minute) {
+                    e.kind = Kind::Ago { n, unit };
+                }
+            }
+            e.since = e.kind.placeable();
             return Some((end, e));
         }
-        let (n, approx, j) = count_at(s, i + 1)?;
+        let (n, modifier, j) = count_at(s, i + 1)?;
         let unit = unit_of(s.word(j)?)?;
         let mut e = expr(Kind::Ago { n, unit });
         e.since = true;
-        e.approx = approx;
+        e.approx = modifier.is_some();
+        e.modifier = modifier;
         return Some((j + 1, e));
     }
     match_core(s, i)
@@ -48,6 +60,20 @@ fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     // Decades: "de jaren negentig", "jaren '90", "the 1990s", "the nineties".
     .or_else(|| decade(s, i))
     .or_else(|| lone_year(s, i))
+    .map(|(end, mut e)| {
+        let day = matches!(
+            e.kind,
+            Kind::Weekday { .. } | Kind::DayOffset { .. } | Kind::Date { .. }
+        );
+        let end = if day {
+            with_day_part(s, i, end, &mut e)
+        } else {
+            end
+        };
+        (end, e)
+    })
+    .or_else(|| set(s, i))
+    .or_else(|| duration(s, i))
 }
 
 /// A part of a period: "begin dit jaar", "eind 2021", "mid-2020", "early next year",
@@ -149,13 +175,14 @@ fn ago(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     if !(i + 1..=i + 3).any(|j| s.word(j).and_then(unit_of).is_some()) {
         return None;
     }
-    let (n, approx, j) = count_at(s, i)?;
+    let (n, modifier, j) = count_at(s, i)?;
     let unit = s.word(j).and_then(unit_of)?;
     if !matches!(s.word(j + 1), Some("geleden" | "ago")) {
         return None;
     }
     let mut e = expr(Kind::Ago { n, unit });
-    e.approx = approx;
+    e.approx = modifier.is_some();
+    e.modifier = modifier;
     Some((j + 2, e))
 }
 

@@ -9,12 +9,12 @@ fn texts(text: &str) -> Vec<&str> {
 #[test]
 fn words_that_look_like_dates_but_are_not_are_left_alone() {
     let none: &[&str] = &[
-        "Aanvallen worden vandaag de dag in Kiev voorbereid.",
         "Hij leverde S-400 luchtverdedigingssystemen en 10.000 soldaten.",
-        "You may go now, said Jan Peters.",
-        "Loekasjenko is nu 28 jaar aan de macht, zes jaar langer dan Poetin.",
-        "Voor het eerst in ruim drie jaar tijd.",
         "Het gebeurde 's morgens vroeg.",
+        "Zeker nu de oorlog slecht verloopt, en tot nu toe.",
+        "Het is eerder een kwestie van geld dan van tijd.",
+        "Voor het laatst om drie uur, op een dag.",
+        "Een recente peiling.",
         "Er waren 1500 demonstranten en 2.000 agenten.",
     ];
     for text in none {
@@ -31,7 +31,7 @@ fn every_form_in_the_issue_is_found() {
         ),
         (
             "sinds juli 1994 en in augustus 2020",
-            &["sinds juli 1994", "augustus 2020"],
+            &["juli 1994", "augustus 2020"],
         ),
         ("Dat was in 2019.", &["2019"]),
         (
@@ -52,7 +52,7 @@ fn every_form_in_the_issue_is_found() {
         ),
         (
             "afgelopen februari, sinds februari",
-            &["afgelopen februari", "sinds februari"],
+            &["afgelopen februari", "februari"],
         ),
         ("voor de komende drie jaar", &["de komende drie jaar"]),
         (
@@ -72,6 +72,155 @@ fn every_form_in_the_issue_is_found() {
         let got_lower: Vec<String> = got.iter().map(|g| g.to_lowercase()).collect();
         let want_lower: Vec<String> = want.iter().map(|w| w.to_lowercase()).collect();
         assert_eq!(got_lower, want_lower, "{text}");
+    }
+}
+
+/// Durations, vague references and repetitions (TIMEX3 DURATION, SET and the `_REF` values),
+/// with the words that bound a count and the parts of the day.
+#[test]
+fn durations_references_repetitions_and_day_parts_are_read() {
+    let found = |text: &str| -> Vec<(String, Kind, Option<Mod>, Option<DayPart>)> {
+        extract(text)
+            .into_iter()
+            .map(|e| {
+                (
+                    text[e.range.clone()].to_lowercase(),
+                    e.kind,
+                    e.modifier,
+                    e.day_part,
+                )
+            })
+            .collect()
+    };
+    let duration = |n, unit| Kind::Duration { n, unit };
+    let vague = |reference| Kind::Vague { reference };
+    type Found<'a> = (&'a str, Kind, Option<Mod>, Option<DayPart>);
+    let cases: Vec<(&str, Vec<Found>)> = vec![
+        (
+            "Loekasjenko is nu 28 jaar aan de macht, zes jaar langer dan Poetin.",
+            vec![
+                ("nu", vague(Reference::Present), None, None),
+                ("28 jaar", duration(Some(28), Unit::Year), None, None),
+                ("zes jaar", duration(Some(6), Unit::Year), None, None),
+            ],
+        ),
+        (
+            "Voor het eerst in ruim drie jaar tijd, op nog geen drie uur rijden.",
+            vec![
+                (
+                    "ruim drie jaar",
+                    duration(Some(3), Unit::Year),
+                    Some(Mod::MoreThan),
+                    None,
+                ),
+                (
+                    "nog geen drie uur",
+                    duration(Some(3), Unit::Hour),
+                    Some(Mod::LessThan),
+                    None,
+                ),
+            ],
+        ),
+        (
+            "Aanvallen worden vandaag de dag voorbereid; binnenkort, sinds kort, al jaren.",
+            vec![
+                ("vandaag de dag", vague(Reference::Present), None, None),
+                ("binnenkort", vague(Reference::Future), None, None),
+                ("sinds kort", vague(Reference::Past), None, None),
+                ("al jaren", duration(None, Unit::Year), None, None),
+            ],
+        ),
+        (
+            "The 21-year-old joined on an 18-month deal within 24 hours, and recently.",
+            vec![
+                ("21-year-old", duration(Some(21), Unit::Year), None, None),
+                ("18-month", duration(Some(18), Unit::Month), None, None),
+                (
+                    "within 24 hours",
+                    duration(Some(24), Unit::Hour),
+                    Some(Mod::EqualOrLess),
+                    None,
+                ),
+                ("recently", vague(Reference::Past), None, None),
+            ],
+        ),
+        (
+            "Elke maandag, wekelijks, 1,444 pages per month, twice a week.",
+            vec![
+                (
+                    "elke maandag",
+                    Kind::Set {
+                        unit: Unit::Week,
+                        weekday: Some(0),
+                    },
+                    None,
+                    None,
+                ),
+                (
+                    "wekelijks",
+                    Kind::Set {
+                        unit: Unit::Week,
+                        weekday: None,
+                    },
+                    None,
+                    None,
+                ),
+                (
+                    "per month",
+                    Kind::Set {
+                        unit: Unit::Month,
+                        weekday: None,
+                    },
+                    None,
+                    None,
+                ),
+                (
+                    "a week",
+                    Kind::Set {
+                        unit: Unit::Week,
+                        weekday: None,
+                    },
+                    None,
+                    None,
+                ),
+            ],
+        ),
+        (
+            "maandagavond, on Wednesday morning, gisteravond",
+            vec![
+                (
+                    "maandagavond",
+                    Kind::Weekday {
+                        weekday: 0,
+                        rel: Rel::None,
+                    },
+                    None,
+                    Some(DayPart::Evening),
+                ),
+                (
+                    "wednesday morning",
+                    Kind::Weekday {
+                        weekday: 2,
+                        rel: Rel::None,
+                    },
+                    None,
+                    Some(DayPart::Morning),
+                ),
+                (
+                    "gisteravond",
+                    Kind::DayOffset { offset: -1 },
+                    None,
+                    Some(DayPart::Evening),
+                ),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|(t, k, m, p)| (t.to_string(), k, m, p))
+            .collect();
+        assert_eq!(found(text), want, "{text}");
     }
 }
 

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::*;
+use super::Mod;
 use crate::text::fold::fold;
 use crate::text::lexicon::cardinal;
 
@@ -179,19 +180,34 @@ impl Scanner<'_> {
 }
 
 /// A count with an optional approximation before it: "bijna een", "more than two", "3".
-pub(super) fn count_at(s: &Scanner, i: usize) -> Option<(i32, bool, usize)> {
-    let mut j = i;
-    let mut approx = false;
-    if s.word(j).is_some_and(is_approx) {
-        approx = true;
-        j += 1;
-    } else if matches!(
-        (s.word(j), s.word(j + 1)),
-        (Some("meer"), Some("dan")) | (Some("more"), Some("than"))
-    ) {
-        approx = true;
-        j += 2;
-    }
+pub(super) fn count_at(s: &Scanner, i: usize) -> Option<(i32, Option<Mod>, usize)> {
+    let (modifier, j) = match hedge_at(s, i) {
+        Some((m, j)) => (Some(m), j),
+        None => (None, i),
+    };
     let n = count_number(s.toks.get(j)?)?;
-    Some((n, approx, j + 1))
+    Some((n, modifier, j + 1))
+}
+
+/// The words before a count that bound it: "ruim", "nog geen", "meer dan", "within".
+pub(super) fn hedge_at(s: &Scanner, i: usize) -> Option<(Mod, usize)> {
+    let two = match (s.word(i)?, s.word(i + 1).unwrap_or("")) {
+        ("meer" | "more", "dan" | "than") => Some(Mod::MoreThan),
+        ("minder" | "less" | "fewer", "dan" | "than") | ("nog", "geen") => Some(Mod::LessThan),
+        ("ten", "minste") | ("at", "least") => Some(Mod::EqualOrMore),
+        ("at", "most") | ("up", "to") => Some(Mod::EqualOrLess),
+        _ => None,
+    };
+    if let Some(m) = two {
+        return Some((m, i + 2));
+    }
+    let one = match s.word(i)? {
+        "ruim" | "over" | "dik" => Mod::MoreThan,
+        "bijna" | "almost" | "nearly" | "under" | "krap" => Mod::LessThan,
+        "binnen" | "within" | "hooguit" | "maximaal" => Mod::EqualOrLess,
+        "minstens" | "minimaal" => Mod::EqualOrMore,
+        w if is_approx(w) || w == "approximately" => Mod::Approx,
+        _ => return None,
+    };
+    Some((one, i + 1))
 }

@@ -86,6 +86,8 @@ pub(super) fn answer(e: &Expression, r: Option<Day>) -> Option<Answer> {
         Kind::Unit { unit, offset } => calendar_unit(r?, unit, offset),
         Kind::Ago { n, unit } => ago(r?, n, unit),
         Kind::Span { n, unit, future } => span(r?, n, unit, future),
+        // A bare duration, a vague reference, a repetition: no place in time.
+        Kind::Duration { .. } | Kind::Vague { .. } | Kind::Set { .. } => return None,
     };
     match e.part {
         Some(part) => with_part(a, part, r),
@@ -177,7 +179,9 @@ fn weekday_day(r: Day, wd: u8, rel: Rel, tense: Tense) -> Day {
 fn calendar_unit(r: Day, unit: Unit, offset: i32) -> Answer {
     let (ry, rm, _) = civil(r);
     match unit {
-        Unit::Day => simple(iv(r + offset, r + offset), Granularity::Day),
+        Unit::Day | Unit::Hour | Unit::Minute => {
+            simple(iv(r + offset, r + offset), Granularity::Day)
+        }
         Unit::Week => {
             let s = week_start(r) + 7 * offset;
             simple(iv(s, s + 6), Granularity::Week)
@@ -197,16 +201,28 @@ fn calendar_unit(r: Day, unit: Unit, offset: i32) -> Answer {
     }
 }
 
-/// A distance back: "twee weken geleden", "three years ago".
+/// A distance back, in its own unit: "twee weken geleden" is a week, "three years ago" a year.
 fn ago(r: Day, n: i32, unit: Unit) -> Answer {
     let (ry, rm, _) = civil(r);
     match unit {
         Unit::Day => simple(iv(r - n, r - n), Granularity::Day),
-        Unit::Week => simple(iv(r - 7 * n, r - 7 * n), Granularity::Day),
-        Unit::Month | Unit::Year => {
-            let months = if unit == Unit::Month { n } else { 12 * n };
-            let (y, m) = add_months(ry, rm, -months);
+        // Hours back: the day they fall on.
+        Unit::Hour | Unit::Minute => {
+            let minutes = if unit == Unit::Hour { 60 * n } else { n };
+            let d = r - minutes.div_euclid(24 * 60);
+            simple(iv(d, d), Granularity::Day)
+        }
+        Unit::Week => {
+            let s = week_start(r - 7 * n);
+            simple(iv(s, s + 6), Granularity::Week)
+        }
+        Unit::Month => {
+            let (y, m) = add_months(ry, rm, -n);
             simple(iv(month_start(y, m), month_end(y, m)), Granularity::Month)
+        }
+        Unit::Year => {
+            let y = ry - n;
+            simple(iv(year_start(y), year_end(y)), Granularity::Year)
         }
         Unit::Decade => {
             let y = ry - 10 * n;
@@ -219,8 +235,13 @@ fn ago(r: Day, n: i32, unit: Unit) -> Answer {
 fn span(r: Day, n: i32, unit: Unit, future: bool) -> Answer {
     let (ry, rm, _) = civil(r);
     let (interval, granularity) = match unit {
-        Unit::Day | Unit::Week => {
-            let days = if unit == Unit::Day { n } else { 7 * n };
+        Unit::Day | Unit::Week | Unit::Hour | Unit::Minute => {
+            let days = match unit {
+                Unit::Week => 7 * n,
+                Unit::Day => n,
+                Unit::Hour => (n + 23) / 24,
+                _ => (n + 24 * 60 - 1) / (24 * 60),
+            };
             let i = if future {
                 iv(r, r + days)
             } else {

@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use crate::article::ArticleId;
+use crate::article::{Article, ArticleId};
+use crate::time::timex::timeml;
+
+use super::analyse;
 use crate::export::{csv_row, CSV_EOL};
 use crate::time::calendar::iso_day;
 
@@ -14,11 +17,19 @@ impl Timeline {
     fn rows(&self) -> Vec<EventRow<'_>> {
         let publications: rustc_hash::FxHashMap<ArticleId, &Publication> =
             self.publications.iter().map(|p| (p.id, p)).collect();
-        self.events
+        let mut events: Vec<&super::Event> = self
+            .events
             .iter()
+            .chain(self.other.iter())
+            .map(|e| &**e)
+            .collect();
+        events.sort_by_key(|e| (e.article, e.paragraph, e.range.start));
+        events
+            .into_iter()
             .map(|e| {
                 let p = publications.get(&e.article);
                 let r = e.resolution.as_ref();
+                let timex = e.timex();
                 EventRow {
                     article_id: e.article.to_string(),
                     title: p.map_or("", |p| p.title.as_str()),
@@ -43,6 +54,10 @@ impl Timeline {
                         })
                         .unwrap_or_default(),
                     weekday_check: r.and_then(|r| r.weekday),
+                    kind: timex.kind,
+                    timex: timex.timeml_value,
+                    timex_values: timex.value,
+                    modifier: timex.modifier,
                 }
             })
             .collect()
@@ -57,7 +72,10 @@ impl Timeline {
             "published",
             "paragraph",
             "expression",
+            "type",
             "value",
+            "timex",
+            "mod",
             "start",
             "end",
             "granularity",
@@ -76,7 +94,10 @@ impl Timeline {
                 row.published.unwrap_or_default(),
                 row.paragraph.to_string(),
                 row.expression.to_string(),
-                row.value.unwrap_or_default().to_string(),
+                row.kind.to_string(),
+                row.value.unwrap_or(&row.timex_values).to_string(),
+                row.timex.clone(),
+                row.modifier.unwrap_or_default().to_string(),
                 row.start.unwrap_or_default(),
                 row.end.unwrap_or_default(),
                 row.granularity.unwrap_or_default().to_string(),
@@ -104,6 +125,19 @@ impl Timeline {
     }
 }
 
+/// The articles as one file of TimeML documents (see [`crate::time::timex::timeml`]), each
+/// a `<TimeML>` element in a `<TimeMLCollection>`, in the order given.
+pub fn timeml_collection<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeMLCollection>\n");
+    for a in articles {
+        let doc = timeml(a, &analyse(a));
+        // Each document's own XML declaration is left out inside the collection.
+        out.push_str(doc.split_once('\n').map_or(doc.as_str(), |(_, rest)| rest));
+    }
+    out.push_str("</TimeMLCollection>\n");
+    out
+}
+
 /// One event as exported.
 #[derive(Serialize)]
 struct EventRow<'a> {
@@ -123,4 +157,14 @@ struct EventRow<'a> {
     certain: Option<bool>,
     candidates: Vec<[String; 2]>,
     weekday_check: Option<crate::time::resolve::WeekdayCheck>,
+    /// TIMEX3: `DATE`, `TIME`, `DURATION`, `SET`.
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// The one TIMEX3 value.
+    timex: String,
+    /// Every candidate value, joined by `|` (the value of what has no place in time).
+    timex_values: String,
+    /// The TIMEX3 modifier.
+    #[serde(rename = "mod")]
+    modifier: Option<&'static str>,
 }

@@ -12,6 +12,7 @@ mod trend;
 
 pub use axis::{ticks, Tick};
 pub use cache::Analyses;
+pub use export::timeml_collection;
 pub use infer::{Bound, Inferred};
 pub use lanes::{Counts, Lane, LaneBy};
 pub use trend::{share, trend, Bucket, Period, Trend};
@@ -55,6 +56,9 @@ pub struct ArticleTime {
     /// The events it mentions, in text order (shared: a timeline assembled from kept
     /// analyses takes them without copying).
     pub events: Vec<Arc<Event>>,
+    /// Durations ("28 jaar"), vague references ("nu", "binnenkort") and repetitions ("elke
+    /// maandag"), in text order: time expressions with no place in time, listed, not drawn.
+    pub other: Vec<Arc<Event>>,
     /// For an undated article: the date inferred from its text, if any.
     pub inferred: Option<Inferred>,
 }
@@ -118,8 +122,12 @@ pub fn analyse(article: &Article) -> ArticleTime {
             inferred = infer::infer(&events);
         }
     }
+    let (placeable, other): (Vec<Event>, Vec<Event>) = events
+        .into_iter()
+        .partition(|e| e.expression.kind.placeable());
     ArticleTime {
-        events: events.into_iter().map(Arc::new).collect(),
+        events: placeable.into_iter().map(Arc::new).collect(),
+        other: other.into_iter().map(Arc::new).collect(),
         inferred,
     }
 }
@@ -169,6 +177,8 @@ pub struct Timeline {
     pub publications: Vec<Publication>,
     /// Every event of every article.
     pub events: Vec<Arc<Event>>,
+    /// Every article's durations, vague references and repetitions ([`ArticleTime::other`]).
+    pub other: Vec<Arc<Event>>,
     /// Placed events grouped by their date, earliest first.
     pub groups: Vec<Group>,
 }
@@ -208,6 +218,7 @@ impl Timeline {
                 span,
             });
             t.events.extend(time.events);
+            t.other.extend(time.other);
         }
         // Keys borrowed from the events: one string made per group, not one per event.
         let mut by_key: BTreeMap<(Day, Day, &str), Vec<usize>> = BTreeMap::new();
