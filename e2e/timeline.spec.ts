@@ -111,7 +111,7 @@ test('events export as CSV, JSON and TimeML, the chart as SVG; durations and ref
   await page.goto('./#/timeline');
   // Durations, references and repetitions are listed with what they say, not drawn.
   const unanchored = page.getByTestId('unanchored');
-  await expect(unanchored.locator('summary')).toContainText('21 durations, vague references and repetitions');
+  await expect(unanchored.locator('summary')).toContainText('24 durations, vague references and repetitions');
   await unanchored.locator('summary').click();
   await expect(unanchored).toContainText('“ruim 70 jaar” a duration of more than 70 years (P70Y)');
   await expect(unanchored).toContainText('“binnenkort” the future, unspecified (FUTURE_REF)');
@@ -120,14 +120,15 @@ test('events export as CSV, JSON and TimeML, the chart as SVG; durations and ref
   const csvText = await (await (await csv).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
   // A byte-order mark first, so spreadsheet programs read accented letters as UTF-8.
   expect(csvText.startsWith('\uFEFF')).toBe(true);
-  // 31 dates placed, and 21 durations, vague references and repetitions (issue 16).
-  expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(53);
+  // 32 dates placed (one in a teaser), and 24 durations, vague references and repetitions
+  // (issue 16).
+  expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(57);
   expect(csvText).toContain('vrijdag 25 februari,DATE,2022-02-25');
   expect(csvText).toContain('ruim 70 jaar,DURATION,P70Y,P70Y,MORE_THAN');
   const json = page.waitForEvent('download');
   await page.getByTestId('export-events-json').click();
   const rows = JSON.parse(await (await (await json).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
-  expect(rows).toHaveLength(52);
+  expect(rows).toHaveLength(56);
   expect(rows.find((r) => r.expression === 'Maandag').timex).toBe('XXXX-WXX-1');
   // TimeML: one document per article, every expression a TIMEX3, well-formed XML.
   const tml = page.waitForEvent('download');
@@ -137,7 +138,7 @@ test('events export as CSV, JSON and TimeML, the chart as SVG; durations and ref
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     return [doc.getElementsByTagName('parsererror').length, doc.getElementsByTagName('TimeML').length, doc.querySelectorAll('TEXT TIMEX3').length];
   }, tmlText);
-  expect(counts).toEqual([0, 5, 52]);
+  expect(counts).toEqual([0, 5, 56]);
   expect(tmlText).toContain('type="DURATION" value="P70Y" mod="MORE_THAN">ruim 70 jaar</TIMEX3>');
   await page.getByTestId('zoom-all').click();
   const svg = page.waitForEvent('download');

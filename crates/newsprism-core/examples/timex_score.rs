@@ -163,7 +163,13 @@ fn main() {
         score.found += system.len();
         let mut used = vec![false; system.len()];
         for g in gold {
-            let hit = (0..system.len()).find(|&k| !used[k] && overlaps(&system[k].0, &g.0));
+            // Without offsets, the words alone cannot tell two "maandag"s apart: an
+            // overlapping expression that agrees in full is preferred to the first one.
+            let free = |k: &usize| !used[*k] && overlaps(&system[*k].0, &g.0);
+            let hit = (0..system.len())
+                .filter(free)
+                .find(|&k| system[k].1 == g.1 && system[k].2 == g.2 && system[k].3 == g.3)
+                .or_else(|| (0..system.len()).find(free));
             let Some(k) = hit else {
                 if verbose {
                     println!("{doc}\tmissed\t{}\t{} {} {}", g.0, g.1, g.2, g.3);

@@ -57,6 +57,8 @@ const CASES: &[(&str, &str, Expected)] = &[
         "Earlier this month the firm said it earned $10m (£19.2m) in the third quarter, down from a profit of $133m a year ago.",
         &[
             ("Earlier this month", "2005-02-01..2005-02-16"),
+            // Quarters are read (issue 16): the last third quarter before the stated day.
+            ("the third quarter", "2004-Q3"),
             // "N years ago" is a year, not a month (issue 16).
             ("a year ago", "2004"),
         ],

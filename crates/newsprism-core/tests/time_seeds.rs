@@ -143,7 +143,7 @@ fn the_events_export_as_csv_and_json_with_every_row() {
     let csv = t.events_csv();
     // Every time expression: the placed ones and the durations, references and repetitions.
     let rows = t.events.len() + t.other.len();
-    assert_eq!((t.events.len(), t.other.len()), (31, 21));
+    assert_eq!((t.events.len(), t.other.len()), (32, 24));
     assert_eq!(csv.lines().count(), rows + 1);
     assert!(csv.starts_with(
         "article_id,title,source,published,paragraph,expression,type,value,timex,mod,start"

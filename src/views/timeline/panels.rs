@@ -118,6 +118,15 @@ fn mention_card(t: &Timeline, ei: usize, lanes: Memo<LaneSet>, ui: Ui) -> Option
                 <strong>{p.source.clone()}</strong>
                 " · "
                 {published}
+                {e
+                    .aside
+                    .then(|| {
+                        view! {
+                            <span class="aside-mark" data-testid="aside-mark">
+                                " · in a caption or teaser, not the running text"
+                            </span>
+                        }
+                    })}
             </p>
             <p class="mention-title">{p.title.clone()}</p>
             <blockquote>

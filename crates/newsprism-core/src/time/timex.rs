@@ -71,7 +71,10 @@ fn open_value(kind: &Kind) -> String {
             Some(y) => format!("{y:04}-{month:02}-{day:02}"),
             None => format!("XXXX-{month:02}-{day:02}"),
         },
-        Kind::Month { month, .. } => format!("XXXX-{month:02}"),
+        Kind::Month { month, .. } | Kind::MonthOf { month, .. } => format!("XXXX-{month:02}"),
+        Kind::Quarter {
+            quarter: Some(q), ..
+        } => format!("XXXX-Q{q}"),
         Kind::Unit {
             unit: Unit::Week, ..
         }
@@ -245,7 +248,7 @@ fn escape(text: &str) -> String {
 
 /// The article as a TimeML document: its publication date as the `DCT`, its title, and its
 /// text with every time expression marked inline as a `TIMEX3` (ids `t1`, `t2`, … in text
-/// order). Site furniture is left out, as the timeline leaves it.
+/// order). Captions and site furniture are included, as the timeline reads them.
 pub fn timeml(article: &Article, time: &ArticleTime) -> String {
     let mut events: Vec<&Event> = time
         .events
@@ -269,9 +272,6 @@ pub fn timeml(article: &Article, time: &ArticleTime) -> String {
     ));
     let mut next = 1;
     for (p, para) in article.paragraphs.iter().enumerate() {
-        if !para.kind.is_content() {
-            continue;
-        }
         let mut at = 0;
         for e in events.iter().filter(|e| e.paragraph == p) {
             if e.range.start < at || e.range.end > para.text.len() {

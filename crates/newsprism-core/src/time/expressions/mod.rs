@@ -11,15 +11,21 @@
 //! It also reads the sentence's [`Tense`], which decides between past and future when a date
 //! lacks its year. Nothing here knows the publication date: that is [`super::resolve`]'s job.
 //!
-//! Files: `lexicon.rs` (the words of dates), `tokens.rs` (tokens and look-ups), `scan.rs` (the patterns
-//! tried at each token),
-//! `patterns.rs` (the date patterns), `tense.rs` (the tense of a sentence).
+//! Besides dates it reads what TimeML also counts as time expressions but that has no single
+//! place in time: durations ("28 jaar", "ruim drie jaar", "al jaren"), vague references ("nu",
+//! "binnenkort", "sinds kort") and repetitions ("elke maandag", "per month") — see
+//! [`Kind::placeable`] — as well as quarters, holidays and the part of the day a date carries.
 //!
-//! Deliberately not extracted: bare durations ("28 jaar aan de macht", "in ruim drie jaar
-//! tijd"), vague references ("de afgelopen maanden", "binnenkort", "nu") and the idiom
-//! "vandaag de dag" (nowadays).
+//! Files: `lexicon.rs` (the words of dates), `tokens.rs` (tokens, look-ups, counts and their
+//! bounds), `scan.rs` (the patterns tried at each token), `patterns.rs` (the date patterns),
+//! `named.rs` (quarters, holidays, "July last year"), `vague.rs` (durations, repetitions,
+//! vague references, parts of the day), `tense.rs` (the tense of a sentence).
+//!
+//! Left alone: "nu" as a conjunction ("nu de oorlog…"), "eerder … dan" (rather than), clock
+//! times ("om drie uur"), and expressions anchored on a named event ("sinds de oorlog").
 
 mod lexicon;
+mod named;
 mod patterns;
 mod scan;
 mod tense;
@@ -219,6 +225,22 @@ pub enum Kind {
         /// "afgelopen februari", "next March".
         rel: Rel,
     },
+    /// A month in a year counted from the text's ("July last year", "maart vorig jaar").
+    MonthOf {
+        /// 1–12.
+        month: u8,
+        /// Years after the text's year (-1 for "last year").
+        year_offset: i32,
+    },
+    /// A quarter of a year ("het derde kwartaal", "Q3 2004", "last quarter").
+    Quarter {
+        /// 1–4; `None` for "last quarter", "dit kwartaal" (counted by `rel` from the text's).
+        quarter: Option<u8>,
+        /// The year, if given.
+        year: Option<i32>,
+        /// "vorig", "dit", "volgend kwartaal"; "of last year" for a numbered one.
+        rel: Rel,
+    },
     /// A year ("2019").
     Year {
         /// The year.
@@ -335,7 +357,8 @@ pub struct Expression {
 /// let found = extract(text);
 /// assert_eq!(&text[found[0].range.clone()], "Maandag");
 /// assert_eq!(found[0].tense, Tense::Past);
-/// assert_eq!(&text[found[1].range.clone()], "sinds 2019");
+/// // TimeML leaves "sinds" out of the words; it makes the year the start of an interval.
+/// assert_eq!(&text[found[1].range.clone()], "2019");
 /// assert_eq!(found[1].kind, Kind::Year { year: 2019 });
 /// assert!(found[1].since);
 /// ```
@@ -355,11 +378,12 @@ pub fn extract(text: &str) -> Vec<Expression> {
                     *tense.get_or_insert_with(|| tense_of(&toks))
                 };
                 // TimeML leaves "sinds"/"since" out of the expression: it is a signal.
-                let first = if e.since && end > i + 1 && is_since(&toks[i].lower) {
-                    i + 1
-                } else {
-                    i
-                };
+                // "within"/"binnen" before a duration is a signal too; "ruim", "about" are
+                // part of it.
+                let signal = (e.since && is_since(&toks[i].lower))
+                    || (matches!(toks[i].lower.as_str(), "within" | "binnen")
+                        && matches!(e.kind, Kind::Duration { .. }));
+                let first = if signal && end > i + 1 { i + 1 } else { i };
                 e.range = toks[first].range.start..toks[end - 1].range.end;
                 out.push(e);
                 i = end;

@@ -256,6 +256,12 @@ pub(super) fn decade(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 /// Season words with a year ("zomer van 2020", "summer 2020") are found here, since a season
 /// without a relative word or a year is usually generic ("in de winter is het koud").
 pub(super) fn season_with_year(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    // "the spring of 2006", "de zomer van 2020": the article is part of it.
+    let i = if matches!(s.word(i)?, "the" | "de") && s.word(i + 1).and_then(season_of).is_some() {
+        i + 1
+    } else {
+        i
+    };
     let season = season_of(s.word(i)?)?;
     let mut j = i + 1;
     if matches!(s.word(j), Some("van" | "of")) {

@@ -2,6 +2,7 @@
 //! themselves are in `patterns.rs`, the tokens in `tokens.rs`.
 
 use super::lexicon::*;
+use super::named::{holiday, quarter, year_counted};
 use super::patterns::{
     cue_before, day_month, decade, deictic, numeric_date, relative, season_with_year,
 };
@@ -53,6 +54,8 @@ fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     .or_else(|| weekday(s, i))
     .or_else(|| day_month(s, i).map(|(end, kind)| (end, expr(kind))))
     .or_else(|| season_with_year(s, i))
+    .or_else(|| quarter(s, i))
+    .or_else(|| holiday(s, i))
     .or_else(|| month(s, i))
     .or_else(|| relative_word(s, i, w))
     .or_else(|| deictic(s, i).map(|(offset, len)| (i + len, expr(Kind::DayOffset { offset }))))
@@ -143,6 +146,15 @@ fn weekday(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 /// A month with a year, or alone: "juli 1994", "in februari", "March 2005".
 fn month(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let (month, j) = s.month(i, false)?;
+    // "July last year", "maart vorig jaar", "in March of next year".
+    let k = if matches!(s.word(j), Some("of" | "van")) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some((year_offset, end)) = year_counted(s, k) {
+        return Some((end, expr(Kind::MonthOf { month, year_offset })));
+    }
     let (year, end) = match s.year_after(j) {
         Some((year, end)) => (Some(year), end),
         None => (None, j),

@@ -172,6 +172,8 @@ pub(super) fn tense_of(toks: &[Tok]) -> Tense {
         {
             // "are likely to", "is expected to": a stronger cue than any -ed form nearby.
             future += 2;
+        } else if i > 0 && matches!(toks[i - 1].lower.as_str(), "be" | "worden" | "being") {
+            // "will be considered", "zal worden ingevoerd": a passive, not a past.
         } else if PAST_WORDS.contains(&w) || looks_past(w) {
             past += 1;
         }

@@ -136,7 +136,7 @@ fn durations_references_repetitions_and_day_parts_are_read() {
                 ("21-year-old", duration(Some(21), Unit::Year), None, None),
                 ("18-month", duration(Some(18), Unit::Month), None, None),
                 (
-                    "within 24 hours",
+                    "24 hours",
                     duration(Some(24), Unit::Hour),
                     Some(Mod::EqualOrLess),
                     None,

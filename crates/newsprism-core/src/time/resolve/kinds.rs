@@ -33,27 +33,16 @@ pub(super) fn answer(e: &Expression, r: Option<Day>) -> Option<Answer> {
             day,
             weekday: wd,
         } => yearless_date(month, day, wd, r?, e.tense)?,
-        Kind::Month {
-            year: Some(y),
-            month,
-            ..
-        } => simple(
-            iv(month_start(y, month), month_end(y, month)),
-            Granularity::Month,
-        ),
-        Kind::Month {
-            year: None,
-            month,
-            rel,
-        } => {
-            let r = r?;
-            let ry = civil(r).0;
-            let instances: Vec<Interval> = (ry - 1..=ry + 1)
-                .map(|y| iv(month_start(y, month), month_end(y, month)))
-                .collect();
-            simple(pick(&instances, r, rel, e.tense)?, Granularity::Month)
-        }
+        Kind::Month { year, month, rel } => month_answer(year, month, rel, r, e.tense)?,
         Kind::Year { year } => simple(iv(year_start(year), year_end(year)), Granularity::Year),
+        Kind::MonthOf { month, year_offset } => {
+            let y = civil(r?).0 + year_offset;
+            simple(
+                iv(month_start(y, month), month_end(y, month)),
+                Granularity::Month,
+            )
+        }
+        Kind::Quarter { quarter, year, rel } => quarter_answer(quarter, year, rel, r, e.tense)?,
         Kind::Decade { start } => simple(
             iv(year_start(start), year_end(start + 9)),
             Granularity::Decade,
@@ -95,6 +84,79 @@ pub(super) fn answer(e: &Expression, r: Option<Day>) -> Option<Answer> {
     }
 }
 
+/// A month: with its year, or the one the relative word or the tense picks.
+fn month_answer(
+    year: Option<i32>,
+    month: u8,
+    rel: Rel,
+    r: Option<Day>,
+    tense: Tense,
+) -> Option<Answer> {
+    let interval = match year {
+        Some(y) => iv(month_start(y, month), month_end(y, month)),
+        None => {
+            let r = r?;
+            let ry = civil(r).0;
+            let instances: Vec<Interval> = (ry - 1..=ry + 1)
+                .map(|y| iv(month_start(y, month), month_end(y, month)))
+                .collect();
+            pick(&instances, r, rel, tense)?
+        }
+    };
+    Some(simple(interval, Granularity::Month))
+}
+
+fn quarter_interval(y: i32, q: u8) -> Interval {
+    let first = 3 * (q - 1) + 1;
+    iv(month_start(y, first), month_end(y, first + 2))
+}
+
+/// A quarter: numbered with its year, numbered with a year relative to the text's ("het
+/// derde kwartaal van vorig jaar"), numbered alone (the nearest one the tense allows), or
+/// counted from the text's ("vorig kwartaal").
+fn quarter_answer(
+    quarter: Option<u8>,
+    year: Option<i32>,
+    rel: Rel,
+    r: Option<Day>,
+    tense: Tense,
+) -> Option<Answer> {
+    let interval = match (quarter, year) {
+        (Some(q), Some(y)) if rel == Rel::None => quarter_interval(y, q),
+        (Some(q), _) => {
+            let r = r?;
+            let ry = civil(r).0;
+            let offset = match rel {
+                Rel::Last => Some(-1),
+                Rel::This => Some(0),
+                Rel::Next => Some(1),
+                Rel::None => None,
+            };
+            match offset {
+                Some(o) => quarter_interval(ry + o, q),
+                None => {
+                    let instances: Vec<Interval> =
+                        (ry - 1..=ry + 1).map(|y| quarter_interval(y, q)).collect();
+                    pick(&instances, r, Rel::None, tense)?
+                }
+            }
+        }
+        (None, _) => {
+            let r = r?;
+            let (ry, rm, _) = civil(r);
+            let current = (i32::from(rm) - 1) / 3;
+            let offset = match rel {
+                Rel::Last => -1,
+                Rel::Next => 1,
+                _ => 0,
+            };
+            let n = ry * 4 + current + offset;
+            quarter_interval(n.div_euclid(4), (n.rem_euclid(4) + 1) as u8)
+        }
+    };
+    Some(simple(interval, Granularity::Quarter))
+}
+
 /// A full date: "19 december 2022"; a named weekday agrees with it or not.
 fn absolute_date(y: i32, month: u8, day: u8, wd: Option<u8>) -> Option<Answer> {
     if day > days_in_month(y, month) {
@@ -124,6 +186,19 @@ fn yearless_date(month: u8, day: u8, wd: Option<u8>, r: Day, tense: Tense) -> Op
         })
     };
     let instances: Vec<Interval> = (ry - 1..=ry + 1).filter_map(instance).collect();
+    // "Monday, Oct. 26" in a text of Sunday 25 October: the named weekday settles it, whatever
+    // the tense says, when it fits a day within a week of the text's.
+    if let Some(wd) = wd {
+        let near = instances
+            .iter()
+            .filter(|i| weekday(i.start) == wd && (i.start - r).abs() <= 7)
+            .min_by_key(|i| (i.start - r).abs());
+        if let Some(&i) = near {
+            let mut a = simple(i, Granularity::Day);
+            a.weekday = Some(WeekdayCheck::Agrees);
+            return Some(a);
+        }
+    }
     let chosen = pick(&instances, r, Rel::None, tense)?;
     let mut a = simple(chosen, Granularity::Day);
     let Some(wd) = wd else {

@@ -37,6 +37,8 @@ pub enum Granularity {
     Week,
     /// A month.
     Month,
+    /// A quarter of a year.
+    Quarter,
     /// A season.
     Season,
     /// A year.
@@ -52,6 +54,7 @@ impl Granularity {
             Granularity::Day => "day",
             Granularity::Week => "week",
             Granularity::Month => "month",
+            Granularity::Quarter => "quarter",
             Granularity::Season => "season",
             Granularity::Year => "year",
             Granularity::Decade => "decade",
@@ -143,6 +146,7 @@ pub fn needs_reference(e: &Expression) -> bool {
             year.is_some()
         }
         Kind::Year { .. } | Kind::Decade { .. } => true,
+        Kind::Quarter { year, rel, .. } => year.is_some() && rel == Rel::None,
         _ => false,
     };
     !absolute || matches!(e.part, Some(Part::Earlier | Part::Later))
@@ -268,6 +272,7 @@ pub fn format_value(day: Day, granularity: Granularity) -> String {
             format!("{wy:04}-W{w:02}")
         }
         Granularity::Month => format!("{y:04}-{m:02}"),
+        Granularity::Quarter => format!("{y:04}-Q{}", (m - 1) / 3 + 1),
         Granularity::Season => {
             // Winter belongs to the year of its December.
             let (sy, code) = match m {
@@ -343,9 +348,11 @@ pub(super) fn pick(instances: &[Interval], r: Day, rel: Rel, tense: Tense) -> Op
     match rel {
         Rel::Last => latest_before(true),
         Rel::Next => earliest_after(true),
+        // "this September" in June is this year's, whatever the tense.
         Rel::This => instances
             .iter()
             .find(|i| i.start <= r && r <= i.end)
+            .or_else(|| instances.iter().find(|i| civil(i.start).0 == civil(r).0))
             .copied()
             .or_else(|| match tense {
                 Tense::Past => latest_before(true),

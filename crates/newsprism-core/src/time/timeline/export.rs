@@ -54,6 +54,7 @@ impl Timeline {
                         })
                         .unwrap_or_default(),
                     weekday_check: r.and_then(|r| r.weekday),
+                    aside: e.aside,
                     kind: timex.kind,
                     timex: timex.timeml_value,
                     timex_values: timex.value,
@@ -83,6 +84,7 @@ impl Timeline {
             "candidates",
             "weekday_check",
             "tense",
+            "aside",
             "sentence",
         ]);
         out.push_str(CSV_EOL);
@@ -109,6 +111,7 @@ impl Timeline {
                     .map(|w| w.name().to_string())
                     .unwrap_or_default(),
                 row.tense.name().to_string(),
+                row.aside.to_string(),
                 row.sentence.to_string(),
             ];
             let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
@@ -157,6 +160,8 @@ struct EventRow<'a> {
     certain: Option<bool>,
     candidates: Vec<[String; 2]>,
     weekday_check: Option<crate::time::resolve::WeekdayCheck>,
+    /// Read in a caption or a teaser, not in the running text.
+    aside: bool,
     /// TIMEX3: `DATE`, `TIME`, `DURATION`, `SET`.
     #[serde(rename = "type")]
     kind: &'static str,

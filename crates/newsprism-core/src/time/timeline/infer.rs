@@ -69,7 +69,9 @@ pub(super) fn infer(events: &[Event]) -> Option<Inferred> {
         .filter_map(|e| Some((e, e.resolution.as_ref()?)))
         // A date in a sentence about the future ("the election in 2006") is not evidence
         // that the article was written after it.
-        .filter(|(e, r)| r.is_certain() && e.expression.tense != Tense::Future && !looks_ahead(e))
+        .filter(|(e, r)| {
+            r.is_certain() && !e.aside && e.expression.tense != Tense::Future && !looks_ahead(e)
+        })
         .max_by_key(|(_, r)| (r.end, r.start))?;
     let (event, r) = latest;
     let date = date_of(r)?;
@@ -99,7 +101,9 @@ fn date_of(r: &Resolution) -> Option<PartialDate> {
     let (y, m, d) = civil(r.end);
     match r.granularity {
         Granularity::Day => PartialDate::day(y, m, d),
-        Granularity::Week | Granularity::Month | Granularity::Season => PartialDate::month(y, m),
+        Granularity::Week | Granularity::Month | Granularity::Quarter | Granularity::Season => {
+            PartialDate::month(y, m)
+        }
         Granularity::Year | Granularity::Decade => PartialDate::year(y),
     }
 }
@@ -141,7 +145,7 @@ fn until(events: &[Event], after: Day) -> Option<Bound> {
         .iter()
         .filter_map(|e| Some((e, e.resolution.as_ref()?)))
         .filter(|(e, r)| {
-            r.is_certain() && r.start > after && !e.expression.since && still_to_come(e)
+            r.is_certain() && !e.aside && r.start > after && !e.expression.since && still_to_come(e)
         })
         .min_by_key(|(_, r)| (r.end, r.start))?;
     let date = date_of(r)?;

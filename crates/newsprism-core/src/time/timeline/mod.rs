@@ -26,7 +26,7 @@ use serde::Serialize;
 use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
 use super::expressions::{extract, Expression};
 use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
-use crate::article::{Article, ArticleId, PubDate};
+use crate::article::{Article, ArticleId, ParagraphKind, PubDate};
 use crate::text::sentence::sentences;
 
 /// One mention of a date in a text.
@@ -48,6 +48,9 @@ pub struct Event {
     pub expression: Expression,
     /// Where it lies in time; `None` when it needs a publication date the article lacks.
     pub resolution: Option<Resolution>,
+    /// Read in a caption or in site furniture (a teaser, "KIJK. …"), not in the running text:
+    /// shown as such, and never evidence of when the article was written.
+    pub aside: bool,
 }
 
 /// What the timeline knows about one article.
@@ -63,8 +66,8 @@ pub struct ArticleTime {
     pub inferred: Option<Inferred>,
 }
 
-/// Finds and places every temporal expression in an article's content paragraphs (site
-/// furniture is left out), against its publication date.
+/// Finds and places every temporal expression in an article, against its publication date.
+/// Captions and site furniture are read too, their events marked [`Event::aside`].
 ///
 /// An undated article gets its absolute dates placed and, from the latest of them, an
 /// inferred date; year-less dates with a weekday are placed by the weekday from the latest
@@ -73,9 +76,10 @@ pub struct ArticleTime {
 pub fn analyse(article: &Article) -> ArticleTime {
     let mut events = Vec::new();
     for (p, para) in article.paragraphs.iter().enumerate() {
-        if !para.kind.is_content() {
-            continue;
-        }
+        let aside = matches!(
+            para.kind,
+            ParagraphKind::Caption | ParagraphKind::Boilerplate
+        );
         for sentence in sentences(&para.text) {
             let text = &para.text[sentence.clone()];
             for e in extract(text) {
@@ -89,6 +93,7 @@ pub fn analyse(article: &Article) -> ArticleTime {
                     sentence_text: text.to_string(),
                     expression: e,
                     resolution: None,
+                    aside,
                 });
             }
         }
@@ -380,10 +385,12 @@ pub fn describe(r: &Resolution) -> String {
             Granularity::Day | Granularity::Week => {
                 format!("{} – {}", human_day(start), human_day(end))
             }
-            Granularity::Month | Granularity::Season if (sy, sm) == (ey, em) => {
+            Granularity::Month | Granularity::Quarter | Granularity::Season
+                if (sy, sm) == (ey, em) =>
+            {
                 format!("{} {sy}", MONTH_ABBR[usize::from(sm - 1)])
             }
-            Granularity::Month | Granularity::Season => format!(
+            Granularity::Month | Granularity::Quarter | Granularity::Season => format!(
                 "{} {sy} – {} {ey}",
                 MONTH_ABBR[usize::from(sm - 1)],
                 MONTH_ABBR[usize::from(em - 1)]
