@@ -18,7 +18,7 @@ const MONDAYS = '2022-11-28|2022-12-05|2022-12-12|2022-12-19|2022-12-26';
 test('the seeds: publication dates, inferred 003, events and the shared Monday', async ({ page, watch }) => {
   await page.goto('./#/timeline');
   await expect(page.getByTestId('timeline-summary')).toHaveText(
-    '5 articles · 0 undated · 31 date mentions, 31 placed · 3 dates mentioned by more than one article');
+    '5 articles · 0 undated · 32 date mentions, 32 placed · 3 dates mentioned by more than one article');
   // Four dated articles and 003 by inference (dashed); articles of the same month share a mark.
   const counts = await page.getByTestId('pub-mark').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(5);

@@ -204,3 +204,40 @@ fn the_chart_opens_on_the_publications_and_counts_what_lies_outside() {
     assert!(t.groups.iter().filter(|g| g.end < s).all(|g| g.end <= ne));
     assert_eq!(t.outside(all_s, day_of(2100, 1, 1)).before, 0);
 }
+
+#[test]
+fn dates_in_teasers_are_read_and_marked_as_asides_never_as_evidence() {
+    let corpus = seeds();
+    let a = corpus
+        .articles()
+        .iter()
+        .find(|a| a.file_name.starts_with("004"))
+        .unwrap();
+    let time = analyse(a);
+    // "KIJK. Beelden tonen de aankomst van Vladimir Poetin maandag in Wit-Rusland": furniture.
+    let kijk = time
+        .events
+        .iter()
+        .find(|e| a.paragraphs[e.paragraph].text.starts_with("KIJK"))
+        .expect("the teaser's Monday is read");
+    assert!(kijk.aside);
+    assert!(time
+        .events
+        .iter()
+        .filter(|e| !a.paragraphs[e.paragraph].text.starts_with("KIJK"))
+        .all(|e| !e.aside || a.paragraphs[e.paragraph].kind.name() == "boilerplate"));
+    // An undated article whose only date is in a caption gets no inferred date from it.
+    let b = newsprism_core::ingest::parse_article(
+        "caption.txt",
+        "Kiev bereidt zich voor op de winter.\n\nFoto: ANP, 12 maart 2021\n\nDe stad koopt generatoren."
+            .as_bytes(),
+    )
+    .unwrap()
+    .article;
+    let t = analyse(&b);
+    assert!(t
+        .events
+        .iter()
+        .any(|e| e.aside && e.text == "12 maart 2021"));
+    assert!(t.inferred.is_none());
+}
