@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-ui lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-quotes bench-ui lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -49,7 +49,7 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-ui bench-archive
+bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-quotes bench-ui bench-archive
 
 ## Published indexes: newsprism index and the app's archive view against Pagefind, at 10x, 100x, 400x
 bench-archive: dist
@@ -82,6 +82,12 @@ bench-lemmas:
 bench-time:
 	cargo run --release -p newsprism-core --example timex_score -- \
 	  crates/newsprism-core/tests/gold/timex.tsv ../shared/seeds ../shared/corpora/bbc
+
+## Quotations in the seeds against tests/gold/quotes.tsv: statements found, speakers right, speakers
+## invented where the text names none, scare quotes and names in marks told apart
+bench-quotes:
+	cargo run --release -p newsprism-core --example quote_score -- \
+	  crates/newsprism-core/tests/gold/quotes.tsv ../shared/seeds
 
 ## Saved web pages: article text against the snippets to keep and drop, publication dates, time a
 ## page; beside trafilatura 2.3, readability-lxml, jusText and htmldate (installed from PyPI into

@@ -86,6 +86,9 @@ test('quotes: the Peskov cluster with its word differences, filters and exports'
   await expect(peskov.locator('li.reference q')).toHaveText('volstrekt domme en ongegronde verzinsels.');
   // The co-aggressors joke, credited to Lukashenko, in two sources.
   await expect(page.getByTestId('quote-cluster').filter({ hasText: 'Aleksandr Loekasjenko · 2 sources' })).toContainText('giftige mensen');
+  // A scare quote is nobody's statement; a headline repeating Kemper's words is his (issue 16).
+  await expect(page.getByTestId('quote-row').filter({ hasText: 'dreiging' })).toContainText('a term or scare quote');
+  await expect(page.getByTestId('quote-row').filter({ hasText: 'Ziet eigen land opgeslokt worden' })).toContainText('Michael Kemper');
   // Filter by speaker, then by source.
   await page.getByTestId('speaker-filter').selectOption({ value: 'kemper' });
   await expect(page).toHaveURL(/speaker=kemper/);

@@ -131,7 +131,9 @@ pub struct QuoteRecord {
     pub start: usize,
     /// End (exclusive).
     pub end: usize,
-    /// `"quotation"`, or `"fragment"` (fewer than four words inside the reporter's sentence).
+    /// `"quotation"`, `"fragment"` (fewer than four words inside the reporter's sentence,
+    /// said by someone) or `"scare"` (a phrase in marks that nobody is said to have said: a
+    /// scare quote or a term).
     pub kind: &'static str,
     /// Who says it, as written, when the text says.
     pub speaker: Option<String>,
@@ -299,7 +301,9 @@ impl Cross<'_> {
                 text: quote.at.text.clone(),
                 start,
                 end,
-                kind: if quote.fragment {
+                kind: if quote.scare {
+                    "scare"
+                } else if quote.fragment {
                     "fragment"
                 } else {
                     "quotation"

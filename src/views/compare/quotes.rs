@@ -190,9 +190,13 @@ fn QuoteTable(
                                 .unwrap_or_else(|| s.name.clone())
                         })
                         .unwrap_or_else(|| "—".into());
-                    let how = q.speaker.as_ref().map_or("", |s| s.how.describe());
+                    let how = match &q.speaker {
+                        Some(s) => s.how.describe(),
+                        None if q.scare => "a term or scare quote: nobody is said to have said it",
+                        None => "",
+                    };
                     view! {
-                        <tr data-testid="quote-row" class:fragment=q.fragment>
+                        <tr data-testid="quote-row" class:fragment=q.fragment class:scare=q.scare>
                             <td>
                                 <q>{q.at.text.clone()}</q>
                             </td>

@@ -10,7 +10,8 @@ use crate::compare::words::Doc;
 use crate::search::snippet::Span;
 use crate::text::tokenize::{term_key, tokenize};
 
-fn stems_of(doc: &Doc, q: &Quote) -> FxHashSet<String> {
+/// The content-word stems of a quotation.
+pub(super) fn stems_of(doc: &Doc, q: &Quote) -> FxHashSet<String> {
     doc.sentences
         .iter()
         .filter(|s| doc.units[s.unit].paragraph == q.at.paragraph)

@@ -18,6 +18,17 @@
 //! 5. a name in the same sentence, when the sentence has a verb of saying ("Peskov deed de
 //!    speculaties af als „…”", "Poetin zei dat hij ‘…’ steunde").
 //!
+//! A phrase under four words never continues a quotation, and the verb that attributed a
+//! quotation before it in the same sentence is not its own. "volgens de commandant …, Sergej
+//! Najev," finds the name in apposition; "zegt Michael Kemper, hoogleraar … aan de Universiteit
+//! van Amsterdam" keeps the name, not the institution after the comma. A quotation with no
+//! speaker that repeats words attributed elsewhere in the article (a headline, lead or pull
+//! quote) takes that speaker ([`Attribution::Repeated`]).
+//!
+//! **Scare quotes.** A phrase in marks that nobody is said to have said ("de ‘dreiging’", wat
+//! een “speciale militaire operatie” wordt genoemd, "the so-called …") is flagged
+//! [`Quote::scare`]: shown and exported as a term, never as anyone's statement.
+//!
 //! "reageert iemand op Twitter" is an anonymous speaker: no name is guessed. Speakers are keyed
 //! like entities, so "Dmitri Peskov" and "Peskov" (and the alias table's spellings) are one.
 //!
@@ -27,10 +38,11 @@
 //! against the rendering closest to all the others.
 
 //!
-//! Files: `marks.rs` finds the marked quotations, `speakers.rs` attributes them (and finds
+//! Files: `marks.rs` finds the marked quotations, `lexicon.rs` holds the words of attribution, `speakers.rs` attributes them (and finds
 //! the colon-led ones), `clusters.rs` groups renderings of one statement and diffs them.
 
 mod clusters;
+mod lexicon;
 mod marks;
 mod speakers;
 #[cfg(test)]
@@ -100,6 +112,9 @@ pub enum Attribution {
     Pronoun,
     /// Continues the attributed quotation before it in the paragraph.
     Continued,
+    /// Repeats words the article quotes elsewhere with their speaker (a headline, a lead, a
+    /// pull quote: "Ziet eigen land opgeslokt worden").
+    Repeated,
     /// Named in the same sentence, which has a verb of saying.
     Sentence,
 }
@@ -112,6 +127,7 @@ impl Attribution {
             Attribution::Before => "named before the quote",
             Attribution::Pronoun => "pronoun resolved",
             Attribution::Continued => "continues the previous quote",
+            Attribution::Repeated => "repeats a quote attributed in the text",
             Attribution::Sentence => "named in the sentence",
         }
     }
@@ -140,6 +156,9 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// Fewer than four words: a phrase quoted inside the reporter's sentence.
     pub fragment: bool,
+    /// A scare quote or a term: a phrase in marks that nobody is said to have said ("de
+    /// ‘dreiging’ vanuit Oekraïne", wat een “speciale militaire operatie” wordt genoemd).
+    pub scare: bool,
 }
 
 /// One rendering in a cluster, with the words that differ from the reference marked.
@@ -219,7 +238,9 @@ impl QuoteReport {
                         .find(|t| t.range.start < outer.end && outer.end <= t.range.end)
                         .copied()
                         .unwrap_or(s);
-                    let previous = quotes[first..].last();
+                    // A scare quote is nobody's: the quotation before is the last statement.
+                    let previous = quotes[first..].iter().rev().find(|q: &&Quote| !q.scare);
+                    let fragment = words.len() < 4;
                     let speaker = speakers::Site {
                         doc,
                         s,
@@ -230,11 +251,12 @@ impl QuoteReport {
                         unit: u,
                         ctx,
                         aliases,
+                        fragment,
                     }
                     .attribute();
                     let sentence_end = s.range.end.max(outer.end).min(unit.text.len());
                     let sentence_start = s.range.start.min(outer.start);
-                    let fragment = words.len() < 4;
+                    let scare = fragment && speaker.is_none();
                     quotes.push(Quote {
                         at: Passage {
                             article: doc.id(),
@@ -246,11 +268,13 @@ impl QuoteReport {
                             sentence: unit.text[sentence_start..sentence_end].to_string(),
                         },
                         fragment,
+                        scare,
                         style,
                         speaker,
                     });
                 }
             }
+            speakers::repeated(doc, &mut quotes[first..]);
         }
         let (clusters, cluster_of) = clusters::cluster(docs, &quotes);
         QuoteReport {
@@ -306,6 +330,7 @@ impl QuoteReport {
             "attribution",
             "style",
             "fragment",
+            "scare",
             "cluster",
             "sentence",
         ]);
@@ -326,6 +351,7 @@ impl QuoteReport {
                 q.speaker.as_ref().map_or("", |s| s.how.describe()),
                 q.style.marks(),
                 if q.fragment { "yes" } else { "no" },
+                if q.scare { "yes" } else { "no" },
                 &self.cluster_of[i].map_or(String::new(), |c| (c + 1).to_string()),
                 &q.at.sentence,
             ]));
@@ -351,6 +377,7 @@ impl QuoteReport {
                     "attribution": q.speaker.as_ref().map(|s| s.how),
                     "style": q.style.marks(),
                     "fragment": q.fragment,
+                    "scare": q.scare,
                     "cluster": self.cluster_of[i].map(|c| c + 1),
                     "sentence": q.at.sentence,
                 })

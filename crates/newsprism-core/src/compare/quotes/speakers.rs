@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::{INDEFINITE, PRONOUNS, SPEECH};
 use super::marks::trim;
 use super::{Attribution, Quote, Speaker, Style};
 use crate::compare::names::{is_name_adjective, is_person_title, NameContext};
@@ -11,103 +12,6 @@ use crate::compare::words::{Doc, Sentence};
 use crate::search::alias::AliasTable;
 use crate::text::fold::fold;
 use crate::text::tokenize::tokenize;
-
-/// Verbs (and "aldus", "volgens") that introduce or close a quotation.
-const SPEECH: &[&str] = &[
-    "aldus",
-    "zei",
-    "zegt",
-    "zeggen",
-    "zeiden",
-    "zeggt",
-    "stelt",
-    "stelde",
-    "stellen",
-    "verklaarde",
-    "verklaart",
-    "sneerde",
-    "reageert",
-    "reageerde",
-    "schreef",
-    "schrijft",
-    "meldde",
-    "meldt",
-    "benadrukte",
-    "benadrukt",
-    "vertelde",
-    "vertelt",
-    "voegde",
-    "voegt",
-    "waarschuwde",
-    "waarschuwt",
-    "antwoordde",
-    "antwoordt",
-    "noemde",
-    "noemt",
-    "verwierp",
-    "ontkende",
-    "ontkent",
-    "riep",
-    "twitterde",
-    "tweette",
-    "vroeg",
-    "vraagt",
-    "legde",
-    "legt",
-    "beweerde",
-    "beweert",
-    "concludeerde",
-    "erkende",
-    "erkent",
-    "zo",
-    "af",
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "warned",
-    "warns",
-    "wrote",
-    "writes",
-    "explained",
-    "stated",
-    "asked",
-    "asks",
-    "replied",
-    "insisted",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "called",
-    "described",
-    "tweeted",
-    "according",
-    "declared",
-    "noted",
-    "notes",
-    "admitted",
-    "denied",
-    "suggested",
-    "suggests",
-    "believes",
-    "thinks",
-    "denkt",
-    "vindt",
-    "vond",
-];
-
-/// Words that stand for a speaker named earlier.
-const PRONOUNS: &[&str] = &[
-    "hij", "zij", "ze", "hem", "haar", "diens", "he", "she", "him", "her", "they", "zij",
-];
-
-/// Words that leave the speaker unnamed on purpose.
-const INDEFINITE: &[&str] = &[
-    "iemand", "men", "velen", "sommigen", "someone", "somebody", "one", "many", "others",
-];
 
 /// "Kemper: Belarus wil …": a name (with an optional title) opening a sentence, a colon, then
 /// words that are not in quotation marks.
@@ -197,10 +101,17 @@ fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<
         if let Some(n) = names.iter().find(|n| n.words.start == k) {
             // "Kremlin-woordvoerder": a compound title's head, not the speaker.
             // "Kremlin spokesman Dmitry Peskov" too: the organisation names the title.
-            let compound_title = s
-                .words
-                .get(n.words.end)
-                .is_some_and(|t| is_person_title(&t.key));
+            // But "Michael Kemper, hoogleraar …": a title after a comma describes the name.
+            let text = doc.units[s.unit].text;
+            let comma_after = s.words.get(n.words.end).is_some_and(|t| {
+                let end = s.words[n.words.end - 1].range.end;
+                text.get(end..t.range.start)
+                    .is_some_and(|gap| gap.contains(','))
+            });
+            let compound_title = !comma_after
+                && s.words
+                    .get(n.words.end)
+                    .is_some_and(|t| is_person_title(&t.key));
             if !compound_title {
                 return Some(n.text.clone());
             }
@@ -239,6 +150,9 @@ pub(super) struct Site<'d, 'a> {
     pub ctx: &'d NameContext,
     /// The user's alias table.
     pub aliases: &'d AliasTable,
+    /// Fewer than four words: a phrase never continues a quotation, and a phrase named as a
+    /// term ("wat … wordt genoemd", "zogenoemde") is nobody's statement.
+    pub fragment: bool,
 }
 
 /// A rule's verdict: `Some(speaker)` decides (`Some(None)` is an anonymous speaker, such as
@@ -249,6 +163,9 @@ impl Site<'_, '_> {
     /// The speaker, by the rules in the module's order of trust.
     pub(super) fn attribute(&self) -> Option<Speaker> {
         let before = self.words_before();
+        if self.fragment && self.named_as_term(&before) {
+            return None;
+        }
         self.after()
             .or_else(|| self.colon_before(&before))
             .or_else(|| self.according_to(&before))
@@ -280,8 +197,42 @@ impl Site<'_, '_> {
         self.s.words[k].key.as_str()
     }
 
+    /// "de zogenoemde ‘…’", "the so-called ‘…’", "wat een ‘…’ wordt genoemd", "what is
+    /// called ‘…’": the marks name a term.
+    fn named_as_term(&self, before: &[usize]) -> bool {
+        let s = self.s;
+        let near_before = before.iter().rev().take(3).any(|&k| {
+            matches!(
+                self.key_at(k),
+                "zogenoemde" | "zogenaamde" | "so-called" | "dubbed"
+            )
+        });
+        let after: Vec<&str> = s
+            .words
+            .iter()
+            .filter(|w| w.range.start >= self.outer.end)
+            .take(3)
+            .map(|w| w.key.as_str())
+            .collect();
+        let naming_after = after.iter().take(3).any(|w| {
+            matches!(
+                *w,
+                "genoemd" | "noemen" | "heet" | "heten" | "called" | "termed" | "known"
+            )
+        });
+        let called_before = before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|&k| matches!(self.key_at(k), "called" | "termed" | "heet"));
+        near_before || naming_after || called_before
+    }
+
     /// The quotation before continues into this one: it shares its speaker.
     fn continuing(&self) -> Option<Speaker> {
+        if self.fragment {
+            return None;
+        }
         let p = self.previous?;
         if p.at.paragraph != self.doc.units[self.unit].paragraph {
             return None;
@@ -388,10 +339,15 @@ impl Site<'_, '_> {
 
     /// Rule 3: "volgens Hartog …", "according to Smith …", "volgens hem …".
     fn according_to(&self, before: &[usize]) -> Verdict {
-        let v = *before
-            .iter()
-            .rev()
-            .find(|&&k| self.key_at(k) == "volgens" || self.key_at(k) == "according")?;
+        let cue = |k: &usize| self.key_at(*k) == "volgens" || self.key_at(*k) == "according";
+        // Before the quotation, or after it in the same sentence ("zijn ‘vijanden’ er volgens
+        // de president op uit").
+        let v = match before.iter().rev().find(|k| cue(k)) {
+            Some(&v) => v,
+            None => (0..self.s.words.len())
+                .filter(|&k| self.s.words[k].range.start >= self.outer.end)
+                .find(cue)?,
+        };
         let from = if self.key_at(v) == "according" {
             v + 2
         } else {
@@ -400,17 +356,74 @@ impl Site<'_, '_> {
         if let Some(n) = name_from(self.doc, self.s, from, self.ctx) {
             return Some(self.make(n, Attribution::Before));
         }
+        // "Volgens de commandant van de strijdkrachten, Sergej Najev, …": the name in apposition.
+        if let Some(n) = self.apposition(from) {
+            return Some(self.make(n, Attribution::Before));
+        }
+        let w = self.s.words.get(from).map(|w| w.key.as_str());
+        let w2 = self.s.words.get(from + 1).map(|w| w.key.as_str());
+        // "volgens hem", "volgens de president": the speaker before, or the last person.
+        (w.is_some_and(|w| PRONOUNS.contains(&w))
+            || (matches!(w, Some("de" | "het" | "the")) && w2.is_some_and(is_person_title)))
+        .then(|| self.pronoun())
+    }
+
+    /// A name set off by commas within a few words of word `from`: "de commandant van de
+    /// strijdkrachten, Sergej Najev,".
+    fn apposition(&self, from: usize) -> Option<String> {
+        let s = self.s;
+        let text = self.text();
+        let names = self.ctx.names(self.doc, s);
+        names
+            .iter()
+            .filter(|n| n.words.start > from && n.words.start <= from + 8)
+            .filter(|n| s.words[n.words.start].range.end <= self.outer.start)
+            .find(|n| {
+                let prev = &s.words[n.words.start - 1];
+                let gap = text.get(prev.range.end..s.words[n.words.start].range.start);
+                gap.is_some_and(|g| g.contains(','))
+            })
+            .map(|n| n.text.clone())
+    }
+
+    /// Where the sentence starts for this phrase: after the quotation before it in the same
+    /// sentence and the words that attributed that one ("“…”, voegde hij eraan toe voordat hij
+    /// de ‘dreiging’ besprak": the verb is the quotation's, not the phrase's).
+    fn own_start(&self) -> usize {
+        let text = self.text();
+        let Some(p) = self.previous else {
+            return self.s.range.start;
+        };
+        let same_sentence = p.at.paragraph == self.doc.units[self.unit].paragraph
+            && p.at.range.start >= self.s.range.start
+            && p.at.range.end <= self.outer.start
+            && text.get(p.at.range.clone()) == Some(p.at.text.as_str());
+        // The quotation before is attributed right after it: ", voegde hij eraan toe".
+        let attributed_after = p.speaker.is_some()
+            && self
+                .s
+                .words
+                .iter()
+                .find(|w| w.range.start >= p.at.range.end)
+                .is_some_and(|w| SPEECH.contains(&w.key.as_str()) || w.key == "volgens");
+        if !(self.fragment && same_sentence && attributed_after) {
+            return self.s.range.start;
+        }
+        // The attribution: up to four words after the quotation.
         self.s
             .words
-            .get(from)
-            .is_some_and(|w| PRONOUNS.contains(&w.key.as_str()))
-            .then(|| self.pronoun())
+            .iter()
+            .filter(|w| w.range.start >= p.at.range.end)
+            .nth(4)
+            .map_or(self.outer.start, |w| w.range.start.min(self.outer.start))
     }
 
     /// Whether the sentence has a verb of saying outside the quotation.
     fn has_speech(&self) -> bool {
+        let start = self.own_start();
         self.s.words.iter().any(|w| {
-            (w.range.end <= self.outer.start || w.range.start >= self.outer.end)
+            w.range.start >= start
+                && (w.range.end <= self.outer.start || w.range.start >= self.outer.end)
                 && SPEECH.contains(&w.key.as_str())
         })
     }
@@ -442,8 +455,10 @@ impl Site<'_, '_> {
                 }
             }
         }
+        let start = self.own_start();
         before
             .iter()
+            .filter(|&&k| s.words[k].range.start >= start)
             .any(|&k| PRONOUNS.contains(&self.key_at(k)))
             .then(|| self.pronoun())
     }
@@ -492,4 +507,33 @@ fn last_person_before(
         }
     }
     best
+}
+
+/// Quotations with no speaker that repeat words quoted elsewhere in the article with one (a
+/// headline, a lead, a subheading or a pull quote: "Giftige mensen", "Ziet eigen land opgeslokt
+/// worden") take that speaker. Two content words at least, all of them in the other quotation.
+pub(super) fn repeated(doc: &Doc, quotes: &mut [Quote]) {
+    let sets: Vec<_> = quotes
+        .iter()
+        .map(|q| super::clusters::stems_of(doc, q))
+        .collect();
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_some() || sets[i].len() < 2 {
+            continue;
+        }
+        let source = (0..quotes.len()).find(|&j| {
+            j != i
+                && quotes[j].speaker.is_some()
+                && sets[j].len() > sets[i].len()
+                && sets[i].iter().all(|w| sets[j].contains(w))
+        });
+        if let Some(j) = source {
+            let speaker = quotes[j].speaker.clone().map(|sp| Speaker {
+                how: Attribution::Repeated,
+                ..sp
+            });
+            quotes[i].speaker = speaker;
+            quotes[i].scare = false;
+        }
+    }
 }

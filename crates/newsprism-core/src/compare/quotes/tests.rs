@@ -160,3 +160,59 @@ fn speakers_are_found_before_after_and_by_pronoun() {
         .collect();
     assert_eq!(keys.len(), 1);
 }
+
+#[test]
+fn a_title_after_a_comma_describes_the_speaker_it_does_not_replace_him() {
+    let (arts, t) = report(&[
+        " date 2022-12 Nu is dus de vraag. \"Als Poetins situatie wanhopig wordt, is het goed mogelijk dat hij Belarus onder druk zet\" zegt Michael Kemper, hoogleraar Oost-Europese studies aan de Universiteit van Amsterdam.",
+    ]);
+    let docs: Vec<Doc> = arts
+        .iter()
+        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
+        .collect();
+    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
+    let who = r.quotes[0].speaker.as_ref().map(|s| s.name.as_str());
+    assert_eq!(who, Some("Michael Kemper"));
+}
+
+#[test]
+fn scare_quotes_are_nobodys_and_a_headline_takes_the_speaker_the_body_names() {
+    let (arts, t) = report(&[
+        "'Giftige mensen'\n\nVoor de Russen is het een ‘speciale militaire operatie’. Hij bespreekt de ‘dreiging’ vanuit het westen. Wat door Moskou een “regionale groepering” wordt genoemd, groeit. „Wij zijn de meest giftige mensen op deze planeet”, sneerde Loekasjenko. Wel zijn ‘vijanden’ er volgens de president op uit.",
+    ]);
+    let docs: Vec<Doc> = arts
+        .iter()
+        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
+        .collect();
+    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
+    let got: Vec<(&str, Option<&str>, bool)> = r
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.at.text.as_str(),
+                q.speaker.as_ref().map(|s| s.name.as_str()),
+                q.scare,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Giftige mensen", Some("Loekasjenko"), false),
+            ("speciale militaire operatie", None, true),
+            ("dreiging", None, true),
+            ("regionale groepering", None, true),
+            (
+                "Wij zijn de meest giftige mensen op deze planeet",
+                Some("Loekasjenko"),
+                false
+            ),
+            ("vijanden", Some("Loekasjenko"), false),
+        ]
+    );
+    assert_eq!(
+        r.quotes[0].speaker.as_ref().map(|s| s.how),
+        Some(Attribution::Repeated)
+    );
+}
