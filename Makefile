@@ -83,11 +83,12 @@ bench-time:
 	cargo run --release -p newsprism-core --example timex_score -- \
 	  crates/newsprism-core/tests/gold/timex.tsv ../shared/seeds ../shared/corpora/bbc
 
-## Quotations in the seeds against tests/gold/quotes.tsv: statements found, speakers right, speakers
-## invented where the text names none, scare quotes and names in marks told apart
+## Quotations and quantities in the seeds against tests/gold/quotes.tsv and quantities.tsv:
+## statements found, speakers right, speakers invented where the text names none, scare quotes
+## and names in marks told apart; quantities found, their numbers and what they count
 bench-quotes:
 	cargo run --release -p newsprism-core --example quote_score -- \
-	  crates/newsprism-core/tests/gold/quotes.tsv ../shared/seeds
+	  crates/newsprism-core/tests/gold/quotes.tsv crates/newsprism-core/tests/gold/quantities.tsv ../shared/seeds
 
 ## Saved web pages: article text against the snippets to keep and drop, publication dates, time a
 ## page; beside trafilatura 2.3, readability-lxml, jusText and htmldate (installed from PyPI into

@@ -1,10 +1,11 @@
-//! Scores the quotations Newsprism finds in the seeds against the gold table
-//! (tests/gold/quotes.tsv): how many quoted statements are found, how many statements by
+//! Scores the quotations and quantities Newsprism finds in the seeds against the gold tables
+//! (tests/gold/quotes.tsv, tests/gold/quantities.tsv). Quotations: how many quoted statements are found, how many statements by
 //! someone get the right speaker, how many get a speaker the text does not name, and how well
 //! scare quotes and names in marks are told apart from statements. With `--verbose`, every
 //! disagreement.
 //!
-//! `cargo run --release -p newsprism-core --example quote_score -- GOLD SEEDS_DIR [--verbose]`
+//! `cargo run --release -p newsprism-core --example quote_score -- QUOTES QUANTITIES SEEDS_DIR
+//! [--verbose]`
 //! (`make bench-quotes`).
 
 use newsprism_core::analysis::analyze;
@@ -12,14 +13,14 @@ use newsprism_core::Corpus;
 
 mod quote_gold;
 
-use quote_gold::{ratio, score};
+use quote_gold::{quantities, ratio, score};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [gold_path, seeds] = positional.as_slice() else {
-        eprintln!("usage: quote_score GOLD SEEDS_DIR [--verbose]");
+    let [gold_path, quantity_path, seeds] = positional.as_slice() else {
+        eprintln!("usage: quote_score QUOTES_GOLD QUANTITIES_GOLD SEEDS_DIR [--verbose]");
         std::process::exit(2);
     };
     let gold = std::fs::read_to_string(gold_path).unwrap_or_else(|e| {
@@ -83,5 +84,31 @@ fn main() {
         sc.statements_kept,
         sc.found,
         ratio(sc.statements_kept, sc.found)
+    );
+    let qgold = std::fs::read_to_string(quantity_path).unwrap_or_else(|e| {
+        eprintln!("{quantity_path}: {e}");
+        std::process::exit(2);
+    });
+    let qs = quantities(&qgold, &records).unwrap_or_else(|e| {
+        eprintln!("{quantity_path}: {e}");
+        std::process::exit(2);
+    });
+    if verbose {
+        for n in &qs.notes {
+            println!("{n}");
+        }
+    }
+    println!("Quantities against {quantity_path}:");
+    println!(
+        "  found: {} of {} ({:.3}), {} more not in the table; the number right: {} of {}; what it counts right: {} of {} ({:.3})",
+        qs.found,
+        qs.rows,
+        ratio(qs.found, qs.rows),
+        qs.extra,
+        qs.value,
+        qs.found,
+        qs.counts,
+        qs.named,
+        ratio(qs.counts, qs.named)
     );
 }

@@ -100,3 +100,94 @@ pub fn score(gold: &str, records: &[ArticleRecord]) -> Result<QuoteScore, String
 pub fn ratio(a: usize, b: usize) -> f64 {
     a as f64 / b.max(1) as f64
 }
+
+/// The quantity figures, counted over the quantity table's rows.
+#[derive(Debug, Default)]
+pub struct QuantityScore {
+    /// Rows in the table, and those found.
+    pub rows: usize,
+    pub found: usize,
+    /// Found with the number the table gives within their range.
+    pub value: usize,
+    /// Rows naming what they count, and those found counting it.
+    pub named: usize,
+    pub counts: usize,
+    /// Quantities found that the table does not list.
+    pub extra: usize,
+    /// What disagreed, one line each.
+    pub notes: Vec<String>,
+}
+
+/// Scores the quantities of `records` against the quantity table's text.
+pub fn quantities(gold: &str, records: &[ArticleRecord]) -> Result<QuantityScore, String> {
+    let mut sc = QuantityScore::default();
+    let mut used: Vec<Vec<bool>> = records
+        .iter()
+        .map(|r| vec![false; r.quantities.len()])
+        .collect();
+    for line in gold
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let c: Vec<&str> = line.split('\t').collect();
+        let [doc, phrase, number, noun] = c.as_slice() else {
+            return Err(format!("a row needs four columns: {line}"));
+        };
+        let n: f64 = number
+            .parse()
+            .map_err(|_| format!("not a number: {line}"))?;
+        sc.rows += 1;
+        let Some(ri) = records.iter().position(|r| r.file.starts_with(doc)) else {
+            return Err(format!("no article for {doc}"));
+        };
+        // The phrase's number (past hedges such as "ruim", "nog geen") is in the quantity found.
+        let first = phrase
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .find(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || w == "een"
+                    || newsprism_core::compare::numbers::number_word(w).is_some()
+            })
+            .unwrap_or_else(|| {
+                phrase
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase()
+            });
+        let hit = records[ri].quantities.iter().enumerate().find(|(k, q)| {
+            !used[ri][*k] && q.text.to_lowercase().split_whitespace().any(|w| w == first)
+        });
+        let Some((k, q)) = hit else {
+            sc.notes
+                .push(format!("{doc}\tquantity not found\t{phrase}"));
+            continue;
+        };
+        used[ri][k] = true;
+        sc.found += 1;
+        if q.low <= n && q.high.is_none_or(|h| n <= h) {
+            sc.value += 1;
+        } else {
+            sc.notes
+                .push(format!("{doc}\twrong value\t{phrase}\tgot {}", q.value));
+        }
+        if *noun != "-" {
+            sc.named += 1;
+            if q.counts.eq_ignore_ascii_case(noun) {
+                sc.counts += 1;
+            } else {
+                sc.notes
+                    .push(format!("{doc}\twrong thing\t{phrase}\tgot {:?}", q.counts));
+            }
+        }
+    }
+    for (r, u) in records.iter().zip(&used) {
+        for (q, _) in r.quantities.iter().zip(u).filter(|(_, used)| !**used) {
+            sc.extra += 1;
+            sc.notes
+                .push(format!("{}\textra quantity\t{}", r.file, q.text));
+        }
+    }
+    Ok(sc)
+}

@@ -6,12 +6,16 @@
 //! "£15.8m", "$3bn"); Dutch number words, compounds included ("zevenhonderd",
 //! "eenentwintig", "tweeduizend") and English ones ("seven hundred", "twenty-five"); vague
 //! quantities ("duizenden", "enkele tienduizenden", "thousands of") with their implied range.
-//! "een" and "one" are articles and pronouns far more often than numbers and are skipped;
-//! "één" is a number.
+//! "een" and "one" are articles and pronouns far more often than numbers and are skipped,
+//! except before a unit of time ("een jaar na de invasie"); "één" is a number, and so are the
+//! collective "tweeën", "drieën" (people: "wij tweeën"). A spelled-out count left short after
+//! "zeker", "minstens", "at least" counts the plural noun before it ("oefeningen – al zeker
+//! twee").
 //!
 //! **Not quantities:** years (1800–2100 written without separators), day-and-month dates,
-//! clock times ("10.30 uur"), the dates and durations the timeline reads ("twee weken
-//! geleden", "de komende drie jaar"), and numbers inside names ("S-400").
+//! clock times ("10.30 uur"), the dates, distances in time and repetitions the timeline reads
+//! ("twee weken geleden", "de komende drie jaar", "$5bn a year"), and numbers inside names
+//! ("S-400"). A bare length of time is a quantity: "28 jaar aan de macht", "ruim drie jaar".
 //!
 //! **Ranges and hedges:** "10.000 tot 15.000", "tussen 10 en 15", "between 10 and 15",
 //! "10-15"; "ruim", "bijna", "ongeveer", "zo'n", "about", "nearly" widen the value by 10%;
@@ -27,10 +31,11 @@
 //! Where two parties give exact figures that cannot both be true, the group is a conflict.
 
 //!
-//! Files: `lexicon.rs` holds the word lists, `read.rs` reads a sentence's numbers and what
+//! Files: `lexicon.rs` holds the word lists, `parse.rs` reads numbers as written, `read.rs` reads a sentence's numbers and what
 //! they count; this file groups them into the ledger and exports it.
 
 mod lexicon;
+mod parse;
 mod read;
 #[cfg(test)]
 mod tests;
@@ -43,7 +48,7 @@ use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::AliasTable;
 use crate::text::fold::fold;
 
-pub use read::{number_word, parse_digits};
+pub use parse::{number_word, parse_digits};
 
 /// Whose a quantity is.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

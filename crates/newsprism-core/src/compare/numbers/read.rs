@@ -9,186 +9,10 @@ use crate::compare::names::is_name_adjective;
 use crate::compare::words::{Doc, Sentence, Word};
 use crate::compare::Passage;
 use crate::search::alias::AliasTable;
-use crate::text::fold::fold;
 use crate::text::language::Language;
-use crate::text::lexicon::cardinal;
 use crate::time::expressions::is_month_name;
 
-/// The value of a Dutch or English number word, compounds included.
-///
-/// ```
-/// use newsprism_core::compare::numbers::number_word;
-/// assert_eq!(number_word("zevenhonderd"), Some(700.0));
-/// assert_eq!(number_word("eenentwintig"), Some(21.0));
-/// assert_eq!(number_word("tweeëntwintigduizend"), Some(22000.0));
-/// assert_eq!(number_word("een"), None); // the article, far more often
-/// ```
-pub fn number_word(word: &str) -> Option<f64> {
-    let w = fold(word);
-    if w == "een" || w == "one" {
-        return None;
-    }
-    cardinal(&w).map(|n| n as f64)
-}
-
-/// Vague amounts and the range they imply.
-fn vague(w: &str) -> Option<(f64, f64)> {
-    Some(match w {
-        "tientallen" | "dozens" => (20.0, 99.0),
-        "honderden" | "hundreds" => (200.0, 999.0),
-        "duizenden" | "thousands" => (2000.0, 9999.0),
-        "tienduizenden" => (20_000.0, 99_999.0),
-        "honderdduizenden" => (200_000.0, 999_999.0),
-        "miljoenen" | "millions" => (2e6, 9.99e8),
-        _ => return None,
-    })
-}
-
-fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "duizend" | "thousand" | "k" => 1e3,
-        "miljoen" | "mln" | "million" | "m" | "mn" => 1e6,
-        "miljard" | "mld" | "mrd" | "billion" | "bn" | "b" => 1e9,
-        "biljoen" | "trillion" | "tn" => 1e12,
-        _ => return None,
-    })
-}
-
-/// Parses digits by the language's conventions: "9.000" and "4,5" in Dutch, "9,000" and
-/// "4.5" in English. A group of exactly three digits after the thousands mark is thousands;
-/// anything else after either mark is a decimal.
-///
-/// ```
-/// use newsprism_core::compare::numbers::parse_digits;
-/// use newsprism_core::Language;
-/// assert_eq!(parse_digits("9.000", Language::Dutch), Some(9000.0));
-/// assert_eq!(parse_digits("1.234,5", Language::Dutch), Some(1234.5));
-/// assert_eq!(parse_digits("4,5", Language::Dutch), Some(4.5));
-/// assert_eq!(parse_digits("9,000", Language::English), Some(9000.0));
-/// assert_eq!(parse_digits("15.8", Language::English), Some(15.8));
-/// ```
-pub fn parse_digits(s: &str, language: Language) -> Option<f64> {
-    let (thousands, decimal) = match language {
-        Language::English => (',', '.'),
-        _ => ('.', ','),
-    };
-    let (int, frac) = match s.rfind(decimal) {
-        Some(at) => (&s[..at], Some(&s[at + 1..])),
-        None => (s, None),
-    };
-    let groups: Vec<&str> = int.split(thousands).collect();
-    let ok_groups = groups.len() == 1
-        || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
-    let int_digits: String = if ok_groups {
-        groups.concat()
-    } else if groups.len() == 2 && frac.is_none() {
-        // "4.5" in Dutch text, "4,5" in English text: a decimal in the other convention.
-        return format!("{}.{}", groups[0], groups[1]).parse().ok();
-    } else {
-        return None;
-    };
-    if !int_digits.bytes().all(|b| b.is_ascii_digit()) || int_digits.is_empty() {
-        return None;
-    }
-    match frac {
-        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{int_digits}.{f}").parse().ok()
-        }
-        Some(_) => None,
-        None => int_digits.parse().ok(),
-    }
-}
-
-/// A number as read: its range of values, whether it is vague, and how many words it took.
-#[derive(Clone, Copy, Debug)]
-struct Number {
-    low: f64,
-    high: f64,
-    /// A vague amount ("duizenden"), not a figure.
-    vague: bool,
-    /// Words it takes ("drie miljoen": 2).
-    used: usize,
-}
-
-impl Number {
-    fn exact(v: f64, used: usize) -> Number {
-        Number {
-            low: v,
-            high: v,
-            vague: false,
-            used,
-        }
-    }
-}
-
-/// A number starting at word `i`.
-fn number_at(doc: &Doc, s: &Sentence, i: usize) -> Option<Number> {
-    let w = s.words.get(i)?;
-    let text = doc.word_text(s, w);
-    let lang = doc.article.language;
-    // Digits with an optional scale suffix: "15.8m", "3bn".
-    if text.starts_with(|c: char| c.is_ascii_digit()) {
-        let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
-        let (digits, suffix) = text.split_at(split);
-        let mut v = parse_digits(digits, lang)?;
-        let mut used = 1;
-        if !suffix.is_empty() {
-            v *= scale_word(&fold(suffix))?;
-        } else if let Some(next) = s.words.get(i + 1) {
-            if let Some(m) = scale_word(&next.key).filter(|m| *m >= 1e6 || next.key == "duizend") {
-                v *= m;
-                used = 2;
-            }
-        }
-        return Some(Number::exact(v, used));
-    }
-    if let Some((low, high)) = vague(&w.key) {
-        return Some(Number {
-            low,
-            high,
-            vague: true,
-            used: 1,
-        });
-    }
-    // "tens of thousands", "thousands of".
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut used = 0;
-    while let Some(x) = s.words.get(i + used) {
-        let Some(n) =
-            number_word(doc.word_text(s, x)).or_else(|| scale_word(&x.key).filter(|m| *m >= 1e6))
-        else {
-            break;
-        };
-        if n >= 1000.0 && used > 0 {
-            current = if current == 0.0 { 1.0 } else { current } * n;
-            total += current;
-            current = 0.0;
-        } else if n == 100.0 && used > 0 {
-            current *= 100.0;
-        } else {
-            current += n;
-        }
-        used += 1;
-        if lang != Language::English {
-            // Dutch writes a number as one word; "drie miljoen" is the one exception.
-            if let Some(m) = s
-                .words
-                .get(i + used)
-                .and_then(|m| scale_word(&m.key))
-                .filter(|m| *m >= 1e6)
-            {
-                current *= m;
-                used += 1;
-            }
-            break;
-        }
-    }
-    if used == 0 {
-        return None;
-    }
-    Some(Number::exact(total + current, used))
-}
+use super::parse::{collective, number_at, number_word, Number};
 
 /// What the words before a number say: approximate, open-ended either way, and where the
 /// phrase starts.
@@ -229,8 +53,11 @@ pub(super) fn read_sentence(
 ) -> Vec<Quantity> {
     let text = doc.units[s.unit].text;
     let sent = &text[s.range.clone()];
+    // Dates, distances in time and repetitions ("$5bn a year") are the timeline's; a bare
+    // length of time ("28 jaar", "ruim drie jaar") is a quantity.
     let temporal = crate::time::expressions::extract(sent)
         .into_iter()
+        .filter(|e| !matches!(e.kind, crate::time::expressions::Kind::Duration { .. }))
         .map(|e| s.range.start + e.range.start..s.range.start + e.range.end)
         .collect();
     let r = Reader {
@@ -334,7 +161,10 @@ impl Reader<'_, '_> {
             low *= 0.9;
             high *= 1.1;
         }
-        let Some(counted) = self.counted(end, percent, currency, n.vague) else {
+        let Some(counted) = self
+            .counted(end, percent, currency, n.vague)
+            .or_else(|| self.collective_or_elided(start, end))
+        else {
             return Err(end);
         };
         let of = self.measured(&counted.key, counted.next);
@@ -498,7 +328,8 @@ impl Reader<'_, '_> {
                 j += 1;
                 continue;
             }
-            if !x.content
+            // "jaar", "weken" are function words to the comparison, but known things here.
+            if (!x.content && thing_key(folded).is_none())
                 || folded.starts_with(|c: char| c.is_ascii_digit())
                 || NOT_COUNTED.contains(&folded)
             {
@@ -515,6 +346,44 @@ impl Reader<'_, '_> {
             });
         }
         None
+    }
+
+    /// What a number with no noun after it counts: people, for "wij tweeën"; the plural noun
+    /// before it, for a count left short after "zeker", "minstens", "at least" ("oefeningen – al
+    /// zeker twee sinds februari").
+    fn collective_or_elided(&self, start: usize, end: usize) -> Option<Counted> {
+        let ws = self.words();
+        if collective(self.word_text(start)).is_some() {
+            return Some(Counted {
+                text: "personen".into(),
+                key: "personen".into(),
+                owner: None,
+                next: end,
+            });
+        }
+        let hedged = start.checked_sub(1).is_some_and(|p| {
+            matches!(
+                ws[p].key.as_str(),
+                "zeker" | "minstens" | "minimaal" | "slechts" | "least" | "only"
+            )
+        });
+        let spelled = !self
+            .word_text(start)
+            .starts_with(|c: char| c.is_ascii_digit());
+        if !hedged || !spelled {
+            return None;
+        }
+        let noun = (start.saturating_sub(8)..start.saturating_sub(1))
+            .rev()
+            .find(|&k| ws[k].content && (ws[k].key.ends_with("en") || ws[k].key.ends_with('s')))?;
+        Some(Counted {
+            text: self.word_text(noun).to_string(),
+            key: thing_key(&ws[noun].key)
+                .map(str::to_string)
+                .unwrap_or_else(|| ws[noun].stem.clone()),
+            owner: None,
+            next: end,
+        })
     }
 
     /// A unit measures the next content word: "procent van de bevolking", "jaar aan de macht".

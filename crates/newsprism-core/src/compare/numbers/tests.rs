@@ -191,3 +191,27 @@ fn different_figures_for_the_same_thing_conflict_and_other_owners_stay_apart() {
     assert!(!other.conflict);
     assert_eq!(l.quantities[other.entries[0]].at.text, "45.000 man");
 }
+
+#[test]
+fn lengths_of_time_and_numbers_in_words_are_quantities() {
+    let got: Vec<(String, f64, String)> = ledger(&[
+        " date 2022-12 Hij is nu 28 jaar aan de macht, ruim drie jaar langer. Wij tweeën hebben één geschil. Ze houden oefeningen, al zeker twee sinds februari. Een jaar na de invasie. Het kost $5bn a year.",
+    ])
+    .quantities
+        .iter()
+        .map(|q| (q.at.text.clone(), q.low, q.thing.clone()))
+        .collect();
+    let want: Vec<(String, f64, String)> = [
+        ("28 jaar", 28.0, "jaar"),
+        ("ruim drie jaar", 2.7, "jaar"),
+        ("tweeën", 2.0, "personen"),
+        ("één geschil", 1.0, "geschil"),
+        ("twee", 2.0, "oefeningen"),
+        ("Een jaar", 1.0, "jaar"),
+        ("$5bn", 5e9, "$"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), *b, c.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}
