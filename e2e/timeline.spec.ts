@@ -18,7 +18,7 @@ const MONDAYS = '2022-11-28|2022-12-05|2022-12-12|2022-12-19|2022-12-26';
 test('the seeds: publication dates, inferred 003, events and the shared Monday', async ({ page, watch }) => {
   await page.goto('./#/timeline');
   await expect(page.getByTestId('timeline-summary')).toHaveText(
-    '5 articles · 0 undated · 32 date mentions, 32 placed · 3 dates mentioned by more than one article');
+    '5 articles · 0 undated · 35 date mentions, 35 placed · 3 dates mentioned by more than one article');
   // Four dated articles and 003 by inference (dashed); articles of the same month share a mark.
   const counts = await page.getByTestId('pub-mark').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
@@ -120,15 +120,16 @@ test('events export as CSV, JSON and TimeML, the chart as SVG; durations and ref
   const csvText = await (await (await csv).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
   // A byte-order mark first, so spreadsheet programs read accented letters as UTF-8.
   expect(csvText.startsWith('\uFEFF')).toBe(true);
-  // 32 dates placed (one in a teaser), and 24 durations, vague references and repetitions
-  // (issue 16).
-  expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(57);
+  // 35 dates placed (one in a teaser, three by named events), and 24 durations, vague
+  // references and repetitions (issue 16).
+  expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(60);
   expect(csvText).toContain('vrijdag 25 februari,DATE,2022-02-25');
   expect(csvText).toContain('ruim 70 jaar,DURATION,P70Y,P70Y,MORE_THAN');
   const json = page.waitForEvent('download');
   await page.getByTestId('export-events-json').click();
   const rows = JSON.parse(await (await (await json).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
-  expect(rows).toHaveLength(56);
+  expect(rows).toHaveLength(59);
+  expect(rows.find((r) => r.expression === 'de oorlog in Oekraïne').anchor).toBe('the Russian invasion of Ukraine, 2022-02-24');
   expect(rows.find((r) => r.expression === 'Maandag').timex).toBe('XXXX-WXX-1');
   // TimeML: one document per article, every expression a TIMEX3, well-formed XML.
   const tml = page.waitForEvent('download');

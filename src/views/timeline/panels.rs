@@ -129,6 +129,16 @@ fn mention_card(t: &Timeline, ei: usize, lanes: Memo<LaneSet>, ui: Ui) -> Option
                     })}
             </p>
             <p class="mention-title">{p.title.clone()}</p>
+            {e
+                .anchor
+                .clone()
+                .map(|a| {
+                    view! {
+                        <p class="muted" data-testid="named-event">
+                            {format!("Placed by a named event: {a}")}
+                        </p>
+                    }
+                })}
             <blockquote>
                 <Highlighted spans />
             </blockquote>

@@ -10,6 +10,7 @@
 
 pub mod calendar;
 pub mod expressions;
+pub mod named;
 pub mod resolve;
 pub mod timeline;
 pub mod timex;

@@ -255,6 +255,8 @@ pub fn timeml(article: &Article, time: &ArticleTime) -> String {
         .iter()
         .chain(time.other.iter())
         .map(|e| &**e)
+        // Placed by a named event: an event in TimeML, not a TIMEX3.
+        .filter(|e| e.anchor.is_none())
         .collect();
     events.sort_by_key(|e| (e.paragraph, e.range.start));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n");

@@ -349,6 +349,18 @@ pub struct Expression {
     pub tense: Tense,
 }
 
+impl Expression {
+    /// A full date, as a named event gives one.
+    pub fn date(year: i32, month: u8, day: u8) -> Expression {
+        expr(Kind::Date {
+            year: Some(year),
+            month,
+            day,
+            weekday: None,
+        })
+    }
+}
+
 /// Every temporal expression in `text` (one sentence), in order, not overlapping.
 ///
 /// ```
@@ -364,7 +376,10 @@ pub struct Expression {
 /// ```
 pub fn extract(text: &str) -> Vec<Expression> {
     let toks = tokenize(text);
-    let s = Scanner { toks: &toks };
+    let s = Scanner {
+        toks: &toks,
+        unit_near: vague::unit_near(&toks),
+    };
     // Most sentences name no time: their tense is worked out only when one does.
     let mut tense = None;
     let mut out = Vec::new();

@@ -112,6 +112,11 @@ const HOLIDAYS: &[(&[&str], u8, u8)] = &[
 
 /// A holiday at `i`: "Christmas", "eerste kerstdag", "New Year's Day [2005]".
 pub(super) fn holiday(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    // The cheap test first: a holiday's first word.
+    let first = s.toks.get(i)?.lower.as_str();
+    if !HOLIDAYS.iter().any(|(words, ..)| words[0] == first) {
+        return None;
+    }
     let (len, month, day) = HOLIDAYS.iter().find_map(|(words, month, day)| {
         words
             .iter()

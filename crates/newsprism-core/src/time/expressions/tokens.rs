@@ -112,6 +112,9 @@ pub(super) fn count_number(tok: &Tok) -> Option<i32> {
 
 pub(super) struct Scanner<'a> {
     pub(super) toks: &'a [Tok],
+    /// For each token, whether a unit of time is at it or within the four tokens after it
+    /// (durations are tried only there).
+    pub(super) unit_near: Vec<bool>,
 }
 
 impl Scanner<'_> {

@@ -5,7 +5,7 @@
 //! date may carry ("maandagavond", "Wednesday morning", "gisteravond").
 
 use super::lexicon::unit_of;
-use super::tokens::{count_at, Scanner, TokKind};
+use super::tokens::{count_at, Scanner, Tok, TokKind};
 use super::{expr, DayPart, Expression, Kind, Reference, Unit};
 
 /// A unit of a duration, hours and minutes included.
@@ -15,6 +15,22 @@ fn duration_unit(word: &str) -> Option<Unit> {
         "minuut" | "minuten" | "minute" | "minutes" => Some(Unit::Minute),
         _ => None,
     })
+}
+
+/// For each token, whether a unit of time ("jaar", "hours", "jarenlang") is at it or within
+/// the four tokens after it.
+pub(super) fn unit_near(toks: &[Tok]) -> Vec<bool> {
+    let mut near = vec![false; toks.len()];
+    for (j, t) in toks.iter().enumerate() {
+        if t.kind == TokKind::Word
+            && (duration_unit(&t.lower).is_some() || t.lower.ends_with("lang"))
+        {
+            for slot in near.iter_mut().take(j + 1).skip(j.saturating_sub(4)) {
+                *slot = true;
+            }
+        }
+    }
+    near
 }
 
 /// A plural unit with no count: "jaren", "months".
@@ -228,6 +244,10 @@ pub(super) fn set(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 /// recent years".
 pub(super) fn duration(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let w = s.word(i)?;
+    // The cheap test first: a unit of time here or within the next four words.
+    if !s.unit_near.get(i).copied().unwrap_or(false) {
+        return None;
+    }
     let next = s.word(i + 1).unwrap_or("");
     if let Some(found) = unnumbered(s, i, w, next) {
         return Some(found);

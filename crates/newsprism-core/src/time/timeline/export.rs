@@ -55,6 +55,7 @@ impl Timeline {
                         .unwrap_or_default(),
                     weekday_check: r.and_then(|r| r.weekday),
                     aside: e.aside,
+                    anchor: e.anchor.as_deref(),
                     kind: timex.kind,
                     timex: timex.timeml_value,
                     timex_values: timex.value,
@@ -85,6 +86,7 @@ impl Timeline {
             "weekday_check",
             "tense",
             "aside",
+            "named_event",
             "sentence",
         ]);
         out.push_str(CSV_EOL);
@@ -112,6 +114,7 @@ impl Timeline {
                     .unwrap_or_default(),
                 row.tense.name().to_string(),
                 row.aside.to_string(),
+                row.anchor.unwrap_or_default().to_string(),
                 row.sentence.to_string(),
             ];
             let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
@@ -162,6 +165,8 @@ struct EventRow<'a> {
     weekday_check: Option<crate::time::resolve::WeekdayCheck>,
     /// Read in a caption or a teaser, not in the running text.
     aside: bool,
+    /// The named event that placed it, with its date.
+    anchor: Option<&'a str>,
     /// TIMEX3: `DATE`, `TIME`, `DURATION`, `SET`.
     #[serde(rename = "type")]
     kind: &'static str,

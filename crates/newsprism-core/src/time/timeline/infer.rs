@@ -70,7 +70,12 @@ pub(super) fn infer(events: &[Event]) -> Option<Inferred> {
         // A date in a sentence about the future ("the election in 2006") is not evidence
         // that the article was written after it.
         .filter(|(e, r)| {
-            r.is_certain() && !e.aside && e.expression.tense != Tense::Future && !looks_ahead(e)
+            r.is_certain()
+                && !e.aside
+                // "een jaar na de invasie" counts forward from an event: no evidence of when.
+                && (e.anchor.is_none() || e.expression.since)
+                && e.expression.tense != Tense::Future
+                && !looks_ahead(e)
         })
         .max_by_key(|(_, r)| (r.end, r.start))?;
     let (event, r) = latest;

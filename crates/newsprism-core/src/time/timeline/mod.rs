@@ -27,7 +27,10 @@ use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
 use super::expressions::{extract, Expression};
 use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
 use crate::article::{Article, ArticleId, ParagraphKind, PubDate};
+use crate::text::fold::fold;
 use crate::text::sentence::sentences;
+
+use super::expressions;
 
 /// One mention of a date in a text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -51,6 +54,9 @@ pub struct Event {
     /// Read in a caption or in site furniture (a teaser, "KIJK. …"), not in the running text:
     /// shown as such, and never evidence of when the article was written.
     pub aside: bool,
+    /// Placed by a named event ("sinds de oorlog in Oekraïne"): the event and its date, from
+    /// the named-events table. Not a TIMEX3: TimeML leaves events to events.
+    pub anchor: Option<String>,
 }
 
 /// What the timeline knows about one article.
@@ -75,27 +81,22 @@ pub struct ArticleTime {
 /// the inferred date is only a lower bound, too weak to count from.
 pub fn analyse(article: &Article) -> ArticleTime {
     let mut events = Vec::new();
+    // Worked out the first time a sentence has a cue ("sinds", "na", "since").
+    let context = std::cell::OnceCell::new();
     for (p, para) in article.paragraphs.iter().enumerate() {
         let aside = matches!(
             para.kind,
             ParagraphKind::Caption | ParagraphKind::Boilerplate
         );
         for sentence in sentences(&para.text) {
-            let text = &para.text[sentence.clone()];
-            for e in extract(text) {
-                let range = sentence.start + e.range.start..sentence.start + e.range.end;
-                events.push(Event {
-                    article: article.id,
-                    paragraph: p,
-                    sentence: sentence.clone(),
-                    text: para.text[range.clone()].to_string(),
-                    range,
-                    sentence_text: text.to_string(),
-                    expression: e,
-                    resolution: None,
-                    aside,
-                });
-            }
+            let at = At {
+                article,
+                paragraph: p,
+                text: &para.text,
+                sentence,
+                aside,
+            };
+            events.extend(read_sentence(&at, &context));
         }
     }
     let mut inferred = None;
@@ -135,6 +136,75 @@ pub fn analyse(article: &Article) -> ArticleTime {
         other: other.into_iter().map(Arc::new).collect(),
         inferred,
     }
+}
+
+/// Where a sentence is: its article, paragraph, the paragraph's text and the sentence's range.
+struct At<'a> {
+    article: &'a Article,
+    paragraph: usize,
+    text: &'a str,
+    sentence: Range<usize>,
+    aside: bool,
+}
+
+/// The time expressions of one sentence, and the dates it gives by naming events.
+fn read_sentence(at: &At, context: &std::cell::OnceCell<Vec<String>>) -> Vec<Event> {
+    let sentence = &at.sentence;
+    let text = &at.text[sentence.clone()];
+    let event = |range: Range<usize>, expression, anchor| Event {
+        article: at.article.id,
+        paragraph: at.paragraph,
+        sentence: sentence.clone(),
+        text: at.text[range.clone()].to_string(),
+        range,
+        sentence_text: text.to_string(),
+        expression,
+        resolution: None,
+        aside: at.aside,
+        anchor,
+    };
+    let mut out: Vec<Event> = extract(text)
+        .into_iter()
+        .map(|e| {
+            let range = sentence.start + e.range.start..sentence.start + e.range.end;
+            event(range, e, None)
+        })
+        .collect();
+    if !super::named::has_cue(text) {
+        return out;
+    }
+    let context = context.get_or_init(|| context_words(at.article));
+    for m in super::named::built_in_mentions(text, context) {
+        let range = sentence.start + m.range.start..sentence.start + m.range.end;
+        let (y, month, day) = civil(m.day);
+        let mut expression = expressions::Expression::date(y, month, day);
+        expression.since = m.since;
+        expression.tense = expressions::Tense::Past;
+        out.push(event(range, expression, Some(m.evidence)));
+    }
+    out
+}
+
+/// The context words of the named events that the article names (folded), for one-word
+/// phrases such as "de invasie".
+fn context_words(article: &Article) -> Vec<String> {
+    let words: Vec<String> = super::named::built_in_context()
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        return words;
+    }
+    let text: String = article
+        .paragraphs
+        .iter()
+        .map(|p| fold(&p.text))
+        .chain(std::iter::once(fold(&article.title)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    words
+        .into_iter()
+        .filter(|w| text.contains(w.as_str()))
+        .collect()
 }
 
 /// The mentions of one date across articles.
