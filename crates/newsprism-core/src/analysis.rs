@@ -120,6 +120,10 @@ pub struct TimeRecord {
     pub candidates: Vec<[String; 2]>,
     /// The sentence's tense: `"past"`, `"present"`, `"future"` or `"unknown"`.
     pub tense: String,
+    /// Read in a caption or site furniture (a teaser), not the running text.
+    pub aside: bool,
+    /// Placed by a named event ("sinds de oorlog in Oekraïne"): the event and its date.
+    pub named_event: Option<String>,
 }
 
 /// One quotation.
@@ -430,6 +434,8 @@ fn record(layout: &Layout) -> ArticleRecord {
                     .map(|r| r.candidates.iter().map(interval).collect())
                     .unwrap_or_default(),
                 tense: snake(&format!("{:?}", x.tense)),
+                aside: e.aside,
+                named_event: e.anchor.clone(),
             })
         })
         .collect();
