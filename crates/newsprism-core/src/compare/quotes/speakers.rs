@@ -214,17 +214,26 @@ impl Site<'_, '_> {
             .take(3)
             .map(|w| w.key.as_str())
             .collect();
-        let naming_after = after.iter().take(3).any(|w| {
-            matches!(
-                *w,
-                "genoemd" | "noemen" | "heet" | "heten" | "called" | "termed" | "known"
-            )
-        });
-        let called_before = before
+        // Passive naming only: "wat … een ‘…’ wordt genoemd", not "Poetin heeft het ‘…’
+        // genoemd" (Poetin's word).
+        let passive = after
             .iter()
-            .rev()
-            .take(2)
-            .any(|&k| matches!(self.key_at(k), "called" | "termed" | "heet"));
+            .any(|w| matches!(*w, "wordt" | "werd" | "worden" | "werden"));
+        let naming_after = passive
+            && after
+                .iter()
+                .any(|w| matches!(*w, "genoemd" | "noemen" | "heet" | "heten"));
+        // "what is called ‘…’", "dat heet ‘…’"; not "Smith called the plan ‘…’".
+        let called_before = before.len() >= 2 && {
+            let last = self.key_at(before[before.len() - 1]);
+            let prev = self.key_at(before[before.len() - 2]);
+            matches!(last, "heet" | "heten")
+                || (matches!(last, "called" | "termed" | "dubbed")
+                    && matches!(
+                        prev,
+                        "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                    ))
+        };
         near_before || naming_after || called_before
     }
 

@@ -216,3 +216,34 @@ fn scare_quotes_are_nobodys_and_a_headline_takes_the_speaker_the_body_names() {
         Some(Attribution::Repeated)
     );
 }
+
+#[test]
+fn a_word_someone_called_something_is_theirs_a_term_that_is_called_so_is_nobodys() {
+    let (arts, t) = report(&[
+        " date 2022-12 Minister Jansen called the plan ‘reckless’. The region is called ‘the Pale’. Poetin heeft de operatie ‘noodzakelijk’ genoemd.",
+    ]);
+    let docs: Vec<Doc> = arts
+        .iter()
+        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
+        .collect();
+    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
+    let got: Vec<(&str, Option<&str>, bool)> = r
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.at.text.as_str(),
+                q.speaker.as_ref().map(|s| s.name.as_str()),
+                q.scare,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("reckless", Some("Minister Jansen"), false),
+            ("the Pale", None, true),
+            ("noodzakelijk", Some("Poetin"), false),
+        ]
+    );
+}
