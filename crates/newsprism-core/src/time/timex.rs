@@ -13,6 +13,7 @@
 
 use serde::Serialize;
 
+use super::calendar::WEEKDAY_NAMES;
 use super::expressions::{Expression, Kind, Part, Reference, Unit};
 use super::resolve::{format_value, Granularity, Resolution};
 use super::timeline::{ArticleTime, Event};
@@ -113,12 +114,8 @@ pub fn timex(e: &Expression, r: Option<&Resolution>) -> Timex {
             ("DATE", v.to_string(), None)
         }
         Kind::Set {
-            unit,
-            weekday: Some(wd),
-        } => {
-            let _ = unit;
-            ("SET", format!("XXXX-WXX-{}", wd + 1), None)
-        }
+            weekday: Some(wd), ..
+        } => ("SET", format!("XXXX-WXX-{}", wd + 1), None),
         Kind::Set {
             unit,
             weekday: None,
@@ -202,15 +199,6 @@ fn unit_name(unit: Unit, plural: bool) -> &'static str {
 /// In words, what an expression with no place in time says: "a duration of more than 3
 /// years", "a duration of years", "the present", "every Monday", "every week".
 pub fn describe(e: &Expression) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     match e.kind {
         Kind::Duration { n, unit } => {
             let bound = match e.modifier.map(|m| m.name()) {
@@ -233,7 +221,7 @@ pub fn describe(e: &Expression) -> String {
         },
         Kind::Set {
             weekday: Some(wd), ..
-        } => format!("every {}", WEEKDAYS[usize::from(wd % 7)]),
+        } => format!("every {}", WEEKDAY_NAMES[usize::from(wd % 7)]),
         Kind::Set { unit, .. } => format!("every {}", unit_name(unit, false)),
         _ => String::new(),
     }

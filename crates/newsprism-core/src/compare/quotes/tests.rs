@@ -161,32 +161,19 @@ fn speakers_are_found_before_after_and_by_pronoun() {
     assert_eq!(keys.len(), 1);
 }
 
-#[test]
-fn a_title_after_a_comma_describes_the_speaker_it_does_not_replace_him() {
-    let (arts, t) = report(&[
-        " date 2022-12 Nu is dus de vraag. \"Als Poetins situatie wanhopig wordt, is het goed mogelijk dat hij Belarus onder druk zet\" zegt Michael Kemper, hoogleraar Oost-Europese studies aan de Universiteit van Amsterdam.",
-    ]);
+/// The quotations of one article.
+fn built(text: &str) -> QuoteReport {
+    let (arts, t) = report(&[text]);
     let docs: Vec<Doc> = arts
         .iter()
         .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
         .collect();
-    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
-    let who = r.quotes[0].speaker.as_ref().map(|s| s.name.as_str());
-    assert_eq!(who, Some("Michael Kemper"));
+    QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t)
 }
 
-#[test]
-fn scare_quotes_are_nobodys_and_a_headline_takes_the_speaker_the_body_names() {
-    let (arts, t) = report(&[
-        "'Giftige mensen'\n\nVoor de Russen is het een ‘speciale militaire operatie’. Hij bespreekt de ‘dreiging’ vanuit het westen. Wat door Moskou een “regionale groepering” wordt genoemd, groeit. „Wij zijn de meest giftige mensen op deze planeet”, sneerde Loekasjenko. Wel zijn ‘vijanden’ er volgens de president op uit.",
-    ]);
-    let docs: Vec<Doc> = arts
-        .iter()
-        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
-        .collect();
-    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
-    let got: Vec<(&str, Option<&str>, bool)> = r
-        .quotes
+/// Each quotation's words, speaker and whether it is a scare quote.
+fn who(r: &QuoteReport) -> Vec<(&str, Option<&str>, bool)> {
+    r.quotes
         .iter()
         .map(|q| {
             (
@@ -195,7 +182,24 @@ fn scare_quotes_are_nobodys_and_a_headline_takes_the_speaker_the_body_names() {
                 q.scare,
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_title_after_a_comma_describes_the_speaker_it_does_not_replace_him() {
+    let r = built(
+        " date 2022-12 Nu is dus de vraag. \"Als Poetins situatie wanhopig wordt, is het goed mogelijk dat hij Belarus onder druk zet\" zegt Michael Kemper, hoogleraar Oost-Europese studies aan de Universiteit van Amsterdam.",
+    );
+    let who = r.quotes[0].speaker.as_ref().map(|s| s.name.as_str());
+    assert_eq!(who, Some("Michael Kemper"));
+}
+
+#[test]
+fn scare_quotes_are_nobodys_and_a_headline_takes_the_speaker_the_body_names() {
+    let r = built(
+        "'Giftige mensen'\n\nVoor de Russen is het een ‘speciale militaire operatie’. Hij bespreekt de ‘dreiging’ vanuit het westen. Wat door Moskou een “regionale groepering” wordt genoemd, groeit. „Wij zijn de meest giftige mensen op deze planeet”, sneerde Loekasjenko. Wel zijn ‘vijanden’ er volgens de president op uit.",
+    );
+    let got = who(&r);
     assert_eq!(
         got,
         [
@@ -219,25 +223,10 @@ fn scare_quotes_are_nobodys_and_a_headline_takes_the_speaker_the_body_names() {
 
 #[test]
 fn a_word_someone_called_something_is_theirs_a_term_that_is_called_so_is_nobodys() {
-    let (arts, t) = report(&[
+    let r = built(
         " date 2022-12 Minister Jansen called the plan ‘reckless’. The region is called ‘the Pale’. Poetin heeft de operatie ‘noodzakelijk’ genoemd.",
-    ]);
-    let docs: Vec<Doc> = arts
-        .iter()
-        .map(|a| Doc::new(a, &t, &crate::text::stem::Stemmers::default()))
-        .collect();
-    let r = QuoteReport::build(&docs, &[0], &NameContext::new(&docs), &t);
-    let got: Vec<(&str, Option<&str>, bool)> = r
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                q.at.text.as_str(),
-                q.speaker.as_ref().map(|s| s.name.as_str()),
-                q.scare,
-            )
-        })
-        .collect();
+    );
+    let got = who(&r);
     assert_eq!(
         got,
         [
