@@ -250,3 +250,34 @@ fn dates_in_teasers_are_read_and_marked_as_asides_never_as_evidence() {
         .any(|e| e.aside && e.text == "12 maart 2021"));
     assert!(t.inferred.is_none());
 }
+
+#[test]
+fn a_weekday_the_month_leaves_open_is_settled_by_a_full_date_in_the_same_article() {
+    let a = newsprism_core::ingest::parse_article(
+        "bezoek.txt",
+        " date 2022-12 Poetin kwam maandag aan in Minsk.\n\nHet bezoek van maandag 19 december was het eerste sinds 2019."
+            .as_bytes(),
+    )
+    .unwrap()
+    .article;
+    let time = analyse(&a);
+    let monday = time.events.iter().find(|e| e.text == "maandag").unwrap();
+    let r = monday.resolution.as_ref().unwrap();
+    assert_eq!(r.value, "2022-12-19");
+    assert_eq!(
+        r.settled_by.as_deref(),
+        Some("“maandag 19 december” in the same article")
+    );
+    // Without the full date it stays one of five Mondays.
+    let b = newsprism_core::ingest::parse_article(
+        "bezoek.txt",
+        " date 2022-12 Poetin kwam maandag aan in Minsk.".as_bytes(),
+    )
+    .unwrap()
+    .article;
+    let open = analyse(&b);
+    assert_eq!(
+        open.events[0].resolution.as_ref().unwrap().candidates.len(),
+        5
+    );
+}

@@ -139,6 +139,17 @@ fn mention_card(t: &Timeline, ei: usize, lanes: Memo<LaneSet>, ui: Ui) -> Option
                         </p>
                     }
                 })}
+            {e
+                .resolution
+                .as_ref()
+                .and_then(|r| r.settled_by.clone())
+                .map(|by| {
+                    view! {
+                        <p class="muted" data-testid="settled-by">
+                            {format!("One of several days by the publication date; settled by {by}.")}
+                        </p>
+                    }
+                })}
             <blockquote>
                 <Highlighted spans />
             </blockquote>

@@ -113,9 +113,26 @@ pub struct Resolution {
     pub weekday: Option<WeekdayCheck>,
     /// Whether the placing needed the publication date.
     pub relative: bool,
+    /// The words elsewhere in the article that settled which candidate it is ("maandag 19
+    /// december" for a "maandag" the publication month left open).
+    pub settled_by: Option<String>,
 }
 
 impl Resolution {
+    /// This placing narrowed to one of its candidates, because `evidence` says so.
+    pub fn settled(&self, candidate: Interval, evidence: String) -> Resolution {
+        Resolution {
+            start: candidate.start,
+            end: candidate.end,
+            granularity: self.granularity,
+            candidates: vec![candidate],
+            value: format_value(candidate.start, self.granularity),
+            weekday: self.weekday,
+            relative: self.relative,
+            settled_by: Some(evidence),
+        }
+    }
+
     /// Whether there is exactly one answer.
     pub fn is_certain(&self) -> bool {
         self.candidates.len() == 1
@@ -173,11 +190,33 @@ pub fn resolve(e: &Expression, reference: Option<RangeInclusive<Day>>) -> Option
     let relative = needs_reference(e);
     let mut answers: Vec<Answer> = Vec::new();
     if relative {
-        for r in reference? {
+        let span = reference?;
+        let (first, last) = (*span.start(), *span.end());
+        for r in span {
             if let Some(a) = answer(e, Some(r)) {
                 if !answers.contains(&a) {
                     answers.push(a);
                 }
+            }
+        }
+        // "maandag 19 december" in a text dated December 2022: the day whose weekday agrees,
+        // within a week of the publication date, settles it; the years the other reference
+        // days reached for are dropped.
+        if matches!(
+            e.kind,
+            Kind::Date {
+                weekday: Some(_),
+                year: None,
+                ..
+            }
+        ) {
+            let near = |a: &Answer| {
+                a.weekday == Some(WeekdayCheck::Agrees)
+                    && a.interval.start >= first - 7
+                    && a.interval.start <= last + 7
+            };
+            if answers.iter().any(near) {
+                answers.retain(near);
             }
         }
     } else {
@@ -259,6 +298,7 @@ fn finish(e: &Expression, mut answers: Vec<Answer>, relative: bool) -> Option<Re
         value,
         weekday,
         relative,
+        settled_by: None,
     })
 }
 

@@ -25,7 +25,9 @@ use serde::Serialize;
 
 use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
 use super::expressions::{extract, Expression};
-use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
+use super::resolve::{
+    needs_reference, resolve, resolve_by_weekday, Granularity, Interval, Resolution,
+};
 use crate::article::{Article, ArticleId, ParagraphKind, PubDate};
 use crate::text::fold::fold;
 use crate::text::sentence::sentences;
@@ -106,6 +108,7 @@ pub fn analyse(article: &Article) -> ArticleTime {
             for ev in &mut events {
                 ev.resolution = resolve(&ev.expression, Some(start..=end));
             }
+            settle_by_the_article(&mut events);
         }
         None => {
             for ev in &mut events {
@@ -135,6 +138,39 @@ pub fn analyse(article: &Article) -> ArticleTime {
         events: placeable.into_iter().map(Arc::new).collect(),
         other: other.into_iter().map(Arc::new).collect(),
         inferred,
+    }
+}
+
+/// A weekday the publication date leaves open ("maandag" in an article dated only December
+/// 2022: five Mondays) is the one of its candidates that the article names with its full date
+/// elsewhere ("maandag 19 december"), when exactly one is.
+fn settle_by_the_article(events: &mut [Event]) {
+    let certain: Vec<(Day, String)> = events
+        .iter()
+        .filter(|e| !e.aside && e.anchor.is_none())
+        .filter_map(|e| Some((e, e.resolution.as_ref()?)))
+        .filter(|(_, r)| r.is_certain() && r.granularity == Granularity::Day && r.start == r.end)
+        .map(|(e, r)| (r.start, e.text.clone()))
+        .collect();
+    if certain.is_empty() {
+        return;
+    }
+    for e in events.iter_mut() {
+        if !matches!(e.expression.kind, expressions::Kind::Weekday { .. }) {
+            continue;
+        }
+        let Some(r) = e.resolution.as_ref().filter(|r| !r.is_certain()) else {
+            continue;
+        };
+        let hits: Vec<(Interval, &String)> = r
+            .candidates
+            .iter()
+            .filter_map(|c| Some((*c, &certain.iter().find(|(d, _)| *d == c.start)?.1)))
+            .collect();
+        if let [(one, words)] = hits.as_slice() {
+            let settled = r.settled(*one, format!("“{words}” in the same article"));
+            e.resolution = Some(settled);
+        }
     }
 }
 
