@@ -172,6 +172,12 @@ fn the_events_export_as_csv_and_json_with_every_row() {
         .unwrap();
     assert_eq!(first["type"], "DATE");
     assert_eq!(first["timex"], "XXXX-WXX-1");
+    // TimeML from the events the timeline holds: five documents, four with a DCT, every
+    // expression but the three placed by named events.
+    let xml = t.timeml(corpus.articles());
+    assert_eq!(xml.matches("<TimeML>").count(), 5);
+    assert_eq!(xml.matches("</DCT>").count(), 4);
+    assert_eq!(xml.matches("</TIMEX3>").count(), 4 + rows - 3);
 }
 
 #[test]

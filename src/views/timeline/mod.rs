@@ -17,7 +17,7 @@ mod trend;
 
 use leptos::prelude::*;
 use newsprism_core::export::ExportFormat;
-use newsprism_core::time::timeline::{timeml_collection, Lane, LaneBy, Timeline};
+use newsprism_core::time::timeline::{Lane, LaneBy, Timeline};
 use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
@@ -502,11 +502,8 @@ fn TimelineExports(timeline: Memo<Timeline>) -> impl IntoView {
             ExportFormat::Json => timeline
                 .with_untracked(|t| download("newsprism-events.json", &t.events_json(), format)),
             ExportFormat::TimeMl => {
-                let ids: std::collections::HashSet<_> =
-                    timeline.with_untracked(|t| t.publications.iter().map(|p| p.id).collect());
-                let xml = app.corpus().with_untracked(|c| {
-                    timeml_collection(c.articles().iter().filter(|a| ids.contains(&a.id)))
-                });
+                let xml = timeline
+                    .with_untracked(|t| app.corpus().with_untracked(|c| t.timeml(c.articles())));
                 download("newsprism-timeml.tml", &xml, format)
             }
             ExportFormat::Svg => match svg_markup("timeline-chart") {

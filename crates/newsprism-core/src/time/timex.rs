@@ -238,14 +238,14 @@ fn escape(text: &str) -> String {
 /// text with every time expression marked inline as a `TIMEX3` (ids `t1`, `t2`, … in text
 /// order). Captions and site furniture are included, as the timeline reads them.
 pub fn timeml(article: &Article, time: &ArticleTime) -> String {
-    let mut events: Vec<&Event> = time
-        .events
-        .iter()
-        .chain(time.other.iter())
-        .map(|e| &**e)
-        // Placed by a named event: an event in TimeML, not a TIMEX3.
-        .filter(|e| e.anchor.is_none())
-        .collect();
+    let events = time.events.iter().chain(time.other.iter()).map(|e| &**e);
+    timeml_of(article, events.collect())
+}
+
+/// [`timeml`] from the article's events however they are had (a timeline keeps them all).
+pub(crate) fn timeml_of(article: &Article, mut events: Vec<&Event>) -> String {
+    // Placed by a named event: an event in TimeML, not a TIMEX3.
+    events.retain(|e| e.anchor.is_none());
     events.sort_by_key(|e| (e.paragraph, e.range.start));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n");
     out.push_str(&format!("<DOCID>{}</DOCID>\n", escape(&article.file_name)));

@@ -3,11 +3,9 @@
 use serde::Serialize;
 
 use crate::article::{Article, ArticleId};
-use crate::time::timex::timeml;
-
-use super::analyse;
 use crate::export::{csv_row, CSV_EOL};
 use crate::time::calendar::iso_day;
+use crate::time::timex::timeml_of;
 
 use super::{Publication, Timeline};
 use crate::time::resolve::Resolution;
@@ -131,17 +129,28 @@ impl Timeline {
     }
 }
 
-/// The articles as one file of TimeML documents (see [`crate::time::timex::timeml`]), each
-/// a `<TimeML>` element in a `<TimeMLCollection>`, in the order given.
-pub fn timeml_collection<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeMLCollection>\n");
-    for a in articles {
-        let doc = timeml(a, &analyse(a));
-        // Each document's own XML declaration is left out inside the collection.
-        out.push_str(doc.split_once('\n').map_or(doc.as_str(), |(_, rest)| rest));
+impl Timeline {
+    /// The timeline's articles as one file of TimeML documents (see
+    /// [`crate::time::timex::timeml`]), each a `<TimeML>` element in a `<TimeMLCollection>`,
+    /// in the order `articles` gives them; articles not on the timeline are left out. Built from
+    /// the events the timeline holds: nothing is read again.
+    pub fn timeml<'a>(&self, articles: impl IntoIterator<Item = &'a Article>) -> String {
+        let mut by_article: rustc_hash::FxHashMap<ArticleId, Vec<&super::Event>> =
+            rustc_hash::FxHashMap::default();
+        for e in self.events.iter().chain(self.other.iter()) {
+            by_article.entry(e.article).or_default().push(e);
+        }
+        let on: rustc_hash::FxHashSet<ArticleId> = self.publications.iter().map(|p| p.id).collect();
+        let mut out =
+            String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeMLCollection>\n");
+        for a in articles.into_iter().filter(|a| on.contains(&a.id)) {
+            let doc = timeml_of(a, by_article.remove(&a.id).unwrap_or_default());
+            // Each document's own XML declaration is left out inside the collection.
+            out.push_str(doc.split_once('\n').map_or(doc.as_str(), |(_, rest)| rest));
+        }
+        out.push_str("</TimeMLCollection>\n");
+        out
     }
-    out.push_str("</TimeMLCollection>\n");
-    out
 }
 
 /// One event as exported.

@@ -12,7 +12,6 @@ mod trend;
 
 pub use axis::{ticks, Tick};
 pub use cache::Analyses;
-pub use export::timeml_collection;
 pub use infer::{Bound, Inferred};
 pub use lanes::{Counts, Lane, LaneBy};
 pub use trend::{share, trend, Bucket, Period, Trend};
