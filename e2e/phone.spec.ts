@@ -15,6 +15,7 @@ const ROUTES = [
   '#/compare?tab=entities',
   '#/compare?tab=words',
   '#/aliases',
+  '#/events',
   '#/help',
   // A published index (make e2e writes it): its overview and a search of it.
   '#/archive?index=archives/bbc',

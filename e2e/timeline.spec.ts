@@ -2,6 +2,7 @@
 // to the sentence in the reader, keyboard use, trends from the search engine and exports.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { dropFiles } from './drop';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -322,4 +323,43 @@ test('the timeline drawn ahead leaves nothing in the page, and the chart follows
   await page.setViewportSize({ width: 480, height: 800 });
   await expect.poll(gap).toBeLessThanOrEqual(1);
   expect(await drawnWidth()).toBeLessThan(before - 100);
+});
+
+test('a named event the user adds places its mentions, survives a reload, and bad input is explained', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser/);
+  await dropFiles(page, [{ name: 'myanmar.txt', text: ' date 2021-06-10 Sinds de staatsgreep in Myanmar zijn duizenden mensen opgepakt.' }]);
+  await expect(page.getByTestId('library-row')).toHaveCount(6);
+  await page.goto('./#/timeline');
+  await page.getByTestId('edit-events').click();
+  await expect(page).toHaveURL(/#\/events$/);
+  const events = page.getByTestId('named-event');
+  const builtIn = await events.count();
+  expect(builtIn).toBeGreaterThan(5);
+  // The built-in invasion places the seeds' "sinds de oorlog in Oekraïne".
+  await expect(events.filter({ hasText: 'the Russian invasion of Ukraine' }).getByTestId('event-placed')).toHaveText(/places [1-9]\d* mentions?/);
+  // A date that is no day is refused, with the reason, and nothing is added.
+  await page.locator('#event-label').fill('the coup in Myanmar');
+  await page.locator('#event-date').fill('2021-02-30');
+  await page.locator('#event-phrases').fill('de staatsgreep in Myanmar\nthe coup in Myanmar');
+  await page.getByRole('button', { name: 'Save the event' }).click();
+  await expect(page.getByTestId('event-error')).toContainText('not a date written as year-month-day');
+  await expect(events).toHaveCount(builtIn);
+  await page.locator('#event-date').fill('2021-02-01');
+  await page.getByRole('button', { name: 'Save the event' }).click();
+  await expect(page.getByTestId('event-error')).toHaveCount(0);
+  const coup = events.filter({ hasText: 'the coup in Myanmar' });
+  await expect(coup).toHaveCount(1);
+  await expect(coup.getByTestId('event-placed')).toHaveText('places 1 mention in the loaded articles');
+  // The timeline lists the mention with the event as its evidence.
+  await page.goto('./#/timeline');
+  await expect(page.getByTestId('timeline-summary')).toContainText('36 date mentions');
+  // Kept in the browser.
+  await page.goto('./#/');
+  await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser/);
+  await page.reload();
+  await page.goto('./#/events');
+  await expect(events.filter({ hasText: 'the coup in Myanmar' }).getByTestId('event-placed')).toHaveText('places 1 mention in the loaded articles');
+  await events.filter({ hasText: 'the coup in Myanmar' }).getByRole('button', { name: /^Remove/ }).click();
+  await expect(events).toHaveCount(builtIn);
 });

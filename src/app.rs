@@ -15,6 +15,7 @@ use crate::state::{use_app_state, AppState};
 use crate::views::aliases::AliasesView;
 use crate::views::archive::ArchiveView;
 use crate::views::compare::{self, CompareView};
+use crate::views::events::EventsView;
 use crate::views::help::HelpView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::NotFoundView;
@@ -163,6 +164,7 @@ fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
         Route::Search(state) => view! { <SearchView state /> }.into_any(),
         Route::Archive(state) => view! { <ArchiveView state /> }.into_any(),
         Route::Aliases => view! { <AliasesView /> }.into_any(),
+        Route::Events => view! { <EventsView /> }.into_any(),
         Route::Help => view! { <HelpView /> }.into_any(),
         Route::Timeline(state) => view! { <TimelineView state /> }.into_any(),
         Route::Compare(state) => view! { <CompareView state /> }.into_any(),

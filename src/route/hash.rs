@@ -21,6 +21,7 @@ impl Route {
             Route::Timeline(t) => with_params("#/timeline".to_string(), t.params()),
             Route::Archive(a) => with_params("#/archive".to_string(), a.params()),
             Route::Aliases => "#/aliases".to_string(),
+            Route::Events => "#/events".to_string(),
             Route::Help => "#/help".to_string(),
             Route::NotFound(h) => h.clone(),
         }

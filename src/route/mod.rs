@@ -264,6 +264,8 @@ pub enum Route {
     Archive(ArchiveState),
     /// The alias table.
     Aliases,
+    /// The named events' table ("de invasie van Oekraïne" = 2022-02-24).
+    Events,
     /// What Newsprism is for, where to start, and what its measures mean.
     Help,
     /// A hash that names no page.
@@ -301,6 +303,7 @@ impl Route {
             Route::Archive(a) if a.q.trim().is_empty() => "Archive · Newsprism".into(),
             Route::Archive(a) => format!("“{}” · Archive · Newsprism", a.q.trim()),
             Route::Aliases => "Spellings · Newsprism".into(),
+            Route::Events => "Named events · Newsprism".into(),
             Route::Help => "Help · Newsprism".into(),
             Route::Timeline(_) => "Timeline · Newsprism".into(),
             Route::Compare(_) => "Compare · Newsprism".into(),

@@ -33,6 +33,7 @@ impl Route {
                 None => Route::NotFound(hash.to_string()),
             },
             ["aliases"] => Route::Aliases,
+            ["events"] => Route::Events,
             ["help"] => Route::Help,
             ["timeline"] => Route::Timeline(timeline(&p)),
             ["compare"] => Route::Compare(compare(&p)),

@@ -106,6 +106,7 @@ fn hashes_parse_to_routes_and_back() {
         ),
         ("#/search?q=a+b", Route::search("a b"), "#/search?q=a%20b"),
         ("#/aliases", Route::Aliases, "#/aliases"),
+        ("#/events", Route::Events, "#/events"),
         ("#/help", Route::Help, "#/help"),
     ];
     for (hash, route, back) in cases {

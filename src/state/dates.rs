@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::article::ArticleId;
+use newsprism_core::time::named::{EventError, EventTable, NamedEvent};
 use newsprism_core::time::timeline::{Analyses, Timeline};
 use newsprism_core::Corpus;
 
@@ -93,9 +94,10 @@ impl AppState {
             // Again until nothing is missing: the corpus can change while this waits.
             loop {
                 let missing: Vec<ArticleId> = state.corpus.with_untracked(|c| {
-                    state
-                        .dates
-                        .update_untracked(|d| d.retain(|id| c.get(id).is_some()));
+                    state.dates.update_untracked(|d| {
+                        d.use_table(c.named_events());
+                        d.retain(|id| c.get(id).is_some());
+                    });
                     state.dates.with_untracked(|d| {
                         c.articles()
                             .iter()
@@ -133,6 +135,55 @@ impl AppState {
         });
     }
 
+    /// Adds a named event to the table, in place of one of the same name; every article's
+    /// dates are read again with it.
+    pub fn add_named_event(&self, event: NamedEvent) -> Result<(), EventError> {
+        let result = self
+            .corpus
+            .try_update(|c| c.add_named_event(event))
+            .unwrap_or(Ok(()));
+        if result.is_ok() {
+            self.named_events_changed();
+        }
+        result
+    }
+
+    /// Removes the named event of this name.
+    pub fn remove_named_event(&self, label: &str) {
+        if self
+            .corpus
+            .try_update(|c| c.remove_named_event(label))
+            .unwrap_or(false)
+        {
+            self.named_events_changed();
+        }
+    }
+
+    /// Puts the built-in table of named events back.
+    pub fn restore_named_events(&self) {
+        self.corpus
+            .update(|c| c.set_named_events(EventTable::default()));
+        self.named_events_changed();
+    }
+
+    fn named_events_changed(&self) {
+        self.sync_named_events();
+        self.save_state();
+    }
+
+    /// Forgets the dates read with another table of named events than the corpus's (after an
+    /// edit of the table, a restore, a project opened), so that they are read again.
+    pub(super) fn sync_named_events(&self) {
+        let table = self.corpus.with_untracked(|c| c.named_events().clone());
+        if self
+            .dates
+            .try_update_untracked(|d| d.use_table(&table))
+            .unwrap_or(false)
+        {
+            self.dates.notify();
+        }
+    }
+
     /// Whether the reading of dates should stop for an import under way (nobody waits for it).
     fn yield_to_import(&self) -> bool {
         !WANTED.with(std::cell::Cell::get) && self.progress.with_untracked(Option::is_some)
@@ -152,6 +203,7 @@ impl AppState {
         let state = *self;
         Effect::new(move |_| {
             state.corpus.track();
+            state.sync_named_events();
             if state.progress.with(Option::is_none) && !state.dates_ready_untracked() {
                 state.read_dates(false);
             }

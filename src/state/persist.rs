@@ -100,6 +100,7 @@ impl AppState {
             self.corpus
                 .update_untracked(|c| c.apply_state(saved, &mut report));
         }
+        self.sync_named_events();
         report
     }
 

@@ -51,7 +51,9 @@ pub fn HelpView() -> impl IntoView {
                 "The chart opens on the publication dates; dates mentioned outside them are counted at the chart's edges, and a click on a count goes to the nearest. The wheel zooms around the pointer, a drag scrolls, two fingers pinch; “publications” and “all mentions” fit either. Marks that overlap are stacked; a numbered pill stands for marks too close to tell apart, and a click zooms in on them. Point at a mark to read its sentences beside the chart. With many articles, eight get a lane and the rest are a density strip; “Give it a lane” and ✕ change who has one."
             </p>
             <p>
-                "Durations (“28 jaar”, “ruim drie jaar”), vague references (“nu”, “binnenkort”) and repetitions (“elke maandag”) have no place on the axis: they are listed under the chart with what they say. A date given by naming an event (“sinds de oorlog in Oekraïne”) is placed by a table of named events, which the mention names as its evidence. Dates in captions and teasers are marked as such and never count as evidence of when an article was written. “TimeML” exports the articles with every time expression marked as TIMEX3, to compare with tools such as HeidelTime."
+                "Durations (“28 jaar”, “ruim drie jaar”), vague references (“nu”, “binnenkort”) and repetitions (“elke maandag”) have no place on the axis: they are listed under the chart with what they say. A date given by naming an event (“sinds de oorlog in Oekraïne”) is placed by a "
+                <a href="#/events">"table of named events"</a>
+                " (built in, editable, saved with a project), which the mention names as its evidence. Dates in captions and teasers are marked as such and never count as evidence of when an article was written. “TimeML” exports the articles with every time expression marked as TIMEX3, to compare with tools such as HeidelTime."
             </p>
 
             <CompareHelp />

@@ -3,6 +3,7 @@
 pub mod aliases;
 pub mod archive;
 pub mod compare;
+pub mod events;
 pub mod help;
 pub mod library;
 pub mod not_found;

@@ -1,7 +1,7 @@
 //! `newsprism`: the web app's analyses and search of news files, on the command line, with the
 //! same core.
 //!
-//! - `newsprism analyze FILES|DIRS… [--format json|jsonl]` reads files exactly as the app does
+//! - `newsprism analyze FILES|DIRS… [--format json|jsonl] [--project FILE]` reads files exactly as the app does
 //!   (the same formats, encodings, headers and duplicate checks, and the same Dutch lexicon) and
 //!   prints one record per article (`newsprism_core::analysis`, documented in the README).
 //! - `newsprism index FILES|DIRS… --out DIR [--batch N] [--update]` publishes their search index
@@ -47,6 +47,10 @@ enum Command {
         /// `json`: one array; `jsonl`: one record per line.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// A project file exported from the app: its spellings table, named events and
+        /// metadata edits are used, so the records agree with what the app shows.
+        #[arg(long)]
+        project: Option<PathBuf>,
     },
     /// Reads files (and folders) as the app does and writes their search index as static
     /// files in a folder, to search with `newsprism search` or to publish on a static host.
@@ -111,7 +115,11 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Analyze { paths, format } => analyze::run(&paths, format),
+        Command::Analyze {
+            paths,
+            format,
+            project,
+        } => analyze::run(&paths, format, project.as_deref()),
         Command::Index {
             paths,
             out,

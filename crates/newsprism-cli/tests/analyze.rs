@@ -168,3 +168,53 @@ fn usage_errors_and_missing_files_exit_with_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/newsprism"));
 }
+
+#[test]
+fn a_project_file_brings_the_apps_named_events() {
+    let dir = std::env::temp_dir().join(format!("newsprism-cli-events-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("myanmar.txt");
+    std::fs::write(
+        &article,
+        " date 2021-06-10 Sinds de staatsgreep in Myanmar zijn duizenden mensen opgepakt.",
+    )
+    .unwrap();
+    let project = dir.join("project.json");
+    std::fs::write(
+        &project,
+        r#"{"format":"newsprism-project","version":1,"state":{"events":[{"label":"the coup in Myanmar","date":"2021-02-01","phrases":["de staatsgreep in Myanmar"]}]},"articles":[]}"#,
+    )
+    .unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{not json").unwrap();
+    let path = article.to_str().unwrap();
+    let without = run(&["analyze", path, "--format", "jsonl"]);
+    let with = run(&[
+        "analyze",
+        path,
+        "--format",
+        "jsonl",
+        "--project",
+        project.to_str().unwrap(),
+    ]);
+    let bad = run(&["analyze", path, "--project", broken.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let named = |out: &Output| -> Vec<String> {
+        records(out)[0]["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t["named_event"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(named(&without).is_empty());
+    assert_eq!(
+        with.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
+    assert_eq!(named(&with), ["the coup in Myanmar, 2021-02-01"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("broken.json"));
+}

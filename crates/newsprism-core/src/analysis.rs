@@ -31,7 +31,7 @@ use crate::compare::Parts;
 use crate::corpus::Corpus;
 use crate::time::expressions::Part;
 use crate::time::resolve::Interval;
-use crate::time::timeline::analyse;
+use crate::time::timeline::analyse_with;
 
 /// The version of the records' shape. Fields may be added within a version; any other change
 /// gets a new one.
@@ -248,7 +248,10 @@ pub fn analyze(corpus: &Corpus, ids: &[ArticleId]) -> Vec<ArticleRecord> {
         },
     );
     let mut layouts: Vec<Layout> = articles.iter().map(|a| Layout::of(a)).collect();
-    let mut records: Vec<ArticleRecord> = layouts.iter().map(record).collect();
+    let mut records: Vec<ArticleRecord> = layouts
+        .iter()
+        .map(|l| record(l, corpus.named_events()))
+        .collect();
     // Each compared document's record.
     let slot: Vec<Option<usize>> = comparison
         .articles
@@ -387,9 +390,9 @@ impl Cross<'_> {
 
 /// An article's record with its own analyses (times, dates); what is read across articles is
 /// added by [`analyze`].
-fn record(layout: &Layout) -> ArticleRecord {
+fn record(layout: &Layout, table: &crate::time::named::NamedEvents) -> ArticleRecord {
     let a = layout.article;
-    let time = analyse(a);
+    let time = analyse_with(a, table);
     let mut events: Vec<_> = time.events.iter().chain(time.other.iter()).collect();
     events.sort_by_key(|e| (e.paragraph, e.range.start));
     let times = events

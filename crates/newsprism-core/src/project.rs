@@ -139,6 +139,9 @@ pub struct ProjectState {
     /// The alias table's groups; `None` keeps the built-in table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aliases: Option<Vec<Vec<String>>>,
+    /// The named events' table; `None` keeps the built-in table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<crate::time::named::NamedEvent>>,
 }
 
 /// A whole project: the state and the added articles.

@@ -549,7 +549,11 @@ fn ChartHint() -> impl IntoView {
             "Bars are dates the texts mention; pale bands are uncertain dates (every day or week they could be), "
             "dashed outlines are publication dates inferred from the text, numbered pills are marks too close to tell apart (a click zooms in). "
             "Point at or tab to a mark to read its sentences beside the chart; Enter or a click opens it in the reader. "
-            "The wheel or a pinch zooms around the pointer, a drag scrolls; with the chart focused + and − zoom, ← and → scroll, 0 fits the publications."
+            "The wheel or a pinch zooms around the pointer, a drag scrolls; with the chart focused + and − zoom, ← and → scroll, 0 fits the publications. "
+            "Dates given by naming an event (“sinds de oorlog in Oekraïne”) are placed by the "
+            <a href="#/events" data-testid="edit-events">
+                "table of named events"
+            </a> ", which you can edit."
         </p>
     }
 }

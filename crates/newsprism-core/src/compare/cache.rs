@@ -12,6 +12,7 @@ use super::{Comparison, Parts};
 use crate::article::{Article, ArticleId, PubDate, TitleKind};
 use crate::search::alias::AliasTable;
 use crate::text::stem::Stemmers;
+use crate::time::named::NamedEvents;
 
 /// Readings kept at most; past this, only the articles of the latest comparison are kept.
 pub const MAX_KEPT: usize = 400;
@@ -40,6 +41,8 @@ impl Kept {
 pub struct DocCache {
     /// The alias table and lexicon (by address) every kept reading was made with.
     made_with: Option<(AliasTable, Option<usize>)>,
+    /// The named events the undated articles' periods were inferred with.
+    table: NamedEvents,
     kept: FxHashMap<ArticleId, Kept>,
     /// The latest comparison, with what it asked for and what it was made from.
     last: Option<Last>,
@@ -69,6 +72,16 @@ impl DocCache {
     /// An empty cache.
     pub fn new() -> DocCache {
         DocCache::default()
+    }
+
+    /// Infers undated articles' periods with this table of named events from now on;
+    /// forgets the readings made with another.
+    pub fn use_table(&mut self, table: &NamedEvents) {
+        if !self.table.same(table) {
+            self.table = table.clone();
+            self.kept.clear();
+            self.last = None;
+        }
     }
 
     /// How many readings are kept.
@@ -188,7 +201,7 @@ impl DocCache {
                 pub_date: a.pub_date.clone(),
                 sentences: doc.sentences,
                 features: doc.features,
-                when: when(a),
+                when: when(a, &self.table),
             };
             self.kept.insert(a.id, kept);
         }
@@ -225,7 +238,7 @@ mod tests {
         // The same readings, shared, not read again.
         assert!(Arc::ptr_eq(&again[0].sentences, &first[1]));
         assert!(Arc::ptr_eq(&again[1].sentences, &first[0]));
-        assert_eq!(whens[1], when(&a));
+        assert_eq!(whens[1], when(&a, NamedEvents::built_in()));
         assert_eq!(
             *again[1].sentences,
             *Doc::new(&a, &aliases, &stemmers).sentences

@@ -86,10 +86,14 @@ pub fn within(a: When, b: When, window_days: i32) -> bool {
 }
 
 /// The publication period of an article: its date, or the date it is inferred to be from.
-pub fn when(article: &crate::article::Article) -> When {
+pub fn when(article: &crate::article::Article, table: &crate::time::named::NamedEvents) -> When {
     let date = match &article.pub_date {
         Some(p) => p.date,
-        None => crate::time::timeline::analyse(article).inferred?.date,
+        None => {
+            crate::time::timeline::analyse_with(article, table)
+                .inferred?
+                .date
+        }
     };
     Some(crate::time::calendar::span_of(&date))
 }

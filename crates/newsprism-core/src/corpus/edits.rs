@@ -232,6 +232,7 @@ impl Corpus {
                     .map(|g| g.names.clone())
                     .collect()
             }),
+            events: (!self.events.is_built_in()).then(|| self.events.table().events.clone()),
         }
     }
 
@@ -272,6 +273,7 @@ impl Corpus {
             self.reset_edit(id);
         }
         self.aliases = AliasTable::default();
+        self.events = crate::time::named::NamedEvents::built_in().clone();
     }
 
     /// Adds back one stored or exported article, counting it in `report`.
@@ -307,5 +309,10 @@ impl Corpus {
             }
             None => AliasTable::default(),
         };
+        if let Some(events) = state.events {
+            let (table, dropped) = crate::time::named::EventTable { events }.checked();
+            report.bad_events += dropped;
+            self.set_named_events(table);
+        }
     }
 }

@@ -137,6 +137,8 @@ pub struct RestoreReport {
     pub orphan_edits: usize,
     /// Seeds hidden.
     pub hidden: usize,
+    /// Named events left out of the table because they cannot be placed (no date, no phrase).
+    pub bad_events: usize,
 }
 
 pub use queries::Totals;
@@ -150,6 +152,8 @@ pub struct Corpus {
     positions: FxHashMap<ArticleId, usize>,
     index: Index,
     aliases: AliasTable,
+    /// The named events that place "sinds de oorlog in Oekraïne" in time.
+    events: crate::time::named::NamedEvents,
     /// The bundled articles (shown, or hidden).
     seeds: FxHashSet<ArticleId>,
     /// Hidden seeds, out of the index, in the order they were hidden.
@@ -420,5 +424,40 @@ impl Corpus {
     /// Removes the alias group holding this name.
     pub fn remove_alias_group(&mut self, name: &str) {
         self.aliases.remove_group_of(name);
+    }
+
+    /// The table of named events the dates are read with.
+    pub fn named_events(&self) -> &crate::time::named::NamedEvents {
+        &self.events
+    }
+
+    /// Replaces the table of named events.
+    pub fn set_named_events(&mut self, table: crate::time::named::EventTable) {
+        self.events = if table == *crate::time::named::NamedEvents::built_in().table() {
+            crate::time::named::NamedEvents::built_in().clone()
+        } else {
+            crate::time::named::NamedEvents::new(table)
+        };
+    }
+
+    /// Adds a named event, in place of one of the same name.
+    pub fn add_named_event(
+        &mut self,
+        event: crate::time::named::NamedEvent,
+    ) -> Result<(), crate::time::named::EventError> {
+        let mut table = self.events.table().clone();
+        table.add(event)?;
+        self.set_named_events(table);
+        Ok(())
+    }
+
+    /// Removes the named event of this name; whether there was one.
+    pub fn remove_named_event(&mut self, label: &str) -> bool {
+        let mut table = self.events.table().clone();
+        let removed = table.remove(label);
+        if removed {
+            self.set_named_events(table);
+        }
+        removed
     }
 }

@@ -79,13 +79,7 @@ impl Corpus {
         ids: &[ArticleId],
         parts: crate::compare::Parts,
     ) -> crate::compare::Comparison {
-        let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
-        crate::compare::Comparison::build_parts(
-            &articles,
-            &self.aliases,
-            self.index.stemmers(),
-            parts,
-        )
+        self.compare_cached(ids, parts, &mut crate::compare::DocCache::new())
     }
 
     /// As [`Corpus::compare_parts`], reusing the articles `cache` has read for an earlier
@@ -97,6 +91,7 @@ impl Corpus {
         cache: &mut crate::compare::DocCache,
     ) -> crate::compare::Comparison {
         let articles: Vec<&Article> = ids.iter().filter_map(|&id| self.get(id)).collect();
+        cache.use_table(&self.events);
         crate::compare::Comparison::build_cached(
             &articles,
             &self.aliases,
@@ -165,6 +160,7 @@ impl Corpus {
     /// [`crate::compare::DocCache::prepare`]); false when it is not loaded.
     pub fn prepare_comparison(&self, id: ArticleId, cache: &mut crate::compare::DocCache) -> bool {
         self.get(id).is_some_and(|a| {
+            cache.use_table(&self.events);
             cache.prepare(a, &self.aliases, self.index.stemmers());
             true
         })
@@ -194,7 +190,7 @@ impl Corpus {
 
     /// The timeline of every loaded article: publication dates, mentioned events, groups.
     pub fn timeline(&self) -> crate::time::timeline::Timeline {
-        crate::time::timeline::Timeline::build(self.articles())
+        crate::time::timeline::Timeline::build_with(self.articles(), &self.events)
     }
 
     /// For an undated article, the date inferred from its text (the latest date it names).
@@ -203,7 +199,7 @@ impl Corpus {
         if a.pub_date.is_some() {
             return None;
         }
-        crate::time::timeline::analyse(a).inferred
+        crate::time::timeline::analyse_with(a, &self.events).inferred
     }
 
     /// The volume of a query over publication time, per source, as counts and shares.

@@ -369,3 +369,64 @@ fn the_unknown_source_facet_filters_to_articles_without_a_source() {
         .iter()
         .all(|id| c.get(*id).is_some_and(|a| a.source.is_none())));
 }
+
+#[test]
+fn a_named_event_the_user_adds_places_its_mentions_and_travels_with_the_project() {
+    use crate::time::named::NamedEvent;
+    let files: [(&str, &[u8]); 1] = [(
+        "m.txt",
+        " date 2021-06-10 Sinds de staatsgreep in Myanmar zijn duizenden mensen opgepakt."
+            .as_bytes(),
+    )];
+    let (mut c, _) = Corpus::from_files(files);
+    let placed = |c: &Corpus| -> Vec<String> {
+        c.timeline()
+            .events
+            .iter()
+            .filter(|e| e.anchor.is_some())
+            .map(|e| format!("{} {}", e.text, e.anchor.clone().unwrap_or_default()))
+            .collect()
+    };
+    assert!(placed(&c).is_empty(), "not in the built-in table");
+    let coup = NamedEvent::parse(
+        "the coup in Myanmar",
+        "2021-02-01",
+        "de staatsgreep in Myanmar, the coup in Myanmar",
+        "",
+    )
+    .unwrap();
+    c.add_named_event(coup).unwrap();
+    assert_eq!(
+        placed(&c),
+        ["de staatsgreep in Myanmar the coup in Myanmar, 2021-02-01"]
+    );
+    // Saved with the state, and back after a restore; gone after a reset.
+    let state = c.state();
+    assert_eq!(state.events.as_ref().map(Vec::len), Some(10));
+    let project = c.project().to_json();
+    let (mut fresh, _) = Corpus::from_files(files);
+    let outcomes = fresh.add_files(vec![("p.json".into(), Ok(project.into_bytes()))]);
+    assert!(matches!(outcomes[0], FileOutcome::ProjectOpened { .. }));
+    assert_eq!(placed(&fresh), placed(&c));
+    assert_eq!(fresh.state(), state);
+    assert!(fresh.remove_named_event("the coup in Myanmar"));
+    assert!(placed(&fresh).is_empty());
+    assert!(fresh.state().events.is_none(), "the built-in table again");
+    // An event that cannot be placed is refused, and one in a hand-written file left out.
+    assert!(c
+        .add_named_event(NamedEvent {
+            label: "x".into(),
+            date: "2021-13-01".into(),
+            phrases: vec!["de staatsgreep".into()],
+            context: vec![],
+        })
+        .is_err());
+    let mut bad = state.clone();
+    if let Some(events) = bad.events.as_mut() {
+        events[0].phrases = vec!["de".into()];
+    }
+    let mut report = RestoreReport::default();
+    c.apply_state(bad, &mut report);
+    assert_eq!(report.bad_events, 1);
+    assert_eq!(placed(&c).len(), 1);
+}

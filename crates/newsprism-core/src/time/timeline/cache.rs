@@ -3,20 +3,34 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{analyse, ArticleTime, Timeline};
+use super::{analyse_with, ArticleTime, Timeline};
 use crate::article::{Article, ArticleId, PubDate};
+use crate::time::named::NamedEvents;
 
 /// The time analyses of articles, each kept with the publication date it was made against (an
-/// article whose date the user changes is analysed again).
+/// article whose date the user changes is analysed again), all made with one table of named
+/// events.
 #[derive(Clone, Debug, Default)]
 pub struct Analyses {
     per: FxHashMap<ArticleId, (Option<PubDate>, ArticleTime)>,
+    table: NamedEvents,
 }
 
 impl Analyses {
     /// No analyses yet.
     pub fn new() -> Self {
         Analyses::default()
+    }
+
+    /// Analyses with this table of named events from now on; forgets those made with another.
+    /// Returns whether it did.
+    pub fn use_table(&mut self, table: &NamedEvents) -> bool {
+        if self.table.same(table) {
+            return false;
+        }
+        self.table = table.clone();
+        self.per.clear();
+        true
     }
 
     /// How many articles are analysed.
@@ -50,8 +64,10 @@ impl Analyses {
 
     /// Analyses `article` (again, if its date changed).
     pub fn add(&mut self, article: &Article) {
-        self.per
-            .insert(article.id, (article.pub_date.clone(), analyse(article)));
+        self.per.insert(
+            article.id,
+            (article.pub_date.clone(), analyse_with(article, &self.table)),
+        );
     }
 
     /// Forgets the articles for which `keep` is false.
@@ -81,7 +97,9 @@ impl Analyses {
     /// ```
     pub fn timeline<'a>(&self, articles: impl IntoIterator<Item = &'a Article>) -> Timeline {
         Timeline::assemble(articles, |a| {
-            self.get(a).cloned().unwrap_or_else(|| analyse(a))
+            self.get(a)
+                .cloned()
+                .unwrap_or_else(|| analyse_with(a, &self.table))
         })
     }
 }
@@ -119,5 +137,23 @@ mod tests {
         assert!(kept.covers(corpus.articles()));
         kept.retain(|_| false);
         assert!(kept.is_empty());
+    }
+
+    #[test]
+    fn analyses_made_with_another_table_of_named_events_are_forgotten() {
+        use crate::time::named::{EventTable, NamedEvents};
+        let (corpus, _) = Corpus::from_files([(
+            "a.txt",
+            " date 2022-12-20 Sinds de oorlog in Oekraïne is alles anders.".as_bytes(),
+        )]);
+        let mut kept = Analyses::new();
+        assert!(!kept.use_table(NamedEvents::built_in()), "the same table");
+        kept.add(&corpus.articles()[0]);
+        let anchored = |t: &Timeline| t.events.iter().filter(|e| e.anchor.is_some()).count();
+        assert_eq!(anchored(&kept.timeline(corpus.articles())), 1);
+        assert!(kept.use_table(&NamedEvents::new(EventTable::empty())));
+        assert!(!kept.covers(corpus.articles()));
+        kept.add(&corpus.articles()[0]);
+        assert_eq!(anchored(&kept.timeline(corpus.articles())), 0);
     }
 }

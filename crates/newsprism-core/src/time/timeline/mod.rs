@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
 use super::expressions::{extract, Expression};
+use super::named::NamedEvents;
 use super::resolve::{
     needs_reference, resolve, resolve_by_weekday, Granularity, Interval, Resolution,
 };
@@ -81,6 +82,11 @@ pub struct ArticleTime {
 /// year the text names on. Its relative expressions ("maandag", "vorige week") stay unplaced:
 /// the inferred date is only a lower bound, too weak to count from.
 pub fn analyse(article: &Article) -> ArticleTime {
+    analyse_with(article, NamedEvents::built_in())
+}
+
+/// [`analyse`] with this table of named events.
+pub fn analyse_with(article: &Article, table: &NamedEvents) -> ArticleTime {
     let mut events = Vec::new();
     // Worked out the first time a sentence has a cue ("sinds", "na", "since").
     let context = std::cell::OnceCell::new();
@@ -97,7 +103,7 @@ pub fn analyse(article: &Article) -> ArticleTime {
                 sentence,
                 aside,
             };
-            events.extend(read_sentence(&at, &context));
+            events.extend(read_sentence(&at, table, &context));
         }
     }
     let mut inferred = None;
@@ -183,7 +189,11 @@ struct At<'a> {
 }
 
 /// The time expressions of one sentence, and the dates it gives by naming events.
-fn read_sentence(at: &At, context: &std::cell::OnceCell<Vec<String>>) -> Vec<Event> {
+fn read_sentence(
+    at: &At,
+    table: &NamedEvents,
+    context: &std::cell::OnceCell<Vec<String>>,
+) -> Vec<Event> {
     let sentence = &at.sentence;
     let text = &at.text[sentence.clone()];
     let event = |range: Range<usize>, expression, anchor| Event {
@@ -208,8 +218,8 @@ fn read_sentence(at: &At, context: &std::cell::OnceCell<Vec<String>>) -> Vec<Eve
     if !super::named::has_cue(text) {
         return out;
     }
-    let context = context.get_or_init(|| context_words(at.article));
-    for m in super::named::built_in_mentions(text, context) {
+    let context = context.get_or_init(|| context_words(at.article, table));
+    for m in table.mentions(text, context) {
         let range = sentence.start + m.range.start..sentence.start + m.range.end;
         let (y, month, day) = civil(m.day);
         let mut expression = expressions::Expression::date(y, month, day);
@@ -222,10 +232,8 @@ fn read_sentence(at: &At, context: &std::cell::OnceCell<Vec<String>>) -> Vec<Eve
 
 /// The context words of the named events that the article names (folded), for one-word
 /// phrases such as "de invasie".
-fn context_words(article: &Article) -> Vec<String> {
-    let words: Vec<String> = super::named::built_in_context()
-        .map(str::to_string)
-        .collect();
+fn context_words(article: &Article, table: &NamedEvents) -> Vec<String> {
+    let words: Vec<String> = table.context().map(str::to_string).collect();
     if words.is_empty() {
         return words;
     }
@@ -297,6 +305,14 @@ impl Timeline {
     /// Builds the timeline of `articles`.
     pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Timeline {
         Timeline::assemble(articles, analyse)
+    }
+
+    /// [`Timeline::build`] with this table of named events.
+    pub fn build_with<'a>(
+        articles: impl IntoIterator<Item = &'a Article>,
+        table: &NamedEvents,
+    ) -> Timeline {
+        Timeline::assemble(articles, |a| analyse_with(a, table))
     }
 
     /// Builds the timeline of `articles` from each one's analysis, however it is had (worked

@@ -16,6 +16,10 @@ use crate::article::days_in_month as days_in;
 use crate::text::fold::fold;
 use crate::text::stopwords::is_stopword;
 
+mod table;
+
+pub use table::EventError;
+
 /// One named event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NamedEvent {
@@ -35,131 +39,6 @@ pub struct NamedEvent {
 pub struct EventTable {
     /// The events.
     pub events: Vec<NamedEvent>,
-}
-
-/// The built-in events: label, day, phrases, context words.
-type BuiltIn = (
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-);
-
-const BUILT_IN: &[BuiltIn] = &[
-    (
-        "the Russian invasion of Ukraine",
-        "2022-02-24",
-        &[
-            "de invasie van Oekraïne",
-            "de invasie in Oekraïne",
-            "de oorlog in Oekraïne",
-            "de grootschalige invasie",
-            "de Russische invasie",
-            "de invasie",
-            "de oorlog",
-            "the invasion of Ukraine",
-            "the war in Ukraine",
-            "the full-scale invasion",
-            "the Russian invasion",
-            "the invasion",
-            "the war",
-        ],
-        &["oekraine", "ukraine", "kiev", "kyiv"],
-    ),
-    (
-        "the Belarusian presidential election of 2020",
-        "2020-08-09",
-        &[
-            "de verkiezingen van 2020",
-            "de presidentsverkiezingen van 2020",
-            "the 2020 election",
-            "the 2020 presidential election",
-        ],
-        &["belarus", "wit-rusland", "loekasjenko", "lukashenko"],
-    ),
-    (
-        "the annexation of Crimea",
-        "2014-03-18",
-        &["de annexatie van de Krim", "the annexation of Crimea"],
-        &[],
-    ),
-    (
-        "the attacks of 11 September 2001",
-        "2001-09-11",
-        &[
-            "9/11",
-            "de aanslagen van 11 september",
-            "the 9/11 attacks",
-            "the September 11 attacks",
-        ],
-        &[],
-    ),
-    (
-        "the fall of the Berlin Wall",
-        "1989-11-09",
-        &[
-            "de val van de Muur",
-            "de val van de Berlijnse Muur",
-            "the fall of the Berlin Wall",
-            "the fall of the Wall",
-        ],
-        &[],
-    ),
-    (
-        "the dissolution of the Soviet Union",
-        "1991-12-26",
-        &[
-            "de val van de Sovjet-Unie",
-            "het uiteenvallen van de Sovjet-Unie",
-            "the collapse of the Soviet Union",
-            "the fall of the Soviet Union",
-        ],
-        &[],
-    ),
-    (
-        "the downing of MH17",
-        "2014-07-17",
-        &["de ramp met de MH17", "de MH17-ramp", "the downing of MH17"],
-        &[],
-    ),
-    (
-        "the Brexit referendum",
-        "2016-06-23",
-        &[
-            "het Brexit-referendum",
-            "the Brexit referendum",
-            "the EU referendum",
-        ],
-        &[],
-    ),
-    (
-        "the declaration of the COVID-19 pandemic",
-        "2020-03-11",
-        &[
-            "de coronapandemie",
-            "de coronacrisis",
-            "the pandemic",
-            "the Covid pandemic",
-        ],
-        &[],
-    ),
-];
-
-impl Default for EventTable {
-    fn default() -> Self {
-        let owned = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect();
-        EventTable {
-            events: BUILT_IN
-                .iter()
-                .map(|(label, date, phrases, context)| NamedEvent {
-                    label: label.to_string(),
-                    date: date.to_string(),
-                    phrases: owned(phrases),
-                    context: owned(context),
-                })
-                .collect(),
-        }
-    }
 }
 
 /// A table made ready for matching: each event's day, its phrases' content words, and its
@@ -189,30 +68,73 @@ impl Compiled {
     }
 }
 
-/// The built-in table, made ready once.
-fn built_in() -> &'static (EventTable, Compiled) {
-    static BUILT: std::sync::OnceLock<(EventTable, Compiled)> = std::sync::OnceLock::new();
-    BUILT.get_or_init(|| {
-        let table = EventTable::default();
+/// A table of named events made ready for matching, cheap to clone and share: the built-in
+/// one ([`NamedEvents::built_in`]) or the user's ([`NamedEvents::new`]). Two are the same when
+/// their tables are.
+#[derive(Clone)]
+pub struct NamedEvents(std::sync::Arc<(EventTable, Compiled)>);
+
+impl NamedEvents {
+    /// This table, made ready.
+    pub fn new(table: EventTable) -> Self {
         let compiled = Compiled::new(&table);
-        (table, compiled)
-    })
+        NamedEvents(std::sync::Arc::new((table, compiled)))
+    }
+
+    /// The built-in table, made ready once.
+    pub fn built_in() -> &'static NamedEvents {
+        static BUILT: std::sync::OnceLock<NamedEvents> = std::sync::OnceLock::new();
+        BUILT.get_or_init(|| NamedEvents::new(EventTable::default()))
+    }
+
+    /// The table.
+    pub fn table(&self) -> &EventTable {
+        &self.0 .0
+    }
+
+    /// Whether this is the built-in table.
+    pub fn is_built_in(&self) -> bool {
+        self.same(NamedEvents::built_in())
+    }
+
+    /// Whether the two tables are the same (at once when they are one).
+    pub fn same(&self, other: &NamedEvents) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 .0 == other.0 .0
+    }
+
+    /// The named events mentioned in `sentence` (see [`EventTable::mentions`]).
+    pub fn mentions(&self, sentence: &str, article_words: &[String]) -> Vec<Mention> {
+        self.0
+             .0
+            .mentions_compiled(&self.0 .1, sentence, article_words)
+    }
+
+    /// The context words of the table's events, folded.
+    pub fn context(&self) -> impl Iterator<Item = &str> {
+        self.0
+             .1
+            .events
+            .iter()
+            .flat_map(|e| e.2.iter().map(String::as_str))
+    }
 }
 
-/// The named events mentioned in `sentence`, by the built-in table (see
-/// [`EventTable::mentions`]).
-pub fn built_in_mentions(sentence: &str, article_words: &[String]) -> Vec<Mention> {
-    let (table, compiled) = built_in();
-    table.mentions_compiled(compiled, sentence, article_words)
+impl Default for NamedEvents {
+    fn default() -> Self {
+        NamedEvents::built_in().clone()
+    }
 }
 
-/// The context words of the built-in table's events, folded.
-pub fn built_in_context() -> impl Iterator<Item = &'static str> {
-    built_in()
-        .1
-        .events
-        .iter()
-        .flat_map(|e| e.2.iter().map(String::as_str))
+impl PartialEq for NamedEvents {
+    fn eq(&self, other: &Self) -> bool {
+        self.same(other)
+    }
+}
+
+impl std::fmt::Debug for NamedEvents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NamedEvents").field(self.table()).finish()
+    }
 }
 
 /// A named event found in a sentence.
