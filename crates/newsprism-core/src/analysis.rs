@@ -124,6 +124,9 @@ pub struct TimeRecord {
     pub aside: bool,
     /// Placed by a named event ("sinds de oorlog in Oekraïne"): the event and its date.
     pub named_event: Option<String>,
+    /// What else in the article settled its value: the same day named in full elsewhere
+    /// ("maandag 19 december"), or the dated saying a quotation's "today" counts from.
+    pub settled_by: Option<String>,
 }
 
 /// One quotation.
@@ -439,6 +442,7 @@ fn record(layout: &Layout, table: &crate::time::named::NamedEvents) -> ArticleRe
                 tense: snake(&format!("{:?}", x.tense)),
                 aside: e.aside,
                 named_event: e.anchor.clone(),
+                settled_by: e.resolution.as_ref().and_then(|r| r.settled_by.clone()),
             })
         })
         .collect();

@@ -11,6 +11,7 @@ mod fold_table;
 pub mod language;
 pub mod lemma;
 pub mod lexicon;
+pub mod quotes;
 pub mod sentence;
 pub mod stem;
 pub mod stopwords;

@@ -65,7 +65,9 @@ fn granularity_of(unit: Unit) -> Granularity {
 /// A value with `X` for what the text leaves open.
 fn open_value(kind: &Kind) -> String {
     match *kind {
-        Kind::Weekday { weekday, .. } => format!("XXXX-WXX-{}", weekday + 1),
+        Kind::Weekday { weekday, .. } | Kind::WeekdayOfWeek { weekday, .. } => {
+            format!("XXXX-WXX-{}", weekday + 1)
+        }
         Kind::Date {
             year, month, day, ..
         } => match year {

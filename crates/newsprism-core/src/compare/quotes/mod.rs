@@ -38,12 +38,11 @@
 //! against the rendering closest to all the others.
 
 //!
-//! Files: `marks.rs` finds the marked quotations, `lexicon.rs` holds the words of attribution, `speakers.rs` attributes them (and finds
+//! Files: `text::quotes` finds the marked quotations, `lexicon.rs` holds the words of attribution, `speakers.rs` attributes them (and finds
 //! the colon-led ones), `clusters.rs` groups renderings of one statement and diffs them.
 
 mod clusters;
 mod lexicon;
-mod marks;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -60,45 +59,8 @@ use crate::search::alias::AliasTable;
 use crate::search::snippet::Span;
 use crate::text::tokenize::tokenize;
 
+pub use crate::text::quotes::{marked, Style};
 pub use clusters::word_diff;
-pub use marks::marked;
-
-/// The punctuation style of a quotation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub enum Style {
-    /// „…” or „…“
-    LowHigh,
-    /// ,,…”
-    DoubleComma,
-    /// “…”
-    Curly,
-    /// ‘…’
-    CurlySingle,
-    /// «…»
-    Guillemets,
-    /// "…"
-    Straight,
-    /// '…'
-    StraightSingle,
-    /// Name: …
-    Colon,
-}
-
-impl Style {
-    /// The marks, for display.
-    pub fn marks(self) -> &'static str {
-        match self {
-            Style::LowHigh => "„…”",
-            Style::DoubleComma => ",,…”",
-            Style::Curly => "“…”",
-            Style::CurlySingle => "‘…’",
-            Style::Guillemets => "«…»",
-            Style::Straight => "\"…\"",
-            Style::StraightSingle => "'…'",
-            Style::Colon => "name: …",
-        }
-    }
-}
 
 /// How the speaker was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

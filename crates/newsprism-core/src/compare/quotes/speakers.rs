@@ -5,12 +5,12 @@
 use std::ops::Range;
 
 use super::lexicon::{INDEFINITE, PRONOUNS, SPEECH};
-use super::marks::trim;
 use super::{Attribution, Quote, Speaker, Style};
 use crate::compare::names::{is_name_adjective, is_person_title, NameContext};
 use crate::compare::words::{Doc, Sentence};
 use crate::search::alias::AliasTable;
 use crate::text::fold::fold;
+use crate::text::quotes::trim;
 use crate::text::tokenize::tokenize;
 
 /// "Kemper: Belarus wil …": a name (with an optional title) opening a sentence, a colon, then

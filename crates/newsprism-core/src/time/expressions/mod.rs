@@ -267,6 +267,14 @@ pub enum Kind {
         /// "vorige maandag", "next Monday".
         rel: Rel,
     },
+    /// A weekday of a week counted from the text's ("vorige week maandag", "maandag volgende
+    /// week", "Monday of last week").
+    WeekdayOfWeek {
+        /// 0 = Monday.
+        weekday: u8,
+        /// Weeks after the text's (-1 for "vorige week").
+        week: i32,
+    },
     /// A day counted from the text's date ("gisteren" = -1, "morgen" = +1).
     DayOffset {
         /// Days after the text's date.

@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::tokens::{count_at, day_number, year_number, Scanner, Tok, TokKind};
-use super::{expr, Expression, Kind, Rel};
+use super::{expr, Expression, Kind, Rel, Unit};
 
 pub(super) fn cue_before(s: &Scanner, i: usize) -> bool {
     i > 0
@@ -137,6 +137,18 @@ pub(super) fn relative(s: &Scanner, i: usize, rel: Rel) -> Option<(usize, Expres
                     future: false,
                 };
                 return Some((i + 2, expr(kind)));
+            }
+            // "vorige week maandag", "next week Wednesday".
+            if unit == Unit::Week && rel != Rel::None {
+                if let Some(weekday) = s.weekday(i + 2) {
+                    return Some((
+                        i + 3,
+                        expr(Kind::WeekdayOfWeek {
+                            weekday,
+                            week: offset,
+                        }),
+                    ));
+                }
             }
             return Some((i + 2, expr(Kind::Unit { unit, offset })));
         }

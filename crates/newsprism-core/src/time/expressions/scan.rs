@@ -66,7 +66,10 @@ fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     .map(|(end, mut e)| {
         let day = matches!(
             e.kind,
-            Kind::Weekday { .. } | Kind::DayOffset { .. } | Kind::Date { .. }
+            Kind::Weekday { .. }
+                | Kind::WeekdayOfWeek { .. }
+                | Kind::DayOffset { .. }
+                | Kind::Date { .. }
         );
         let end = if day {
             with_day_part(s, i, end, &mut e)
@@ -115,6 +118,15 @@ fn part_of_period(s: &Scanner, i: usize, w: &str) -> Option<(usize, Expression)>
 /// possessive "Sunday's" stays a weekday.
 fn weekday(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let weekday = s.weekday(i)?;
+    // "the Sunday Times", "de Sunday Telegraph": a title, not a day.
+    let capital = |k: usize| {
+        s.toks
+            .get(k)
+            .is_some_and(|t| t.capital && t.kind == TokKind::Word)
+    };
+    if i > 0 && matches!(s.word(i - 1), Some("the" | "de")) && capital(i) && capital(i + 1) {
+        return None;
+    }
     let mut j = i + 1;
     if s.punct(j, ",") {
         j += 1;
@@ -133,6 +145,21 @@ fn weekday(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
             weekday: Some(weekday),
         };
         return Some((end, expr(kind)));
+    }
+    // "maandag vorige week", "woensdag van volgende week", "Monday of last week".
+    let k = if matches!(s.word(i + 1), Some("van" | "of")) {
+        i + 2
+    } else {
+        i + 1
+    };
+    let week = match s.word(k).filter(|w| *w != "past").and_then(rel_of) {
+        Some(Rel::Last) => Some(-1),
+        Some(Rel::This) => Some(0),
+        Some(Rel::Next) => Some(1),
+        _ => None,
+    };
+    if let Some(week) = week.filter(|_| s.word(k + 1) == Some("week")) {
+        return Some((k + 2, expr(Kind::WeekdayOfWeek { weekday, week })));
     }
     Some((
         i + 1,

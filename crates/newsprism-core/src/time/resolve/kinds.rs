@@ -68,6 +68,10 @@ pub(super) fn answer(e: &Expression, r: Option<Day>) -> Option<Answer> {
             let d = weekday_day(r?, wd, rel, e.tense);
             simple(iv(d, d), Granularity::Day)
         }
+        Kind::WeekdayOfWeek { weekday: wd, week } => {
+            let d = week_start(r?) + 7 * week + i32::from(wd);
+            simple(iv(d, d), Granularity::Day)
+        }
         Kind::DayOffset { offset } => {
             let d = r? + offset;
             simple(iv(d, d), Granularity::Day)

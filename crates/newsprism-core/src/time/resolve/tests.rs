@@ -87,6 +87,33 @@ fn tense_decides_between_past_and_future() {
 }
 
 #[test]
+fn a_weekday_of_a_named_week_is_that_weeks_day() {
+    let r = || Some(day(2022, 12, 21)); // a Wednesday
+    let cases = [
+        ("Vorige week maandag sprak Poetin in Minsk.", "2022-12-12"),
+        ("Maandag vorige week sprak hij.", "2022-12-12"),
+        ("Volgende week woensdag komt hij terug.", "2022-12-28"),
+        ("Hij komt woensdag van volgende week.", "2022-12-28"),
+        ("Deze week vrijdag beslist hij.", "2022-12-23"),
+        ("The talks began on Monday of last week.", "2022-12-12"),
+        ("He flies out on Friday next week.", "2022-12-30"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(value(text, r()), want, "{text}");
+    }
+    // One expression, not a week and a weekday.
+    assert_eq!(extract("vorige week maandag").len(), 1);
+    assert_eq!(extract("Monday of last week").len(), 1);
+    // Against a month: one Monday for each week the "last week" could be.
+    let r = resolve(
+        &extract("Maandag vorige week kwam hij.")[0],
+        Some(month(2022, 12)),
+    )
+    .unwrap();
+    assert_eq!(r.candidates.len(), 5);
+}
+
+#[test]
 fn year_boundaries_are_crossed_both_ways() {
     // In early January, "in december" in the past is last year's; in late December,
     // "in januari" in the future is next year's.

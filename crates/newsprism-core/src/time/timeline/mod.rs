@@ -8,6 +8,7 @@ mod cache;
 mod export;
 mod infer;
 mod lanes;
+mod speech;
 mod trend;
 
 pub use axis::{ticks, Tick};
@@ -113,6 +114,7 @@ pub fn analyse_with(article: &Article, table: &NamedEvents) -> ArticleTime {
             for ev in &mut events {
                 ev.resolution = resolve(&ev.expression, Some(start..=end));
             }
+            speech::speakers_now(article, &mut events);
             settle_by_the_article(&mut events);
         }
         None => {
@@ -161,7 +163,10 @@ fn settle_by_the_article(events: &mut [Event]) {
         return;
     }
     for e in events.iter_mut() {
-        if !matches!(e.expression.kind, expressions::Kind::Weekday { .. }) {
+        if !matches!(
+            e.expression.kind,
+            expressions::Kind::Weekday { .. } | expressions::Kind::WeekdayOfWeek { .. }
+        ) {
             continue;
         }
         let Some(r) = e.resolution.as_ref().filter(|r| !r.is_certain()) else {

@@ -1,10 +1,49 @@
 //! Quotation marks: every style Dutch and English news uses, with the apostrophes that must
-//! never open or close a quotation.
+//! never open or close a quotation. Quotes and their speakers are found in `compare::quotes`;
+//! the timeline reads a speaker's "today" inside them against the day the words were said.
 
 use std::ops::Range;
 
-use super::Style;
+use serde::Serialize;
+
 use crate::text::tokenize::tokenize;
+
+/// The punctuation style of a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Style {
+    /// „…” or „…“
+    LowHigh,
+    /// ,,…”
+    DoubleComma,
+    /// “…”
+    Curly,
+    /// ‘…’
+    CurlySingle,
+    /// «…»
+    Guillemets,
+    /// "…"
+    Straight,
+    /// '…'
+    StraightSingle,
+    /// Name: …
+    Colon,
+}
+
+impl Style {
+    /// The marks, for display.
+    pub fn marks(self) -> &'static str {
+        match self {
+            Style::LowHigh => "„…”",
+            Style::DoubleComma => ",,…”",
+            Style::Curly => "“…”",
+            Style::CurlySingle => "‘…’",
+            Style::Guillemets => "«…»",
+            Style::Straight => "\"…\"",
+            Style::StraightSingle => "'…'",
+            Style::Colon => "name: …",
+        }
+    }
+}
 
 fn family(open: char, next: Option<char>) -> Option<(Style, &'static [char])> {
     Some(match open {
@@ -92,7 +131,7 @@ fn apostrophe_word(cs: &[(usize, char)], k: usize) -> bool {
     ) || (w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
-pub(super) fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+pub(crate) fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let tail = s.len() - s.trim_end().len();
