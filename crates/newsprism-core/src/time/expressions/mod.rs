@@ -397,6 +397,8 @@ pub fn extract(text: &str) -> Vec<Expression> {
             Some((end, mut e)) => {
                 e.tense = if e.since {
                     Tense::Past
+                } else if tense::after_would(&toks, i) {
+                    Tense::Future
                 } else {
                     *tense.get_or_insert_with(|| tense_of(&toks))
                 };

@@ -187,6 +187,29 @@ pub(super) fn tense_of(toks: &[Tok]) -> Tense {
     }
 }
 
+/// Whether the expression at token `i` follows a "would"/"zou" in its clause, within the ten
+/// tokens before it ("said talks would resume on Monday", "zei dat hij zou komen in maart"):
+/// the future of a past saying, placed after the text's date like any future. Not "would
+/// have", "zou hebben" (a past that did not happen), nor a "would" of an earlier clause ("…
+/// zouden plaatsvinden, maar … dat ze maandag begonnen").
+pub(super) fn after_would(toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let perfect = |k: usize| matches!(word(k), "have" | "hebben" | "'ve");
+    for k in (i.saturating_sub(10)..i).rev() {
+        match word(k) {
+            "would" | "zou" | "zouden" => {
+                let negated = matches!(word(k + 1), "not" | "niet");
+                return !(perfect(k + 1) || negated && perfect(k + 2));
+            }
+            // Another clause begins between them.
+            "," | ";" | ":" | "maar" | "but" | "dat" | "that" | "toen" | "when" | "terwijl"
+            | "while" | "omdat" | "because" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Dutch weak past forms and participles, English -ed forms, by their endings (lower case).
 pub fn looks_past(w: &str) -> bool {
     let n = w.chars().count();

@@ -84,6 +84,24 @@ fn tense_decides_between_past_and_future() {
     assert_eq!(value("volgende maand", r()), "2022-11");
     assert_eq!(value("next Monday", r()), "2022-10-17");
     assert_eq!(value("last Monday", r()), "2022-10-10");
+    // The future of a past saying lies after the text's date; "would have" is a past.
+    assert_eq!(
+        value("He said talks would resume on Saturday.", r()),
+        "2022-10-15"
+    );
+    assert_eq!(
+        value("The firm said it would list in September.", r()),
+        "2023-09"
+    );
+    assert_eq!(value("Hij zei dat hij zou komen in maart.", r()), "2023-03");
+    assert_eq!(value("He would have won on Saturday.", r()), "2022-10-08");
+    assert_eq!(
+        value(
+            "Het was onduidelijk of ze zouden komen, maar zaterdag kwamen ze.",
+            r()
+        ),
+        "2022-10-08"
+    );
 }
 
 #[test]
