@@ -346,3 +346,157 @@ proptest! {
         let _ = c.story_groups(0.0, 7);
     }
 }
+
+/// Whether `xml` is well-formed in the ways an export can go wrong: every tag closed in order,
+/// attributes quoted, no bare `<` or `&` in text, no control characters XML 1.0 forbids.
+fn well_formed(xml: &str) -> Result<(), String> {
+    let body = xml
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .ok_or("no XML declaration")?;
+    if let Some(c) = body.chars().find(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        return Err(format!("a character XML forbids: {:?}", c));
+    }
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = body;
+    while let Some(lt) = rest.find(['<', '&']) {
+        let (text, tail) = rest.split_at(lt);
+        if text.contains('>') && !open.is_empty() {
+            // '>' is allowed in text; nothing to check.
+        }
+        if tail.starts_with('&') {
+            let end = tail.find(';').ok_or("a bare &")?;
+            let name = &tail[1..end];
+            if !matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") && !name.starts_with('#') {
+                return Err(format!("an unknown entity &{name};"));
+            }
+            rest = &tail[end + 1..];
+            continue;
+        }
+        let end = tail.find('>').ok_or("a bare <")?;
+        let tag = &tail[1..end];
+        if let Some(name) = tag.strip_prefix('/') {
+            if open.pop() != Some(name) {
+                return Err(format!("</{name}> closes nothing open"));
+            }
+        } else {
+            let self_closing = tag.ends_with('/');
+            let name = tag
+                .trim_end_matches('/')
+                .split_whitespace()
+                .next()
+                .ok_or("an empty tag")?;
+            let attrs = tag.trim_end_matches('/')[name.len()..].trim();
+            if attrs.matches('"').count() % 2 != 0 || attrs.contains('<') {
+                return Err(format!("bad attributes in <{tag}>"));
+            }
+            if !self_closing {
+                open.push(name);
+            }
+        }
+        rest = &tail[end + 1..];
+    }
+    if open.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("left open: {open:?}"))
+    }
+}
+
+/// Article text with dates, quotations, sayings and named events in any order.
+fn articley_text() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "maandag",
+        "vorige",
+        "volgende",
+        "week",
+        "Monday",
+        "of",
+        "last",
+        "on",
+        "Sunday",
+        "Times",
+        "the",
+        "told",
+        "said",
+        "zei",
+        "would",
+        "zou",
+        "have",
+        "today",
+        "vandaag",
+        "gisteren",
+        "\"",
+        "“",
+        "”",
+        "„",
+        "'",
+        ":",
+        ",",
+        ".",
+        "\n\n",
+        "<",
+        "&",
+        ">",
+        "sinds",
+        "de",
+        "oorlog",
+        "in",
+        "Oekraïne",
+        "invasie",
+        "na",
+        "een",
+        "jaar",
+        "19",
+        "december",
+        "2022",
+        "ruim",
+        "drie",
+        "elke",
+        "nu",
+        "\u{0}",
+        "\u{1}",
+        "\u{FFFE}",
+        "Wednesday",
+        "night",
+        "Q3",
+    ]);
+    (
+        prop::collection::vec(words, 0..40),
+        prop::sample::select(vec![
+            "",
+            " date 2022-12 ",
+            " date 2022-12-21 ",
+            " date 2005-02-16 ",
+            " date 2022 ",
+        ]),
+    )
+        .prop_map(|(w, header)| format!("{header}{}", w.join(" ")))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn analysing_an_article_never_panics_and_its_timeml_is_well_formed(text in articley_text()) {
+        use newsprism_core::time::named::{EventTable, NamedEvent, NamedEvents};
+        use newsprism_core::time::timeline::{analyse, analyse_with, Timeline};
+        use newsprism_core::time::timex::timeml;
+        let Ok(parsed) = newsprism_core::ingest::parse_article("a.txt", text.as_bytes()) else {
+            return Ok(());
+        };
+        let article = parsed.article;
+        let time = analyse(&article);
+        let xml = timeml(&article, &time);
+        prop_assert!(well_formed(&xml).is_ok(), "{:?}\n{}", well_formed(&xml), xml);
+        // A user's table, with a phrase and a date of any shape the form lets through.
+        let mut table = EventTable::default();
+        if let Ok(e) = NamedEvent::parse("x", "2000-02-29", "de oorlog, <&>", "Oekraïne") {
+            let _ = table.add(e);
+        }
+        let _ = analyse_with(&article, &NamedEvents::new(table));
+        let xml = Timeline::build([&article]).timeml([&article]);
+        prop_assert!(well_formed(&xml).is_ok(), "{:?}\n{}", well_formed(&xml), xml);
+    }
+}

@@ -229,11 +229,23 @@ pub fn describe(e: &Expression) -> String {
     }
 }
 
+/// Text as XML character data: markup characters escaped, and the characters XML 1.0 forbids
+/// (control characters, U+FFFE, U+FFFF) replaced by U+FFFD, so the document stays well-formed
+/// whatever the article holds.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The article as a TimeML document: its publication date as the `DCT`, its title, and its
