@@ -5,7 +5,7 @@
 //! `--verbose` every miss, extra and wrong value.
 //!
 //! `cargo run --release -p newsprism-core --example timex_score -- GOLD SEEDS_DIR BBC_DIR
-//! [--verbose]` (`make bench-time`).
+//! [LASSY_DIR] [--verbose]` (`make bench-time`: the seeds' table and the held-out one).
 
 use newsprism_core::article::{PartialDate, Provenance, PubDate};
 use newsprism_core::corpus::Corpus;
@@ -14,7 +14,63 @@ use newsprism_core::time::timeline::analyse;
 /// (text, type, value, mod) of one expression.
 type Row = (String, String, String, String);
 
-fn load(doc: &str, seeds: &str, bbc: &str) -> Option<(String, Vec<u8>)> {
+/// Where the documents are: the seeds, the BBC corpus, the LassySmall treebank.
+struct Dirs<'a> {
+    seeds: &'a str,
+    bbc: &'a str,
+    lassy: Option<&'a str>,
+}
+
+/// A LassySmall document ("wiki-342") as text: its sentences from the treebank's `# text`
+/// lines, in paragraph and sentence order, a paragraph a line (the first is the title).
+fn lassy_document(dir: &str, id: &str) -> Option<Vec<u8>> {
+    let mut sentences: Vec<((u32, u32), String)> = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "conllu") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).ok()?;
+        let mut at: Option<(u32, u32)> = None;
+        for line in text.lines() {
+            if let Some(sid) = line.strip_prefix("# sent_id = ") {
+                // wiki-342.p.5.s.3
+                let parts: Vec<&str> = sid.split('.').collect();
+                at = match parts.as_slice() {
+                    [doc, "p", p, "s", s] if *doc == id => p.parse().ok().zip(s.parse().ok()),
+                    _ => None,
+                };
+            } else if let (Some(key), Some(t)) = (at, line.strip_prefix("# text = ")) {
+                sentences.push((key, t.to_string()));
+                at = None;
+            }
+        }
+    }
+    if sentences.is_empty() {
+        return None;
+    }
+    sentences.sort_by_key(|(k, _)| *k);
+    let mut out = String::new();
+    let mut paragraph = None;
+    for ((p, _), t) in sentences {
+        if paragraph != Some(p) {
+            if paragraph.is_some() {
+                out.push_str("\n\n");
+            }
+            paragraph = Some(p);
+        } else {
+            out.push(' ');
+        }
+        out.push_str(&t);
+    }
+    Some(out.into_bytes())
+}
+
+fn load(doc: &str, dirs: &Dirs) -> Option<(String, Vec<u8>)> {
+    if let Some(id) = doc.strip_prefix("lassy:") {
+        return Some((format!("{id}.txt"), lassy_document(dirs.lassy?, id)?));
+    }
+    let (seeds, bbc) = (dirs.seeds, dirs.bbc);
     let path = if doc.contains('/') {
         format!("{bbc}/{doc}")
     } else {
@@ -28,8 +84,8 @@ fn load(doc: &str, seeds: &str, bbc: &str) -> Option<(String, Vec<u8>)> {
     Some((path.clone(), std::fs::read(&path).ok()?))
 }
 
-fn found(doc: &str, dct: &str, seeds: &str, bbc: &str) -> Vec<Row> {
-    let Some((name, bytes)) = load(doc, seeds, bbc) else {
+fn found(doc: &str, dct: &str, dirs: &Dirs) -> Vec<Row> {
+    let Some((name, bytes)) = load(doc, dirs) else {
         eprintln!("{doc}: cannot be read");
         return Vec::new();
     };
@@ -127,9 +183,27 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [gold_path, seeds, bbc] = positional.as_slice() else {
-        eprintln!("usage: timex_score GOLD SEEDS_DIR BBC_DIR [--verbose]");
-        std::process::exit(2);
+    let (gold_path, dirs) = match positional.as_slice() {
+        [gold, seeds, bbc] => (
+            gold,
+            Dirs {
+                seeds,
+                bbc,
+                lassy: None,
+            },
+        ),
+        [gold, seeds, bbc, lassy] => (
+            gold,
+            Dirs {
+                seeds,
+                bbc,
+                lassy: Some(lassy.as_str()),
+            },
+        ),
+        _ => {
+            eprintln!("usage: timex_score GOLD SEEDS_DIR BBC_DIR [LASSY_DIR] [--verbose]");
+            std::process::exit(2);
+        }
     };
     let text = std::fs::read_to_string(gold_path).unwrap_or_else(|e| {
         eprintln!("{gold_path}: {e}");
@@ -152,14 +226,16 @@ fn main() {
             c[4].into(),
             c.get(5).unwrap_or(&"").to_string(),
         );
+        // "-": a document with no time expression.
+        let rows = if row.0 == "-" { vec![] } else { vec![row] };
         match docs.iter_mut().find(|d| d.0 == c[0]) {
-            Some(d) => d.2.push(row),
-            None => docs.push((c[0].into(), c[1].into(), vec![row])),
+            Some(d) => d.2.extend(rows),
+            None => docs.push((c[0].into(), c[1].into(), rows)),
         }
     }
     let (mut dutch, mut english) = (Score::default(), Score::default());
     for (doc, dct, gold) in &docs {
-        let system = found(doc, dct, seeds, bbc);
+        let system = found(doc, dct, &dirs);
         let score = if doc.contains('/') {
             &mut english
         } else {
