@@ -22,7 +22,8 @@ struct Dirs<'a> {
 }
 
 /// A LassySmall document ("wiki-342") as text: its sentences from the treebank's `# text`
-/// lines, in paragraph and sentence order, a paragraph a line (the first is the title).
+/// lines, in paragraph and sentence order, paragraphs apart (the first is the title), and each
+/// sentence without closing punctuation (a list item, a heading) a paragraph of its own.
 fn lassy_document(dir: &str, id: &str) -> Option<Vec<u8>> {
     let mut sentences: Vec<((u32, u32), String)> = Vec::new();
     for entry in std::fs::read_dir(dir).ok()?.flatten() {
@@ -52,8 +53,11 @@ fn lassy_document(dir: &str, id: &str) -> Option<Vec<u8>> {
     sentences.sort_by_key(|(k, _)| *k);
     let mut out = String::new();
     let mut paragraph = None;
+    // A sentence with no closing punctuation is a list item or a heading, on a line of its own
+    // in the page: it gets a paragraph of its own.
+    let mut open = false;
     for ((p, _), t) in sentences {
-        if paragraph != Some(p) {
+        if paragraph != Some(p) || !open {
             if paragraph.is_some() {
                 out.push_str("\n\n");
             }
@@ -62,6 +66,9 @@ fn lassy_document(dir: &str, id: &str) -> Option<Vec<u8>> {
             out.push(' ');
         }
         out.push_str(&t);
+        open = t
+            .trim_end()
+            .ends_with(['.', '!', '?', ';', ':', '"', '”', '»', ')']);
     }
     Some(out.into_bytes())
 }

@@ -162,7 +162,13 @@ fn point_values(e: &Expression, r: &Resolution) -> String {
         _ => r.granularity,
     };
     let suffix = e.day_part.map_or("", |p| p.code());
-    let one = |day| format!("{}{suffix}", format_value(day, granularity));
+    // TIMEX3 writes a decade as its first three digits ("198" for the 1980s), where
+    // Newsprism's own value marks the open digit ("198X").
+    let one = |day| match granularity {
+        Granularity::Decade => format!("{:03}", super::calendar::civil(day).0.div_euclid(10)),
+        Granularity::Century => format!("{:02}", super::calendar::civil(day).0.div_euclid(100)),
+        _ => format!("{}{suffix}", format_value(day, granularity)),
+    };
     let mut values: Vec<String> = r.candidates.iter().map(|c| one(c.start)).collect();
     values.dedup();
     if values.len() > MAX_LISTED {

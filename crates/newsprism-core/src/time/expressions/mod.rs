@@ -251,6 +251,11 @@ pub enum Kind {
         /// Its first year (1990).
         start: i32,
     },
+    /// A century ("de 19e eeuw", "the twenty-first century").
+    Century {
+        /// Its first year as TIMEX3 counts it (1800 for the 19th: value "18").
+        start: i32,
+    },
     /// A season ("deze winter", "zomer van 2020").
     Season {
         /// Which season.
@@ -399,6 +404,8 @@ pub fn extract(text: &str) -> Vec<Expression> {
                     Tense::Past
                 } else if tense::after_would(&toks, i) {
                     Tense::Future
+                } else if let Some(t) = tense::clause_tense(&toks, i, end) {
+                    t
                 } else {
                     *tense.get_or_insert_with(|| tense_of(&toks))
                 };
@@ -407,7 +414,7 @@ pub fn extract(text: &str) -> Vec<Expression> {
                 // part of it.
                 let signal = (e.since && is_since(&toks[i].lower))
                     || (matches!(toks[i].lower.as_str(), "within" | "binnen")
-                        && matches!(e.kind, Kind::Duration { .. }));
+                        && matches!(e.kind, Kind::Duration { .. } | Kind::Unit { .. }));
                 let first = if signal && end > i + 1 { i + 1 } else { i };
                 e.range = toks[first].range.start..toks[end - 1].range.end;
                 out.push(e);
@@ -416,7 +423,60 @@ pub fn extract(text: &str) -> Vec<Expression> {
             None => i += 1,
         }
     }
+    year_from_the_range_end(text, &mut out);
     out
+}
+
+/// "24 maart - 2 april 1992", "March to May 2004": the first end of a range takes the year of
+/// the second (the year before, if its month comes later).
+fn year_from_the_range_end(text: &str, out: &mut [Expression]) {
+    for k in 1..out.len() {
+        let between = text
+            .get(out[k - 1].range.end..out[k].range.start)
+            .unwrap_or("")
+            .trim();
+        if !matches!(
+            between,
+            "-" | "–"
+                | "—"
+                | "tot"
+                | "to"
+                | "until"
+                | "t/m"
+                | "tot en met"
+                | "through"
+                | "en"
+                | "and"
+        ) {
+            continue;
+        }
+        let (year, month) = match out[k].kind {
+            Kind::Date {
+                year: Some(y),
+                month,
+                ..
+            }
+            | Kind::Month {
+                year: Some(y),
+                month,
+                ..
+            } => (y, month),
+            _ => continue,
+        };
+        match &mut out[k - 1].kind {
+            Kind::Date {
+                year: first @ None,
+                month: m,
+                ..
+            }
+            | Kind::Month {
+                year: first @ None,
+                month: m,
+                rel: Rel::None,
+            } => *first = Some(if *m <= month { year } else { year - 1 }),
+            _ => {}
+        }
+    }
 }
 
 /// The words that make an expression the start of an interval.

@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::tokens::{count_at, day_number, year_number, Scanner, Tok, TokKind};
-use super::{expr, Expression, Kind, Rel, Unit};
+use super::{expr, Expression, Kind, Part, Rel, Unit};
 
 pub(super) fn cue_before(s: &Scanner, i: usize) -> bool {
     i > 0
@@ -288,4 +288,112 @@ pub(super) fn season_with_year(s: &Scanner, i: usize) -> Option<(usize, Expressi
             rel: Rel::None,
         }),
     ))
+}
+
+/// A part of the current year, month or week named with articles: "the end of the year", "het
+/// einde van het jaar", "the start of the month", "het begin van de week".
+pub(super) fn part_of_the_unit(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    let mut j = i;
+    if matches!(s.word(j), Some("the" | "het" | "de")) {
+        j += 1;
+    }
+    let part = match s.word(j)? {
+        "end" | "einde" => Part::End,
+        "start" | "beginning" | "begin" => Part::Start,
+        "middle" | "midden" => Part::Mid,
+        _ => return None,
+    };
+    if !matches!(s.word(j + 1), Some("of" | "van"))
+        || !matches!(
+            s.word(j + 2),
+            Some("the" | "het" | "de" | "this" | "dit" | "deze")
+        )
+    {
+        return None;
+    }
+    let unit = match s.word(j + 3)? {
+        "year" | "jaar" => Unit::Year,
+        "month" | "maand" => Unit::Month,
+        "week" => Unit::Week,
+        _ => return None,
+    };
+    let mut e = expr(Kind::Unit { unit, offset: 0 });
+    e.part = Some(part);
+    Some((j + 4, e))
+}
+
+/// "within the month", "binnen het jaar": the current one (the signal word is left out of the
+/// expression, as TimeML does).
+pub(super) fn within_the_unit(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    if !matches!(s.word(i)?, "within" | "binnen")
+        || !matches!(s.word(i + 1), Some("the" | "de" | "het"))
+    {
+        return None;
+    }
+    let unit = match s.word(i + 2)? {
+        "year" | "jaar" => Unit::Year,
+        "month" | "maand" => Unit::Month,
+        "week" => Unit::Week,
+        _ => return None,
+    };
+    Some((i + 3, expr(Kind::Unit { unit, offset: 0 })))
+}
+
+/// A century: "de 19e eeuw", "de negentiende eeuw", "the 20th century", "the twenty-first
+/// century" (the article is part of it).
+pub(super) fn century(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    let j = if matches!(s.word(i)?, "de" | "the") {
+        i + 1
+    } else {
+        i
+    };
+    let (n, k) = century_ordinal(s, j)?;
+    if !matches!(s.word(k), Some("eeuw" | "century")) || !(1..=30).contains(&n) {
+        return None;
+    }
+    Some((
+        k + 1,
+        expr(Kind::Century {
+            start: (n - 1) * 100,
+        }),
+    ))
+}
+
+/// An ordinal at `j` ("19e", "19de", "21ste", "20th", "negentiende", "twenty-first") and the
+/// token after it.
+fn century_ordinal(s: &Scanner, j: usize) -> Option<(i32, usize)> {
+    let w = s.word(j)?;
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let suffix = &w[digits.len()..];
+        return matches!(suffix, "e" | "de" | "ste" | "th" | "st" | "nd" | "rd")
+            .then(|| Some((digits.parse().ok()?, j + 1)))
+            .flatten();
+    }
+    // "twenty-first" is three tokens.
+    if w == "twenty" && s.punct(j + 1, "-") {
+        let n = match s.word(j + 2)? {
+            "first" => 21,
+            "second" => 22,
+            _ => return None,
+        };
+        return Some((n, j + 3));
+    }
+    let n = match w {
+        "tiende" | "tenth" => 10,
+        "elfde" | "eleventh" => 11,
+        "twaalfde" | "twelfth" => 12,
+        "dertiende" | "thirteenth" => 13,
+        "veertiende" | "fourteenth" => 14,
+        "vijftiende" | "fifteenth" => 15,
+        "zestiende" | "sixteenth" => 16,
+        "zeventiende" | "seventeenth" => 17,
+        "achttiende" | "eighteenth" => 18,
+        "negentiende" | "nineteenth" => 19,
+        "twintigste" | "twentieth" => 20,
+        "eenentwintigste" => 21,
+        "tweeëntwintigste" => 22,
+        _ => return None,
+    };
+    Some((n, j + 1))
 }

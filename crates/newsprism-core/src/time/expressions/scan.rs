@@ -4,7 +4,8 @@
 use super::lexicon::*;
 use super::named::{holiday, quarter, year_counted};
 use super::patterns::{
-    cue_before, day_month, decade, deictic, numeric_date, relative, season_with_year,
+    century, cue_before, day_month, decade, deictic, numeric_date, part_of_the_unit, relative,
+    season_with_year, within_the_unit,
 };
 use super::tokens::{count_at, year_number, Scanner, TokKind};
 use super::vague::{duration, reference, set, with_day_part};
@@ -50,6 +51,8 @@ fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     } else {
         None
     })
+    .or_else(|| part_of_the_unit(s, i))
+    .or_else(|| within_the_unit(s, i))
     .or_else(|| part_of_period(s, i, w))
     .or_else(|| weekday(s, i))
     .or_else(|| day_month(s, i).map(|(end, kind)| (end, expr(kind))))
@@ -62,6 +65,7 @@ fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     .or_else(|| ago(s, i))
     // Decades: "de jaren negentig", "jaren '90", "the 1990s", "the nineties".
     .or_else(|| decade(s, i))
+    .or_else(|| century(s, i))
     .or_else(|| lone_year(s, i))
     .map(|(end, mut e)| {
         let day = matches!(
@@ -100,7 +104,7 @@ fn part_of_period(s: &Scanner, i: usize, w: &str) -> Option<(usize, Expression)>
     let (end, mut e) = match_core(s, j)?;
     let fits = match e.kind {
         Kind::Unit { unit, .. } => unit != Unit::Day,
-        Kind::Year { .. } | Kind::Month { .. } | Kind::Decade { .. } => true,
+        Kind::Year { .. } | Kind::Month { .. } | Kind::Decade { .. } | Kind::Century { .. } => true,
         Kind::Season { .. } => true,
         _ => false,
     };
@@ -173,6 +177,14 @@ fn weekday(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 /// A month with a year, or alone: "juli 1994", "in februari", "March 2005".
 fn month(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let (month, j) = s.month(i, false)?;
+    // Dutch writes months in lower case: "Mei Requiem" inside a sentence is a name.
+    let dutch_only = matches!(
+        s.toks[i].lower.as_str(),
+        "januari" | "februari" | "maart" | "mei" | "juni" | "juli" | "augustus" | "oktober"
+    );
+    if dutch_only && s.toks[i].capital && i > 0 && s.toks[i - 1].kind == TokKind::Word {
+        return None;
+    }
     // "July last year", "maart vorig jaar", "in March of next year".
     let k = if matches!(s.word(j), Some("of" | "van")) {
         j + 1
@@ -204,7 +216,22 @@ fn relative_word(s: &Scanner, i: usize, w: &str) -> Option<(usize, Expression)> 
         return None;
     }
     let rel = s.word(i + 1).and_then(rel_of)?;
-    let (end, e) = relative(s, i + 1, rel)?;
+    let (end, mut e) = relative(s, i + 1, rel)?;
+    // "the next year", "the coming month": the twelve months (the month) from the date on.
+    if let (
+        "the",
+        Kind::Unit {
+            unit: unit @ (Unit::Year | Unit::Month),
+            offset: 1,
+        },
+    ) = (w, e.kind)
+    {
+        e.kind = Kind::Span {
+            n: 1,
+            unit,
+            future: true,
+        };
+    }
     (matches!(e.kind, Kind::Span { .. }) || w == "het").then_some((end, e))
 }
 
@@ -228,6 +255,9 @@ fn ago(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 /// A year on its own, not a range's or a code's part ("S-1994", "€2019"; "1994-1995" is two
 /// years, which is fine).
 fn lone_year(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    if let Some(found) = short_year(s, i) {
+        return Some(found);
+    }
     let tok = s.toks.get(i)?;
     let year = year_number(tok)?;
     let before = i.checked_sub(1).map(|b| &s.toks[b]);
@@ -241,5 +271,49 @@ fn lone_year(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
             || code
             || matches!(b.lower.as_str(), "€" | "$" | "£")
     });
-    (!glued && (year >= 1800 || cue_before(s, i))).then(|| (i + 1, expr(Kind::Year { year })))
+    // "1800 GMT", "2000 uur": a clock time, not a year.
+    let clock = matches!(
+        s.word(i + 1),
+        Some("gmt" | "bst" | "cet" | "cest" | "utc" | "est" | "pst" | "uur" | "hrs" | "hours")
+    );
+    // "Windows 2000", "Euro 2004": a name's number (a capitalised word before it that is
+    // neither the sentence's first nor a month, season or weekday).
+    let named = i >= 2
+        && before.is_some_and(|b| {
+            b.kind == TokKind::Word
+                && b.capital
+                && s.toks[i - 2].kind != TokKind::Punct
+                && s.month(i - 1, true).is_none()
+                && s.weekday(i - 1).is_none()
+                && season_of(&b.lower).is_none()
+                && holiday(s, i - 1).is_none()
+        });
+    // "(1798-1872)": a year before a dash and another year, however early.
+    let range = s.punct(i + 1, "-")
+        && !s.toks[i + 1].space_before
+        && s.toks
+            .get(i + 2)
+            .and_then(year_number)
+            .is_some_and(|y| y >= 1000);
+    (!glued && !clock && !named && (year >= 1800 || cue_before(s, i) || range && year >= 1000))
+        .then(|| (i + 1, expr(Kind::Year { year })))
+}
+
+/// The second year of "1978-84": two digits after a year and a dash, in its century (or the
+/// next, "1998-02").
+fn short_year(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    let tok = s.toks.get(i)?;
+    if tok.kind != TokKind::Num || tok.lower.len() != 2 || tok.space_before || i < 2 {
+        return None;
+    }
+    if !s.punct(i - 1, "-") || s.toks[i - 1].space_before {
+        return None;
+    }
+    let first = year_number(&s.toks[i - 2])?;
+    let yy: i32 = tok.lower.parse().ok()?;
+    let mut year = first - first.rem_euclid(100) + yy;
+    if year <= first {
+        year += 100;
+    }
+    (first >= 1000 && year - first < 100).then(|| (i + 1, expr(Kind::Year { year })))
 }

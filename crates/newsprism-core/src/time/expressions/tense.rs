@@ -150,21 +150,88 @@ const FUTURE_WORDS: &[&str] = &[
     "next",
 ];
 
+/// Present-tense verbs that, alone in a clause, make it present: "They have until 16 December".
+const PRESENT_WORDS: &[&str] = &[
+    "is", "are", "has", "have", "does", "do", "heeft", "hebben", "hebt", "wordt", "worden", "gaat",
+    "gaan", "staat", "staan", "blijft", "blijven", "komt", "komen",
+];
+
 /// The tense of a sentence, from its verbs and cue words.
 pub(super) fn tense_of(toks: &[Tok]) -> Tense {
+    let (past, future, _) = cues(toks);
+    if future > past {
+        Tense::Future
+    } else if past > 0 {
+        Tense::Past
+    } else {
+        Tense::Present
+    }
+}
+
+/// The tense of the clause of `toks[from..to]` (an expression): from the last comma, colon,
+/// quotation mark or conjunction before it to the first after it. `None` when the clause has
+/// no verb that tells (then the sentence's tense holds): "They have until midnight on 16
+/// December and a spokesman said: …" is present, whatever the spokesman did.
+pub(super) fn clause_tense(toks: &[Tok], from: usize, to: usize) -> Option<Tense> {
+    let boundary = |t: &Tok| {
+        matches!(
+            t.lower.as_str(),
+            "," | ";"
+                | ":"
+                | "\""
+                | "“"
+                | "”"
+                | "„"
+                | "("
+                | ")"
+                | "and"
+                | "but"
+                | "en"
+                | "maar"
+                | "terwijl"
+                | "while"
+                | "whereas"
+                | "omdat"
+                | "because"
+        )
+    };
+    let start = toks[..from].iter().rposition(boundary).map_or(0, |k| k + 1);
+    let end = toks[to..]
+        .iter()
+        .position(boundary)
+        .map_or(toks.len(), |k| to + k);
+    let clause = &toks[start..end];
+    let (past, future, present) = cues(clause);
+    if future > past {
+        Some(Tense::Future)
+    } else if past > 0 {
+        Some(Tense::Past)
+    } else if present > 0 {
+        Some(Tense::Present)
+    } else {
+        None
+    }
+}
+
+/// How many past, future and present cues the tokens hold.
+fn cues(toks: &[Tok]) -> (usize, usize, usize) {
     let mut past = 0;
     let mut future = 0;
+    let mut present = 0;
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokKind::Word {
             continue;
         }
         let w = t.lower.as_str();
         let next_is_to = toks.get(i + 1).is_some_and(|n| n.lower == "to");
+        let next_is_for = toks.get(i + 1).is_some_and(|n| n.lower == "for");
         let after_be = i > 0 && matches!(toks[i - 1].lower.as_str(), "is" | "are" | "be");
+        // "long-awaited", "well-known": an adjective, not a past.
+        let compound = i > 0 && toks[i - 1].lower == "-" && !t.space_before;
         if FUTURE_WORDS.contains(&w) || (w == "going" && next_is_to) {
             future += 1;
         } else if after_be
-            && next_is_to
+            && (next_is_to || (next_is_for && matches!(w, "set" | "due")))
             && matches!(
                 w,
                 "likely" | "expected" | "due" | "set" | "scheduled" | "planned"
@@ -174,17 +241,14 @@ pub(super) fn tense_of(toks: &[Tok]) -> Tense {
             future += 2;
         } else if i > 0 && matches!(toks[i - 1].lower.as_str(), "be" | "worden" | "being") {
             // "will be considered", "zal worden ingevoerd": a passive, not a past.
+        } else if compound {
         } else if PAST_WORDS.contains(&w) || looks_past(w) {
             past += 1;
+        } else if PRESENT_WORDS.contains(&w) {
+            present += 1;
         }
     }
-    if future > past {
-        Tense::Future
-    } else if past > 0 {
-        Tense::Past
-    } else {
-        Tense::Present
-    }
+    (past, future, present)
 }
 
 /// Whether the expression at token `i` follows a "would"/"zou" in its clause, within the ten

@@ -239,3 +239,45 @@ fn the_sentence_tense_is_read_from_its_verbs() {
     );
     assert_eq!(tense("The firm announced on Monday."), Tense::Past);
 }
+
+#[test]
+fn names_clock_times_and_list_years_are_told_apart() {
+    // A name's number, a clock time, a Dutch month in a title, the executive: not dates.
+    assert_eq!(
+        texts("PCs running Windows 2000 and XP."),
+        Vec::<&str>::new()
+    );
+    assert_eq!(texts("At 1800 GMT on Monday it fell."), ["Monday"]);
+    assert_eq!(texts("Hij won met Mei Requiem."), Vec::<&str>::new());
+    assert_eq!(
+        texts("Het dagelijks bestuur vergadert."),
+        Vec::<&str>::new()
+    );
+    // But a holiday's year, and early years in a range, are dates.
+    assert_eq!(texts("Tijdens Christmas 2004."), ["Christmas 2004"]);
+    assert_eq!(
+        texts("Bernard Boel (1798-1872) en 1978-84."),
+        ["1798", "1872", "1978", "84"]
+    );
+    // Hyphenated lengths, yearly repetitions, references.
+    assert_eq!(
+        texts("a one-year ban, de 29-jarige, het 150-jarig bestaan, an annual list"),
+        ["one-year", "29-jarige", "150-jarig", "annual"]
+    );
+    assert_eq!(
+        texts("In future it will. Het wordt inmiddels gebruikt."),
+        ["In future", "inmiddels"]
+    );
+    // Parts of the current unit, centuries.
+    assert_eq!(
+        texts("by the end of the year, aan het einde van het jaar, in de 19e eeuw, the twenty-first century"),
+        [
+            "the end of the year",
+            "het einde van het jaar",
+            "de 19e eeuw",
+            "the twenty-first century"
+        ]
+    );
+    // "within" is a signal, left out.
+    assert_eq!(texts("It launches within the month."), ["the month"]);
+}

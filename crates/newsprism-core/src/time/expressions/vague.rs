@@ -23,7 +23,9 @@ pub(super) fn unit_near(toks: &[Tok]) -> Vec<bool> {
     let mut near = vec![false; toks.len()];
     for (j, t) in toks.iter().enumerate() {
         if t.kind == TokKind::Word
-            && (duration_unit(&t.lower).is_some() || t.lower.ends_with("lang"))
+            && (duration_unit(&t.lower).is_some()
+                || t.lower.ends_with("lang")
+                || matches!(t.lower.as_str(), "jarig" | "jarige"))
         {
             for slot in near.iter_mut().take(j + 1).skip(j.saturating_sub(4)) {
                 *slot = true;
@@ -115,6 +117,8 @@ pub(super) fn reference(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
         ("at", "present") | ("right", "now") => (Reference::Present, 2),
         ("in", "de") if s.word(i + 2) == Some("toekomst") => (Reference::Future, 3),
         ("in", "the") if s.word(i + 2) == Some("future") => (Reference::Future, 3),
+        // British "in future".
+        ("in", "future") => (Reference::Future, 2),
         // "in the past", not "in the past four years".
         ("in", "the")
             if s.word(i + 2) == Some("past")
@@ -151,7 +155,7 @@ pub(super) fn reference(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
             (Reference::Present, 1)
         }
         ("now", _) => (Reference::Present, 1),
-        ("momenteel" | "tegenwoordig" | "thans" | "currently" | "nowadays", _) => {
+        ("momenteel" | "tegenwoordig" | "thans" | "inmiddels" | "currently" | "nowadays", _) => {
             (Reference::Present, 1)
         }
         ("binnenkort" | "spoedig" | "weldra" | "soon", _) => (Reference::Future, 1),
@@ -189,10 +193,12 @@ pub(super) fn reference(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 pub(super) fn set(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let w = s.word(i)?;
     let single = match w {
+        // "het dagelijks bestuur" is the executive, not a repetition.
+        "dagelijks" if s.word(i + 1) == Some("bestuur") => None,
         "dagelijks" | "daily" | "everyday" => Some(Unit::Day),
         "wekelijks" | "weekly" => Some(Unit::Week),
         "maandelijks" | "monthly" => Some(Unit::Month),
-        "jaarlijks" | "yearly" | "annually" => Some(Unit::Year),
+        "jaarlijks" | "jaarlijkse" | "yearly" | "annually" | "annual" => Some(Unit::Year),
         _ => None,
     };
     if let Some(unit) = single {
@@ -252,13 +258,21 @@ pub(super) fn duration(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     if let Some(found) = unnumbered(s, i, w, next) {
         return Some(found);
     }
-    // Counted: a number and a unit, or "21-year-old", "18-month".
-    let (n, modifier, j) = count_at(s, i)?;
+    // Counted: a number and a unit, or "21-year-old", "18-month", "one-year".
+    let glued_one =
+        matches!(w, "one" | "één" | "een") && s.punct(i + 1, "-") && !s.toks[i + 1].space_before;
+    let (n, modifier, j) = count_at(s, i).or(glued_one.then_some((1, None, i + 1)))?;
     let mut end = j;
     if s.punct(end, "-") && !s.toks[end].space_before {
         end += 1;
     }
-    let unit = s.word(end).and_then(duration_unit)?;
+    // "29-jarige", "150-jarig": an age or a length in years.
+    let jarig = end > j && matches!(s.word(end), Some("jarig" | "jarige"));
+    let unit = if jarig {
+        Unit::Year
+    } else {
+        s.word(end).and_then(duration_unit)?
+    };
     end += 1;
     // "om drie uur", "at six hours" are clock times, not durations.
     let prev = i.checked_sub(1).and_then(|p| s.word(p));

@@ -43,6 +43,10 @@ pub(super) fn answer(e: &Expression, r: Option<Day>) -> Option<Answer> {
             )
         }
         Kind::Quarter { quarter, year, rel } => quarter_answer(quarter, year, rel, r, e.tense)?,
+        Kind::Century { start } => simple(
+            iv(year_start(start), year_end(start + 99)),
+            Granularity::Century,
+        ),
         Kind::Decade { start } => simple(
             iv(year_start(start), year_end(start + 9)),
             Granularity::Decade,

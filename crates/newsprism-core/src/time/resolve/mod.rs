@@ -45,6 +45,8 @@ pub enum Granularity {
     Year,
     /// A decade.
     Decade,
+    /// A century.
+    Century,
 }
 
 impl Granularity {
@@ -58,6 +60,7 @@ impl Granularity {
             Granularity::Season => "season",
             Granularity::Year => "year",
             Granularity::Decade => "decade",
+            Granularity::Century => "century",
         }
     }
 }
@@ -162,7 +165,7 @@ pub fn needs_reference(e: &Expression) -> bool {
         Kind::Date { year, .. } | Kind::Month { year, .. } | Kind::Season { year, .. } => {
             year.is_some()
         }
-        Kind::Year { .. } | Kind::Decade { .. } => true,
+        Kind::Year { .. } | Kind::Decade { .. } | Kind::Century { .. } => true,
         Kind::Quarter { year, rel, .. } => year.is_some() && rel == Rel::None,
         _ => false,
     };
@@ -326,6 +329,7 @@ pub fn format_value(day: Day, granularity: Granularity) -> String {
         }
         Granularity::Year => format!("{y:04}"),
         Granularity::Decade => format!("{:03}X", y.div_euclid(10)),
+        Granularity::Century => format!("{:02}XX", y.div_euclid(100)),
     }
 }
 

@@ -204,3 +204,39 @@ fn absolute_dates_need_no_reference_and_relative_ones_do() {
     // 31 April does not exist.
     assert_eq!(value("31 april 2022", None), "-");
 }
+
+#[test]
+fn ranges_spans_centuries_and_clause_tense() {
+    let r = || Some(day(2004, 12, 10)); // a Friday
+                                        // The first end of a range takes the second's year.
+    assert_eq!(
+        value("24 maart - 2 april 1992 vloog hij.", r()),
+        "1992-03-24"
+    );
+    assert_eq!(
+        value("From December to March 2005 it rained.", r()),
+        "2004-12"
+    );
+    // "the next year" is the twelve months from the date; "next year" the calendar year.
+    assert_eq!(
+        value("Sales will grow in the next year.", r()),
+        "2004..2005"
+    );
+    assert_eq!(value("Sales will grow next year.", r()), "2005");
+    assert_eq!(value("by the end of the year", r()), "2004 end");
+    assert_eq!(value("It launches within the month.", r()), "2004-12");
+    assert_eq!(value("in de 19e eeuw", None), "18XX");
+    // The clause's own verb decides, not a saying in another clause.
+    assert_eq!(
+        value("They have until 16 December and a spokesman said it.", r()),
+        "2004-12-16"
+    );
+    // "long-awaited" is no past; "is set for" is a future.
+    assert_eq!(
+        value(
+            "City is set for a boost when Weaver makes his long-awaited return on Tuesday.",
+            r()
+        ),
+        "2004-12-14"
+    );
+}

@@ -109,7 +109,7 @@ fn date_of(r: &Resolution) -> Option<PartialDate> {
         Granularity::Week | Granularity::Month | Granularity::Quarter | Granularity::Season => {
             PartialDate::month(y, m)
         }
-        Granularity::Year | Granularity::Decade => PartialDate::year(y),
+        Granularity::Year | Granularity::Decade | Granularity::Century => PartialDate::year(y),
     }
 }
 

@@ -521,8 +521,12 @@ pub fn describe(r: &Resolution) -> String {
                 MONTH_ABBR[usize::from(sm - 1)],
                 MONTH_ABBR[usize::from(em - 1)]
             ),
-            Granularity::Year | Granularity::Decade if sy == ey => sy.to_string(),
-            Granularity::Year | Granularity::Decade => format!("{sy} – {ey}"),
+            Granularity::Year | Granularity::Decade | Granularity::Century if sy == ey => {
+                sy.to_string()
+            }
+            Granularity::Year | Granularity::Decade | Granularity::Century => {
+                format!("{sy} – {ey}")
+            }
         }
     };
     let mut s = if r.is_certain() {
