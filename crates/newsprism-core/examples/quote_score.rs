@@ -5,12 +5,14 @@
 //! disagreement.
 //!
 //! `cargo run --release -p newsprism-core --example quote_score -- QUOTES QUANTITIES SEEDS_DIR
-//! [--verbose]`
+//! [BBC_DIR LASSY_DIR] [--verbose]` (with the two folders, the documents the held-out tables
+//! name instead of the seeds)
 //! (`make bench-quotes`).
 
 use newsprism_core::analysis::analyze;
 use newsprism_core::Corpus;
 
+mod common;
 mod quote_gold;
 
 use quote_gold::{quantities, ratio, score};
@@ -19,32 +21,28 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [gold_path, quantity_path, seeds] = positional.as_slice() else {
-        eprintln!("usage: quote_score QUOTES_GOLD QUANTITIES_GOLD SEEDS_DIR [--verbose]");
-        std::process::exit(2);
+    let (gold_path, quantity_path, seeds, held_out) = match positional.as_slice() {
+        [g, q, seeds] => (g, q, seeds, None),
+        [g, q, seeds, bbc, lassy] => (g, q, seeds, Some((bbc.as_str(), lassy.as_str()))),
+        _ => {
+            eprintln!(
+                "usage: quote_score QUOTES_GOLD QUANTITIES_GOLD SEEDS_DIR [BBC_DIR LASSY_DIR] [--verbose]"
+            );
+            std::process::exit(2);
+        }
     };
     let gold = std::fs::read_to_string(gold_path).unwrap_or_else(|e| {
         eprintln!("{gold_path}: {e}");
         std::process::exit(2);
     });
-    let mut paths: Vec<_> = std::fs::read_dir(seeds)
-        .unwrap_or_else(|e| {
-            eprintln!("{seeds}: {e}");
-            std::process::exit(2);
-        })
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    let files: Vec<(String, Vec<u8>)> = paths
-        .iter()
-        .filter_map(|p| {
-            Some((
-                p.file_name()?.to_string_lossy().to_string(),
-                std::fs::read(p).ok()?,
-            ))
-        })
-        .collect();
+    let quantity_gold = std::fs::read_to_string(quantity_path).unwrap_or_else(|e| {
+        eprintln!("{quantity_path}: {e}");
+        std::process::exit(2);
+    });
+    let files = match held_out {
+        None => seed_files(seeds),
+        Some((bbc, lassy)) => named_files(&[&gold, &quantity_gold], bbc, lassy),
+    };
     let (corpus, _) = Corpus::from_files(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     let ids: Vec<_> = corpus.articles().iter().map(|a| a.id).collect();
     let records = analyze(&corpus, &ids);
@@ -85,11 +83,7 @@ fn main() {
         sc.found,
         ratio(sc.statements_kept, sc.found)
     );
-    let qgold = std::fs::read_to_string(quantity_path).unwrap_or_else(|e| {
-        eprintln!("{quantity_path}: {e}");
-        std::process::exit(2);
-    });
-    let qs = quantities(&qgold, &records).unwrap_or_else(|e| {
+    let qs = quantities(&quantity_gold, &records).unwrap_or_else(|e| {
         eprintln!("{quantity_path}: {e}");
         std::process::exit(2);
     });
@@ -111,4 +105,52 @@ fn main() {
         qs.named,
         ratio(qs.counts, qs.named)
     );
+}
+
+/// The seeds, named by their file names.
+fn seed_files(seeds: &str) -> Vec<(String, Vec<u8>)> {
+    let mut paths: Vec<_> = std::fs::read_dir(seeds)
+        .unwrap_or_else(|e| {
+            eprintln!("{seeds}: {e}");
+            std::process::exit(2);
+        })
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            Some((
+                p.file_name()?.to_string_lossy().to_string(),
+                std::fs::read(p).ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// The documents the tables name ("sport/050.txt" in the BBC corpus, "lassy:wiki-342" in
+/// LassySmall), each named as the tables name it.
+fn named_files(tables: &[&str], bbc: &str, lassy: &str) -> Vec<(String, Vec<u8>)> {
+    let mut names: Vec<&str> = tables
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|doc| {
+            let bytes = match doc.strip_prefix("lassy:") {
+                Some(id) => common::lassy_document(lassy, id),
+                None => std::fs::read(format!("{bbc}/{doc}")).ok(),
+            };
+            if bytes.is_none() {
+                eprintln!("{doc}: cannot be read");
+            }
+            Some((doc.to_string(), bytes?))
+        })
+        .collect()
 }

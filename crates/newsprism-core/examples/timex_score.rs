@@ -11,6 +11,7 @@ use newsprism_core::article::{PartialDate, Provenance, PubDate};
 use newsprism_core::corpus::Corpus;
 use newsprism_core::time::timeline::analyse;
 
+mod common;
 /// (text, type, value, mod) of one expression.
 type Row = (String, String, String, String);
 
@@ -21,61 +22,12 @@ struct Dirs<'a> {
     lassy: Option<&'a str>,
 }
 
-/// A LassySmall document ("wiki-342") as text: its sentences from the treebank's `# text`
-/// lines, in paragraph and sentence order, paragraphs apart (the first is the title), and each
-/// sentence without closing punctuation (a list item, a heading) a paragraph of its own.
-fn lassy_document(dir: &str, id: &str) -> Option<Vec<u8>> {
-    let mut sentences: Vec<((u32, u32), String)> = Vec::new();
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "conllu") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).ok()?;
-        let mut at: Option<(u32, u32)> = None;
-        for line in text.lines() {
-            if let Some(sid) = line.strip_prefix("# sent_id = ") {
-                // wiki-342.p.5.s.3
-                let parts: Vec<&str> = sid.split('.').collect();
-                at = match parts.as_slice() {
-                    [doc, "p", p, "s", s] if *doc == id => p.parse().ok().zip(s.parse().ok()),
-                    _ => None,
-                };
-            } else if let (Some(key), Some(t)) = (at, line.strip_prefix("# text = ")) {
-                sentences.push((key, t.to_string()));
-                at = None;
-            }
-        }
-    }
-    if sentences.is_empty() {
-        return None;
-    }
-    sentences.sort_by_key(|(k, _)| *k);
-    let mut out = String::new();
-    let mut paragraph = None;
-    // A sentence with no closing punctuation is a list item or a heading, on a line of its own
-    // in the page: it gets a paragraph of its own.
-    let mut open = false;
-    for ((p, _), t) in sentences {
-        if paragraph != Some(p) || !open {
-            if paragraph.is_some() {
-                out.push_str("\n\n");
-            }
-            paragraph = Some(p);
-        } else {
-            out.push(' ');
-        }
-        out.push_str(&t);
-        open = t
-            .trim_end()
-            .ends_with(['.', '!', '?', ';', ':', '"', '”', '»', ')']);
-    }
-    Some(out.into_bytes())
-}
-
 fn load(doc: &str, dirs: &Dirs) -> Option<(String, Vec<u8>)> {
     if let Some(id) = doc.strip_prefix("lassy:") {
-        return Some((format!("{id}.txt"), lassy_document(dirs.lassy?, id)?));
+        return Some((
+            format!("{id}.txt"),
+            common::lassy_document(dirs.lassy?, id)?,
+        ));
     }
     let (seeds, bbc) = (dirs.seeds, dirs.bbc);
     let path = if doc.contains('/') {
