@@ -95,7 +95,7 @@ fn the_seeds_analysed_as_jsonl() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|q| q["speaker"] == "Loekasjenko" && q["kind"] == "quotation"));
+        .any(|q| q["speaker_key"] == "=loekasjenko" && q["kind"] == "quotation"));
     assert!(second["names"]
         .as_array()
         .unwrap()

@@ -84,9 +84,17 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
         }
         let mut m = k + open_len;
         let mut found = None;
+        // A quotation over several paragraphs, its paragraphs run together (as BBC text files
+        // have them): each opens with a mark and only the last closes. A mark that opens after
+        // a sentence's end (`. "We dug in`) ends the quotation before it.
+        let mut unclosed = None;
         while m < cs.len() {
             let (_, d) = cs[m];
             if d == '\n' && at(m + 1) == Some('\n') {
+                break;
+            }
+            if style == Style::Straight && opens_after_a_sentence(&cs, m) {
+                unclosed = Some(m);
                 break;
             }
             if closers.contains(&d) {
@@ -102,6 +110,15 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
             }
             m += 1;
         }
+        if let Some(m) = unclosed {
+            // Up to the sentence's end; the mark at `m` opens the next quotation.
+            let inner = cs[k + open_len].0..cs[m - 1].0;
+            if !tokenize(&text[inner.clone()]).is_empty() {
+                out.push((style, trim(text, inner.clone()), pos..inner.end));
+            }
+            k = m;
+            continue;
+        }
         match found {
             Some(m) => {
                 let inner = cs[k + open_len].0..cs[m].0;
@@ -116,6 +133,16 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
         }
     }
     out
+}
+
+/// Whether the straight mark at `m` opens a quotation after a sentence's end (`. "We`).
+fn opens_after_a_sentence(cs: &[(usize, char)], m: usize) -> bool {
+    let at = |k: usize| cs.get(k).map(|c| c.1);
+    at(m) == Some('"')
+        && m >= 2
+        && at(m - 1).is_some_and(char::is_whitespace)
+        && at(m + 1).is_some_and(char::is_alphanumeric)
+        && at(m - 2).is_some_and(|e| matches!(e, '.' | '!' | '?'))
 }
 
 fn apostrophe_word(cs: &[(usize, char)], k: usize) -> bool {

@@ -54,11 +54,12 @@ const TIME_UNITS: &[&str] = &[
 ];
 
 /// Vague amounts and the range they imply.
-fn vague(w: &str) -> Option<(f64, f64)> {
+pub(super) fn vague(w: &str) -> Option<(f64, f64)> {
     Some(match w {
         "tientallen" | "dozens" => (20.0, 99.0),
         "honderden" | "hundreds" => (200.0, 999.0),
         "duizenden" | "thousands" => (2000.0, 9999.0),
+        "enkele" | "verscheidene" | "meerdere" | "several" => (2.0, 9.0),
         "tienduizenden" => (20_000.0, 99_999.0),
         "honderdduizenden" => (200_000.0, 999_999.0),
         "miljoenen" | "millions" => (2e6, 9.99e8),
@@ -143,26 +144,42 @@ impl Number {
     }
 }
 
+/// The words whose reading does not depend on what follows: Dutch "ten" ("ten noorden", "ten
+/// volle": a preposition, "tien" is the number) and "one" joined to what it counts ("one-year").
+fn special_word(w: &crate::compare::words::Word, lang: Language) -> Option<Option<Number>> {
+    if lang == Language::Dutch && w.key == "ten" {
+        return Some(None);
+    }
+    (w.joined && w.key == "one").then_some(Some(Number::exact(1.0, 1)))
+}
+
+/// Digits with an optional scale suffix or word: "15.8m", "3bn", "3 miljoen".
+fn digits_at(s: &Sentence, i: usize, text: &str, lang: Language) -> Option<Number> {
+    let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
+    let (digits, suffix) = text.split_at(split);
+    let mut v = parse_digits(digits, lang)?;
+    let mut used = 1;
+    if !suffix.is_empty() {
+        v *= scale_word(&fold(suffix))?;
+    } else if let Some(next) = s.words.get(i + 1) {
+        if let Some(m) = scale_word(&next.key).filter(|m| *m >= 1e6 || next.key == "duizend") {
+            v *= m;
+            used = 2;
+        }
+    }
+    Some(Number::exact(v, used))
+}
+
 /// A number starting at word `i`.
 pub(super) fn number_at(doc: &Doc, s: &Sentence, i: usize) -> Option<Number> {
     let w = s.words.get(i)?;
     let text = doc.word_text(s, w);
     let lang = doc.article.language;
-    // Digits with an optional scale suffix: "15.8m", "3bn".
+    if let Some(early) = special_word(w, lang) {
+        return early;
+    }
     if text.starts_with(|c: char| c.is_ascii_digit()) {
-        let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
-        let (digits, suffix) = text.split_at(split);
-        let mut v = parse_digits(digits, lang)?;
-        let mut used = 1;
-        if !suffix.is_empty() {
-            v *= scale_word(&fold(suffix))?;
-        } else if let Some(next) = s.words.get(i + 1) {
-            if let Some(m) = scale_word(&next.key).filter(|m| *m >= 1e6 || next.key == "duizend") {
-                v *= m;
-                used = 2;
-            }
-        }
-        return Some(Number::exact(v, used));
+        return digits_at(s, i, text, lang);
     }
     if let Some(v) = collective(text) {
         return Some(Number::exact(v, 1));
@@ -188,9 +205,9 @@ pub(super) fn number_at(doc: &Doc, s: &Sentence, i: usize) -> Option<Number> {
     let mut current = 0.0;
     let mut used = 0;
     while let Some(x) = s.words.get(i + used) {
-        let Some(n) =
-            number_word(doc.word_text(s, x)).or_else(|| scale_word(&x.key).filter(|m| *m >= 1e6))
-        else {
+        // A scale word opens a number only written out ("million"), never as a letter ("R&B").
+        let scale = scale_word(&x.key).filter(|m| *m >= 1e6 && (used > 0 || x.key.len() > 3));
+        let Some(n) = number_word(doc.word_text(s, x)).or(scale) else {
             break;
         };
         if n >= 1000.0 && used > 0 {

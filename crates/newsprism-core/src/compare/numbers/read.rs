@@ -114,19 +114,38 @@ impl Reader<'_, '_> {
             x.key.starts_with(|c: char| c.is_ascii_digit())
                 || number_word(self.doc.word_text(self.s, x)).is_some()
         };
+        // "25-year-old", "one-year", "80-jarige": an age or a length, a quantity.
+        let age = ws.get(i + n.used).is_some_and(|x| {
+            matches!(
+                x.key.as_str(),
+                "year" | "years" | "month" | "week" | "day" | "hour" | "jarig" | "jarige" | "jaar"
+            )
+        });
         let in_name = prev.is_some_and(|p| p.joined && !numeric(p))
-            || (ws[i + n.used - 1].joined && !ws.get(i + n.used).is_some_and(numeric));
+            || (ws[i + n.used - 1].joined && !ws.get(i + n.used).is_some_and(numeric) && !age);
         let is_year = raw.len() == 4
             && raw.bytes().all(|b| b.is_ascii_digit())
             && (1800.0..=2100.0).contains(&n.low);
         let is_date = ws.get(i + n.used).is_some_and(|n| is_month_name(&n.key))
             || prev.is_some_and(|p| is_month_name(&p.key));
+        // "number 19", "nummer 3": a rank.
+        let rank = prev.is_some_and(|p| matches!(p.key.as_str(), "number" | "nummer" | "nr"))
+            && raw.starts_with(|c: char| c.is_ascii_digit());
+        // "een enkele verdedigingsruimte" is a single one; "enkele tienduizenden" a hedge.
+        let single = matches!(
+            w.key.as_str(),
+            "enkele" | "verscheidene" | "meerdere" | "several"
+        ) && (prev
+            .is_some_and(|p| matches!(p.key.as_str(), "een" | "de" | "het" | "a" | "the"))
+            || ws
+                .get(i + 1)
+                .is_some_and(|x| numeric(x) || super::parse::vague(&x.key).is_some()));
         let is_clock = raw.contains(['.', ':'])
             && raw.rsplit(['.', ':']).next().is_some_and(|m| m.len() == 2)
             && ws
                 .get(i + n.used)
                 .is_some_and(|n| n.key == "uur" || n.key == "u");
-        in_time || in_name || is_year || is_date || is_clock
+        in_time || in_name || is_year || is_date || is_clock || rank || single
     }
 
     /// The quantity whose number starts at word `start`, and the word to read on from; or,
@@ -324,7 +343,17 @@ impl Reader<'_, '_> {
                     continue;
                 }
             }
-            if ADJECTIVES.contains(&folded) || (x.capital && is_name_adjective(folded)) {
+            // An adjective by its form before a noun: "representatieve vakbonden", "full
+            // seasons", "separate spyware programs".
+            let before_noun = ws.get(j + 1).is_some_and(|n| {
+                n.content
+                    && !n.capital
+                    && !self.text[x.range.end..n.range.start].contains([',', ';', ':', '.', '('])
+            });
+            if ADJECTIVES.contains(&folded)
+                || (x.capital && is_name_adjective(folded))
+                || (before_noun && !x.capital && adjective_by_form(folded))
+            {
                 j += 1;
                 continue;
             }
@@ -435,4 +464,28 @@ fn value_text(low: f64, high: f64, vague: bool, approx: bool, open_low: bool) ->
     } else {
         fmt_num(low)
     }
+}
+
+/// Whether a lower-case word before a noun reads as an adjective by its form: a Dutch inflected
+/// adjective ("representatieve", "bestuurlijke"), or an English one by its ending ("separate",
+/// "additional", "massive") or among the commonest ("full", "big").
+fn adjective_by_form(w: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "full", "big", "small", "large", "long", "short", "high", "low", "few", "young", "old",
+        "whole", "main", "key", "top", "major", "minor", "total", "separate", "single", "double",
+    ];
+    let n = w.chars().count();
+    COMMON.contains(&w)
+        || n > 6
+            && [
+                "lijke", "ieve", "ische", "ische", "aire", "ale", "ele", "ige", "ste", "ende",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+        || n > 5
+            && [
+                "ful", "ive", "ous", "ate", "able", "ible", "ical", "less", "ish",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
 }

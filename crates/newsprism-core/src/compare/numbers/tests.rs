@@ -215,3 +215,29 @@ fn lengths_of_time_and_numbers_in_words_are_quantities() {
     .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn prepositions_letters_ranks_ages_and_adjectives() {
+    let got: Vec<(String, f64, String)> = ledger(&[
+        " date 2022-12 Ten noorden grenst het aan Luik en ten volle steunt het de 220.000 leden. Een enkele verdedigingsruimte, maar enkele werknemers en drie representatieve vakbonden. De 29-jarige koningin.",
+        "R&B singer Usher was at number 19 with 13 nominations and missed three full seasons. The 25-year-old got a one-year ban.",
+    ])
+    .quantities
+        .iter()
+        .map(|q| (q.at.text.clone(), q.low, q.thing.clone()))
+        .collect();
+    let want: Vec<(String, f64, String)> = [
+        ("220.000 leden", 220000.0, "leden"),
+        ("enkele werknemers", 2.0, "werknemers"),
+        ("drie representatieve vakbonden", 3.0, "vakbonden"),
+        ("29-jarige", 29.0, "jarige"),
+        ("13 nominations", 13.0, "nominations"),
+        ("three full seasons", 3.0, "seasons"),
+        ("25-year", 25.0, "year"),
+        ("one-year", 1.0, "year"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), *b, c.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}

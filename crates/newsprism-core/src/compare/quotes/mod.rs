@@ -38,11 +38,12 @@
 //! against the rendering closest to all the others.
 
 //!
-//! Files: `text::quotes` finds the marked quotations, `lexicon.rs` holds the words of attribution, `speakers.rs` attributes them (and finds
+//! Files: `text::quotes` finds the marked quotations, `lexicon.rs` holds the words of attribution, `people.rs` finds who a pronoun stands for, `speakers.rs` attributes them (and finds
 //! the colon-led ones), `clusters.rs` groups renderings of one statement and diffs them.
 
 mod clusters;
 mod lexicon;
+mod people;
 mod speakers;
 #[cfg(test)]
 mod tests;

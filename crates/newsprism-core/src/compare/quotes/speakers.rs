@@ -5,11 +5,11 @@
 use std::ops::Range;
 
 use super::lexicon::{INDEFINITE, PRONOUNS, SPEECH};
+use super::people::{is_person_noun, is_place_like, last_person_before, last_person_between};
 use super::{Attribution, Quote, Speaker, Style};
 use crate::compare::names::{is_name_adjective, is_person_title, NameContext};
 use crate::compare::words::{Doc, Sentence};
 use crate::search::alias::AliasTable;
-use crate::text::fold::fold;
 use crate::text::quotes::trim;
 use crate::text::tokenize::tokenize;
 
@@ -243,7 +243,14 @@ impl Site<'_, '_> {
             return None;
         }
         let p = self.previous?;
-        if p.at.paragraph != self.doc.units[self.unit].paragraph {
+        let here = self.doc.units[self.unit].paragraph;
+        // A quotation over several paragraphs: the next one opens with a mark.
+        let opens_paragraph = self
+            .text()
+            .get(..self.outer.start)
+            .is_some_and(|t| t.trim().is_empty());
+        let next = p.at.paragraph.zip(here).is_some_and(|(a, b)| a + 1 == b);
+        if p.at.paragraph != here && !(opens_paragraph && next) {
             return None;
         }
         p.speaker.clone().map(|sp| Speaker {
@@ -256,6 +263,28 @@ impl Site<'_, '_> {
     /// named.
     fn pronoun(&self) -> Option<Speaker> {
         let how = Attribution::Pronoun;
+        // A person named since the quotation before takes over from its speaker ("… Robbie
+        // Keane, skipper for the night, echoed … "…," he said").
+        let since = self.previous.and_then(|p| {
+            let unit = self
+                .doc
+                .units
+                .iter()
+                .position(|u| u.paragraph == p.at.paragraph)?;
+            Some((unit, p.at.range.end))
+        });
+        if let Some((n, true)) = since.and_then(|from| {
+            last_person_between(
+                self.doc,
+                self.s,
+                from,
+                self.outer.start,
+                self.ctx,
+                self.aliases,
+            )
+        }) {
+            return self.make(n, how);
+        }
         if let Some(p) = self.previous.and_then(|p| p.speaker.clone()) {
             return Some(Speaker { how, ..p });
         }
@@ -282,6 +311,26 @@ impl Site<'_, '_> {
             return None;
         }
         let w = &s.words[a];
+        let said_at = |k: usize| {
+            s.words
+                .get(k)
+                .is_some_and(|v| SPEECH.contains(&v.key.as_str()))
+        };
+        // "he said", "she added": English order.
+        if PRONOUNS.contains(&w.key.as_str()) && said_at(a + 1) {
+            return Some(self.pronoun());
+        }
+        // "the Dutchman said" (the person named before), "the magazine reported" (the thing).
+        if matches!(w.key.as_str(), "the" | "de" | "het") && said_at(a + 2) {
+            let noun = &s.words[a + 1];
+            if is_person_noun(&noun.key) {
+                return Some(self.pronoun());
+            }
+            let written = doc.word_text(s, noun);
+            if written.chars().next().is_some_and(char::is_lowercase) {
+                return Some(self.make(format!("the {written}"), Attribution::After));
+            }
+        }
         if SPEECH.contains(&w.key.as_str()) || w.key == "volgens" {
             if let Some(n) = name_from(doc, s, a + 1, ctx) {
                 return Some(self.make(n, Attribution::After));
@@ -304,10 +353,15 @@ impl Site<'_, '_> {
         let end = (a..s.words.len())
             .find(|&k| doc.word_text(s, &s.words[k]) == last)
             .map_or(a, |k| k + 1);
-        s.words
-            .get(end)
-            .is_some_and(|v| SPEECH.contains(&v.key.as_str()))
-            .then(|| self.make(n, Attribution::After))
+        // "Eric Abensur, Wanadoo's chief executive told …": the verb after an apposition.
+        let apposition = s.words.get(end).is_some_and(|next| {
+            let gap = self
+                .text()
+                .get(s.words[end - 1].range.end..next.range.start)
+                .unwrap_or("");
+            gap.contains(',') && (end + 1..(end + 6).min(s.words.len())).any(said_at)
+        });
+        (said_at(end) || apposition).then(|| self.make(n, Attribution::After))
     }
 
     /// Rule 2, before a colon: "Hartog: …", "zegt Hartog: …", "hij zei: …", or the reporter's
@@ -332,9 +386,22 @@ impl Site<'_, '_> {
         if let Some(n) = colon_head(doc, s, before.len(), ctx) {
             return Some(self.make(n, Attribution::Before));
         }
-        // "zegt Hartog: …", "Peskov zei: …".
-        if let Some(n) = before.iter().find_map(|&k| name_from(doc, s, k, ctx)) {
-            if before.iter().any(|&k| SPEECH.contains(&self.key_at(k))) {
+        // "… and the defender said: …", "… he added: …": the person named before.
+        if let [.., k1, k2, k3] = before {
+            let said = SPEECH.contains(&self.key_at(*k3));
+            if said && PRONOUNS.contains(&self.key_at(*k2))
+                || said
+                    && matches!(self.key_at(*k1), "the" | "de" | "het")
+                    && is_person_noun(self.key_at(*k2))
+            {
+                return Some(self.pronoun());
+            }
+        }
+        // "zegt Hartog: …", "Peskov zei: …", "an IAAF spokesman said: …" (the name nearest
+        // the verb, not a place earlier in the sentence).
+        if before.iter().any(|&k| SPEECH.contains(&self.key_at(k))) {
+            let mut names = before.iter().filter_map(|&k| name_from(doc, s, k, ctx));
+            if let Some(n) = names.rfind(|n| !is_place_like(n)) {
                 return Some(self.make(n, Attribution::Before));
             }
         }
@@ -453,6 +520,19 @@ impl Site<'_, '_> {
             return None;
         }
         let s = self.s;
+        // "he added that … were „…”": the pronoun is the subject of the saying, not the names
+        // in what is said ("four places above the Magpies").
+        let start = self.own_start();
+        let says = |k: usize| {
+            s.words
+                .get(k)
+                .is_some_and(|w| SPEECH.contains(&w.key.as_str()))
+        };
+        if before.iter().any(|&k| {
+            s.words[k].range.start >= start && PRONOUNS.contains(&self.key_at(k)) && says(k + 1)
+        }) {
+            return Some(self.pronoun());
+        }
         for k in 0..s.words.len() {
             if s.words[k].range.start >= self.outer.start && s.words[k].range.end <= self.outer.end
             {
@@ -464,7 +544,6 @@ impl Site<'_, '_> {
                 }
             }
         }
-        let start = self.own_start();
         before
             .iter()
             .filter(|&&k| s.words[k].range.start >= start)
@@ -480,42 +559,6 @@ impl Site<'_, '_> {
             .then(|| self.pronoun())
             .flatten()
     }
-}
-
-fn is_place_like(name: &str) -> bool {
-    let f = fold(name);
-    matches!(
-        f.as_str(),
-        "rusland" | "russia" | "oekraine" | "ukraine" | "wit-rusland" | "belarus" | "europa"
-    )
-}
-
-/// The last personal name written before byte `before` in this sentence or the two units
-/// before it.
-fn last_person_before(
-    doc: &Doc,
-    s: &Sentence,
-    before: usize,
-    ctx: &NameContext,
-    aliases: &AliasTable,
-) -> Option<String> {
-    let mut best = None;
-    for t in doc
-        .sentences
-        .iter()
-        .filter(|t| t.unit + 2 >= s.unit && t.unit <= s.unit)
-    {
-        for n in ctx.names(doc, t) {
-            let earlier = t.unit < s.unit || n.range.end <= before;
-            let last = n.text.split_whitespace().last().unwrap_or("");
-            let person = ctx.is_surname(&crate::search::alias::name_key(last))
-                || ctx.is_surname(&ctx.key(&n.text, aliases));
-            if earlier && person {
-                best = Some(n.text);
-            }
-        }
-    }
-    best
 }
 
 /// Quotations with no speaker that repeat words quoted elsewhere in the article with one (a

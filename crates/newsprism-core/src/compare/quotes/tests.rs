@@ -236,3 +236,39 @@ fn a_word_someone_called_something_is_theirs_a_term_that_is_called_so_is_nobodys
         ]
     );
 }
+
+#[test]
+fn english_attributions_he_said_the_dutchman_said_and_quotations_over_paragraphs() {
+    let r = built(
+        "Cup win\n\nTottenham manager Martin Jol praised his side over Nottingham Forest. \"We had the initiative,\" the Dutchman said. \"Forest played with a lot of players behind the ball. \"At 2-0 they were dead.\" Robbie Keane, skipper for the night, agreed. \"We are on a high,\" he said. \"It was all about the result,\" the Irishman said.\n\nBill Simmelink, general manager of TI's Voip business, said it would grow. \"It is about the application,\" he said.\n\n\"We want to communicate freely.\"\n\n\"Prince returned to centre stage,\" the magazine reported.",
+    );
+    assert_eq!(
+        who(&r),
+        [
+            ("We had the initiative,", Some("Martin Jol"), false),
+            (
+                "Forest played with a lot of players behind the ball.",
+                Some("Martin Jol"),
+                false
+            ),
+            ("At 2-0 they were dead.", Some("Martin Jol"), false),
+            ("We are on a high,", Some("Robbie Keane"), false),
+            ("It was all about the result,", Some("Robbie Keane"), false),
+            (
+                "It is about the application,",
+                Some("Bill Simmelink"),
+                false
+            ),
+            (
+                "We want to communicate freely.",
+                Some("Bill Simmelink"),
+                false
+            ),
+            (
+                "Prince returned to centre stage,",
+                Some("the magazine"),
+                false
+            ),
+        ]
+    );
+}

@@ -1,0 +1,97 @@
+//! Who a pronoun or a description ("hij", "he", "the Dutchman", "de dictator") stands for: the
+//! last person named before the quotation, preferring one with evidence of being a person who
+//! speaks.
+
+use super::lexicon::{PERSON_NOUNS, SPEECH};
+use crate::compare::names::{is_person_title, NameContext};
+use crate::compare::words::{Doc, Sentence};
+use crate::search::alias::AliasTable;
+use crate::text::fold::fold;
+
+pub(super) fn is_place_like(name: &str) -> bool {
+    let f = fold(name);
+    matches!(
+        f.as_str(),
+        "rusland" | "russia" | "oekraine" | "ukraine" | "wit-rusland" | "belarus" | "europa"
+    )
+}
+
+/// The last personal name written before byte `before` in this sentence or the two units
+/// before it.
+pub(super) fn last_person_before(
+    doc: &Doc,
+    s: &Sentence,
+    before: usize,
+    ctx: &NameContext,
+    aliases: &AliasTable,
+) -> Option<String> {
+    last_person_between(doc, s, (s.unit.saturating_sub(2), 0), before, ctx, aliases).map(|(n, _)| n)
+}
+
+/// The last person named from `from` (a unit and a byte in it) up to byte `before` of `s`'s
+/// unit, and whether there is evidence that it is a person who speaks: a title ("manager
+/// Martin Jol"), an apposition ("Robbie Keane, skipper …") or a verb of saying after it. One
+/// with evidence wins over later ones without.
+pub(super) fn last_person_between(
+    doc: &Doc,
+    s: &Sentence,
+    from: (usize, usize),
+    before: usize,
+    ctx: &NameContext,
+    aliases: &AliasTable,
+) -> Option<(String, bool)> {
+    let mut best: Option<(String, bool)> = None;
+    for t in doc
+        .sentences
+        .iter()
+        .filter(|t| t.unit >= from.0 && t.unit + 2 >= s.unit && t.unit <= s.unit)
+    {
+        for n in ctx.names(doc, t) {
+            let earlier = t.unit < s.unit || n.range.end <= before;
+            let later = t.unit > from.0 || n.range.start >= from.1;
+            let last = n.text.split_whitespace().last().unwrap_or("");
+            let person = ctx.is_surname(&crate::search::alias::name_key(last))
+                || ctx.is_surname(&ctx.key(&n.text, aliases));
+            // "the Magpies", "the Pharaohs": a team or a people; "manager of TI's Voip
+            // business": a firm. Not persons.
+            let the = n.words.start > 0
+                && matches!(
+                    t.words[n.words.start - 1].key.as_str(),
+                    "the" | "de" | "het" | "of" | "van"
+                );
+            if !(earlier && later && person) || the && n.hint.is_none() {
+                continue;
+            }
+            // Named with a title ("manager Martin Jol"), or saying something ("Bill Simmelink,
+            // general manager of …, said").
+            let titled = n.hint == Some(crate::compare::names::EntityKind::Person);
+            let speaks = t.words[n.words.end.min(t.words.len())..]
+                .iter()
+                .take(8)
+                .any(|w| SPEECH.contains(&w.key.as_str()));
+            // "Robbie Keane, skipper for the night", "Bill Simmelink, general manager of …".
+            let text = doc.units[t.unit].text;
+            let after = &t.words[n.words.end.min(t.words.len())..];
+            let appositive = after.first().is_some_and(|w| {
+                text.get(n.range.end..w.range.start)
+                    .is_some_and(|g| g.contains(','))
+            }) && after.iter().take(3).any(|w| is_person_noun(&w.key));
+            let evidence = titled || speaks || appositive;
+            if evidence || !best.as_ref().is_some_and(|b: &(String, bool)| b.1) {
+                best = Some((n.text, evidence));
+            }
+        }
+    }
+    best
+}
+
+/// Whether a folded word describes a person: a title ("minister"), a noun for a person
+/// ("defender", "zanger"), a word in "-man"/"-woman" ("Dutchman", "spokeswoman") or an age
+/// ("25-year-old").
+pub(super) fn is_person_noun(folded: &str) -> bool {
+    is_person_title(folded)
+        || PERSON_NOUNS.contains(&folded)
+        || (folded.ends_with("man") && folded.len() > 5)
+        || folded.ends_with("woman")
+        || folded.ends_with("year-old")
+}
