@@ -104,10 +104,6 @@ pub(super) fn speakers_now(article: &Article, events: &mut [Event]) {
     let mut quoted_after = false;
     let mut k = 0;
     for (p, para) in article.paragraphs.iter().enumerate() {
-        let quoted: Vec<Range<usize>> = marked(&para.text)
-            .into_iter()
-            .map(|(_, inner, _)| inner)
-            .collect();
         let continues = para
             .text
             .trim_start()
@@ -121,6 +117,14 @@ pub(super) fn speakers_now(article: &Article, events: &mut [Event]) {
         while k < events.len() && events[k].paragraph < p {
             k += 1;
         }
+        // Most paragraphs name no time: their quotations are read only when one does.
+        if events.get(k).is_none_or(|e| e.paragraph != p) {
+            continue;
+        }
+        let quoted: Vec<Range<usize>> = marked(&para.text)
+            .into_iter()
+            .map(|(_, inner, _)| inner)
+            .collect();
         while k < events.len() && events[k].paragraph == p {
             let e = &mut events[k];
             k += 1;
