@@ -162,7 +162,11 @@ fn digits_at(s: &Sentence, i: usize, text: &str, lang: Language) -> Option<Numbe
     if !suffix.is_empty() {
         v *= scale_word(&fold(suffix))?;
     } else if let Some(next) = s.words.get(i + 1) {
-        if let Some(m) = scale_word(&next.key).filter(|m| *m >= 1e6 || next.key == "duizend") {
+        // A scale as a word of its own ("3 miljoen", "5 mln"), not a letter ("156 m" is metres).
+        let written = next.key.len() > 2;
+        if let Some(m) =
+            scale_word(&next.key).filter(|m| written && (*m >= 1e6 || next.key == "duizend"))
+        {
             v *= m;
             used = 2;
         }

@@ -218,8 +218,10 @@ fn lengths_of_time_and_numbers_in_words_are_quantities() {
 
 #[test]
 fn prepositions_letters_ranks_ages_and_adjectives() {
+    // Not quantities: "ten noorden", "ten volle", "een enkele", the "B" of "R&B", "number 19",
+    // and "156 m" (metres, never 156 million: a lone letter is no scale).
     let got: Vec<(String, f64, String)> = ledger(&[
-        " date 2022-12 Ten noorden grenst het aan Luik en ten volle steunt het de 220.000 leden. Een enkele verdedigingsruimte, maar enkele werknemers en drie representatieve vakbonden. De 29-jarige koningin.",
+        " date 2022-12 Ten noorden grenst het aan Luik en ten volle steunt het de 220.000 leden. Een enkele verdedigingsruimte, maar enkele werknemers en drie representatieve vakbonden. De 29-jarige koningin. De top is 156 m hoog en het land telt 3 miljoen mensen.",
         "R&B singer Usher was at number 19 with 13 nominations and missed three full seasons. The 25-year-old got a one-year ban.",
     ])
     .quantities
@@ -231,6 +233,7 @@ fn prepositions_letters_ranks_ages_and_adjectives() {
         ("enkele werknemers", 2.0, "werknemers"),
         ("drie representatieve vakbonden", 3.0, "vakbonden"),
         ("29-jarige", 29.0, "jarige"),
+        ("3 miljoen mensen", 3e6, "mensen"),
         ("13 nominations", 13.0, "nominations"),
         ("three full seasons", 3.0, "seasons"),
         ("25-year", 25.0, "year"),
