@@ -152,8 +152,8 @@ pub struct Mention {
     pub evidence: String,
 }
 
-/// The words of a text: (folded, byte range).
-fn words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+/// The words of a text: (folded, byte range). Shared with the timeline's reading of sayings.
+pub(crate) fn words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text

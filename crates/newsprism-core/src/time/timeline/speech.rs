@@ -53,7 +53,11 @@ const THAT: &[&str] = &[
 /// Christmas" does not date the saying.
 fn dates_a_saying(e: &Event, quoted: &[Range<usize>]) -> bool {
     let start = e.sentence.start;
-    let words = lower_words(&e.sentence_text);
+    // (offset in the sentence, folded word)
+    let words: Vec<(usize, String)> = crate::time::named::words(&e.sentence_text)
+        .into_iter()
+        .map(|(w, r)| (r.start, w))
+        .collect();
     let at = words.iter().position(|(o, _)| start + o >= e.range.start);
     let Some(at) = at else { return false };
     let end = words
@@ -75,26 +79,6 @@ fn dates_a_saying(e: &Event, quoted: &[Range<usize>]) -> bool {
             i >= end && i - end < 3
         }
     })
-}
-
-/// The words of a text, lower-cased, with their byte offsets.
-fn lower_words(text: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, text[s..i].to_lowercase()));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Places the relative expressions inside quotations against the day their words were said,
