@@ -101,7 +101,7 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
                 let before = at(m - 1);
                 let next = at(m + 1);
                 let boundary = !next.is_some_and(char::is_alphanumeric);
-                let glued = !before.is_some_and(char::is_whitespace);
+                let glued = !before.is_some_and(char::is_whitespace) || spaced_closer(&cs, m);
                 // A straight quote that could open a nested quote is not a closer.
                 if boundary && glued && m > k + open_len {
                     found = Some(m);
@@ -133,6 +133,17 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
         }
     }
     out
+}
+
+/// A double mark after a space that follows a comma or a sentence's end, with a space after it
+/// (`industry, " Eric Abensur said`): a typist's closing mark, which cannot open a quotation.
+fn spaced_closer(cs: &[(usize, char)], m: usize) -> bool {
+    let at = |k: usize| cs.get(k).map(|c| c.1);
+    matches!(at(m), Some('"' | '”'))
+        && m >= 2
+        && at(m - 1) == Some(' ')
+        && at(m - 2).is_some_and(|e| matches!(e, ',' | '.' | '!' | '?'))
+        && at(m + 1).is_none_or(char::is_whitespace)
 }
 
 /// Whether the straight mark at `m` opens a quotation after a sentence's end (`. "We`).

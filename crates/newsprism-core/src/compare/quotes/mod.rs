@@ -42,6 +42,7 @@
 //! the colon-led ones), `clusters.rs` groups renderings of one statement and diffs them.
 
 mod clusters;
+mod described;
 mod lexicon;
 mod people;
 mod speakers;

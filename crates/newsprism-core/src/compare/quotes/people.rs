@@ -25,7 +25,21 @@ pub(super) fn last_person_before(
     ctx: &NameContext,
     aliases: &AliasTable,
 ) -> Option<String> {
-    last_person_between(doc, s, (s.unit.saturating_sub(2), 0), before, ctx, aliases).map(|(n, _)| n)
+    last_person_between(doc, s, (s.unit.saturating_sub(2), 0), before, ctx, aliases).map(|p| p.name)
+}
+
+/// A person named, and whether there is evidence that they speak.
+pub(super) struct Named {
+    pub name: String,
+    pub evidence: bool,
+    /// The unit and the byte where the name starts.
+    pub at: (usize, usize),
+}
+
+/// Whether a name is a person's: its last word (or its key) is known as a surname.
+pub(super) fn is_person(ctx: &NameContext, aliases: &AliasTable, name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or("");
+    ctx.is_surname(&crate::search::alias::name_key(last)) || ctx.is_surname(&ctx.key(name, aliases))
 }
 
 /// The last person named from `from` (a unit and a byte in it) up to byte `before` of `s`'s
@@ -39,8 +53,8 @@ pub(super) fn last_person_between(
     before: usize,
     ctx: &NameContext,
     aliases: &AliasTable,
-) -> Option<(String, bool)> {
-    let mut best: Option<(String, bool)> = None;
+) -> Option<Named> {
+    let mut best: Option<Named> = None;
     for t in doc
         .sentences
         .iter()
@@ -49,9 +63,7 @@ pub(super) fn last_person_between(
         for n in ctx.names(doc, t) {
             let earlier = t.unit < s.unit || n.range.end <= before;
             let later = t.unit > from.0 || n.range.start >= from.1;
-            let last = n.text.split_whitespace().last().unwrap_or("");
-            let person = ctx.is_surname(&crate::search::alias::name_key(last))
-                || ctx.is_surname(&ctx.key(&n.text, aliases));
+            let person = is_person(ctx, aliases, &n.text);
             // "the Magpies", "the Pharaohs": a team or a people; "manager of TI's Voip
             // business": a firm. Not persons.
             let the = n.words.start > 0
@@ -77,8 +89,12 @@ pub(super) fn last_person_between(
                     .is_some_and(|g| g.contains(','))
             }) && after.iter().take(3).any(|w| is_person_noun(&w.key));
             let evidence = titled || speaks || appositive;
-            if evidence || !best.as_ref().is_some_and(|b: &(String, bool)| b.1) {
-                best = Some((n.text, evidence));
+            if evidence || !best.as_ref().is_some_and(|b| b.evidence) {
+                best = Some(Named {
+                    at: (t.unit, n.range.start),
+                    name: n.text,
+                    evidence,
+                });
             }
         }
     }

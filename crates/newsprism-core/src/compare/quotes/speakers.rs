@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{INDEFINITE, PRONOUNS, SPEECH};
-use super::people::{is_person_noun, is_place_like, last_person_before, last_person_between};
+use super::people::{is_place_like, last_person_before, last_person_between};
 use super::{Attribution, Quote, Speaker, Style};
 use crate::compare::names::{is_name_adjective, is_person_title, NameContext};
 use crate::compare::words::{Doc, Sentence};
@@ -157,7 +157,7 @@ pub(super) struct Site<'d, 'a> {
 
 /// A rule's verdict: `Some(speaker)` decides (`Some(None)` is an anonymous speaker, such as
 /// "reageert iemand": no name is guessed), `None` leaves the quotation to the next rule.
-type Verdict = Option<Option<Speaker>>;
+pub(super) type Verdict = Option<Option<Speaker>>;
 
 impl Site<'_, '_> {
     /// The speaker, by the rules in the module's order of trust.
@@ -174,7 +174,7 @@ impl Site<'_, '_> {
             .unwrap_or_else(|| self.opening_pronoun(&before))
     }
 
-    fn make(&self, name: String, how: Attribution) -> Option<Speaker> {
+    pub(super) fn make(&self, name: String, how: Attribution) -> Option<Speaker> {
         Some(Speaker {
             key: self.ctx.key(&name, self.aliases),
             name,
@@ -259,9 +259,14 @@ impl Site<'_, '_> {
         })
     }
 
-    /// "hij", "zij", "de dictator": the speaker of the quotation before, or the last person
-    /// named.
+    /// "hij", "zij", "he": the speaker of the quotation before, or the last person named.
     fn pronoun(&self) -> Option<Speaker> {
+        self.resolve(true)
+    }
+
+    /// [`Site::pronoun`]; a description opening a sentence since the last person named is
+    /// followed to its referent when `descriptions`.
+    pub(super) fn resolve(&self, descriptions: bool) -> Option<Speaker> {
         let how = Attribution::Pronoun;
         // A person named since the quotation before takes over from its speaker ("… Robbie
         // Keane, skipper for the night, echoed … "…," he said").
@@ -273,7 +278,7 @@ impl Site<'_, '_> {
                 .position(|u| u.paragraph == p.at.paragraph)?;
             Some((unit, p.at.range.end))
         });
-        if let Some((n, true)) = since.and_then(|from| {
+        let named = since.and_then(|from| {
             last_person_between(
                 self.doc,
                 self.s,
@@ -282,8 +287,14 @@ impl Site<'_, '_> {
                 self.ctx,
                 self.aliases,
             )
-        }) {
-            return self.make(n, how);
+        });
+        if let Some(n) = named.filter(|n| n.evidence) {
+            // "Newcastle boss Graeme Souness is said to … But the 25-year-old Dubliner
+            // underlined … He added: …": a description opening a later sentence is the subject.
+            if descriptions && self.description_since(n.at) {
+                return self.referent(None);
+            }
+            return self.make(n.name, how);
         }
         if let Some(p) = self.previous.and_then(|p| p.speaker.clone()) {
             return Some(Speaker { how, ..p });
@@ -320,15 +331,11 @@ impl Site<'_, '_> {
         if PRONOUNS.contains(&w.key.as_str()) && said_at(a + 1) {
             return Some(self.pronoun());
         }
-        // "the Dutchman said" (the person named before), "the magazine reported" (the thing).
-        if matches!(w.key.as_str(), "the" | "de" | "het") && said_at(a + 2) {
-            let noun = &s.words[a + 1];
-            if is_person_noun(&noun.key) {
-                return Some(self.pronoun());
-            }
-            let written = doc.word_text(s, noun);
-            if written.chars().next().is_some_and(char::is_lowercase) {
-                return Some(self.make(format!("the {written}"), Attribution::After));
+        // "the Dutchman said" (the person it stands for), "an IAAF spokesman said" (the
+        // organisation), "the magazine reported" (the thing).
+        if let Some(v) = (a + 2..(a + 5).min(s.words.len())).find(|&v| said_at(v)) {
+            if let Some(verdict) = self.subject(s, a, v, Attribution::After) {
+                return Some(verdict);
             }
         }
         if SPEECH.contains(&w.key.as_str()) || w.key == "volgens" {
@@ -386,15 +393,16 @@ impl Site<'_, '_> {
         if let Some(n) = colon_head(doc, s, before.len(), ctx) {
             return Some(self.make(n, Attribution::Before));
         }
-        // "… and the defender said: …", "… he added: …": the person named before.
-        if let [.., k1, k2, k3] = before {
-            let said = SPEECH.contains(&self.key_at(*k3));
-            if said && PRONOUNS.contains(&self.key_at(*k2))
-                || said
-                    && matches!(self.key_at(*k1), "the" | "de" | "het")
-                    && is_person_noun(self.key_at(*k2))
-            {
-                return Some(self.pronoun());
+        // "… he added: …": the person named before; "… and the defender said: …", "an IAAF
+        // spokesman said: …": what the description stands for.
+        if let [.., k2, k3] = before {
+            if SPEECH.contains(&self.key_at(*k3)) {
+                if PRONOUNS.contains(&self.key_at(*k2)) {
+                    return Some(self.pronoun());
+                }
+                if let Some(v) = self.subject_before(s, *k3, Attribution::Before) {
+                    return Some(v);
+                }
             }
         }
         // "zegt Hartog: …", "Peskov zei: …", "an IAAF spokesman said: …" (the name nearest
@@ -533,6 +541,15 @@ impl Site<'_, '_> {
         }) {
             return Some(self.pronoun());
         }
+        // "The lawsuit said Willis has endured „…”": the verb's subject, not the names in
+        // what is said.
+        if let Some(v) = before
+            .iter()
+            .find(|&&k| s.words[k].range.start >= start && says(k))
+            .and_then(|&k| self.subject_before(s, k, Attribution::Sentence))
+        {
+            return Some(v);
+        }
         for k in 0..s.words.len() {
             if s.words[k].range.start >= self.outer.start && s.words[k].range.end <= self.outer.end
             {
@@ -563,14 +580,20 @@ impl Site<'_, '_> {
 
 /// Quotations with no speaker that repeat words quoted elsewhere in the article with one (a
 /// headline, a lead, a subheading or a pull quote: "Giftige mensen", "Ziet eigen land opgeslokt
-/// worden") take that speaker. Two content words at least, all of them in the other quotation.
+/// worden") take that speaker. Two content words at least, all of them in the other quotation;
+/// in the headline one is enough ("Jol joy at 'professional' Cup win").
 pub(super) fn repeated(doc: &Doc, quotes: &mut [Quote]) {
     let sets: Vec<_> = quotes
         .iter()
         .map(|q| super::clusters::stems_of(doc, q))
         .collect();
     for i in 0..quotes.len() {
-        if quotes[i].speaker.is_some() || sets[i].len() < 2 {
+        let least = if quotes[i].at.paragraph.is_none() {
+            1
+        } else {
+            2
+        };
+        if quotes[i].speaker.is_some() || sets[i].len() < least {
             continue;
         }
         let source = (0..quotes.len()).find(|&j| {

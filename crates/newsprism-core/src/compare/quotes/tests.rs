@@ -272,3 +272,40 @@ fn english_attributions_he_said_the_dutchman_said_and_quotations_over_paragraphs
         ]
     );
 }
+
+#[test]
+fn descriptions_stand_for_the_person_the_article_is_about_or_an_organisation() {
+    let r = built(
+        "Dunne keen to stay at City\n\nRichard Dunne is ready to commit his future to City.\n\nHe was once threatened by City boss Kevin Keegan. Early talks have taken place and the defender said: \"Hopefully something will be sorted out soon.\" Newcastle boss Graeme Souness is said to be ready to bid. But the 25-year-old Dubliner underlined his intention to stay. He added: \"It's nice to be linked with top clubs.\"\n\nThey have until 16 December and an IAAF spokesman said: \"We're sure their responses are on their way.\" The lawsuit said Willis has endured \"extreme mental, physical and emotional pain and suffering.\" \"Voice-over broadband is a key trend across Europe, \" Eric Abensur, Wanadoo's chief executive told the BBC News website.",
+    );
+    assert_eq!(
+        who(&r),
+        [
+            (
+                "Hopefully something will be sorted out soon.",
+                Some("Richard Dunne"),
+                false
+            ),
+            (
+                "It's nice to be linked with top clubs.",
+                Some("Richard Dunne"),
+                false
+            ),
+            (
+                "We're sure their responses are on their way.",
+                Some("IAAF"),
+                false
+            ),
+            (
+                "extreme mental, physical and emotional pain and suffering.",
+                Some("the lawsuit"),
+                false
+            ),
+            (
+                "Voice-over broadband is a key trend across Europe,",
+                Some("Eric Abensur"),
+                false
+            ),
+        ]
+    );
+}

@@ -1,0 +1,225 @@
+//! Speakers named by a description rather than a name: "the defender said:", "the Dutchman
+//! said", "an IAAF spokesman said:", "the lawsuit said", and who such a description stands for
+//! (the speaker just quoted, else the person the article is about).
+
+use std::collections::HashMap;
+
+use super::lexicon::SPEECH;
+use super::people::{is_person, is_person_noun};
+use super::speakers::{Site, Verdict};
+use super::{Attribution, Speaker};
+use crate::compare::names::{is_name_adjective, NameContext};
+use crate::compare::words::{Doc, Sentence};
+use crate::search::alias::AliasTable;
+
+const DEFINITE: &[&str] = &["the", "de", "het"];
+const ARTICLES: &[&str] = &["the", "de", "het", "a", "an", "een"];
+/// Words that may open a sentence before its subject.
+const OPENERS: &[&str] = &["but", "and", "yet", "however", "maar", "en", "toch"];
+
+impl Site<'_, '_> {
+    /// The subject of a verb of saying at word `verb` of `s`, when it is a description that
+    /// ends right before the verb, opening with an article at most four words back.
+    pub(super) fn subject_before(&self, s: &Sentence, verb: usize, how: Attribution) -> Verdict {
+        (verb.saturating_sub(4)..verb.saturating_sub(1))
+            .rev()
+            .find(|&k| ARTICLES.contains(&s.words[k].key.as_str()))
+            .and_then(|from| self.subject(s, from, verb, how))
+    }
+
+    /// The words `from..verb` of `s` as the subject of a verb of saying at `verb`:
+    /// - "an IAAF spokesman", "a Foreign Office official": the organisation speaks;
+    /// - "the defender", "the 25-year-old Dubliner": the person it stands for ([`Site::referent`]);
+    /// - "the lawsuit", "de krant": the thing itself, as written.
+    pub(super) fn subject(
+        &self,
+        s: &Sentence,
+        from: usize,
+        verb: usize,
+        how: Attribution,
+    ) -> Verdict {
+        if verb < from + 2 || verb > from + 4 || verb > s.words.len() {
+            return None;
+        }
+        let text = self.doc.units[s.unit].text;
+        let det = s.words[from].key.as_str();
+        let noun = &s.words[verb - 1];
+        let between = &s.words[from + 1..verb - 1];
+        let described = (from + 1..verb).any(|k| person_word(s, k));
+        let affiliation: Vec<_> = between
+            .iter()
+            .filter(|w| w.capital && !is_name_adjective(&w.key))
+            .collect();
+        if is_person_noun(&noun.key)
+            && !affiliation.is_empty()
+            && affiliation.len() == between.len()
+        {
+            let org =
+                &text[affiliation[0].range.start..affiliation[affiliation.len() - 1].range.end];
+            return Some(self.make(org.to_string(), how));
+        }
+        if described {
+            return DEFINITE
+                .contains(&det)
+                .then(|| self.referent(Some(&noun.key)));
+        }
+        let written = &text[noun.range.clone()];
+        let thing = DEFINITE.contains(&det)
+            && verb == from + 2
+            && written.chars().next().is_some_and(char::is_lowercase);
+        thing.then(|| self.make(format!("{} {written}", det), how))
+    }
+
+    /// Who a description of a person (its `noun`, when it has one) stands for: a person named
+    /// with that noun since the quotation just before ("Jones, the defender, …"), else that
+    /// quotation's speaker (when it is in this paragraph or the one before), else the person
+    /// the article is about, when named before here, else the last person named.
+    pub(super) fn referent(&self, noun: Option<&str>) -> Option<Speaker> {
+        let here = self.doc.units[self.unit].paragraph;
+        let recent = self.previous.filter(|p| {
+            p.speaker.is_some() && p.at.paragraph.zip(here).is_some_and(|(a, b)| a + 1 >= b)
+        });
+        if let Some(p) = recent {
+            if let Some(n) = noun.and_then(|noun| self.named_as(noun, p)) {
+                return self.make(n, Attribution::Pronoun);
+            }
+            return p.speaker.clone().map(|sp| Speaker {
+                how: Attribution::Pronoun,
+                ..sp
+            });
+        }
+        if let Some(t) = topic_person(
+            self.doc,
+            self.ctx,
+            self.aliases,
+            (self.s.unit, self.outer.start),
+        ) {
+            return self.make(t, Attribution::Pronoun);
+        }
+        self.resolve(false)
+    }
+
+    /// The last person named since the quotation `p` with `noun` beside the name ("Jones, the
+    /// defender", "defender Jones").
+    fn named_as(&self, noun: &str, p: &super::Quote) -> Option<String> {
+        let from = self
+            .doc
+            .units
+            .iter()
+            .position(|u| u.paragraph == p.at.paragraph)?;
+        let mut found = None;
+        for t in self
+            .doc
+            .sentences
+            .iter()
+            .filter(|t| t.unit >= from && t.unit <= self.s.unit)
+        {
+            for n in self.ctx.names(self.doc, t) {
+                let since = t.unit > from || n.range.start >= p.at.range.end;
+                let before = t.unit < self.s.unit || n.range.end <= self.outer.start;
+                let lo = n.words.start.saturating_sub(2);
+                let hi = (n.words.end + 4).min(t.words.len());
+                if since && before && (lo..hi).any(|k| t.words[k].key == noun) {
+                    found = Some(n.text);
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a sentence after `at` (a unit and a byte) and before the quotation opens with a
+    /// description of a person as its subject ("But the 25-year-old Dubliner underlined …").
+    pub(super) fn description_since(&self, at: (usize, usize)) -> bool {
+        self.doc.sentences.iter().any(|t| {
+            let after = t.unit > at.0 || (t.unit == at.0 && t.range.start > at.1);
+            let before =
+                t.unit < self.s.unit || (t.unit == self.s.unit && t.range.end <= self.outer.start);
+            after && before && opens_with_description(t)
+        })
+    }
+}
+
+/// "The defender …", "But the 25-year-old Dubliner …": a sentence whose subject is a
+/// definite description of a person.
+fn opens_with_description(t: &Sentence) -> bool {
+    let mut k = 0;
+    if t.words
+        .first()
+        .is_some_and(|w| OPENERS.contains(&w.key.as_str()))
+    {
+        k = 1;
+    }
+    t.words
+        .get(k)
+        .is_some_and(|w| DEFINITE.contains(&w.key.as_str()))
+        && (k + 1..(k + 6).min(t.words.len())).any(|j| person_word(t, j))
+}
+
+/// Whether word `k` of `s` describes a person: a noun for one, or an age ("25-year-old",
+/// read as three joined words).
+fn person_word(s: &Sentence, k: usize) -> bool {
+    let w = &s.words[k];
+    is_person_noun(&w.key)
+        || (matches!(w.key.as_str(), "old" | "oude" | "jarige")
+            && k > 0
+            && s.words[k - 1].joined
+            && matches!(s.words[k - 1].key.as_str(), "year" | "years" | "jaar"))
+        || (w.key.ends_with("jarige") && k > 0 && s.words[k - 1].joined)
+}
+
+/// The person an article is about: the person named most often, a name in the headline
+/// counting three times and one in the first paragraph twice; only when named before
+/// `before` (a unit and a byte).
+pub(super) fn topic_person(
+    doc: &Doc,
+    ctx: &NameContext,
+    aliases: &AliasTable,
+    before: (usize, usize),
+) -> Option<String> {
+    let first_paragraph = doc.units.iter().filter_map(|u| u.paragraph).min();
+    // Per person: weight, the longest written form before `before`, and whether anything
+    // shows it is a person who speaks (a title, a verb of saying after it, the headline).
+    let mut seen: HashMap<String, (usize, Option<String>, bool)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for t in doc.sentences.iter() {
+        let unit = &doc.units[t.unit];
+        let weight = match unit.paragraph {
+            None => 3,
+            p if p == first_paragraph => 2,
+            _ => 1,
+        };
+        for n in ctx.names(doc, t) {
+            if !is_person(ctx, aliases, &n.text) {
+                continue;
+            }
+            let key = ctx.key(&n.text, aliases);
+            let earlier = t.unit < before.0 || (t.unit == before.0 && n.range.end <= before.1);
+            let e = seen.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                (0, None, false)
+            });
+            e.0 += weight;
+            e.2 |= weight == 3
+                || n.hint == Some(crate::compare::names::EntityKind::Person)
+                || t.words[n.words.end.min(t.words.len())..]
+                    .iter()
+                    .take(8)
+                    .any(|w| SPEECH.contains(&w.key.as_str()));
+            if earlier && e.1.as_ref().is_none_or(|w| n.text.len() > w.len()) {
+                e.1 = Some(n.text);
+            }
+        }
+    }
+    // The heaviest with evidence; on a tie, the first named.
+    let top = order.iter().filter(|k| seen[*k].2).max_by(|a, b| {
+        let (wa, wb) = (seen[*a].0, seen[*b].0);
+        wa.cmp(&wb).then_with(|| {
+            let (ia, ib) = (
+                order.iter().position(|k| k == *a),
+                order.iter().position(|k| k == *b),
+            );
+            ib.cmp(&ia)
+        })
+    })?;
+    seen.get(top)?.1.clone()
+}
