@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{Cluster, Quote, Rendering};
+use super::{Attribution, Cluster, Quote, Rendering, Speaker};
 use crate::compare::words::Doc;
 use crate::search::snippet::Span;
 use crate::text::tokenize::{term_key, tokenize};
@@ -257,4 +257,36 @@ pub fn word_diff(reference: &str, text: &str) -> (Vec<Span>, Vec<String>) {
         });
     }
     (spans, omitted)
+}
+
+/// Quotations with no speaker that repeat words quoted elsewhere in the article with one (a
+/// headline, a lead, a subheading or a pull quote: "Giftige mensen", "Ziet eigen land opgeslokt
+/// worden") take that speaker. Two content words at least, all of them in the other quotation;
+/// in the headline one is enough ("Jol joy at 'professional' Cup win").
+pub(super) fn repeated(doc: &Doc, quotes: &mut [Quote]) {
+    let sets: Vec<_> = quotes.iter().map(|q| stems_of(doc, q)).collect();
+    for i in 0..quotes.len() {
+        let least = if quotes[i].at.paragraph.is_none() {
+            1
+        } else {
+            2
+        };
+        if quotes[i].speaker.is_some() || sets[i].len() < least {
+            continue;
+        }
+        let source = (0..quotes.len()).find(|&j| {
+            j != i
+                && quotes[j].speaker.is_some()
+                && sets[j].len() > sets[i].len()
+                && sets[i].iter().all(|w| sets[j].contains(w))
+        });
+        if let Some(j) = source {
+            let speaker = quotes[j].speaker.clone().map(|sp| Speaker {
+                how: Attribution::Repeated,
+                ..sp
+            });
+            quotes[i].speaker = speaker;
+            quotes[i].scare = false;
+        }
+    }
 }

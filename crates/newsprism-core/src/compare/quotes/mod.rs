@@ -11,8 +11,12 @@
 //! 1. after the quote: "…", aldus Peskov · "…", zei Kremlin-woordvoerder Dmitri Peskov ·
 //!    "…", zegt correspondent Hartog · "…," Smith said;
 //! 2. before it: Hartog: "…" · volgens Hartog "…";
-//! 3. a pronoun or description ("voegde hij eraan toe", "aldus de dictator", "volgens hem"):
-//!    the speaker of the quotation just before, or the last person named;
+//! 3. a pronoun ("voegde hij eraan toe", "volgens hem"): the speaker of the quotation just
+//!    before, or the last person named; a description of a person ("the defender said:",
+//!    "aldus de dictator"): the person named with that noun, the speaker just quoted, or the
+//!    person the article is about (named most, the headline counting most); a description
+//!    with an organisation ("an IAAF spokesman said") is the organisation; a thing ("the
+//!    lawsuit said") is itself;
 //! 4. a quotation with no speaker right after an attributed one in the same paragraph
 //!    continues it;
 //! 5. a name in the same sentence, when the sentence has a verb of saying ("Peskov deed de
@@ -38,8 +42,11 @@
 //! against the rendering closest to all the others.
 
 //!
-//! Files: `text::quotes` finds the marked quotations, `lexicon.rs` holds the words of attribution, `people.rs` finds who a pronoun stands for, `speakers.rs` attributes them (and finds
-//! the colon-led ones), `clusters.rs` groups renderings of one statement and diffs them.
+//! Files: `text::quotes` finds the marked quotations, `lexicon.rs` holds the words of
+//! attribution, `people.rs` finds who a pronoun stands for, `described.rs` who or what a
+//! description stands for ("the defender", "an IAAF spokesman", "the lawsuit"), `speakers.rs`
+//! attributes them (and finds the colon-led ones), `clusters.rs` groups renderings of one
+//! statement, diffs them, and gives a repeated headline its speaker.
 
 mod clusters;
 mod described;
@@ -238,7 +245,7 @@ impl QuoteReport {
                     });
                 }
             }
-            speakers::repeated(doc, &mut quotes[first..]);
+            clusters::repeated(doc, &mut quotes[first..]);
         }
         let (clusters, cluster_of) = clusters::cluster(docs, &quotes);
         QuoteReport {

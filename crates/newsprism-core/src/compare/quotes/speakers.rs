@@ -577,38 +577,3 @@ impl Site<'_, '_> {
             .flatten()
     }
 }
-
-/// Quotations with no speaker that repeat words quoted elsewhere in the article with one (a
-/// headline, a lead, a subheading or a pull quote: "Giftige mensen", "Ziet eigen land opgeslokt
-/// worden") take that speaker. Two content words at least, all of them in the other quotation;
-/// in the headline one is enough ("Jol joy at 'professional' Cup win").
-pub(super) fn repeated(doc: &Doc, quotes: &mut [Quote]) {
-    let sets: Vec<_> = quotes
-        .iter()
-        .map(|q| super::clusters::stems_of(doc, q))
-        .collect();
-    for i in 0..quotes.len() {
-        let least = if quotes[i].at.paragraph.is_none() {
-            1
-        } else {
-            2
-        };
-        if quotes[i].speaker.is_some() || sets[i].len() < least {
-            continue;
-        }
-        let source = (0..quotes.len()).find(|&j| {
-            j != i
-                && quotes[j].speaker.is_some()
-                && sets[j].len() > sets[i].len()
-                && sets[i].iter().all(|w| sets[j].contains(w))
-        });
-        if let Some(j) = source {
-            let speaker = quotes[j].speaker.clone().map(|sp| Speaker {
-                how: Attribution::Repeated,
-                ..sp
-            });
-            quotes[i].speaker = speaker;
-            quotes[i].scare = false;
-        }
-    }
-}
