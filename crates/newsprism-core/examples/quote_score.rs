@@ -26,7 +26,7 @@ fn main() {
         [g, q, seeds, bbc, lassy] => (g, q, seeds, Some((bbc.as_str(), lassy.as_str()))),
         _ => {
             eprintln!(
-                "usage: quote_score QUOTES_GOLD QUANTITIES_GOLD SEEDS_DIR [BBC_DIR LASSY_DIR] [--verbose]"
+                "usage: quote_score QUOTES_GOLD QUANTITIES_GOLD|- SEEDS_DIR [BBC_DIR LASSY_DIR] [--verbose]"
             );
             std::process::exit(2);
         }
@@ -35,10 +35,16 @@ fn main() {
         eprintln!("{gold_path}: {e}");
         std::process::exit(2);
     });
-    let quantity_gold = std::fs::read_to_string(quantity_path).unwrap_or_else(|e| {
-        eprintln!("{quantity_path}: {e}");
-        std::process::exit(2);
-    });
+    // "-": a quotes table with no quantities table beside it.
+    let no_quantities = quantity_path.as_str() == "-";
+    let quantity_gold = if no_quantities {
+        String::new()
+    } else {
+        std::fs::read_to_string(quantity_path).unwrap_or_else(|e| {
+            eprintln!("{quantity_path}: {e}");
+            std::process::exit(2);
+        })
+    };
     let files = match held_out {
         None => seed_files(seeds),
         Some((bbc, lassy)) => named_files(&[&gold, &quantity_gold], bbc, lassy),
@@ -83,6 +89,9 @@ fn main() {
         sc.found,
         ratio(sc.statements_kept, sc.found)
     );
+    if no_quantities {
+        return;
+    }
     let qs = quantities(&quantity_gold, &records).unwrap_or_else(|e| {
         eprintln!("{quantity_path}: {e}");
         std::process::exit(2);

@@ -111,8 +111,7 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
             m += 1;
         }
         if let Some(m) = unclosed {
-            // Up to the sentence's end; the mark at `m` opens the next quotation.
-            let inner = cs[k + open_len].0..cs[m - 1].0;
+            let inner = cs[k + open_len].0..cs[unclosed_end(&cs, k + open_len, m)].0;
             if !tokenize(&text[inner.clone()]).is_empty() {
                 out.push((style, trim(text, inner.clone()), pos..inner.end));
             }
@@ -121,7 +120,7 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
         }
         match found {
             Some(m) => {
-                let inner = cs[k + open_len].0..cs[m].0;
+                let inner = stray_mark(text, cs[k + open_len].0..cs[m].0);
                 let end = cs[m].0 + cs[m].1.len_utf8();
                 let words = tokenize(&text[inner.clone()]);
                 if !words.is_empty() {
@@ -135,6 +134,21 @@ pub fn marked(text: &str) -> Vec<(Style, Range<usize>, Range<usize>)> {
     out
 }
 
+/// Where a quotation opened at char `from` and never closed ends, given that the mark at `m`
+/// opens the next one: at the sentence's end before `m`, or, after a colon (`life. He added:
+/// "The`), at the sentence's end before the reporter's words that lead the next.
+fn unclosed_end(cs: &[(usize, char)], from: usize, m: usize) -> usize {
+    if cs[m - 2].1 == ':' {
+        if let Some(e) = (from..m - 2)
+            .rev()
+            .find(|&e| matches!(cs[e].1, '.' | '!' | '?'))
+        {
+            return e + 1;
+        }
+    }
+    m - 1
+}
+
 /// A double mark after a space that follows a comma or a sentence's end, with a space after it
 /// (`industry, " Eric Abensur said`): a typist's closing mark, which cannot open a quotation.
 fn spaced_closer(cs: &[(usize, char)], m: usize) -> bool {
@@ -146,6 +160,23 @@ fn spaced_closer(cs: &[(usize, char)], m: usize) -> bool {
         && at(m + 1).is_none_or(char::is_whitespace)
 }
 
+/// A quotation opened by two marks, one of them never closed (`"'We are hoping …"`): without
+/// the stray one.
+fn stray_mark(text: &str, inner: Range<usize>) -> Range<usize> {
+    let s = &text[inner.clone()];
+    let Some(c) = s.chars().next().filter(|c| matches!(c, '\'' | '‘')) else {
+        return inner;
+    };
+    let rest = &s[c.len_utf8()..];
+    // "'s avonds", "'t", "'80": an apostrophe word, not a mark.
+    let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    let apostrophe = apostrophe_word(&chars, 0);
+    if apostrophe || rest.contains(c) || rest.contains('’') {
+        return inner;
+    }
+    inner.start + c.len_utf8()..inner.end
+}
+
 /// Whether the straight mark at `m` opens a quotation after a sentence's end (`. "We`).
 fn opens_after_a_sentence(cs: &[(usize, char)], m: usize) -> bool {
     let at = |k: usize| cs.get(k).map(|c| c.1);
@@ -153,7 +184,7 @@ fn opens_after_a_sentence(cs: &[(usize, char)], m: usize) -> bool {
         && m >= 2
         && at(m - 1).is_some_and(char::is_whitespace)
         && at(m + 1).is_some_and(char::is_alphanumeric)
-        && at(m - 2).is_some_and(|e| matches!(e, '.' | '!' | '?'))
+        && at(m - 2).is_some_and(|e| matches!(e, '.' | '!' | '?' | ':'))
 }
 
 fn apostrophe_word(cs: &[(usize, char)], k: usize) -> bool {

@@ -93,6 +93,11 @@ pub(super) const PERSON_TITLES: &[&str] = &[
     "ministers",
     "analysts",
     "leaders",
+    "leader",
+    "aide",
+    "adviser",
+    "advisor",
+    "editor",
 ];
 
 /// Words that open sentences and are written with a capital there only; a capitalised word

@@ -13,6 +13,22 @@ use crate::compare::words::{Doc, Sentence};
 use crate::search::alias::AliasTable;
 
 const DEFINITE: &[&str] = &["the", "de", "het"];
+/// Nouns for someone who speaks for a body.
+const SPOKES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "representative",
+    "woordvoerder",
+    "woordvoerster",
+    "zegsman",
+    "bron",
+    "bronnen",
+];
 const ARTICLES: &[&str] = &["the", "de", "het", "a", "an", "een"];
 /// Words that may open a sentence before its subject.
 const OPENERS: &[&str] = &["but", "and", "yet", "however", "maar", "en", "toch"];
@@ -50,7 +66,11 @@ impl Site<'_, '_> {
             .iter()
             .filter(|w| w.capital && !is_name_adjective(&w.key))
             .collect();
+        // "an IAAF spokesman", "a Kremlin official": someone speaking for the body; "the Tory
+        // leader" is a person described.
+        let for_a_body = SPOKES.contains(&noun.key.as_str()) || !DEFINITE.contains(&det);
         if is_person_noun(&noun.key)
+            && for_a_body
             && !affiliation.is_empty()
             && affiliation.len() == between.len()
         {
@@ -70,15 +90,20 @@ impl Site<'_, '_> {
         thing.then(|| self.make(format!("{} {written}", det), how))
     }
 
-    /// Who a description of a person (its `noun`, when it has one) stands for: a person named
-    /// with that noun since the quotation just before ("Jones, the defender, …"), else that
-    /// quotation's speaker (when it is in this paragraph or the one before), else the person
+    /// Who a description of a person (its `noun`, when it has one) stands for: the one person
+    /// the article names with that noun as a title ("Home Secretary Charles Clarke"), else a
+    /// person named with it since the quotation just before ("Jones, the defender, …"), else
+    /// that quotation's speaker (when it is in this paragraph or the one before), else the person
     /// the article is about, when named before here, else the last person named.
     pub(super) fn referent(&self, noun: Option<&str>) -> Option<Speaker> {
         let here = self.doc.units[self.unit].paragraph;
         let recent = self.previous.filter(|p| {
             p.speaker.is_some() && p.at.paragraph.zip(here).is_some_and(|(a, b)| a + 1 >= b)
         });
+        // "The home secretary said …" and, elsewhere, "Home Secretary Charles Clarke".
+        if let Some(n) = noun.and_then(|noun| titled_anywhere(self.doc, self.ctx, noun)) {
+            return self.make(n, Attribution::Pronoun);
+        }
         if let Some(p) = recent {
             if let Some(n) = noun.and_then(|noun| self.named_as(noun, p)) {
                 return self.make(n, Attribution::Pronoun);
@@ -96,7 +121,7 @@ impl Site<'_, '_> {
         ) {
             return self.make(t, Attribution::Pronoun);
         }
-        self.resolve(false)
+        self.resolve(false, self.outer.start)
     }
 
     /// The last person named since the quotation `p` with `noun` beside the name ("Jones, the
@@ -137,6 +162,45 @@ impl Site<'_, '_> {
             after && before && opens_with_description(t)
         })
     }
+}
+
+/// The one person the article names with `noun` as a title ("Home Secretary Charles Clarke",
+/// "Charles Clarke, the home secretary"); none when it names several.
+fn titled_anywhere(doc: &Doc, ctx: &NameContext, noun: &str) -> Option<String> {
+    let mut found: Option<String> = None;
+    for t in doc.sentences.iter() {
+        for n in ctx.names(doc, t) {
+            let before = n
+                .words
+                .start
+                .checked_sub(1)
+                .map(|k| t.words[k].key.as_str());
+            let text = doc.units[t.unit].text;
+            let comma = t.words.get(n.words.end).is_some_and(|w| {
+                text.get(n.range.end..w.range.start)
+                    .is_some_and(|g| g.contains(','))
+            });
+            let after = comma
+                && (n.words.end..(n.words.end + 3).min(t.words.len()))
+                    .any(|k| t.words[k].key == noun);
+            // "Home Secretary Charles Clarke" read as one name.
+            let within =
+                (n.words.start..n.words.end.saturating_sub(1)).any(|k| t.words[k].key == noun);
+            if before != Some(noun) && !after && !within {
+                continue;
+            }
+            let other = found
+                .as_ref()
+                .is_some_and(|f| !f.contains(&n.text) && !n.text.contains(f.as_str()));
+            if other {
+                return None;
+            }
+            if found.as_ref().is_none_or(|f| n.text.len() > f.len()) {
+                found = Some(n.text);
+            }
+        }
+    }
+    found
 }
 
 /// "The defender …", "But the 25-year-old Dubliner …": a sentence whose subject is a

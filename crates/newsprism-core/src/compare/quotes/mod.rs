@@ -45,10 +45,11 @@
 //! Files: `text::quotes` finds the marked quotations, `lexicon.rs` holds the words of
 //! attribution, `people.rs` finds who a pronoun stands for, `described.rs` who or what a
 //! description stands for ("the defender", "an IAAF spokesman", "the lawsuit"), `speakers.rs`
-//! attributes them (and finds the colon-led ones), `clusters.rs` groups renderings of one
+//! attributes them, `colon.rs` finds the colon-led ones, `clusters.rs` groups renderings of one
 //! statement, diffs them, and gives a repeated headline its speaker.
 
 mod clusters;
+mod colon;
 mod described;
 mod lexicon;
 mod people;
@@ -184,7 +185,7 @@ impl QuoteReport {
                 let sentences: Vec<&Sentence> =
                     doc.sentences.iter().filter(|s| s.unit == u).collect();
                 let mut found: Vec<(Style, Range<usize>, Range<usize>)> = marked(unit.text);
-                found.extend(speakers::colon_quotes(doc, &sentences, &found, ctx));
+                found.extend(colon::colon_quotes(doc, &sentences, &found, ctx));
                 found.sort_by_key(|f| f.2.start);
                 for (style, inner, outer) in found {
                     let Some(s) = sentences

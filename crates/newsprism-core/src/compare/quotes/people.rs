@@ -39,6 +39,13 @@ pub(super) struct Named {
 /// Whether a name is a person's: its last word (or its key) is known as a surname.
 pub(super) fn is_person(ctx: &NameContext, aliases: &AliasTable, name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or("");
+    // "North East Says No": a campaign, not a person.
+    let folded = fold(last);
+    if crate::text::stopwords::is_stopword(&folded)
+        || matches!(folded.as_str(), "no" | "yes" | "nee" | "ja")
+    {
+        return false;
+    }
     ctx.is_surname(&crate::search::alias::name_key(last)) || ctx.is_surname(&ctx.key(name, aliases))
 }
 

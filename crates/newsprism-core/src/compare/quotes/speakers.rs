@@ -1,102 +1,23 @@
 //! Speakers: who says a quotation, in the order of trust the module above lists (after it,
 //! before a colon, "volgens"/"according to", a continued quotation, a name in a sentence with
-//! a verb of saying, a pronoun), and the colon-led quotations without marks ("Kemper: …").
+//! a verb of saying, a pronoun).
 
 use std::ops::Range;
 
+use super::colon::colon_head;
 use super::lexicon::{INDEFINITE, PRONOUNS, SPEECH};
 use super::people::{is_place_like, last_person_before, last_person_between};
 use super::{Attribution, Quote, Speaker, Style};
 use crate::compare::names::{is_name_adjective, is_person_title, NameContext};
 use crate::compare::words::{Doc, Sentence};
 use crate::search::alias::AliasTable;
-use crate::text::quotes::trim;
-use crate::text::tokenize::tokenize;
-
-/// "Kemper: Belarus wil …": a name (with an optional title) opening a sentence, a colon, then
-/// words that are not in quotation marks.
-pub(super) fn colon_quotes(
-    doc: &Doc,
-    sentences: &[&Sentence],
-    marked: &[(Style, Range<usize>, Range<usize>)],
-    ctx: &NameContext,
-) -> Vec<(Style, Range<usize>, Range<usize>)> {
-    let mut out = Vec::new();
-    for s in sentences {
-        let text = doc.units[s.unit].text;
-        let sent = &text[s.range.clone()];
-        let Some(colon) = sent.find(':') else {
-            continue;
-        };
-        let head = &sent[..colon];
-        if head.split_whitespace().count() > 5 || head.is_empty() {
-            continue;
-        }
-        let colon_at = s.range.start + colon;
-        let rest_start = colon_at + 1;
-        let rest = &text[rest_start..s.range.end];
-        let trimmed = rest.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with(['„', '“', '"', '‘', '\'', '«']) {
-            continue;
-        }
-        if marked
-            .iter()
-            .any(|m| m.2.start < s.range.end && m.2.end > colon_at)
-        {
-            continue;
-        }
-        // The head must be a name, possibly after a title: "Hartog", "analist Schraibman".
-        let head_words = s.words.iter().filter(|w| w.range.end <= colon_at).count();
-        if colon_head(doc, s, head_words, ctx).is_none() || tokenize(trimmed).len() < 3 {
-            continue;
-        }
-        let inner = trim(text, rest_start..s.range.end);
-        out.push((Style::Colon, inner.clone(), s.range.start..inner.end));
-    }
-    out
-}
-
-/// The speaker named before a colon that ends at word `head_words`: "Kemper", "correspondent
-/// Hartog", "De analist Schraibman". The colon itself is evidence of a name, so a capitalised
-/// word counts here even where it only ever opens sentences.
-fn colon_head(doc: &Doc, s: &Sentence, head_words: usize, ctx: &NameContext) -> Option<String> {
-    if head_words == 0 || head_words > 5 {
-        return None;
-    }
-    let text = doc.units[s.unit].text;
-    let names = ctx.names(doc, s);
-    if let Some(n) = names.iter().find(|n| n.words.end == head_words) {
-        let titled = s.words[..n.words.start]
-            .iter()
-            .all(|w| is_person_title(&w.key) || matches!(w.key.as_str(), "de" | "het" | "the"));
-        return titled.then(|| n.text.clone());
-    }
-    // Capitalised words back from the colon, after optional titles.
-    let mut start = head_words;
-    while start > 0
-        && s.words[start - 1].capital
-        && !is_name_adjective(&s.words[start - 1].key)
-        && !is_person_title(&s.words[start - 1].key)
-    {
-        start -= 1;
-    }
-    if start == head_words || head_words - start > 3 {
-        return None;
-    }
-    let titled = s.words[..start]
-        .iter()
-        .all(|w| is_person_title(&w.key) || matches!(w.key.as_str(), "de" | "het" | "the"));
-    let single_common =
-        head_words - start == 1 && crate::text::stopwords::is_stopword(&s.words[start].key);
-    (titled && !single_common)
-        .then(|| text[s.words[start].range.start..s.words[head_words - 1].range.end].to_string())
-}
 
 /// A name at or after word `i` of a sentence, past titles and determiners.
-fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<String> {
+pub(super) fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<String> {
     let names = ctx.names(doc, s);
     let mut k = from;
-    while k < s.words.len() && k < from + 6 {
+    let mut limit = from + 6;
+    while k < s.words.len() && k < limit {
         let w = &s.words[k];
         if let Some(n) = names.iter().find(|n| n.words.start == k) {
             // "Kremlin-woordvoerder": a compound title's head, not the speaker.
@@ -108,14 +29,20 @@ fn name_from(doc: &Doc, s: &Sentence, from: usize, ctx: &NameContext) -> Option<
                 text.get(end..t.range.start)
                     .is_some_and(|gap| gap.contains(','))
             });
+            // "Lib Dem home affairs spokesman Mark Oaten", "Tory ex-minister Douglas Hogg".
+            let chain = (n.words.end..(n.words.end + 4).min(s.words.len())).find(|&j| {
+                is_person_title(&s.words[j].key) && names.iter().any(|m| m.words.start == j + 1)
+            });
             let compound_title = !comma_after
-                && s.words
-                    .get(n.words.end)
-                    .is_some_and(|t| is_person_title(&t.key));
+                && (chain.is_some()
+                    || s.words
+                        .get(n.words.end)
+                        .is_some_and(|t| is_person_title(&t.key)));
             if !compound_title {
                 return Some(n.text.clone());
             }
-            k = n.words.end;
+            k = chain.unwrap_or(n.words.end);
+            limit = limit.max(k + 3);
             continue;
         }
         let skippable = is_person_title(&w.key)
@@ -261,12 +188,14 @@ impl Site<'_, '_> {
 
     /// "hij", "zij", "he": the speaker of the quotation before, or the last person named.
     fn pronoun(&self) -> Option<Speaker> {
-        self.resolve(true)
+        self.resolve(true, self.outer.start)
     }
 
     /// [`Site::pronoun`]; a description opening a sentence since the last person named is
     /// followed to its referent when `descriptions`.
-    pub(super) fn resolve(&self, descriptions: bool) -> Option<Speaker> {
+    /// Names after byte `upto` of the quotation's sentence (the pronoun's place) are not
+    /// candidates.
+    pub(super) fn resolve(&self, descriptions: bool, upto: usize) -> Option<Speaker> {
         let how = Attribution::Pronoun;
         // A person named since the quotation before takes over from its speaker ("… Robbie
         // Keane, skipper for the night, echoed … "…," he said").
@@ -279,14 +208,7 @@ impl Site<'_, '_> {
             Some((unit, p.at.range.end))
         });
         let named = since.and_then(|from| {
-            last_person_between(
-                self.doc,
-                self.s,
-                from,
-                self.outer.start,
-                self.ctx,
-                self.aliases,
-            )
+            last_person_between(self.doc, self.s, from, upto, self.ctx, self.aliases)
         });
         if let Some(n) = named.filter(|n| n.evidence) {
             // "Newcastle boss Graeme Souness is said to … But the 25-year-old Dubliner
@@ -299,7 +221,7 @@ impl Site<'_, '_> {
         if let Some(p) = self.previous.and_then(|p| p.speaker.clone()) {
             return Some(Speaker { how, ..p });
         }
-        last_person_before(self.doc, self.s, self.outer.start, self.ctx, self.aliases)
+        last_person_before(self.doc, self.s, upto, self.ctx, self.aliases)
             .and_then(|n| self.make(n, how))
     }
 
@@ -407,7 +329,16 @@ impl Site<'_, '_> {
         }
         // "zegt Hartog: …", "Peskov zei: …", "an IAAF spokesman said: …" (the name nearest
         // the verb, not a place earlier in the sentence).
-        if before.iter().any(|&k| SPEECH.contains(&self.key_at(k))) {
+        if let Some(&v) = before.iter().find(|&&k| SPEECH.contains(&self.key_at(k))) {
+            // The verb's subject: "Home Secretary Charles Clarke told BBC One's Breakfast with
+            // Frost: …".
+            let names = ctx.names(doc, s);
+            if let Some(n) = names
+                .iter()
+                .find(|n| n.words.end == v && !is_place_like(&n.text))
+            {
+                return Some(self.make(n.text.clone(), Attribution::Before));
+            }
             let mut names = before.iter().filter_map(|&k| name_from(doc, s, k, ctx));
             if let Some(n) = names.rfind(|n| !is_place_like(n)) {
                 return Some(self.make(n, Attribution::Before));
@@ -536,10 +467,21 @@ impl Site<'_, '_> {
                 .get(k)
                 .is_some_and(|w| SPEECH.contains(&w.key.as_str()))
         };
-        if before.iter().any(|&k| {
-            s.words[k].range.start >= start && PRONOUNS.contains(&self.key_at(k)) && says(k + 1)
+        // "he said", "he also said", "hij heeft gezegd".
+        let says_next = |k: usize| {
+            says(k + 1)
+                || says(k + 2)
+                    && s.words.get(k + 1).is_some_and(|w| {
+                        matches!(
+                            w.key.as_str(),
+                            "also" | "then" | "later" | "has" | "had" | "ook" | "nog" | "heeft"
+                        )
+                    })
+        };
+        if let Some(&k) = before.iter().find(|&&k| {
+            s.words[k].range.start >= start && PRONOUNS.contains(&self.key_at(k)) && says_next(k)
         }) {
-            return Some(self.pronoun());
+            return Some(self.resolve(true, s.words[k].range.start));
         }
         // "The lawsuit said Willis has endured „…”": the verb's subject, not the names in
         // what is said.
@@ -550,16 +492,29 @@ impl Site<'_, '_> {
         {
             return Some(v);
         }
+        // The first name, unless it is what a title belongs to ("The chairman of the Bar
+        // Council, Guy Mansfield QC warned …") and another name follows.
+        let mut belongs: Option<String> = None;
         for k in 0..s.words.len() {
             if s.words[k].range.start >= self.outer.start && s.words[k].range.end <= self.outer.end
             {
                 continue;
             }
             if let Some(n) = name_from(self.doc, s, k, self.ctx) {
-                if !is_place_like(&n) {
-                    return Some(self.make(n, Attribution::Sentence));
+                if is_place_like(&n) {
+                    continue;
                 }
+                let det = k > 0 && matches!(self.key_at(k - 1), "the" | "de" | "het");
+                let at = if det { k - 1 } else { k };
+                if at > 0 && matches!(self.key_at(at - 1), "of" | "van" | "for" | "voor") {
+                    belongs.get_or_insert(n);
+                    continue;
+                }
+                return Some(self.make(n, Attribution::Sentence));
             }
+        }
+        if let Some(n) = belongs {
+            return Some(self.make(n, Attribution::Sentence));
         }
         before
             .iter()

@@ -309,3 +309,32 @@ fn descriptions_stand_for_the_person_the_article_is_about_or_an_organisation() {
         ]
     );
 }
+
+#[test]
+fn titles_before_names_affiliations_and_pronouns_before_the_quote() {
+    let r = built(
+        "Howard denies split over ID cards\n\nMichael Howard has denied his shadow cabinet was split.\n\nThe Tory leader said his team had reached a \"collective view\". He also said he was confident shadow minister Mr Davis would \"set out the position very clearly\". Lib Dem home affairs spokesman Mark Oaten has branded the ID scheme \"deeply flawed\". The chairman of the Bar Council, Guy Mansfield QC warned that people on the \"margins of society\" would suffer. Tory ex-minister Douglas Hogg said it was a \"regressive\" step.\n\nThe home secretary said the reports were not \"well informed\". And Home Secretary Charles Clarke told BBC One's Breakfast with Frost: \"I'm not organising a specific investigation into it.\" He said: \"'We are hoping to issue proceedings soon.\" Mr Mubanga said: \"I've lost three years of my life. He added: \"The authorities wanted to break me.\"",
+    );
+    let got: Vec<(&str, Option<&str>)> = who(&r).into_iter().map(|(q, s, _)| (q, s)).collect();
+    assert_eq!(
+        got,
+        [
+            ("collective view", Some("Michael Howard")),
+            ("set out the position very clearly", Some("Michael Howard")),
+            ("deeply flawed", Some("Mark Oaten")),
+            ("margins of society", Some("Guy Mansfield QC")),
+            ("regressive", Some("Douglas Hogg")),
+            ("well informed", Some("Home Secretary Charles Clarke")),
+            (
+                "I'm not organising a specific investigation into it.",
+                Some("Home Secretary Charles Clarke")
+            ),
+            (
+                "We are hoping to issue proceedings soon.",
+                Some("Home Secretary Charles Clarke")
+            ),
+            ("I've lost three years of my life.", Some("Mr Mubanga")),
+            ("The authorities wanted to break me.", Some("Mr Mubanga")),
+        ]
+    );
+}
