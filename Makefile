@@ -98,7 +98,8 @@ bench-quotes:
 	  crates/newsprism-core/tests/gold/quantities-heldout.tsv ../shared/seeds \
 	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
 	cargo run --release -p newsprism-core --example quote_score -- \
-	  crates/newsprism-core/tests/gold/quotes-heldout2.tsv - ../shared/seeds \
+	  crates/newsprism-core/tests/gold/quotes-heldout2.tsv \
+	  crates/newsprism-core/tests/gold/quantities-heldout2.tsv ../shared/seeds \
 	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
 
 ## Saved web pages: article text against the snippets to keep and drop, publication dates, time a

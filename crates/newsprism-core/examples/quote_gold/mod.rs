@@ -157,7 +157,12 @@ pub fn quantities(gold: &str, records: &[ArticleRecord]) -> Result<QuantityScore
                     .to_lowercase()
             });
         let hit = records[ri].quantities.iter().enumerate().find(|(k, q)| {
-            !used[ri][*k] && q.text.to_lowercase().split_whitespace().any(|w| w == first)
+            // Brackets around the number ("(zeven) bestellingen") are not part of it.
+            !used[ri][*k]
+                && q.text
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w.trim_matches(['(', ')']) == first)
         });
         let Some((k, q)) = hit else {
             sc.notes

@@ -15,14 +15,21 @@
 //! **Not quantities:** years (1800–2100 written without separators), day-and-month dates,
 //! clock times ("10.30 uur"), the dates, distances in time and repetitions the timeline reads
 //! ("twee weken geleden", "de komende drie jaar", "$5bn a year"), and numbers inside names
-//! ("S-400"). A bare length of time is a quantity: "28 jaar aan de macht", "ruim drie jaar".
+//! ("S-400", "Six Nations"), scores and odds ("30-20", "18-17 defeat", "50/50": a dash
+//! between numbers that do not rise is no range), and lengths of time after "every", "the
+//! last", "de afgelopen" (a repetition or a span up to now). A bare length of time is a
+//! quantity: "28 jaar aan de macht", "ruim drie jaar", "within 30 days"; so is an age
+//! ("150-jarig", "25-year-old", "Bell, 30,": years), a count joined to its noun ("30-man
+//! squad"), a multiple before a comparative ("10 times faster"), metres ("156 m") and a list
+//! item after a colon ("CD&V: 32", "Aantal inwoners: 1.139.815").
 //!
 //! **Ranges and hedges:** "10.000 tot 15.000", "tussen 10 en 15", "between 10 and 15",
 //! "10-15"; "ruim", "bijna", "ongeveer", "zo'n", "about", "nearly" widen the value by 10%;
 //! "meer dan" / "more than" and "tot wel" / "up to" make it open-ended.
 //!
 //! **What it counts:** the first noun after the number, past adjectives ("9.000 Russische
-//! troepen" → troepen, "80.000 eigen soldaten" → soldaten). A synonym table folds troepen,
+//! troepen" → troepen, "80.000 eigen soldaten" → soldaten; for more than one, the plural noun
+//! after a singular one: "28 spyware programs" → programs, "six WorldCom executives"). A synonym table folds troepen,
 //! soldaten, man, militairen, troops, soldiers into one *thing*; units (procent, jaar, euro…)
 //! take the next content word as what they measure ("4 procent van de bevolking"). Whose
 //! the quantity is comes from a nationality adjective in the phrase ("Russische troepen"), a

@@ -14,6 +14,8 @@ use crate::time::expressions::is_month_name;
 
 use super::parse::{collective, number_at, number_word, Number};
 
+mod things;
+
 /// What the words before a number say: approximate, open-ended either way, and where the
 /// phrase starts.
 struct Hedges {
@@ -32,6 +34,17 @@ struct Counted {
     owner: Option<Owner>,
     /// The word after the counted noun.
     next: usize,
+}
+
+/// How a number is written, for reading what it counts: a percentage, after a currency sign,
+/// vague ("duizenden"), more than one, alone in brackets.
+#[derive(Clone, Copy)]
+struct How {
+    percent: bool,
+    currency: Option<char>,
+    vague: bool,
+    many: bool,
+    parenthesised: bool,
 }
 
 /// One sentence being read, with the spans the timeline reads (not quantities).
@@ -57,7 +70,10 @@ pub(super) fn read_sentence(
     // length of time ("28 jaar", "ruim drie jaar") is a quantity.
     let temporal = crate::time::expressions::extract(sent)
         .into_iter()
-        .filter(|e| !matches!(e.kind, crate::time::expressions::Kind::Duration { .. }))
+        .filter(|e| {
+            !matches!(e.kind, crate::time::expressions::Kind::Duration { .. })
+                || anchored(&sent[..e.range.start])
+        })
         .map(|e| s.range.start + e.range.start..s.range.start + e.range.end)
         .collect();
     let r = Reader {
@@ -121,8 +137,20 @@ impl Reader<'_, '_> {
                 "year" | "years" | "month" | "week" | "day" | "hour" | "jarig" | "jarige" | "jaar"
             )
         });
+        // "30-man squad", "10-point lead": the number counts the word joined to it.
+        let modifier = ws
+            .get(i + n.used)
+            .is_some_and(|x| !x.capital && x.key.chars().all(char::is_alphabetic) && !numeric(x))
+            && raw.starts_with(|c: char| c.is_ascii_digit());
         let in_name = prev.is_some_and(|p| p.joined && !numeric(p))
-            || (ws[i + n.used - 1].joined && !ws.get(i + n.used).is_some_and(numeric) && !age);
+            || (ws[i + n.used - 1].joined
+                && !ws.get(i + n.used).is_some_and(numeric)
+                && !age
+                && !modifier);
+        // "30-20", "18-17 defeat", "50/50": a score or odds, not a range (which rises).
+        let score = self.score_at(i, n);
+        // "Six Nations", "Two Smoking Barrels": a number word with a capital inside a sentence.
+        let named = i > 0 && w.capital && !raw.starts_with(|c: char| c.is_ascii_digit());
         let is_year = raw.len() == 4
             && raw.bytes().all(|b| b.is_ascii_digit())
             && (1800.0..=2100.0).contains(&n.low);
@@ -145,7 +173,7 @@ impl Reader<'_, '_> {
             && ws
                 .get(i + n.used)
                 .is_some_and(|n| n.key == "uur" || n.key == "u");
-        in_time || in_name || is_year || is_date || is_clock || rank || single
+        in_time || in_name || is_year || is_date || is_clock || rank || single || score || named
     }
 
     /// The quantity whose number starts at word `start`, and the word to read on from; or,
@@ -180,9 +208,19 @@ impl Reader<'_, '_> {
             low *= 0.9;
             high *= 1.1;
         }
+        let parenthesised = text[..ws[start].range.start].trim_end().ends_with('(');
+        let how = How {
+            percent,
+            currency,
+            vague: n.vague,
+            many: high > 1.0,
+            parenthesised,
+        };
         let Some(counted) = self
-            .counted(end, percent, currency, n.vague)
+            .counted(end, how)
             .or_else(|| self.collective_or_elided(start, end))
+            .or_else(|| self.listed(start, end))
+            .or_else(|| self.age_after_name(start, end))
         else {
             return Err(end);
         };
@@ -190,17 +228,7 @@ impl Reader<'_, '_> {
         let owner = counted
             .owner
             .or_else(|| self.owner_before(h.first_word, &counted.key));
-        let phrase_end = if percent {
-            let p = ws[end - 1].range.end;
-            p + text[p..].find('%').map_or(0, |x| x + 1)
-        } else {
-            ws[counted.next.saturating_sub(1).max(end - 1)].range.end
-        };
-        let phrase_start = ws[h.first_word].range.start;
-        let phrase_start = match currency {
-            Some(c) => text[..phrase_start].rfind(c).unwrap_or(phrase_start),
-            None => phrase_start,
-        };
+        let (phrase_start, phrase_end) = self.phrase(start, end, h.first_word, how, counted.next);
         let unit = &self.doc.units[self.s.unit];
         let quantity = Quantity {
             at: Passage {
@@ -223,6 +251,41 @@ impl Reader<'_, '_> {
             owner,
         };
         Ok((quantity, counted.next.max(end)))
+    }
+
+    /// The byte range of the quantity's phrase: from its first word (a hedge, or the number),
+    /// its currency sign or its opening bracket, to its "%" or the last word read.
+    fn phrase(
+        &self,
+        start: usize,
+        end: usize,
+        first_word: usize,
+        how: How,
+        next: usize,
+    ) -> (usize, usize) {
+        let (ws, text) = (self.words(), self.text);
+        let phrase_end = if how.percent {
+            let p = ws[end - 1].range.end;
+            p + text[p..].find('%').map_or(0, |x| x + 1)
+        } else {
+            ws[next.saturating_sub(1).max(end - 1)].range.end
+        };
+        let phrase_start = ws[first_word].range.start;
+        let phrase_start = match how.currency {
+            // The sign right before the number ("about $180bn"), not an earlier one.
+            Some(c) => text[..ws[start].range.start]
+                .rfind(c)
+                .map_or(phrase_start, |at| at.min(phrase_start)),
+            // "(zeven) bestellingen", brackets balanced.
+            None if how.parenthesised
+                && first_word == start
+                && text[phrase_start..phrase_end].contains(')') =>
+            {
+                text[..phrase_start].rfind('(').unwrap_or(phrase_start)
+            }
+            None => phrase_start,
+        };
+        (phrase_start, phrase_end)
     }
 
     /// A range after the first number ("10.000 tot 15.000", "10-15", "tussen 10 en 15"):
@@ -299,31 +362,19 @@ impl Reader<'_, '_> {
 
     /// What the number ending before word `end` counts: a percentage, a currency, or the first
     /// noun after it, past adjectives and owners ("Russische troepen", "eigen soldaten").
-    fn counted(
-        &self,
-        end: usize,
-        percent: bool,
-        currency: Option<char>,
-        vague: bool,
-    ) -> Option<Counted> {
+    fn counted(&self, end: usize, how: How) -> Option<Counted> {
+        let How {
+            percent,
+            currency,
+            vague,
+            many,
+            parenthesised,
+        } = how;
         let ws = self.words();
         let mut j = end;
         let mut owner = None;
-        if percent {
-            return Some(Counted {
-                text: "%".into(),
-                key: "procent".into(),
-                owner,
-                next: j,
-            });
-        }
-        if let Some(c) = currency {
-            return Some(Counted {
-                text: c.to_string(),
-                key: thing_key(&c.to_string()).unwrap_or("money").into(),
-                owner,
-                next: j,
-            });
+        if percent || currency.is_some() {
+            return Some(signed(currency, end));
         }
         // "duizenden van" / "thousands of".
         if vague && ws.get(j).is_some_and(|x| x.key == "of" || x.key == "van") {
@@ -332,10 +383,16 @@ impl Reader<'_, '_> {
         while j < ws.len() && j < end + 4 {
             let x = &ws[j];
             let gap = &self.text[ws[j - 1].range.end..x.range.start];
-            if gap.contains([',', ';', ':', '.', '(', ')', '„', '“', '”', '"']) {
+            // "(zeven) bestellingen": the number alone in brackets.
+            let bracketed = parenthesised && j == end && gap.trim() == ")";
+            if gap.contains([',', ';', ':', '.', '(', ')', '„', '“', '”', '"']) && !bracketed
+            {
                 return None;
             }
             let folded = x.key.as_str();
+            if let Some(c) = self.special_thing(j, many) {
+                return Some(Counted { owner, ..c });
+            }
             if let Some(o) = owner_of(self.word_text(j), self.aliases) {
                 if is_name_adjective(folded) || folded == "eigen" || folded == "own" || x.capital {
                     owner.get_or_insert(o);
@@ -347,7 +404,7 @@ impl Reader<'_, '_> {
             // seasons", "separate spyware programs".
             let before_noun = ws.get(j + 1).is_some_and(|n| {
                 n.content
-                    && !n.capital
+                    && (!n.capital || is_name_adjective(&n.key))
                     && !self.text[x.range.end..n.range.start].contains([',', ';', ':', '.', '('])
             });
             if ADJECTIVES.contains(&folded)
@@ -449,6 +506,51 @@ impl Reader<'_, '_> {
     }
 }
 
+/// Whether a length of time whose sentence reads `before` up to it is a repetition or a span
+/// that ends now, and so the timeline's rather than a quantity: "every three years", "over the
+/// last ten years", "de afgelopen vijf jaar". A length with "within" or "in" ("within 30 days",
+/// "voor het eerst in ruim drie jaar") stays a quantity, as the gold tables have it.
+fn anchored(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| crate::text::fold::fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    let last = words.first().map(String::as_str);
+    matches!(last, Some("every" | "each" | "elke" | "iedere" | "per"))
+        || words.iter().take(2).any(|w| {
+            matches!(
+                w.as_str(),
+                "last"
+                    | "past"
+                    | "next"
+                    | "coming"
+                    | "afgelopen"
+                    | "komende"
+                    | "laatste"
+                    | "voorbije"
+            )
+        })
+}
+
+/// What a number with a sign counts: a percentage, or money in a currency.
+fn signed(currency: Option<char>, next: usize) -> Counted {
+    let (text, key) = match currency {
+        Some(c) => (
+            c.to_string(),
+            thing_key(&c.to_string()).unwrap_or("money").to_string(),
+        ),
+        None => ("%".to_string(), "procent".to_string()),
+    };
+    Counted {
+        text,
+        key,
+        owner: None,
+        next,
+    }
+}
+
 /// The figure as a reader would say it: "10000–15000", "~9000", ">3", "≤5".
 fn value_text(low: f64, high: f64, vague: bool, approx: bool, open_low: bool) -> String {
     if high.is_infinite() {
@@ -468,7 +570,8 @@ fn value_text(low: f64, high: f64, vague: bool, approx: bool, open_low: bool) ->
 
 /// Whether a lower-case word before a noun reads as an adjective by its form: a Dutch inflected
 /// adjective ("representatieve", "bestuurlijke"), or an English one by its ending ("separate",
-/// "additional", "massive") or among the commonest ("full", "big").
+/// "additional", "massive", a participle: "freed", "missed") or among the commonest ("full",
+/// "big").
 fn adjective_by_form(w: &str) -> bool {
     const COMMON: &[&str] = &[
         "full", "big", "small", "large", "long", "short", "high", "low", "few", "young", "old",
@@ -484,7 +587,7 @@ fn adjective_by_form(w: &str) -> bool {
             .any(|e| w.ends_with(e))
         || n > 5
             && [
-                "ful", "ive", "ous", "ate", "able", "ible", "ical", "less", "ish",
+                "ful", "ive", "ous", "ate", "able", "ible", "ical", "less", "ish", "ed",
             ]
             .iter()
             .any(|e| w.ends_with(e))

@@ -218,8 +218,8 @@ fn lengths_of_time_and_numbers_in_words_are_quantities() {
 
 #[test]
 fn prepositions_letters_ranks_ages_and_adjectives() {
-    // Not quantities: "ten noorden", "ten volle", "een enkele", the "B" of "R&B", "number 19",
-    // and "156 m" (metres, never 156 million: a lone letter is no scale).
+    // Not quantities: "ten noorden", "ten volle", "een enkele", the "B" of "R&B", "number 19".
+    // "156 m" is 156 metres, never 156 million: a lone letter is no scale.
     let got: Vec<(String, f64, String)> = ledger(&[
         " date 2022-12 Ten noorden grenst het aan Luik en ten volle steunt het de 220.000 leden. Een enkele verdedigingsruimte, maar enkele werknemers en drie representatieve vakbonden. De 29-jarige koningin. De top is 156 m hoog en het land telt 3 miljoen mensen.",
         "R&B singer Usher was at number 19 with 13 nominations and missed three full seasons. The 25-year-old got a one-year ban.",
@@ -232,15 +232,68 @@ fn prepositions_letters_ranks_ages_and_adjectives() {
         ("220.000 leden", 220000.0, "leden"),
         ("enkele werknemers", 2.0, "werknemers"),
         ("drie representatieve vakbonden", 3.0, "vakbonden"),
-        ("29-jarige", 29.0, "jarige"),
+        ("29-jarige", 29.0, "jaar"),
+        ("156 m", 156.0, "m"),
         ("3 miljoen mensen", 3e6, "mensen"),
         ("13 nominations", 13.0, "nominations"),
         ("three full seasons", 3.0, "seasons"),
-        ("25-year", 25.0, "year"),
+        ("25-year-old", 25.0, "year"),
         ("one-year", 1.0, "year"),
     ]
     .iter()
     .map(|(a, b, c)| (a.to_string(), *b, c.to_string()))
     .collect();
     assert_eq!(got, want);
+}
+
+#[test]
+fn scores_odds_and_repetitions_are_not_quantities_ages_lists_and_compounds_are() {
+    let things = |text: &str| -> Vec<(String, String)> {
+        ledger(&[text])
+            .quantities
+            .into_iter()
+            .map(|q| (q.at.text, q.thing))
+            .collect()
+    };
+    let got = things(
+        "England A beat France A 30-20 nine days ago, lost 18-17 and won 83-10. It was a 50/50 chance. They visit every three years. Bell, 30, joined the 30-man squad for the RBS Six Nations. Shareholders lost about $180bn and $11bn before. One of six WorldCom executives found 28 separate spyware programs and three missed penalties. It is 10 times faster.",
+    );
+    assert_eq!(
+        got,
+        [
+            ("30".to_string(), "years".to_string()),
+            ("30-man".to_string(), "man".to_string()),
+            ("about $180bn".to_string(), "$".to_string()),
+            ("$11bn".to_string(), "$".to_string()),
+            (
+                "six WorldCom executives".to_string(),
+                "executives".to_string()
+            ),
+            (
+                "28 separate spyware programs".to_string(),
+                "programs".to_string()
+            ),
+            (
+                "three missed penalties".to_string(),
+                "penalties".to_string()
+            ),
+            ("10 times".to_string(), "times".to_string()),
+        ]
+    );
+    let dutch = things(
+        "De zetelverdeling is als volgt:\n\nCD&V: 32\n\nAantal inwoners: 1.139.815 (op 1 juli 2005)\n\nHoogste punt: Kemmelberg (156 m)\n\nToen de werf haar 150-jarig bestaan vierde, werkte zij de laatste (zeven) bestellingen af.",
+    );
+    assert_eq!(
+        dutch,
+        [
+            ("32".to_string(), "CD&V".to_string()),
+            ("1.139.815".to_string(), "inwoners".to_string()),
+            ("156 m".to_string(), "m".to_string()),
+            ("150-jarig".to_string(), "jaar".to_string()),
+            (
+                "(zeven) bestellingen".to_string(),
+                "bestellingen".to_string()
+            ),
+        ]
+    );
 }
