@@ -90,20 +90,17 @@ impl Site<'_, '_> {
         thing.then(|| self.make(format!("{} {written}", det), how))
     }
 
-    /// Who a description of a person (its `noun`, when it has one) stands for: the one person
-    /// the article names with that noun as a title ("Home Secretary Charles Clarke"), else a
-    /// person named with it since the quotation just before ("Jones, the defender, …"), else
-    /// that quotation's speaker (when it is in this paragraph or the one before), else the person
-    /// the article is about, when named before here, else the last person named.
+    /// Who a description of a person (its `noun`, when it has one) stands for: a person named
+    /// with that noun since the quotation just before ("Jones, the defender, …"), else that
+    /// quotation's speaker (when it is in this paragraph or the one before), else the one
+    /// person the article names with that noun as a title ("Home Secretary Charles Clarke"),
+    /// else the person the article is about, when named before here, else the last person
+    /// named.
     pub(super) fn referent(&self, noun: Option<&str>) -> Option<Speaker> {
         let here = self.doc.units[self.unit].paragraph;
         let recent = self.previous.filter(|p| {
             p.speaker.is_some() && p.at.paragraph.zip(here).is_some_and(|(a, b)| a + 1 >= b)
         });
-        // "The home secretary said …" and, elsewhere, "Home Secretary Charles Clarke".
-        if let Some(n) = noun.and_then(|noun| titled_anywhere(self.doc, self.ctx, noun)) {
-            return self.make(n, Attribution::Pronoun);
-        }
         if let Some(p) = recent {
             if let Some(n) = noun.and_then(|noun| self.named_as(noun, p)) {
                 return self.make(n, Attribution::Pronoun);
@@ -112,6 +109,10 @@ impl Site<'_, '_> {
                 how: Attribution::Pronoun,
                 ..sp
             });
+        }
+        // "The home secretary said …" and, elsewhere, "Home Secretary Charles Clarke".
+        if let Some(n) = noun.and_then(|noun| titled_anywhere(self.doc, self.ctx, noun)) {
+            return self.make(n, Attribution::Pronoun);
         }
         if let Some(t) = topic_person(
             self.doc,

@@ -269,11 +269,12 @@ impl Site<'_, '_> {
             if next.is_some_and(|n| INDEFINITE.contains(&n)) {
                 return Some(None);
             }
-            if next.is_some_and(|n| PRONOUNS.contains(&n))
-                || (matches!(next, Some("de" | "het" | "the"))
-                    && next2.is_some_and(is_person_title))
-            {
+            if next.is_some_and(|n| PRONOUNS.contains(&n)) {
                 return Some(self.pronoun());
+            }
+            // "aldus de dictator": the person the description stands for.
+            if matches!(next, Some("de" | "het" | "the")) && next2.is_some_and(is_person_title) {
+                return Some(self.referent(next2));
             }
         }
         // ", Smith said" / "Kremlin spokesman Dmitry Peskov said" / "Peskov zei".
@@ -377,10 +378,13 @@ impl Site<'_, '_> {
         }
         let w = self.s.words.get(from).map(|w| w.key.as_str());
         let w2 = self.s.words.get(from + 1).map(|w| w.key.as_str());
-        // "volgens hem", "volgens de president": the speaker before, or the last person.
-        (w.is_some_and(|w| PRONOUNS.contains(&w))
-            || (matches!(w, Some("de" | "het" | "the")) && w2.is_some_and(is_person_title)))
-        .then(|| self.pronoun())
+        // "volgens hem": the speaker before, or the last person; "volgens de president": the
+        // person the description stands for.
+        if matches!(w, Some("de" | "het" | "the")) && w2.is_some_and(is_person_title) {
+            return Some(self.referent(w2));
+        }
+        w.is_some_and(|w| PRONOUNS.contains(&w))
+            .then(|| self.pronoun())
     }
 
     /// A name set off by commas within a few words of word `from`: "de commandant van de
