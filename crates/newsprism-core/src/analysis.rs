@@ -124,8 +124,10 @@ pub struct TimeRecord {
     pub aside: bool,
     /// Placed by a named event ("sinds de oorlog in Oekraïne"): the event and its date.
     pub named_event: Option<String>,
-    /// What else in the article settled its value: the same day named in full elsewhere
-    /// ("maandag 19 december"), or the dated saying a quotation's "today" counts from.
+    /// What else in the article settled or narrowed its value: the same day named in full
+    /// elsewhere ("maandag 19 december"), the dated saying a quotation's "today" counts from,
+    /// the article's own month (a day written without its year), or the dated events that
+    /// bound the day of an article dated only by its month.
     pub settled_by: Option<String>,
 }
 

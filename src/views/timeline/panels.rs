@@ -146,7 +146,7 @@ fn mention_card(t: &Timeline, ei: usize, lanes: Memo<LaneSet>, ui: Ui) -> Option
                 .map(|by| {
                     view! {
                         <p class="muted" data-testid="settled-by">
-                            {format!("One of several days by the publication date; settled by {by}.")}
+                            {format!("Placed by the rest of the article: {by}.")}
                         </p>
                     }
                 })}

@@ -2,12 +2,18 @@
 //! mentions of the same date across texts, axis ticks, query trends and exports.
 //!
 //! Everything the timeline view draws is computed here; the view only maps days to pixels.
+//!
+//! Each expression is placed against the publication date, then against the rest of its
+//! article: a quotation's "today" counts from the day it was said (`speech.rs`), and a value
+//! the publication date leaves open is settled or narrowed by the article's other dates
+//! (`narrow.rs`); the evidence is kept with the value.
 
 mod axis;
 mod cache;
 mod export;
 mod infer;
 mod lanes;
+mod narrow;
 mod speech;
 mod trend;
 
@@ -26,9 +32,7 @@ use serde::Serialize;
 use super::calendar::{civil, human_day, span_of, Day, MONTH_ABBR};
 use super::expressions::{extract, Expression};
 use super::named::NamedEvents;
-use super::resolve::{
-    needs_reference, resolve, resolve_by_weekday, Granularity, Interval, Resolution,
-};
+use super::resolve::{needs_reference, resolve, resolve_by_weekday, Granularity, Resolution};
 use crate::article::{Article, ArticleId, ParagraphKind, PubDate};
 use crate::text::fold::fold;
 use crate::text::sentence::sentences;
@@ -115,7 +119,8 @@ pub fn analyse_with(article: &Article, table: &NamedEvents) -> ArticleTime {
                 ev.resolution = resolve(&ev.expression, Some(start..=end));
             }
             speech::speakers_now(article, &mut events);
-            settle_by_the_article(&mut events);
+            narrow::settle_by_the_article(&mut events);
+            narrow::narrow_by_the_article(&mut events, start, end);
         }
         None => {
             for ev in &mut events {
@@ -145,42 +150,6 @@ pub fn analyse_with(article: &Article, table: &NamedEvents) -> ArticleTime {
         events: placeable.into_iter().map(Arc::new).collect(),
         other: other.into_iter().map(Arc::new).collect(),
         inferred,
-    }
-}
-
-/// A weekday the publication date leaves open ("maandag" in an article dated only December
-/// 2022: five Mondays) is the one of its candidates that the article names with its full date
-/// elsewhere ("maandag 19 december"), when exactly one is.
-fn settle_by_the_article(events: &mut [Event]) {
-    let certain: Vec<(Day, String)> = events
-        .iter()
-        .filter(|e| !e.aside && e.anchor.is_none())
-        .filter_map(|e| Some((e, e.resolution.as_ref()?)))
-        .filter(|(_, r)| r.is_certain() && r.granularity == Granularity::Day && r.start == r.end)
-        .map(|(e, r)| (r.start, e.text.clone()))
-        .collect();
-    if certain.is_empty() {
-        return;
-    }
-    for e in events.iter_mut() {
-        if !matches!(
-            e.expression.kind,
-            expressions::Kind::Weekday { .. } | expressions::Kind::WeekdayOfWeek { .. }
-        ) {
-            continue;
-        }
-        let Some(r) = e.resolution.as_ref().filter(|r| !r.is_certain()) else {
-            continue;
-        };
-        let hits: Vec<(Interval, &String)> = r
-            .candidates
-            .iter()
-            .filter_map(|c| Some((*c, &certain.iter().find(|(d, _)| *d == c.start)?.1)))
-            .collect();
-        if let [(one, words)] = hits.as_slice() {
-            let settled = r.settled(*one, format!("“{words}” in the same article"));
-            e.resolution = Some(settled);
-        }
     }
 }
 
