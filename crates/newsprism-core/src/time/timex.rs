@@ -123,7 +123,11 @@ pub fn timex(e: &Expression, r: Option<&Resolution>) -> Timex {
             weekday: None,
         } => ("SET", period(Some(1), unit), None),
         _ => {
-            let kind = if e.day_part.is_some() { "TIME" } else { "DATE" };
+            let kind = if e.day_part.is_some() || e.clock.is_some() {
+                "TIME"
+            } else {
+                "DATE"
+            };
             let modifier = match e.part {
                 Some(Part::Start) => Some("START"),
                 Some(Part::Mid) => Some("MID"),
@@ -140,9 +144,7 @@ pub fn timex(e: &Expression, r: Option<&Resolution>) -> Timex {
     };
     let timeml_value = if value.contains('|') || value.contains("..") {
         let mut v = open_value(&e.kind);
-        if let Some(part) = e.day_part {
-            v.push_str(part.code());
-        }
+        v.push_str(&time_of_day(e));
         v
     } else {
         value.clone()
@@ -155,13 +157,23 @@ pub fn timex(e: &Expression, r: Option<&Resolution>) -> Timex {
     }
 }
 
+/// The time of day TIMEX3 appends to a day: a clock time ("T18:00", midnight "T24:00") or a
+/// part of the day ("TEV").
+fn time_of_day(e: &Expression) -> String {
+    match (e.clock, e.day_part) {
+        (Some((h, m)), _) => format!("T{h:02}:{m:02}"),
+        (None, Some(part)) => part.code().to_string(),
+        (None, None) => String::new(),
+    }
+}
+
 /// A placed date's candidates at the unit the text speaks in, with the part of the day.
 fn point_values(e: &Expression, r: &Resolution) -> String {
     let granularity = match (e.part, e.kind) {
         (Some(Part::Earlier | Part::Later), Kind::Unit { unit, .. }) => granularity_of(unit),
         _ => r.granularity,
     };
-    let suffix = e.day_part.map_or("", |p| p.code());
+    let suffix = time_of_day(e);
     // TIMEX3 writes a decade as its first three digits ("198" for the 1980s), where
     // Newsprism's own value marks the open digit ("198X").
     let one = |day| match granularity {
@@ -358,6 +370,33 @@ mod tests {
                 ("bijna een jaar geleden", "DATE", "2021", Some("APPROX")),
                 ("begin dit jaar", "DATE", "2022", Some("START")),
                 ("maandag", "DATE", "2022-12-19", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_times_are_times_of_their_day() {
+        let found = timexes(
+            " date 2004-12-27 The talks begin at 1800 GMT on Monday. He arrived at 3pm on \
+             Tuesday and left at 10.30am. They have until midnight on 16 December. It ended at \
+             7.45 p.m. yesterday. De vergadering begint maandag om 10.30 uur en om 18:00 uur is \
+             het voorbij. Hij wachtte 10 uur lang; the score was 2-1.",
+        );
+        let got: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|(text, t)| (text.as_str(), t.kind, t.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1800 GMT on Monday", "TIME", "2004-12-27T18:00"),
+                ("3pm on Tuesday", "TIME", "2004-12-21T15:00"),
+                ("10.30am", "TIME", "2004-12-27T10:30"),
+                ("midnight on 16 December", "TIME", "2004-12-16T24:00"),
+                ("7.45 p.m. yesterday", "TIME", "2004-12-26T19:45"),
+                ("maandag om 10.30 uur", "TIME", "2004-12-27T10:30"),
+                ("18:00 uur", "TIME", "2004-12-27T18:00"),
+                ("10 uur", "DURATION", "PT10H"),
             ]
         );
     }

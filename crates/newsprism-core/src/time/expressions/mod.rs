@@ -14,16 +14,20 @@
 //! Besides dates it reads what TimeML also counts as time expressions but that has no single
 //! place in time: durations ("28 jaar", "ruim drie jaar", "al jaren"), vague references ("nu",
 //! "binnenkort", "sinds kort") and repetitions ("elke maandag", "per month") — see
-//! [`Kind::placeable`] — as well as quarters, holidays and the part of the day a date carries.
+//! [`Kind::placeable`] — as well as quarters, holidays and the part of the day or the clock
+//! time a date carries ("maandagavond", "1800 GMT on Monday", "om 10.30 uur").
 //!
 //! Files: `lexicon.rs` (the words of dates), `tokens.rs` (tokens, look-ups, counts and their
 //! bounds), `scan.rs` (the patterns tried at each token), `patterns.rs` (the date patterns),
 //! `named.rs` (quarters, holidays, "July last year"), `vague.rs` (durations, repetitions,
-//! vague references, parts of the day), `tense.rs` (the tense of a sentence).
+//! vague references, parts of the day), `clock.rs` (clock times), `tense.rs` (the tense of a
+//! sentence).
 //!
-//! Left alone: "nu" as a conjunction ("nu de oorlog…"), "eerder … dan" (rather than), clock
-//! times ("om drie uur"), and expressions anchored on a named event ("sinds de oorlog").
+//! Left alone: "nu" as a conjunction ("nu de oorlog…"), "eerder … dan" (rather than), a clock
+//! time in words ("om drie uur"), and expressions anchored on a named event ("sinds de
+//! oorlog"), which `super::named` reads.
 
+mod clock;
 mod lexicon;
 mod named;
 mod patterns;
@@ -358,6 +362,9 @@ pub struct Expression {
     pub modifier: Option<Mod>,
     /// "maandagavond", "Wednesday morning", "tonight".
     pub day_part: Option<DayPart>,
+    /// A clock time on the day, hour (24 for midnight) and minute: "1800 GMT on Monday",
+    /// "om 10.30 uur".
+    pub clock: Option<(u8, u8)>,
     /// The sentence's tense.
     pub tense: Tense,
 }
@@ -493,6 +500,7 @@ pub(super) fn expr(kind: Kind) -> Expression {
         approx: false,
         modifier: None,
         day_part: None,
+        clock: None,
         tense: Tense::Present,
     }
 }

@@ -1,6 +1,7 @@
 //! The patterns tried at each token, longest and most specific first; the date patterns
 //! themselves are in `patterns.rs`, the tokens in `tokens.rs`.
 
+use super::clock::{clock_then_day, lone_clock, with_clock};
 use super::lexicon::*;
 use super::named::{holiday, quarter, year_counted};
 use super::patterns::{
@@ -45,45 +46,51 @@ pub(super) fn match_at(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
 fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     let tok = s.toks.get(i)?;
     let w = s.word(i)?;
-    // Numeric dates: 2022-12-19, 19-12-2022, 19/12/2022, 19.12.2022.
-    (if tok.kind == TokKind::Num {
-        numeric_date(s, i)
-    } else {
-        None
-    })
-    .or_else(|| part_of_the_unit(s, i))
-    .or_else(|| within_the_unit(s, i))
-    .or_else(|| part_of_period(s, i, w))
-    .or_else(|| weekday(s, i))
-    .or_else(|| day_month(s, i).map(|(end, kind)| (end, expr(kind))))
-    .or_else(|| season_with_year(s, i))
-    .or_else(|| quarter(s, i))
-    .or_else(|| holiday(s, i))
-    .or_else(|| month(s, i))
-    .or_else(|| relative_word(s, i, w))
-    .or_else(|| deictic(s, i).map(|(offset, len)| (i + len, expr(Kind::DayOffset { offset }))))
-    .or_else(|| ago(s, i))
-    // Decades: "de jaren negentig", "jaren '90", "the 1990s", "the nineties".
-    .or_else(|| decade(s, i))
-    .or_else(|| century(s, i))
-    .or_else(|| lone_year(s, i))
-    .map(|(end, mut e)| {
-        let day = matches!(
-            e.kind,
-            Kind::Weekday { .. }
-                | Kind::WeekdayOfWeek { .. }
-                | Kind::DayOffset { .. }
-                | Kind::Date { .. }
-        );
-        let end = if day {
-            with_day_part(s, i, end, &mut e)
-        } else {
-            end
-        };
-        (end, e)
-    })
-    .or_else(|| set(s, i))
-    .or_else(|| duration(s, i))
+    // "1800 GMT on Monday", "midnight on 16 December": the day with its time.
+    clock_then_day(s, i, |j| match_core(s, j))
+        // Numeric dates: 2022-12-19, 19-12-2022, 19/12/2022, 19.12.2022.
+        .or_else(|| {
+            if tok.kind == TokKind::Num {
+                numeric_date(s, i)
+            } else {
+                None
+            }
+        })
+        .or_else(|| part_of_the_unit(s, i))
+        .or_else(|| within_the_unit(s, i))
+        .or_else(|| part_of_period(s, i, w))
+        .or_else(|| weekday(s, i))
+        .or_else(|| day_month(s, i).map(|(end, kind)| (end, expr(kind))))
+        .or_else(|| season_with_year(s, i))
+        .or_else(|| quarter(s, i))
+        .or_else(|| holiday(s, i))
+        .or_else(|| month(s, i))
+        .or_else(|| relative_word(s, i, w))
+        .or_else(|| deictic(s, i).map(|(offset, len)| (i + len, expr(Kind::DayOffset { offset }))))
+        .or_else(|| ago(s, i))
+        // Decades: "de jaren negentig", "jaren '90", "the 1990s", "the nineties".
+        .or_else(|| decade(s, i))
+        .or_else(|| century(s, i))
+        .or_else(|| lone_year(s, i))
+        .map(|(end, mut e)| {
+            let day = matches!(
+                e.kind,
+                Kind::Weekday { .. }
+                    | Kind::WeekdayOfWeek { .. }
+                    | Kind::DayOffset { .. }
+                    | Kind::Date { .. }
+            );
+            let end = if day {
+                let end = with_day_part(s, i, end, &mut e);
+                with_clock(s, end, &mut e)
+            } else {
+                end
+            };
+            (end, e)
+        })
+        .or_else(|| lone_clock(s, i))
+        .or_else(|| set(s, i))
+        .or_else(|| duration(s, i))
 }
 
 /// A part of a period: "begin dit jaar", "eind 2021", "mid-2020", "early next year",

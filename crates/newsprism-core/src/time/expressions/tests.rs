@@ -242,12 +242,16 @@ fn the_sentence_tense_is_read_from_its_verbs() {
 
 #[test]
 fn names_clock_times_and_list_years_are_told_apart() {
-    // A name's number, a clock time, a Dutch month in a title, the executive: not dates.
+    // A name's number, a Dutch month in a title, the executive: not dates. A clock time is
+    // part of its day's expression, not a year.
     assert_eq!(
         texts("PCs running Windows 2000 and XP."),
         Vec::<&str>::new()
     );
-    assert_eq!(texts("At 1800 GMT on Monday it fell."), ["Monday"]);
+    assert_eq!(
+        texts("At 1800 GMT on Monday it fell."),
+        ["1800 GMT on Monday"]
+    );
     assert_eq!(texts("Hij won met Mei Requiem."), Vec::<&str>::new());
     assert_eq!(
         texts("Het dagelijks bestuur vergadert."),
