@@ -120,8 +120,9 @@ pub fn timex(e: &Expression, r: Option<&Resolution>) -> Timex {
         } => ("SET", format!("XXXX-WXX-{}", wd + 1), None),
         Kind::Set {
             unit,
+            every,
             weekday: None,
-        } => ("SET", period(Some(1), unit), None),
+        } => ("SET", period(Some(every as i32), unit), None),
         _ => {
             let kind = if e.day_part.is_some() || e.clock.is_some() {
                 "TIME"
@@ -242,7 +243,8 @@ pub fn describe(e: &Expression) -> String {
         Kind::Set {
             weekday: Some(wd), ..
         } => format!("every {}", WEEKDAY_NAMES[usize::from(wd % 7)]),
-        Kind::Set { unit, .. } => format!("every {}", unit_name(unit, false)),
+        Kind::Set { unit, every: 1, .. } => format!("every {}", unit_name(unit, false)),
+        Kind::Set { unit, every, .. } => format!("every {every} {}", unit_name(unit, true)),
         _ => String::new(),
     }
 }
@@ -399,6 +401,33 @@ mod tests {
                 ("10 uur", "DURATION", "PT10H"),
             ]
         );
+    }
+
+    #[test]
+    fn that_year_takes_the_year_named_before_and_counted_repetitions_their_count() {
+        let found = timexes(
+            "Gent\n\nIn 1954 trouwde hij. Datzelfde jaar verhuisde hij. He won in 2001 and \
+             later that year he lost. De vijfjaarlijkse verkiezingen en de tweewekelijkse markt.",
+        );
+        let got: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|(text, t)| (text.as_str(), t.kind, t.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1954", "DATE", "1954"),
+                ("Datzelfde jaar", "DATE", "1954"),
+                ("2001", "DATE", "2001"),
+                ("that year", "DATE", "2001"),
+                ("vijfjaarlijkse", "SET", "P5Y"),
+                ("tweewekelijkse", "SET", "P2W"),
+            ]
+        );
+        // Nothing named before: no year is made up.
+        assert!(timexes("Gent\n\nDatzelfde jaar verhuisde hij.")
+            .iter()
+            .all(|(_, t)| t.value != "1954"));
     }
 
     #[test]

@@ -245,6 +245,9 @@ pub enum Kind {
         /// "vorig", "dit", "volgend kwartaal"; "of last year" for a numbered one.
         rel: Rel,
     },
+    /// The year an earlier expression of the article names: "datzelfde jaar", "that year",
+    /// "the same year" (the timeline gives it that year).
+    ThatYear,
     /// A year ("2019").
     Year {
         /// The year.
@@ -329,6 +332,8 @@ pub enum Kind {
     Set {
         /// The period.
         unit: Unit,
+        /// Periods between repetitions: 5 for "vijfjaarlijks" (every five years), else 1.
+        every: u32,
         /// The weekday, for "elke maandag".
         weekday: Option<u8>,
     },

@@ -71,6 +71,7 @@ fn match_core(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
         // Decades: "de jaren negentig", "jaren '90", "the 1990s", "the nineties".
         .or_else(|| decade(s, i))
         .or_else(|| century(s, i))
+        .or_else(|| that_year(s, i))
         .or_else(|| lone_year(s, i))
         .map(|(end, mut e)| {
             let day = matches!(
@@ -323,4 +324,24 @@ fn short_year(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
         year += 100;
     }
     (first >= 1000 && year - first < 100).then(|| (i + 1, expr(Kind::Year { year })))
+}
+
+/// "datzelfde jaar", "hetzelfde jaar", "in dat jaar", "that year", "the same year": the year an
+/// earlier expression names (the timeline finds it).
+fn that_year(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
+    let prev = i.checked_sub(1).and_then(|p| s.word(p)).unwrap_or("");
+    let len = match (s.word(i)?, s.word(i + 1)?, s.word(i + 2)) {
+        ("datzelfde" | "hetzelfde", "jaar", _) | ("that", "year", _) => 2,
+        ("dat", "jaar", _)
+            if matches!(
+                prev,
+                "in" | "van" | "later" | "eerder" | "begin" | "eind" | "einde" | "midden" | "tot"
+            ) =>
+        {
+            2
+        }
+        ("the" | "that", "same", Some("year")) => 3,
+        _ => return None,
+    };
+    Some((i + len, expr(Kind::ThatYear)))
 }

@@ -152,6 +152,7 @@ fn durations_references_repetitions_and_day_parts_are_read() {
                     "elke maandag",
                     Kind::Set {
                         unit: Unit::Week,
+                        every: 1,
                         weekday: Some(0),
                     },
                     None,
@@ -161,6 +162,7 @@ fn durations_references_repetitions_and_day_parts_are_read() {
                     "wekelijks",
                     Kind::Set {
                         unit: Unit::Week,
+                        every: 1,
                         weekday: None,
                     },
                     None,
@@ -170,6 +172,7 @@ fn durations_references_repetitions_and_day_parts_are_read() {
                     "per month",
                     Kind::Set {
                         unit: Unit::Month,
+                        every: 1,
                         weekday: None,
                     },
                     None,
@@ -179,6 +182,7 @@ fn durations_references_repetitions_and_day_parts_are_read() {
                     "a week",
                     Kind::Set {
                         unit: Unit::Week,
+                        every: 1,
                         weekday: None,
                     },
                     None,

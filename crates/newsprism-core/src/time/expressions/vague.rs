@@ -188,6 +188,21 @@ pub(super) fn reference(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
     Some((i + len, expr(Kind::Vague { reference })))
 }
 
+/// A Dutch repetition with its count in the word: "vijfjaarlijks", "tweewekelijkse".
+fn counted_repetition(w: &str) -> Option<(u32, Unit)> {
+    let w = w.strip_suffix('e').unwrap_or(w);
+    let (head, unit) = [
+        ("jaarlijks", Unit::Year),
+        ("maandelijks", Unit::Month),
+        ("wekelijks", Unit::Week),
+        ("daags", Unit::Day),
+    ]
+    .into_iter()
+    .find_map(|(end, unit)| Some((w.strip_suffix(end)?, unit)))?;
+    let n = crate::text::lexicon::cardinal(head)?;
+    (2..=100).contains(&n).then_some((n as u32, unit))
+}
+
 /// A repetition at `i`: "elke maandag", "iedere week", "every year", "each month", "per dag",
 /// "wekelijks", "daily", "everyday", "twice a week".
 pub(super) fn set(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
@@ -206,6 +221,18 @@ pub(super) fn set(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
             i + 1,
             expr(Kind::Set {
                 unit,
+                every: 1,
+                weekday: None,
+            }),
+        ));
+    }
+    // "vijfjaarlijks", "tweewekelijkse", "driemaandelijks": every five years, two weeks, ….
+    if let Some((every, unit)) = counted_repetition(w) {
+        return Some((
+            i + 1,
+            expr(Kind::Set {
+                unit,
+                every,
                 weekday: None,
             }),
         ));
@@ -231,6 +258,7 @@ pub(super) fn set(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
             i + 2,
             expr(Kind::Set {
                 unit,
+                every: 1,
                 weekday: None,
             }),
         ));
@@ -240,6 +268,7 @@ pub(super) fn set(s: &Scanner, i: usize) -> Option<(usize, Expression)> {
         i + 2,
         expr(Kind::Set {
             unit: Unit::Week,
+            every: 1,
             weekday: Some(weekday),
         }),
     ))

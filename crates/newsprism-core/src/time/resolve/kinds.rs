@@ -85,6 +85,8 @@ pub(super) fn answer(e: &Expression, r: Option<Day>) -> Option<Answer> {
         Kind::Span { n, unit, future } => span(r?, n, unit, future),
         // A bare duration, a vague reference, a repetition: no place in time.
         Kind::Duration { .. } | Kind::Vague { .. } | Kind::Set { .. } => return None,
+        // Placed by the timeline, from the year an earlier expression names.
+        Kind::ThatYear => return None,
     };
     match e.part {
         Some(part) => with_part(a, part, r),

@@ -119,6 +119,7 @@ pub fn analyse_with(article: &Article, table: &NamedEvents) -> ArticleTime {
                 ev.resolution = resolve(&ev.expression, Some(start..=end));
             }
             speech::speakers_now(article, &mut events);
+            narrow::that_year(&mut events);
             narrow::settle_by_the_article(&mut events);
             narrow::narrow_by_the_article(&mut events, start, end);
         }
@@ -128,6 +129,7 @@ pub fn analyse_with(article: &Article, table: &NamedEvents) -> ArticleTime {
                     ev.resolution = resolve(&ev.expression, None);
                 }
             }
+            narrow::that_year(&mut events);
             let floor = events
                 .iter()
                 .filter_map(|e| e.resolution.as_ref())

@@ -4,7 +4,7 @@
 //! december vertrok hij" is a Monday on or after 12 December).
 
 use super::Event;
-use crate::time::calendar::{human_day, Day};
+use crate::time::calendar::{civil, human_day, Day};
 use crate::time::expressions::{self, Tense};
 use crate::time::resolve::{resolve, Granularity, Interval};
 
@@ -138,6 +138,33 @@ fn in_the_articles_span(events: &mut [Event], start: Day, end: Day) {
             );
             e.resolution = Some(r.settled(*one, evidence));
         }
+    }
+}
+
+/// "datzelfde jaar", "that year": the year of the nearest expression before it in the article
+/// whose placing lies within one year, with that evidence.
+pub(super) fn that_year(events: &mut [Event]) {
+    for k in 0..events.len() {
+        if events[k].expression.kind != expressions::Kind::ThatYear {
+            continue;
+        }
+        let antecedent = events[..k].iter().rev().find_map(|e| {
+            let r = e.resolution.as_ref()?;
+            let (y0, y1) = (civil(r.start).0, civil(r.end).0);
+            (y0 == y1
+                && r.granularity != Granularity::Decade
+                && r.granularity != Granularity::Century)
+                .then(|| (y0, e.text.clone()))
+        });
+        let Some((year, words)) = antecedent else {
+            continue;
+        };
+        let e = &mut events[k];
+        e.expression.kind = expressions::Kind::Year { year };
+        e.resolution = resolve(&e.expression, None).map(|mut r| {
+            r.settled_by = Some(format!("the year of “{words}” before it"));
+            r
+        });
     }
 }
 
