@@ -22,13 +22,11 @@ const ZONES: &[&str] = &[
 pub(super) fn clock_at(s: &Scanner, i: usize) -> Option<(usize, (u8, u8))> {
     let tok = s.toks.get(i)?;
     let w = tok.lower.as_str();
-    let cued = i
-        .checked_sub(1)
-        .and_then(|p| s.word(p))
-        .is_some_and(|p| CUES.contains(&p));
     match w {
         "midnight" | "middernacht" => return Some((i + 1, (24, 0))),
         "noon" | "midday" => return Some((i + 1, (12, 0))),
+        // Most tokens: no digit, no clock time.
+        _ if !w.starts_with(|c: char| c.is_ascii_digit()) => return None,
         _ => {}
     }
     // "3pm", "10.30am", "7.45pm".
@@ -81,7 +79,12 @@ pub(super) fn clock_at(s: &Scanner, i: usize) -> Option<(usize, (u8, u8))> {
     // "om 10.30 uur", "om 10 uur", "at 10.30".
     let dotted = w.contains(['.', ',']);
     let uur = matches!(next, Some("uur" | "u"));
-    if cued && (dotted || uur) {
+    let cued = || {
+        i.checked_sub(1)
+            .and_then(|p| s.word(p))
+            .is_some_and(|p| CUES.contains(&p))
+    };
+    if (dotted || uur) && cued() {
         let (h, m) = hour_minute(w)?;
         return (h <= 24).then_some((i + 1 + usize::from(uur), (h, m)));
     }
