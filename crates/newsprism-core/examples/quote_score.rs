@@ -15,7 +15,7 @@ use newsprism_core::Corpus;
 mod common;
 mod quote_gold;
 
-use quote_gold::{quantities, ratio, score};
+use quote_gold::{prf, quantities, ratio, score};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -89,6 +89,11 @@ fn main() {
         sc.found,
         ratio(sc.statements_kept, sc.found)
     );
+    println!(
+        "  per kind: statements {}; scare quotes {}",
+        prf(sc.statements_kept, sc.given_statements, sc.statements),
+        prf(sc.scare_as_scare, sc.given_scare, sc.scare)
+    );
     if no_quantities {
         return;
     }
@@ -114,6 +119,7 @@ fn main() {
         qs.named,
         ratio(qs.counts, qs.named)
     );
+    println!("  {}", prf(qs.found, qs.found + qs.extra, qs.rows));
 }
 
 /// The seeds, named by their file names.

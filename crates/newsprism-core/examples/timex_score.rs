@@ -7,6 +7,8 @@
 //! `cargo run --release -p newsprism-core --example timex_score -- GOLD SEEDS_DIR BBC_DIR
 //! [LASSY_DIR] [--verbose]` (`make bench-time`: the seeds' table and the held-out one).
 
+use std::collections::BTreeMap;
+
 use newsprism_core::article::{PartialDate, Provenance, PubDate};
 use newsprism_core::corpus::Corpus;
 use newsprism_core::time::timeline::analyse;
@@ -126,7 +128,7 @@ impl Score {
             ratio(self.strict, self.gold),
         );
         println!(
-            "{name:<8} {:>4} gold {:>4} found | relaxed P {pr:.3} R {rr:.3} F1 {:.3} | strict P {ps:.3} R {rs:.3} F1 {:.3} | of matches: type {:.3} value {:.3} mod {:.3}",
+            "{name:<10} {:>4} gold {:>4} found | relaxed P {pr:.3} R {rr:.3} F1 {:.3} | strict P {ps:.3} R {rs:.3} F1 {:.3} | of matches: type {:.3} value {:.3} mod {:.3}",
             self.gold,
             self.found,
             f1(pr, rr),
@@ -193,15 +195,20 @@ fn main() {
         }
     }
     let (mut dutch, mut english) = (Score::default(), Score::default());
+    // Per language, per TIMEX3 type: a match counts for a type when both sides have it.
+    let mut types: BTreeMap<(bool, String), Score> = BTreeMap::new();
     for (doc, dct, gold) in &docs {
         let system = found(doc, dct, &dirs);
-        let score = if doc.contains('/') {
-            &mut english
-        } else {
-            &mut dutch
-        };
+        let is_english = doc.contains('/');
+        let score = if is_english { &mut english } else { &mut dutch };
         score.gold += gold.len();
         score.found += system.len();
+        for g in gold {
+            types.entry((is_english, g.1.clone())).or_default().gold += 1;
+        }
+        for s in &system {
+            types.entry((is_english, s.1.clone())).or_default().found += 1;
+        }
         let mut used = vec![false; system.len()];
         for g in gold {
             // Without offsets, the words alone cannot tell two "maandag"s apart: an
@@ -224,6 +231,14 @@ fn main() {
             score.kind += usize::from(s.1 == g.1);
             score.value += usize::from(s.2 == g.2);
             score.modifier += usize::from(s.3 == g.3);
+            if s.1 == g.1 {
+                let t = types.entry((is_english, g.1.clone())).or_default();
+                t.relaxed += 1;
+                t.strict += usize::from(s.0.to_lowercase() == g.0.to_lowercase());
+                t.kind += 1;
+                t.value += usize::from(s.2 == g.2);
+                t.modifier += usize::from(s.3 == g.3);
+            }
             if verbose && (s.1 != g.1 || s.2 != g.2 || s.3 != g.3 || s.0 != g.0) {
                 println!(
                     "{doc}\twrong\t{} | {} {} {}\tgold: {} | {} {} {}",
@@ -239,6 +254,10 @@ fn main() {
         }
     }
     println!("TIMEX3 against {gold_path}:");
-    dutch.print("Dutch");
-    english.print("English");
+    for (english_rows, name, score) in [(false, "Dutch", &dutch), (true, "English", &english)] {
+        score.print(name);
+        for ((_, kind), t) in types.iter().filter(|((l, _), _)| *l == english_rows) {
+            t.print(&format!("  {kind}"));
+        }
+    }
 }

@@ -20,6 +20,11 @@ pub struct QuoteScore {
     pub scare_told: usize,
     /// Statements found and not called scare quotes.
     pub statements_kept: usize,
+    /// Scare rows found and called scare quotes.
+    pub scare_as_scare: usize,
+    /// What the system gave in the table's documents: statements, and scare quotes.
+    pub given_statements: usize,
+    pub given_scare: usize,
     /// What disagreed, one line each.
     pub notes: Vec<String>,
 }
@@ -65,6 +70,7 @@ pub fn score(gold: &str, records: &[ArticleRecord]) -> Result<QuoteScore, String
         if scare_row {
             sc.scare += 1;
             sc.scare_told += usize::from(said_scare);
+            sc.scare_as_scare += usize::from(said_scare);
         } else {
             sc.found += 1;
             sc.statements_kept += usize::from(!said_scare);
@@ -93,7 +99,27 @@ pub fn score(gold: &str, records: &[ArticleRecord]) -> Result<QuoteScore, String
             ));
         }
     }
+    for r in records {
+        for q in &r.quotes {
+            if q.kind == "scare" {
+                sc.given_scare += 1;
+            } else {
+                sc.given_statements += 1;
+            }
+        }
+    }
     Ok(sc)
+}
+
+/// Precision, recall and F1 of `matched` items, of `given` given and `gold` in the table.
+pub fn prf(matched: usize, given: usize, gold: usize) -> String {
+    let (p, r) = (ratio(matched, given), ratio(matched, gold));
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    format!("P {p:.3} R {r:.3} F1 {f1:.3} ({matched} of {given} given, {gold} in the table)")
 }
 
 /// `a / b`, 0 for an empty `b`.
