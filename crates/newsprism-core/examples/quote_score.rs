@@ -15,7 +15,7 @@ use newsprism_core::Corpus;
 mod common;
 mod quote_gold;
 
-use quote_gold::{prf, quantities, ratio, score};
+use quote_gold::{quantities, ratio, score};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -168,4 +168,15 @@ fn named_files(tables: &[&str], bbc: &str, lassy: &str) -> Vec<(String, Vec<u8>)
             Some((doc.to_string(), bytes?))
         })
         .collect()
+}
+
+/// Precision, recall and F1 of `matched` items, of `given` given and `gold` in the table.
+fn prf(matched: usize, given: usize, gold: usize) -> String {
+    let (p, r) = (ratio(matched, given), ratio(matched, gold));
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    format!("P {p:.3} R {r:.3} F1 {f1:.3} ({matched} of {given} given, {gold} in the table)")
 }

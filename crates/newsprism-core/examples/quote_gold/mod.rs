@@ -111,17 +111,6 @@ pub fn score(gold: &str, records: &[ArticleRecord]) -> Result<QuoteScore, String
     Ok(sc)
 }
 
-/// Precision, recall and F1 of `matched` items, of `given` given and `gold` in the table.
-pub fn prf(matched: usize, given: usize, gold: usize) -> String {
-    let (p, r) = (ratio(matched, given), ratio(matched, gold));
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    format!("P {p:.3} R {r:.3} F1 {f1:.3} ({matched} of {given} given, {gold} in the table)")
-}
-
 /// `a / b`, 0 for an empty `b`.
 pub fn ratio(a: usize, b: usize) -> f64 {
     a as f64 / b.max(1) as f64
