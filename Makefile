@@ -101,6 +101,10 @@ bench-quotes:
 	  crates/newsprism-core/tests/gold/quotes-heldout2.tsv \
 	  crates/newsprism-core/tests/gold/quantities-heldout2.tsv ../shared/seeds \
 	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
+	cargo run --release -p newsprism-core --example quote_score -- \
+	  crates/newsprism-core/tests/gold/quotes-heldout3.tsv \
+	  crates/newsprism-core/tests/gold/quantities-heldout3.tsv ../shared/seeds \
+	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
 
 ## Saved web pages: article text against the snippets to keep and drop, publication dates, time a
 ## page; beside trafilatura 2.3, readability-lxml, jusText and htmldate (installed from PyPI into

@@ -26,7 +26,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::words::{Doc, Sentence};
+use super::words::{Doc, Sentence, Word};
 use crate::search::alias::{name_key, AliasTable};
 use crate::text::fold::fold;
 use crate::time::expressions::is_month_or_weekday;
@@ -158,19 +158,8 @@ impl NameContext {
     pub fn names(&self, doc: &Doc, s: &Sentence) -> Vec<NameSpan> {
         let text = doc.units[s.unit].text;
         let ws = &s.words;
-        let nameish = |k: usize| -> bool {
-            let w = &ws[k];
-            w.capital
-                && w.key.chars().count() > 1
-                && !w.key.starts_with(|c: char| c.is_ascii_digit())
-                && !is_month_or_weekday(&w.key)
-                && !is_name_adjective(&w.key)
-                && !crate::text::stopwords::is_stopword(&w.key)
-                // "Wit-Russische", "Oost-Europese": the compound is an adjective.
-                && !(w.joined && ws.get(k + 1).is_some_and(|n| is_name_adjective(&n.key)))
-                // "S-400": a letter joined to digits is a model name.
-                && !(w.joined && ws.get(k + 1).is_some_and(|n| n.key.starts_with(|c: char| c.is_ascii_digit())))
-        };
+        let nameish = |k: usize| nameish(ws, k);
+        let surname_like = |k: usize| surname_like(ws, k);
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
@@ -209,6 +198,11 @@ impl NameContext {
                             break;
                         }
                         j += 1;
+                    } else if particles == 0 && gap == " " && surname_like(j) {
+                        // "Paul Dergarabedian", "Louise Christian", "Mike Friday", "Theresa
+                        // May": a word that is an adjective or a date elsewhere ends a name.
+                        last = j;
+                        break;
                     } else if PARTICLES.contains(&ws[j].key.as_str()) && particles < 2 {
                         particles += 1;
                         j += 1;
@@ -373,4 +367,37 @@ fn is_place(folded: &str, aliases: &AliasTable) -> bool {
             let c = fold(c);
             PLACE_GROUPS.contains(&c.as_str())
         })
+}
+
+/// Whether word `k` can be part of a name: capitalised, not a number, month, weekday,
+/// nationality or stop word, and not the head of an adjective or model-name compound.
+fn nameish(ws: &[Word], k: usize) -> bool {
+    let w = &ws[k];
+    w.capital
+        && w.key.chars().count() > 1
+        && !w.key.starts_with(|c: char| c.is_ascii_digit())
+        && !is_month_or_weekday(&w.key)
+        && !is_name_adjective(&w.key)
+        && !crate::text::stopwords::is_stopword(&w.key)
+        // "Wit-Russische", "Oost-Europese": the compound is an adjective.
+        && !(w.joined && ws.get(k + 1).is_some_and(|n| is_name_adjective(&n.key)))
+        // "S-400": a letter joined to digits is a model name.
+        && !(w.joined
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| n.key.starts_with(|c: char| c.is_ascii_digit())))
+}
+
+/// After a name word, a capitalised word that is elsewhere a nationality or a date, with no
+/// capitalised word after it, ends the name: "Paul Dergarabedian", "Louise Christian", "Mike
+/// Friday", "Theresa May".
+fn surname_like(ws: &[Word], k: usize) -> bool {
+    let w = &ws[k];
+    k > 0
+        && w.capital
+        && w.key.chars().count() > 2
+        && (is_name_adjective(&w.key) || is_month_or_weekday(&w.key))
+        && !crate::text::stopwords::is_stopword(&w.key)
+        && !ws[k - 1].key.ends_with("'s")
+        && !ws.get(k + 1).is_some_and(|n| n.capital)
 }

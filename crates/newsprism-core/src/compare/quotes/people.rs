@@ -2,6 +2,8 @@
 //! last person named before the quotation, preferring one with evidence of being a person who
 //! speaks.
 
+use std::collections::HashMap;
+
 use super::lexicon::{PERSON_NOUNS, SPEECH};
 use crate::compare::names::{is_person_title, NameContext};
 use crate::compare::words::{Doc, Sentence};
@@ -117,4 +119,61 @@ pub(super) fn is_person_noun(folded: &str) -> bool {
         || (folded.ends_with("man") && folded.len() > 5)
         || folded.ends_with("woman")
         || folded.ends_with("year-old")
+}
+
+/// The person an article is about: the person named most often, a name in the headline
+/// counting three times and one in the first paragraph twice; only when named before
+/// `before` (a unit and a byte).
+pub(super) fn topic_person(
+    doc: &Doc,
+    ctx: &NameContext,
+    aliases: &AliasTable,
+    before: (usize, usize),
+) -> Option<String> {
+    let first_paragraph = doc.units.iter().filter_map(|u| u.paragraph).min();
+    // Per person: weight, the longest written form before `before`, and whether anything
+    // shows it is a person who speaks (a title, a verb of saying after it, the headline).
+    let mut seen: HashMap<String, (usize, Option<String>, bool)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for t in doc.sentences.iter() {
+        let unit = &doc.units[t.unit];
+        let weight = match unit.paragraph {
+            None => 3,
+            p if p == first_paragraph => 2,
+            _ => 1,
+        };
+        for n in ctx.names(doc, t) {
+            if !is_person(ctx, aliases, &n.text) {
+                continue;
+            }
+            let key = ctx.key(&n.text, aliases);
+            let earlier = t.unit < before.0 || (t.unit == before.0 && n.range.end <= before.1);
+            let e = seen.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                (0, None, false)
+            });
+            e.0 += weight;
+            e.2 |= weight == 3
+                || n.hint == Some(crate::compare::names::EntityKind::Person)
+                || t.words[n.words.end.min(t.words.len())..]
+                    .iter()
+                    .take(8)
+                    .any(|w| SPEECH.contains(&w.key.as_str()));
+            if earlier && e.1.as_ref().is_none_or(|w| n.text.len() > w.len()) {
+                e.1 = Some(n.text);
+            }
+        }
+    }
+    // The heaviest with evidence; on a tie, the first named.
+    let top = order.iter().filter(|k| seen[*k].2).max_by(|a, b| {
+        let (wa, wb) = (seen[*a].0, seen[*b].0);
+        wa.cmp(&wb).then_with(|| {
+            let (ia, ib) = (
+                order.iter().position(|k| k == *a),
+                order.iter().position(|k| k == *b),
+            );
+            ib.cmp(&ia)
+        })
+    })?;
+    seen.get(top)?.1.clone()
 }

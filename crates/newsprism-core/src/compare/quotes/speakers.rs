@@ -221,6 +221,13 @@ impl Site<'_, '_> {
         if let Some(p) = self.previous.and_then(|p| p.speaker.clone()) {
             return Some(Speaker { how, ..p });
         }
+        // The article's first quotation: "he" is most likely the person it is about.
+        if self.previous.is_none() {
+            let at = (self.s.unit, upto);
+            if let Some(t) = super::people::topic_person(self.doc, self.ctx, self.aliases, at) {
+                return self.make(t, how);
+            }
+        }
         last_person_before(self.doc, self.s, upto, self.ctx, self.aliases)
             .and_then(|n| self.make(n, how))
     }

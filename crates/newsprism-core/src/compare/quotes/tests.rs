@@ -338,3 +338,29 @@ fn titles_before_names_affiliations_and_pronouns_before_the_quote() {
         ]
     );
 }
+
+#[test]
+fn a_surname_that_is_elsewhere_an_adjective_or_a_day_and_the_first_he_is_the_topic() {
+    let r = built(
+        "Galloway plea for hostage release\n\nEx-Labour MP George Galloway has appealed for the release of Margaret Hassan.\n\nMr Galloway was expelled from the Labour party. He denied a report that he would appeal via the Al-Jazeera Arabic television channel. Speaking in London, he said: \"I have deliberately not involved myself before.\"\n\n\"We have had a much stronger final week,\" said Mr Dergarabedian. \"England have the ability to win,\" said England sevens coach Mike Friday. His lawyer Louise Christian said: \"We are hoping to issue proceedings.\"",
+    );
+    let got: Vec<(&str, Option<&str>)> = who(&r).into_iter().map(|(q, s, _)| (q, s)).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "I have deliberately not involved myself before.",
+                Some("Labour MP George Galloway")
+            ),
+            (
+                "We have had a much stronger final week,",
+                Some("Mr Dergarabedian")
+            ),
+            ("England have the ability to win,", Some("Mike Friday")),
+            (
+                "We are hoping to issue proceedings.",
+                Some("Louise Christian")
+            ),
+        ]
+    );
+}
