@@ -398,6 +398,6 @@ fn surname_like(ws: &[Word], k: usize) -> bool {
         && w.key.chars().count() > 2
         && (is_name_adjective(&w.key) || is_month_or_weekday(&w.key))
         && !crate::text::stopwords::is_stopword(&w.key)
-        && !ws[k - 1].key.ends_with("'s")
+        && !(ws[k - 1].key.ends_with("'s") || ws[k - 1].key.ends_with("’s"))
         && !ws.get(k + 1).is_some_and(|n| n.capital)
 }

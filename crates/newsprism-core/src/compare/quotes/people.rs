@@ -164,16 +164,10 @@ pub(super) fn topic_person(
             }
         }
     }
-    // The heaviest with evidence; on a tie, the first named.
-    let top = order.iter().filter(|k| seen[*k].2).max_by(|a, b| {
-        let (wa, wb) = (seen[*a].0, seen[*b].0);
-        wa.cmp(&wb).then_with(|| {
-            let (ia, ib) = (
-                order.iter().position(|k| k == *a),
-                order.iter().position(|k| k == *b),
-            );
-            ib.cmp(&ia)
-        })
-    })?;
+    // The heaviest with evidence; on a tie, the first named (`min_by_key` keeps the first).
+    let top = order
+        .iter()
+        .filter(|k| seen[*k].2)
+        .min_by_key(|k| std::cmp::Reverse(seen[*k].0))?;
     seen.get(top)?.1.clone()
 }

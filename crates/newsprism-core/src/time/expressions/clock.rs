@@ -31,7 +31,7 @@ pub(super) fn clock_at(s: &Scanner, i: usize) -> Option<(usize, (u8, u8))> {
     }
     // "3pm", "10.30am", "7.45pm".
     if tok.kind == TokKind::Word {
-        for (suffix, add) in [("am", 0), ("pm", 12), ("a.m", 0), ("p.m", 12)] {
+        for (suffix, add) in [("am", 0), ("pm", 12)] {
             if let Some(digits) = w.strip_suffix(suffix) {
                 let (h, m) = hour_minute(digits)?;
                 return (1..=12).contains(&h).then(|| (i + 1, (h % 12 + add, m)));
