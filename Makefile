@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-quotes bench-ui lexicon clean
+.PHONY: serve test dist single-file tools browser lint unit e2e archives bench-archive screenshot size bench bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-quotes bench-compare bench-ui lexicon clean
 
 ## Build and serve the app on http://127.0.0.1:8080
 serve: tools
@@ -49,7 +49,7 @@ screenshot:
 	node e2e/screenshot.mjs
 
 ## Benchmarks (not part of `make test`): criterion natively, then the side-by-side browser run
-bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-quotes bench-ui bench-archive
+bench: bench-native bench-browser bench-ingest bench-lemmas bench-extract bench-time bench-quotes bench-compare bench-ui bench-archive
 
 ## Published indexes: newsprism index and the app's archive view against Pagefind, at 10x, 100x, 400x
 bench-archive: dist
@@ -105,6 +105,14 @@ bench-quotes:
 	  crates/newsprism-core/tests/gold/quotes-heldout3.tsv \
 	  crates/newsprism-core/tests/gold/quantities-heldout3.tsv ../shared/seeds \
 	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
+
+## A comparison over every article (story groups, quote clusters) at growing sizes, phase by
+## phase, natively; the candidate index's groups and clusters scored against every pair's
+COMPARE_SIZES ?= 60,2126,22160
+bench-compare:
+	cargo build --release -p newsprism-core --example compare_scale
+	EVERY_PAIR=1 target/release/examples/compare_scale ../shared/corpora/bbc 60,2126
+	target/release/examples/compare_scale ../shared/corpora/bbc $(COMPARE_SIZES)
 
 ## Saved web pages: article text against the snippets to keep and drop, publication dates, time a
 ## page; beside trafilatura 2.3, readability-lxml, jusText and htmldate (installed from PyPI into

@@ -36,12 +36,8 @@ fn main() {
         for i in 0..n {
             let row: Vec<String> = (0..n)
                 .map(|j| {
-                    format!(
-                        "{:.2}/{:.2}/{:.2}",
-                        c.similarity.combined[i * n + j],
-                        c.similarity.cosine[i * n + j],
-                        c.similarity.overlap[i * n + j]
-                    )
+                    let s = c.similarity.pair(i, j);
+                    format!("{:.2}/{:.2}/{:.2}", s.combined, s.cosine, s.overlap)
                 })
                 .collect();
             println!("{:>28} {}", name(i), row.join("  "));

@@ -157,16 +157,16 @@ fn Heatmap(comparison: Memo<Comparison>, titles: Memo<Vec<String>>) -> impl Into
             for k in 0..m * m {
                 let (r, col) = (k / m, k % m);
                 let (i, j) = (shown[r], shown[col]);
-                let at = i * n + j;
+                let s = c.similarity.pair(i, j);
                 let tip = format!(
                     "{} × {}: {:.0}% similar (cosine {:.0}%, shared phrases {:.0}%)",
                     name(i),
                     name(j),
-                    c.similarity.combined[at] * 100.0,
-                    c.similarity.cosine[at] * 100.0,
-                    c.similarity.overlap[at] * 100.0
+                    s.combined * 100.0,
+                    s.cosine * 100.0,
+                    s.overlap * 100.0
                 );
-                let score = c.similarity.combined[at];
+                let score = s.combined;
                 heat_cell(&mut cells, (r, col), score, max, cell, m <= 12, &tip);
             }
             let labels = axis_labels(cell, shown.iter().map(|&i| name(i)).collect());

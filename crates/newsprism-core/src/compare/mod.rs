@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod cache;
+pub mod candidates;
 pub mod entities;
 pub mod features;
 mod function_words;

@@ -29,6 +29,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::features::tf_idf;
 pub use super::features::Features;
 use super::words::Doc;
 use crate::article::ArticleId;
@@ -98,17 +99,42 @@ pub fn when(article: &crate::article::Article, table: &crate::time::named::Named
     Some(crate::time::calendar::span_of(&date))
 }
 
-/// Pairwise similarity of a set of articles (square matrices, row-major).
+/// One pair's scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// TF-IDF cosine, 0–1.
+    pub cosine: f32,
+    /// Shingle overlap, 0–1.
+    pub overlap: f32,
+    /// The combined score, 0–1.
+    pub combined: f32,
+}
+
+impl Scores {
+    /// An article's scores against itself.
+    pub const SAME: Scores = Scores {
+        cosine: 1.0,
+        overlap: 1.0,
+        combined: 1.0,
+    };
+}
+
+/// Up to this many articles, every pair is scored; past it, only the pairs an index of each
+/// article's most telling words proposes (see [`super::candidates`]), so that the whole corpus
+/// can be compared.
+pub const EVERY_PAIR_UP_TO: usize = 300;
+
+/// The similarity of a set of articles: per article, the pairs scored, by the other's position.
+/// Every pair is scored when [`Similarity::complete`]; otherwise only candidate pairs, and any
+/// other pair counts as not similar (0).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Similarity {
-    /// The articles, in matrix order.
+    /// The articles, in order.
     pub articles: Vec<ArticleId>,
-    /// TF-IDF cosine, 0–1.
-    pub cosine: Vec<f32>,
-    /// Shingle overlap, 0–1.
-    pub overlap: Vec<f32>,
-    /// The combined score, 0–1.
-    pub combined: Vec<f32>,
+    /// Per article, the other articles scored against it (by position) and their scores.
+    rows: Vec<Vec<(u32, Scores)>>,
+    /// Whether every pair was scored.
+    pub complete: bool,
 }
 
 impl Features {
@@ -187,86 +213,89 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
-/// Each article's TF-IDF vector over its content stems (numbers left out), normalised to
-/// unit length: log-scaled term frequency, smoothed inverse document frequency. Terms are
-/// numbered, and each vector sorted by term, so that a pair is compared by one merge.
-fn tf_idf(features: &[&Features]) -> Vec<Vec<(u32, f32)>> {
-    let n = features.len();
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let counts: Vec<Vec<(u32, u32)>> = features
-        .iter()
-        .map(|f| {
-            f.stems
-                .iter()
-                .map(|(stem, tf)| {
-                    let next = ids.len() as u32;
-                    (*ids.entry(stem.as_str()).or_insert(next), *tf)
-                })
-                .collect()
-        })
-        .collect();
-    let mut df = vec![0u32; ids.len()];
-    for c in &counts {
-        for &(k, _) in c {
-            df[k as usize] += 1;
-        }
-    }
-    counts
-        .iter()
-        .map(|c| {
-            let mut v: Vec<(u32, f32)> = c
-                .iter()
-                .map(|&(k, tf)| {
-                    let idf = ((n as f32 + 1.0) / df[k as usize] as f32).ln();
-                    (k, (1.0 + (tf as f32).ln()) * idf)
-                })
-                .collect();
-            v.sort_unstable_by_key(|&(k, _)| k);
-            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, x)| *x /= norm);
-            }
-            v
-        })
-        .collect()
-}
-
 impl Similarity {
-    /// Scores every pair.
+    /// Scores every pair when there are at most [`EVERY_PAIR_UP_TO`] articles, else the pairs
+    /// an index proposes.
     pub fn build(docs: &[Doc]) -> Similarity {
+        Similarity::scored(docs, docs.len() <= EVERY_PAIR_UP_TO)
+    }
+
+    /// Scores every pair, however many articles there are (to measure what the index misses).
+    pub fn build_every_pair(docs: &[Doc]) -> Similarity {
+        Similarity::scored(docs, true)
+    }
+
+    fn scored(docs: &[Doc], every_pair: bool) -> Similarity {
         let n = docs.len();
         let features: Vec<&Features> = docs.iter().map(Features::of).collect();
         let vectors = tf_idf(&features);
         let sh: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
-        let mut cosine = vec![0.0; n * n];
-        let mut overlap = vec![0.0; n * n];
-        let mut combined = vec![0.0; n * n];
-        for i in 0..n {
-            cosine[i * n + i] = 1.0;
-            overlap[i * n + i] = 1.0;
-            combined[i * n + i] = 1.0;
-            for j in i + 1..n {
-                let c = dot(&vectors[i], &vectors[j]).clamp(0.0, 1.0);
-                let smaller = sh[i].len().min(sh[j].len());
-                let o = if smaller == 0 {
-                    0.0
-                } else {
-                    shared(sh[i], sh[j]) as f32 / smaller as f32
-                };
-                let m = 0.8 * c + 0.2 * o;
-                for (x, y) in [(i, j), (j, i)] {
-                    cosine[x * n + y] = c;
-                    overlap[x * n + y] = o;
-                    combined[x * n + y] = m;
+        let score = |i: usize, j: usize| {
+            let cosine = dot(&vectors[i], &vectors[j]).clamp(0.0, 1.0);
+            let smaller = sh[i].len().min(sh[j].len());
+            let overlap = if smaller == 0 {
+                0.0
+            } else {
+                shared(sh[i], sh[j]) as f32 / smaller as f32
+            };
+            Scores {
+                cosine,
+                overlap,
+                combined: 0.8 * cosine + 0.2 * overlap,
+            }
+        };
+        let mut rows: Vec<Vec<(u32, Scores)>> = vec![Vec::new(); n];
+        if every_pair {
+            for i in 0..n {
+                for j in i + 1..n {
+                    let s = score(i, j);
+                    rows[i].push((j as u32, s));
+                    rows[j].push((i as u32, s));
                 }
             }
+        } else {
+            for (i, j) in super::candidates::pairs(&vectors) {
+                let s = score(i as usize, j as usize);
+                rows[i as usize].push((j, s));
+                rows[j as usize].push((i, s));
+            }
+            rows.iter_mut()
+                .for_each(|r| r.sort_unstable_by_key(|&(j, _)| j));
         }
         Similarity {
             articles: docs.iter().map(|d| d.id()).collect(),
-            cosine,
-            overlap,
-            combined,
+            rows,
+            complete: every_pair,
         }
+    }
+
+    /// A pair's scores (by position); an article against itself scores 1, a pair not scored 0.
+    pub fn pair(&self, i: usize, j: usize) -> Scores {
+        if i == j {
+            return Scores::SAME;
+        }
+        self.rows
+            .get(i)
+            .and_then(|r| {
+                r.binary_search_by_key(&(j as u32), |&(k, _)| k)
+                    .ok()
+                    .map(|k| r[k].1)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The pairs scored for article `i`: the other's position and the scores.
+    pub fn scored_with(&self, i: usize) -> impl Iterator<Item = (usize, Scores)> + '_ {
+        self.rows
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|&(j, s)| (j as usize, s))
+    }
+
+    /// How many pairs were scored.
+    pub fn pairs_scored(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum::<usize>() / 2
     }
 
     /// The number of articles.
@@ -281,7 +310,7 @@ impl Similarity {
 
     /// The combined score of two articles (by position).
     pub fn score(&self, i: usize, j: usize) -> f32 {
-        self.combined[i * self.len() + j]
+        self.pair(i, j).combined
     }
 
     /// The most similar other article in `among` (positions) for article `i`, with its
@@ -304,9 +333,9 @@ impl Similarity {
         }
         let mut best: Vec<(usize, f32)> = (0..n)
             .map(|i| {
-                let top = (0..n)
-                    .filter(|&j| j != i)
-                    .map(|j| self.score(i, j))
+                let top = self
+                    .scored_with(i)
+                    .map(|(_, s)| s.combined)
                     .fold(0.0f32, f32::max);
                 (i, top)
             })
@@ -341,8 +370,10 @@ impl Similarity {
         // Each article's nearest eligible neighbours.
         let nearest: Vec<Vec<usize>> = (0..n)
             .map(|i| {
-                let mut c: Vec<usize> = (0..n)
-                    .filter(|&j| j != i && self.score(i, j) >= threshold && close(i, j))
+                let mut c: Vec<usize> = self
+                    .scored_with(i)
+                    .filter(|&(j, s)| j != i && s.combined >= threshold && close(i, j))
+                    .map(|(j, _)| j)
                     .collect();
                 c.sort_by(|&a, &b| {
                     self.score(i, b)
@@ -391,7 +422,8 @@ impl Similarity {
         groups
     }
 
-    /// The matrix as CSV: one row per pair (upper triangle) with all three scores.
+    /// The scores as CSV: one row per pair scored (every pair when [`Similarity::complete`])
+    /// with all three scores.
     pub fn to_csv(&self, labels: &[String]) -> String {
         let mut out = csv_row(&[
             "article_a",
@@ -403,18 +435,16 @@ impl Similarity {
             "combined",
         ]);
         out.push_str(CSV_EOL);
-        let n = self.len();
-        for i in 0..n {
-            for j in i + 1..n {
-                let k = i * n + j;
+        for i in 0..self.len() {
+            for (j, s) in self.scored_with(i).filter(|&(j, _)| j > i) {
                 out.push_str(&csv_row(&[
                     &self.articles[i].to_string(),
                     labels.get(i).map_or("", String::as_str),
                     &self.articles[j].to_string(),
                     labels.get(j).map_or("", String::as_str),
-                    &format!("{:.3}", self.cosine[k]),
-                    &format!("{:.3}", self.overlap[k]),
-                    &format!("{:.3}", self.combined[k]),
+                    &format!("{:.3}", s.cosine),
+                    &format!("{:.3}", s.overlap),
+                    &format!("{:.3}", s.combined),
                 ]));
                 out.push_str(CSV_EOL);
             }
@@ -422,16 +452,15 @@ impl Similarity {
         out
     }
 
-    /// The matrices as JSON: `{articles: [{id, title}], cosine: [[…]], overlap, combined}`.
+    /// The scores as JSON: `{articles: [{id, title}], cosine: [[…]], overlap, combined}` when
+    /// every pair was scored; otherwise `{articles, pairs: [{a, b, cosine, overlap, combined}]}`
+    /// with the pairs scored (`a`, `b` positions in `articles`).
     pub fn to_json(&self, labels: &[String]) -> String {
         let n = self.len();
-        let rows = |m: &[f32]| -> Vec<Vec<f64>> {
+        let round = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
+        let rows = |f: fn(Scores) -> f32| -> Vec<Vec<f64>> {
             (0..n)
-                .map(|i| {
-                    (0..n)
-                        .map(|j| (f64::from(m[i * n + j]) * 1000.0).round() / 1000.0)
-                        .collect()
-                })
+                .map(|i| (0..n).map(|j| round(f(self.pair(i, j)))).collect())
                 .collect()
         };
         let articles: Vec<serde_json::Value> = self
@@ -442,13 +471,27 @@ impl Similarity {
                 serde_json::json!({"id": id.to_string(), "title": labels.get(i).cloned().unwrap_or_default()})
             })
             .collect();
-        serde_json::to_string_pretty(&serde_json::json!({
-            "articles": articles,
-            "cosine": rows(&self.cosine),
-            "overlap": rows(&self.overlap),
-            "combined": rows(&self.combined),
-        }))
-        .unwrap_or_default()
+        let value = if self.complete {
+            serde_json::json!({
+                "articles": articles,
+                "cosine": rows(|s| s.cosine),
+                "overlap": rows(|s| s.overlap),
+                "combined": rows(|s| s.combined),
+            })
+        } else {
+            let pairs: Vec<serde_json::Value> = (0..n)
+                .flat_map(|i| {
+                    self.scored_with(i)
+                        .filter(move |&(j, _)| j > i)
+                        .map(move |(j, s)| {
+                            serde_json::json!({"a": i, "b": j, "cosine": round(s.cosine),
+                                "overlap": round(s.overlap), "combined": round(s.combined)})
+                        })
+                })
+                .collect();
+            serde_json::json!({"articles": articles, "pairs": pairs})
+        };
+        serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 }
 
@@ -456,6 +499,33 @@ impl Similarity {
 mod tests {
     use super::*;
     use crate::time::calendar::span_of;
+
+    /// A similarity with every pair given (row-major `n × n` combined scores; cosine and
+    /// overlap the same).
+    fn from_matrix(articles: Vec<ArticleId>, combined: &[f32]) -> Similarity {
+        let n = articles.len();
+        let rows = (0..n)
+            .map(|i| {
+                (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| {
+                        let x = combined[i * n + j];
+                        let s = Scores {
+                            cosine: x,
+                            overlap: x,
+                            combined: x,
+                        };
+                        (j as u32, s)
+                    })
+                    .collect()
+            })
+            .collect();
+        Similarity {
+            articles,
+            rows,
+            complete: true,
+        }
+    }
 
     fn period(iso: &str) -> When {
         Some(span_of(
@@ -488,12 +558,7 @@ mod tests {
             [0.0, 0.05, 0.1, 1.0],
         ];
         let combined: Vec<f32> = scores.iter().flatten().copied().collect();
-        let s = Similarity {
-            articles: (1..=4).map(ArticleId).collect(),
-            cosine: combined.clone(),
-            overlap: combined.clone(),
-            combined,
-        };
+        let s = from_matrix((1..=4).map(ArticleId).collect(), &combined);
         assert_eq!(s.most_connected(10), [0, 1, 2, 3]);
         assert_eq!(s.most_connected(2), [0, 2]);
         assert_eq!(s.most_connected(3), [0, 1, 2]);
@@ -505,12 +570,7 @@ mod tests {
     fn links_cannot_chain_a_story_across_the_window() {
         // Three near-identical texts: the first and last three weeks apart, the middle one
         // within a week of each. Linked pairwise they would be one group.
-        let s = Similarity {
-            articles: vec![ArticleId(1), ArticleId(2), ArticleId(3)],
-            cosine: vec![1.0; 9],
-            overlap: vec![1.0; 9],
-            combined: vec![1.0; 9],
-        };
+        let s = from_matrix(vec![ArticleId(1), ArticleId(2), ArticleId(3)], &[1.0; 9]);
         let when = [
             period("2022-12-01"),
             period("2022-12-07"),

@@ -29,7 +29,9 @@ fn similarity(a: &FxHashSet<String>, b: &FxHashSet<String>) -> (f32, usize) {
     let dice = 2.0 * common as f32 / (a.len() + b.len()) as f32;
     let small = a.len().min(b.len());
     let containment = common as f32 / small as f32;
-    let score = if small >= 3 {
+    // Containment counts from three shared words: two of a three-word phrase ("take each race
+    // as it comes") are found in many unrelated statements.
+    let score = if small >= 3 && common >= 3 {
         dice.max(0.9 * containment)
     } else {
         dice
@@ -38,20 +40,25 @@ fn similarity(a: &FxHashSet<String>, b: &FxHashSet<String>) -> (f32, usize) {
 }
 
 /// Clusters the quotations: one statement rendered by several sources. Returns the clusters,
-/// most widely shared first, and each quotation's cluster.
-pub(super) fn cluster(docs: &[Doc], quotes: &[Quote]) -> (Vec<Cluster>, Vec<Option<usize>>) {
+/// most widely shared first, and each quotation's cluster. Every pair is compared when
+/// `every_pair`, else the pairs an index of their words proposes.
+pub(super) fn cluster(
+    docs: &[Doc],
+    quotes: &[Quote],
+    every_pair: bool,
+) -> (Vec<Cluster>, Vec<Option<usize>>) {
     let stems: Vec<FxHashSet<String>> = quotes
         .iter()
         .map(|q| stems_of(&docs[q.at.doc], q))
         .collect();
-    let (groups, scores) = group(quotes, &stems);
+    let groups = group(quotes, &stems, every_pair);
     let mut clusters: Vec<Cluster> = groups
         .into_iter()
         .filter(|g| {
             let docs: FxHashSet<usize> = g.iter().map(|&q| quotes[q].at.doc).collect();
             docs.len() >= 2
         })
-        .map(|g| make_cluster(quotes, &scores, g))
+        .map(|g| make_cluster(quotes, &stems, g))
         .collect();
     clusters.sort_by(|a, b| {
         b.parties
@@ -83,59 +90,127 @@ fn joined(a: &Quote, b: &Quote, score: f32, common: usize, small: usize) -> bool
     }
 }
 
-/// The groups of joined quotations (union-find over every pair from different articles), in
-/// order of their first quotation, and every pair's similarity.
-fn group(quotes: &[Quote], stems: &[FxHashSet<String>]) -> (Vec<Vec<usize>>, Vec<Vec<f32>>) {
-    let n = quotes.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        let mut y = x;
-        while p[y] != r {
-            let next = p[y];
-            p[y] = r;
-            y = next;
-        }
-        r
+/// Up to this many quotations, every pair is compared; past it, only the pairs an index of
+/// their words proposes (see [`crate::compare::candidates`]).
+pub const EVERY_PAIR_UP_TO: usize = 2_000;
+
+/// How many candidates a quotation keeps at most when not every pair is compared.
+const KEEP: usize = 40;
+
+/// The pairs of quotations to compare: every pair, or those an index of their stems proposes.
+fn candidate_pairs(stems: &[FxHashSet<String>], every_pair: bool) -> Vec<(u32, u32)> {
+    let n = stems.len();
+    if every_pair {
+        return (0..n as u32)
+            .flat_map(|i| (i + 1..n as u32).map(move |j| (i, j)))
+            .collect();
     }
-    let mut scores = vec![vec![0.0f32; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            if quotes[i].at.doc == quotes[j].at.doc {
-                continue;
-            }
-            let (score, common) = similarity(&stems[i], &stems[j]);
-            scores[i][j] = score;
-            scores[j][i] = score;
-            let small = stems[i].len().min(stems[j].len());
-            if joined(&quotes[i], &quotes[j], score, common, small) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a] = b;
-            }
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let root_of: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
-    for i in 0..n {
-        if let Some(g) = groups.iter_mut().find(|g| root_of[g[0]] == root_of[i]) {
-            g.push(i);
-        } else {
-            groups.push(vec![i]);
-        }
-    }
-    (groups, scores)
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    let terms: Vec<Vec<u32>> = stems
+        .iter()
+        .map(|s| {
+            let mut t: Vec<u32> = s
+                .iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w.as_str()).or_insert(next)
+                })
+                .collect();
+            t.sort_unstable();
+            t
+        })
+        .collect();
+    crate::compare::candidates::sharing(&terms, KEEP)
 }
+
+/// The groups of joined quotations, in order of their first quotation. Pairs from different
+/// articles are joined strongest first, and two groups become one only when every quotation of
+/// one shares a word with every quotation of the other, with no two speakers known to differ
+/// ([`akin`]): a short fragment ("significant improvements", "best interest") contained in many
+/// unrelated statements cannot chain them into one.
+fn group(quotes: &[Quote], stems: &[FxHashSet<String>], every_pair: bool) -> Vec<Vec<usize>> {
+    let n = quotes.len();
+    let link = |i: usize, j: usize| -> Option<f32> {
+        if quotes[i].at.doc == quotes[j].at.doc {
+            return None;
+        }
+        let (score, common) = similarity(&stems[i], &stems[j]);
+        let small = stems[i].len().min(stems[j].len());
+        joined(&quotes[i], &quotes[j], score, common, small).then_some(score)
+    };
+    let mut links: Vec<(f32, usize, usize)> = candidate_pairs(stems, every_pair)
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let (i, j) = (i as usize, j as usize);
+            link(i, j).map(|s| (s, i, j))
+        })
+        .collect();
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    // Each quotation's group, and each group's members (empty once merged away).
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in links {
+        let (a, b) = (group_of[i], group_of[j]);
+        if a == b {
+            continue;
+        }
+        let fits = members[a].iter().all(|&x| {
+            members[b]
+                .iter()
+                .all(|&y| (x == i && y == j) || akin(&quotes[x], &quotes[y], &stems[x], &stems[y]))
+        });
+        if fits {
+            let (keep, gone) = if members[a].len() >= members[b].len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let moved = std::mem::take(&mut members[gone]);
+            for &q in &moved {
+                group_of[q] = keep;
+            }
+            members[keep].extend(moved);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    for g in &mut groups {
+        g.sort_unstable();
+    }
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
+}
+
+/// Whether two quotations may be renderings of one statement in a group joined through others:
+/// their speakers are not known to differ, and their words overlap at least [`AKIN`] (Dice).
+fn akin(a: &Quote, b: &Quote, sa: &FxHashSet<String>, sb: &FxHashSet<String>) -> bool {
+    let differ = match (&a.speaker, &b.speaker) {
+        (Some(a), Some(b)) => a.key != b.key,
+        _ => false,
+    };
+    let common = sa.iter().filter(|w| sb.contains(*w)).count();
+    !differ && 2.0 * common as f32 >= AKIN * (sa.len() + sb.len()) as f32
+}
+
+/// The least word overlap (Dice) between two quotations of a group that were joined through
+/// others: "Totaal stomme, ongegronde verzinsels" and "domme en ongegronde fantasieën" (0.29).
+const AKIN: f32 = 0.25;
 
 /// A cluster of these quotations: the rendering closest to all the others is the reference
 /// the rest are diffed against; the speaker is the one most of them name.
-fn make_cluster(quotes: &[Quote], scores: &[Vec<f32>], g: Vec<usize>) -> Cluster {
+fn make_cluster(quotes: &[Quote], stems: &[FxHashSet<String>], g: Vec<usize>) -> Cluster {
+    // Each rendering's summed similarity to the others (0 against itself, as before).
+    let closeness: Vec<f32> = g
+        .iter()
+        .map(|&q| {
+            g.iter()
+                .filter(|&&o| o != q)
+                .map(|&o| similarity(&stems[q], &stems[o]).0)
+                .sum()
+        })
+        .collect();
     let reference = (0..g.len())
         .max_by(|&a, &b| {
-            let sa: f32 = g.iter().map(|&o| scores[g[a]][o]).sum();
-            let sb: f32 = g.iter().map(|&o| scores[g[b]][o]).sum();
+            let (sa, sb) = (closeness[a], closeness[b]);
             sa.partial_cmp(&sb)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(quotes[g[b]].at.text.len().cmp(&quotes[g[a]].at.text.len()))

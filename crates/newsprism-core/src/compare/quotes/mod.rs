@@ -248,13 +248,29 @@ impl QuoteReport {
             }
             clusters::repeated(doc, &mut quotes[first..]);
         }
-        let (clusters, cluster_of) = clusters::cluster(docs, &quotes);
+        let every_pair = quotes.len() <= clusters::EVERY_PAIR_UP_TO;
+        let (clusters, cluster_of) = clusters::cluster(docs, &quotes, every_pair);
         QuoteReport {
             quotes,
             clusters,
             cluster_of,
             full_names: Default::default(),
         }
+    }
+
+    /// The clusters with every pair of quotations compared, however many there are (to measure
+    /// what the index of their words misses with many); `docs` are those the report was built
+    /// from. Each cluster as its quotations' positions, sorted.
+    pub fn clusters_every_pair(&self, docs: &[Doc]) -> Vec<Vec<usize>> {
+        let (clusters, _) = clusters::cluster(docs, &self.quotes, true);
+        clusters
+            .iter()
+            .map(|c| {
+                let mut q: Vec<usize> = c.renderings.iter().map(|r| r.quote).collect();
+                q.sort_unstable();
+                q
+            })
+            .collect()
     }
 
     /// The speakers quoted, with their quotation counts, most quoted first.
