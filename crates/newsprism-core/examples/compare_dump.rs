@@ -1,7 +1,8 @@
 //! Prints what the comparison finds in a set of files: similarity, story groups, quotes and
 //! their speakers, clusters, the ledger, entities and distinctive words.
 //!
-//! `cargo run -p newsprism-core --example compare_dump -- ../shared/seeds/*.txt`
+//! `cargo run -p newsprism-core --example compare_dump -- ../shared/seeds/*.txt` (quotes and
+//! what follows are printed for at most 12 articles, or for any number with `ALL=1`)
 
 use newsprism_core::compare::similarity::DEFAULT_THRESHOLD;
 use newsprism_core::corpus::Corpus;
@@ -56,7 +57,7 @@ fn main() {
             g.iter().take(5).collect::<Vec<_>>()
         );
     }
-    if n > 12 {
+    if n > 12 && std::env::var_os("ALL").is_none() {
         return;
     }
     println!("== quotes");

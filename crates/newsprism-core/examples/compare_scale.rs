@@ -66,7 +66,7 @@ fn main() {
         let took_quotes = t.elapsed();
         println!(
             "{n:>7} articles: reading + similarity + groups {took_similarity:>10.2?} ({} groups of 2+, \
-             {} pairs scored); quotes, names and clusters {took_quotes:>10.2?} ({} quotes, {} \
+             {} pairs scored); then with quotes, names and clusters too (readings kept) {took_quotes:>10.2?} ({} quotes, {} \
              clusters); peak memory so far {}",
             groups.iter().filter(|g| g.len() > 1).count(),
             similarity.similarity.pairs_scored(),
