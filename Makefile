@@ -105,6 +105,10 @@ bench-quotes:
 	  crates/newsprism-core/tests/gold/quotes-heldout3.tsv \
 	  crates/newsprism-core/tests/gold/quantities-heldout3.tsv ../shared/seeds \
 	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
+	cargo run --release -p newsprism-core --example quote_score -- \
+	  crates/newsprism-core/tests/gold/quotes-heldout4.tsv \
+	  crates/newsprism-core/tests/gold/quantities-heldout4.tsv ../shared/seeds \
+	  ../shared/corpora/bbc ../shared/corpora/ud-nl-lassysmall
 
 ## A comparison over every article (story groups, quote clusters) at growing sizes, phase by
 ## phase, natively; the candidate index's groups and clusters scored against every pair's

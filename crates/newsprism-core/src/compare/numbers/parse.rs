@@ -36,6 +36,74 @@ pub(super) fn collective(word: &str) -> Option<f64> {
     }
 }
 
+/// The share a fraction word stands for: "fifth" 5, "kwart" 4.
+fn fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "helft" => 2.0,
+        "third" | "thirds" | "derde" => 3.0,
+        "quarter" | "quarters" | "kwart" => 4.0,
+        "fifth" | "fifths" | "vijfde" => 5.0,
+        "sixth" | "zesde" => 6.0,
+        "tenth" | "tenths" | "tiende" => 10.0,
+        _ => return None,
+    })
+}
+
+/// A share written in words at word `i`: "a fifth", "more than a quarter of", "two thirds",
+/// "one in five", "een op de vijf". A fraction word before a noun is an ordinal ("a third
+/// term"), so it must be followed by "of"/"van", a function word or nothing.
+fn share_at(s: &Sentence, i: usize) -> Option<Number> {
+    let key = |k: usize| s.words.get(k).map(|w| w.key.as_str());
+    let count = |k: usize| -> Option<f64> {
+        let k = key(k)?;
+        if matches!(k, "one" | "een" | "a" | "an" | "één") {
+            return Some(1.0);
+        }
+        cardinal(k).map(|n| n as f64).or_else(|| k.parse().ok())
+    };
+    let many = count(i)?;
+    // "one in five pensioners", "een op de vijf".
+    if matches!(key(i), Some("one" | "een" | "één")) {
+        let (of, used) = match (key(i + 1), key(i + 2)) {
+            (Some("in"), _) => (count(i + 2), 3),
+            (Some("op"), Some("de")) => (count(i + 3), 4),
+            _ => (None, 0),
+        };
+        if let Some(n) = of.filter(|n| *n > 1.0) {
+            return Some(Number::exact(1.0 / n, used));
+        }
+    }
+    let parts = fraction(key(i + 1)?)?;
+    let plural = key(i + 1).is_some_and(|k| k.ends_with('s'));
+    if plural != (many > 1.0) {
+        return None;
+    }
+    let next = s.words.get(i + 2);
+    let stands_alone = next.is_none_or(|n| !n.content || matches!(n.key.as_str(), "of" | "van"));
+    stands_alone.then(|| Number::exact(many / parts, 2))
+}
+
+/// Whether an English "one" at word `i` counts what follows ("one vehicle", "One dissenting
+/// opinion") rather than standing for something ("the one", "one of the", "buying one").
+fn one_counts(s: &Sentence, i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| s.words[k].key.as_str());
+    if matches!(
+        before,
+        Some("the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "such")
+    ) {
+        return false;
+    }
+    s.words.get(i + 1).is_some_and(|n| {
+        n.content
+            && !n.capital
+            && n.key.chars().all(char::is_alphabetic)
+            && !matches!(
+                n.key.as_str(),
+                "another" | "way" | "thing" | "things" | "day" | "time" | "side"
+            )
+    })
+}
+
 /// Units of time that make "een" a number: "een jaar na het begin", "een week".
 const TIME_UNITS: &[&str] = &[
     "jaar",
@@ -187,6 +255,12 @@ pub(super) fn number_at(doc: &Doc, s: &Sentence, i: usize) -> Option<Number> {
     }
     if let Some(v) = collective(text) {
         return Some(Number::exact(v, 1));
+    }
+    if let Some(share) = share_at(s, i) {
+        return Some(share);
+    }
+    if lang == Language::English && w.key == "one" && one_counts(s, i) {
+        return Some(Number::exact(1.0, 1));
     }
     // "een jaar na …": a length of time, not the article.
     if matches!(w.key.as_str(), "een" | "a" | "an")

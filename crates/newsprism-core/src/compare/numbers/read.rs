@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{is_hedge, owner_of, thing_key, ADJECTIVES, NOT_COUNTED, UNITS};
-use super::{fmt_num, Owner, Quantity};
+use super::{Owner, Quantity};
 use crate::compare::names::is_name_adjective;
 use crate::compare::words::{Doc, Sentence, Word};
 use crate::compare::Passage;
@@ -15,6 +15,7 @@ use crate::time::expressions::is_month_name;
 use super::parse::{collective, number_at, number_word, Number};
 
 mod things;
+use things::{adjective_by_form, signed, value_text};
 
 /// What the words before a number say: approximate, open-ended either way, and where the
 /// phrase starts.
@@ -26,6 +27,7 @@ struct Hedges {
 }
 
 /// What a quantity counts, and how far that reading went.
+#[derive(Clone)]
 struct Counted {
     /// As written ("troepen", "%", "£").
     text: String,
@@ -54,6 +56,9 @@ struct Reader<'d, 'a> {
     text: &'d str,
     aliases: &'d AliasTable,
     temporal: Vec<Range<usize>>,
+    /// What the sentence's last quantity counted, for a list that leaves it out ("24 fouls
+    /// …, seven on Heinze, five on Ronaldo").
+    last: std::cell::RefCell<Option<Counted>>,
 }
 
 /// The quantities of one sentence of article `d`, of party `party`.
@@ -82,6 +87,7 @@ pub(super) fn read_sentence(
         text,
         aliases,
         temporal,
+        last: Default::default(),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -138,10 +144,15 @@ impl Reader<'_, '_> {
             )
         });
         // "30-man squad", "10-point lead": the number counts the word joined to it.
+        // "three-game ban" too, a number word joined to the noun it counts.
         let modifier = ws
             .get(i + n.used)
             .is_some_and(|x| !x.capital && x.key.chars().all(char::is_alphabetic) && !numeric(x))
-            && raw.starts_with(|c: char| c.is_ascii_digit());
+            && (raw.starts_with(|c: char| c.is_ascii_digit())
+                || (n.used == 1
+                    && w.joined
+                    && !w.capital
+                    && ws.get(i + 2).is_some_and(|x| !x.capital)));
         let in_name = prev.is_some_and(|p| p.joined && !numeric(p))
             || (ws[i + n.used - 1].joined
                 && !ws.get(i + n.used).is_some_and(numeric)
@@ -157,8 +168,7 @@ impl Reader<'_, '_> {
         let is_date = ws.get(i + n.used).is_some_and(|n| is_month_name(&n.key))
             || prev.is_some_and(|p| is_month_name(&p.key));
         // "number 19", "nummer 3": a rank.
-        let rank = prev.is_some_and(|p| matches!(p.key.as_str(), "number" | "nummer" | "nr"))
-            && raw.starts_with(|c: char| c.is_ascii_digit());
+        let rank = prev.is_some_and(|p| matches!(p.key.as_str(), "number" | "nummer" | "nr"));
         // "een enkele verdedigingsruimte" is a single one; "enkele tienduizenden" a hedge.
         let single = matches!(
             w.key.as_str(),
@@ -173,7 +183,17 @@ impl Reader<'_, '_> {
             && ws
                 .get(i + n.used)
                 .is_some_and(|n| n.key == "uur" || n.key == "u");
-        in_time || in_name || is_year || is_date || is_clock || rank || single || score || named
+        // "more than a quarter of the market" is a share, not three months.
+        let share = n.low > 0.0 && n.high < 1.0 && !raw.starts_with(|c: char| c.is_ascii_digit());
+        (in_time && !share)
+            || in_name
+            || is_year
+            || is_date
+            || is_clock
+            || rank
+            || single
+            || score
+            || named
     }
 
     /// The quantity whose number starts at word `start`, and the word to read on from; or,
@@ -189,6 +209,9 @@ impl Reader<'_, '_> {
         let between = start
             .checked_sub(1)
             .is_some_and(|p| matches!(ws[p].key.as_str(), "tussen" | "between" | "van" | "from"));
+        let spelled = self.word_text(start).starts_with(char::is_alphabetic);
+        // "a fifth", "one in five": a share (before hedges open it: "more than a quarter").
+        let share = spelled && n.low > 0.0 && n.high < 1.0;
         let (mut low, mut high, end) = self.range(start, n, between);
         // "%" right after the digits; a currency sign before them.
         let percent = text[ws[end - 1].range.end..].trim_start().starts_with('%');
@@ -221,9 +244,12 @@ impl Reader<'_, '_> {
             .or_else(|| self.collective_or_elided(start, end))
             .or_else(|| self.listed(start, end))
             .or_else(|| self.age_after_name(start, end))
+            .or_else(|| self.left_out(start, end, spelled && n.vague))
+            .or_else(|| self.share(end, share))
         else {
             return Err(end);
         };
+        *self.last.borrow_mut() = Some(counted.clone());
         let of = self.measured(&counted.key, counted.next);
         let owner = counted
             .owner
@@ -273,8 +299,22 @@ impl Reader<'_, '_> {
         let phrase_start = ws[first_word].range.start;
         let phrase_start = match how.currency {
             // The sign right before the number ("about $180bn"), not an earlier one.
+            // "HK$327m", "US$42m": the letters the sign is written with.
             Some(c) => text[..ws[start].range.start]
                 .rfind(c)
+                .map(|at| {
+                    let letters = text[..at]
+                        .chars()
+                        .rev()
+                        .take_while(char::is_ascii_uppercase)
+                        .count();
+                    let lead = text[..at - letters].chars().next_back();
+                    if (1..=3).contains(&letters) && !lead.is_some_and(char::is_alphanumeric) {
+                        at - letters
+                    } else {
+                        at
+                    }
+                })
                 .map_or(phrase_start, |at| at.min(phrase_start)),
             // "(zeven) bestellingen", brackets balanced.
             None if how.parenthesised
@@ -421,6 +461,12 @@ impl Reader<'_, '_> {
             {
                 return None;
             }
+            // (Not "30-frame-a-second video": a number joined to it counts the first word.)
+            if x.joined && !ws[j - 1].joined {
+                if let Some(c) = self.compound(j) {
+                    return Some(Counted { owner, ..c });
+                }
+            }
             let key = thing_key(folded)
                 .map(str::to_string)
                 .unwrap_or_else(|| x.stem.clone());
@@ -532,63 +578,4 @@ fn anchored(before: &str) -> bool {
                     | "voorbije"
             )
         })
-}
-
-/// What a number with a sign counts: a percentage, or money in a currency.
-fn signed(currency: Option<char>, next: usize) -> Counted {
-    let (text, key) = match currency {
-        Some(c) => (
-            c.to_string(),
-            thing_key(&c.to_string()).unwrap_or("money").to_string(),
-        ),
-        None => ("%".to_string(), "procent".to_string()),
-    };
-    Counted {
-        text,
-        key,
-        owner: None,
-        next,
-    }
-}
-
-/// The figure as a reader would say it: "10000–15000", "~9000", ">3", "≤5".
-fn value_text(low: f64, high: f64, vague: bool, approx: bool, open_low: bool) -> String {
-    if high.is_infinite() {
-        format!(">{}", fmt_num(low))
-    } else if vague {
-        format!("{}–{}", fmt_num(low), fmt_num(high))
-    } else if approx {
-        format!("~{}", fmt_num((low / 0.9 + high / 1.1) / 2.0))
-    } else if low == 0.0 && open_low {
-        format!("≤{}", fmt_num(high))
-    } else if (high - low).abs() > f64::EPSILON {
-        format!("{}–{}", fmt_num(low), fmt_num(high))
-    } else {
-        fmt_num(low)
-    }
-}
-
-/// Whether a lower-case word before a noun reads as an adjective by its form: a Dutch inflected
-/// adjective ("representatieve", "bestuurlijke"), or an English one by its ending ("separate",
-/// "additional", "massive", a participle: "freed", "missed") or among the commonest ("full",
-/// "big").
-fn adjective_by_form(w: &str) -> bool {
-    const COMMON: &[&str] = &[
-        "full", "big", "small", "large", "long", "short", "high", "low", "few", "young", "old",
-        "whole", "main", "key", "top", "major", "minor", "total", "separate", "single", "double",
-    ];
-    let n = w.chars().count();
-    COMMON.contains(&w)
-        || n > 6
-            && [
-                "lijke", "ieve", "ische", "ische", "aire", "ale", "ele", "ige", "ste", "ende",
-            ]
-            .iter()
-            .any(|e| w.ends_with(e))
-        || n > 5
-            && [
-                "ful", "ive", "ous", "ate", "able", "ible", "ical", "less", "ish", "ed",
-            ]
-            .iter()
-            .any(|e| w.ends_with(e))
 }

@@ -297,3 +297,33 @@ fn scores_odds_and_repetitions_are_not_quantities_ages_lists_and_compounds_are()
         ]
     );
 }
+
+#[test]
+fn shares_lists_compounds_one_and_signs_with_letters() {
+    let got = found(
+        "One dissenting opinion came from him. If you operate one vehicle it costs more. He got a three-game ban from the two arch-rivals with six pre-election pledges. There were 24 fouls by Arsenal, seven on Heinze, five on Ronaldo. Questions came from thousands e-mailed by text. Profit was HK$327m (US$42m). Sales rose by a fifth, with more than a quarter of the market. One in five pensioners are poor. He won a third term. They were buying one. It held the number one spot. They are two-bit Tories.",
+    );
+    let short: Vec<(&str, f64, &str)> = got
+        .iter()
+        .map(|(t, low, _, k)| (t.as_str(), (low * 1000.0).round() / 1000.0, k.as_str()))
+        .collect();
+    assert_eq!(
+        short,
+        [
+            ("One dissenting opinion", 1.0, "opinion"),
+            ("one vehicle", 1.0, "vehicl"),
+            ("three-game", 3.0, "game"),
+            ("two arch-rivals", 2.0, "arch-rivals"),
+            ("six pre-election pledges", 6.0, "pledg"),
+            ("24 fouls", 24.0, "foul"),
+            ("seven", 7.0, "foul"),
+            ("five", 5.0, "foul"),
+            ("thousands", 2000.0, "(thousands)"),
+            ("HK$327m", 327_000_000.0, "dollar"),
+            ("US$42m", 42_000_000.0, "dollar"),
+            ("a fifth", 0.2, "share"),
+            ("more than a quarter", 0.25, "share"),
+            ("One in five pensioners", 0.2, "pension"),
+        ]
+    );
+}

@@ -8,7 +8,7 @@ use super::{Attribution, Speaker};
 use crate::compare::names::{is_name_adjective, NameContext};
 use crate::compare::words::{Doc, Sentence};
 
-const DEFINITE: &[&str] = &["the", "de", "het"];
+const DEFINITE: &[&str] = &["the", "de", "het", "our", "onze"];
 /// Nouns for someone who speaks for a body.
 const SPOKES: &[&str] = &[
     "spokesman",
@@ -25,7 +25,7 @@ const SPOKES: &[&str] = &[
     "bron",
     "bronnen",
 ];
-const ARTICLES: &[&str] = &["the", "de", "het", "a", "an", "een"];
+const ARTICLES: &[&str] = &["the", "de", "het", "our", "onze", "a", "an", "een"];
 /// Words that may open a sentence before its subject.
 const OPENERS: &[&str] = &["but", "and", "yet", "however", "maar", "en", "toch"];
 

@@ -90,13 +90,34 @@ pub(super) fn last_person_between(
                 .iter()
                 .take(8)
                 .any(|w| SPEECH.contains(&w.key.as_str()));
-            // "Robbie Keane, skipper for the night", "Bill Simmelink, general manager of …".
             let text = doc.units[t.unit].text;
+            // "Mr Blair's insistence": a possessive names whose thing it is, not who acts.
+            let possessive = text
+                .get(n.range.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+            // In the quotation's own sentence, before it, a name that says nothing is what the
+            // quotation is about ("Mr Blair has "the same passion …", he said").
+            let own = t.unit == s.unit && t.range == s.range && n.range.end <= before;
+            if possessive || own && !speaks {
+                continue;
+            }
+            // "Robbie Keane, skipper for the night", "Bill Simmelink, general manager of …",
+            // "Ian Fogg, broadband and personal technology analyst at …": a person noun in the
+            // apposition, up to its comma.
             let after = &t.words[n.words.end.min(t.words.len())..];
             let appositive = after.first().is_some_and(|w| {
                 text.get(n.range.end..w.range.start)
                     .is_some_and(|g| g.contains(','))
-            }) && after.iter().take(3).any(|w| is_person_noun(&w.key));
+            }) && after
+                .iter()
+                .take(8)
+                .take_while(|w| {
+                    // Up to the apposition's closing comma.
+                    !text
+                        .get(after[0].range.start..w.range.start)
+                        .is_some_and(|g| g.contains(','))
+                })
+                .any(|w| is_person_noun(&w.key));
             let evidence = titled || speaks || appositive;
             if evidence || !best.as_ref().is_some_and(|b| b.evidence) {
                 best = Some(Named {

@@ -98,7 +98,26 @@ impl Site<'_, '_> {
             .or_else(|| self.according_to(&before))
             .or_else(|| self.continued(&before))
             .or_else(|| self.in_sentence(&before))
+            .or_else(|| self.headline_name())
             .unwrap_or_else(|| self.opening_pronoun(&before))
+    }
+
+    /// A headline's "Brown 'proud of economy record'", "Blair 'sorry' over …": the name right
+    /// before the marks says it.
+    fn headline_name(&self) -> Verdict {
+        if self.doc.units[self.unit].paragraph.is_some() {
+            return None;
+        }
+        let text = self.text();
+        let n = self
+            .ctx
+            .names(self.doc, self.s)
+            .into_iter()
+            .rev()
+            .find(|n| n.range.end <= self.outer.start)?;
+        let gap = text.get(n.range.end..self.outer.start)?;
+        (gap.trim().is_empty() && !is_place_like(&n.text))
+            .then(|| self.make(n.text, Attribution::Before))
     }
 
     pub(super) fn make(&self, name: String, how: Attribution) -> Option<Speaker> {
@@ -494,13 +513,22 @@ impl Site<'_, '_> {
         }) {
             return Some(self.resolve(true, s.words[k].range.start));
         }
+        // "Mr Blair has "the same passion …" as when …, he said": the pronoun after it.
+        if s.words.iter().enumerate().any(|(k, w)| {
+            w.range.start >= self.outer.end && PRONOUNS.contains(&w.key.as_str()) && says_next(k)
+        }) {
+            return Some(self.pronoun());
+        }
         // "The lawsuit said Willis has endured „…”": the verb's subject, not the names in
         // what is said.
-        if let Some(v) = before
+        let verb = before
             .iter()
-            .find(|&&k| s.words[k].range.start >= start && says(k))
-            .and_then(|&k| self.subject_before(s, k, Attribution::Sentence))
-        {
+            .copied()
+            .find(|&k| s.words[k].range.start >= start && says(k));
+        if let Some(v) = verb.and_then(|k| self.subject_before(s, k, Attribution::Sentence)) {
+            return Some(v);
+        }
+        if let Some(v) = verb.and_then(|v| self.name_before_verb(v)) {
             return Some(v);
         }
         // The first name, unless it is what a title belongs to ("The chairman of the Bar
@@ -532,6 +560,17 @@ impl Site<'_, '_> {
             .filter(|&&k| s.words[k].range.start >= start)
             .any(|&k| PRONOUNS.contains(&self.key_at(k)))
             .then(|| self.pronoun())
+    }
+
+    /// "…, BBC correspondent James Hardy said Mr Brown would draw "…"": the name right before
+    /// the verb of saying at word `verb`.
+    fn name_before_verb(&self, verb: usize) -> Verdict {
+        let n = self
+            .ctx
+            .names(self.doc, self.s)
+            .into_iter()
+            .find(|n| n.words.end == verb && !is_place_like(&n.text))?;
+        Some(self.make(n.text, Attribution::Sentence))
     }
 
     /// Last: a sentence that opens with a pronoun ("Hij noemde het ‘…’").

@@ -364,3 +364,39 @@ fn a_surname_that_is_elsewhere_an_adjective_or_a_day_and_the_first_he_is_the_top
         ]
     );
 }
+
+#[test]
+fn the_subject_of_saying_not_the_names_in_what_is_said_nor_a_possessive() {
+    let r = built(
+        "Brown 'proud of economy record'\n\n\
+         Analysing Mr Brown's position, BBC correspondent James Hardy said Mr Brown would draw \"sharp dividing lines\" with the Tories. \"Mr Brown will lay out his credentials as a reforming chancellor,\" our correspondent said.\n\n\
+         The job remains undimmed, Alan Milburn, Labour's election strategist told Radio 4 on Saturday. Mr Blair has \"the same passion and the same commitments for the job\" as in 1997, he said.\n\n\
+         And he confirmed Mr Blair's insistence that no date had been set. He said: \"I'm the co-ordinator and I don't know.\"\n\n\
+         \"It's deeply affordable,\" said Nick Ross. Ian Fogg, broadband and personal technology analyst at Jupiter Research, agreed. \"Apple has been hoping for a halo effect on the Mac,\" he said.",
+    );
+    let got: Vec<(&str, Option<&str>)> = who(&r).into_iter().map(|(t, s, _)| (t, s)).collect();
+    assert_eq!(
+        got,
+        [
+            ("proud of economy record", Some("Brown")),
+            ("sharp dividing lines", Some("James Hardy")),
+            (
+                "Mr Brown will lay out his credentials as a reforming chancellor,",
+                Some("James Hardy")
+            ),
+            (
+                "the same passion and the same commitments for the job",
+                Some("Alan Milburn")
+            ),
+            (
+                "I'm the co-ordinator and I don't know.",
+                Some("Alan Milburn")
+            ),
+            ("It's deeply affordable,", Some("Nick Ross")),
+            (
+                "Apple has been hoping for a halo effect on the Mac,",
+                Some("Ian Fogg")
+            ),
+        ]
+    );
+}

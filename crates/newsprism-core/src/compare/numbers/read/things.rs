@@ -2,6 +2,7 @@
 //! ("150-jarig", "Bell, 30,"), metres, multiples ("10 times faster"), a noun before the noun
 //! counted ("28 spyware programs"), list items ("CD&V: 32"), and scores that are no quantity.
 
+use super::super::fmt_num;
 use super::super::lexicon::{thing_key, ADJECTIVES};
 use super::super::parse::Number;
 use super::{Counted, Reader};
@@ -59,7 +60,7 @@ impl Reader<'_, '_> {
                     (k.ends_with("er") && k.len() > 4)
                         || matches!(
                             k,
-                            "more" | "less" | "as" | "meer" | "minder" | "zo" | "zoveel"
+                            "more" | "less" | "as" | "meer" | "minder" | "zo" | "zoveel" | "that"
                         )
                 });
                 return comparative.then(|| made(self.word_text(j), "times", j + 1));
@@ -119,6 +120,93 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// A count whose noun is left out: a vague amount on its own ("questions from thousands
+    /// e-mailed", when `vague`), or an item of a list after a counted one ("24 fouls …, seven
+    /// on Heinze, five on Ronaldo"), which counts the same thing.
+    pub(super) fn left_out(&self, start: usize, end: usize, vague: bool) -> Option<Counted> {
+        let ws = self.words();
+        let text = self.word_text(start).to_string();
+        if vague && end == start + 1 && text.ends_with('s') {
+            return Some(Counted {
+                key: format!("({})", crate::text::fold::fold(&text)),
+                text,
+                owner: None,
+                next: end,
+            });
+        }
+        let listed = self.text[..ws[start].range.start].trim_end().ends_with(',')
+            && ws.get(end).is_some_and(|p| {
+                matches!(
+                    p.key.as_str(),
+                    "on" | "by"
+                        | "for"
+                        | "against"
+                        | "from"
+                        | "in"
+                        | "op"
+                        | "door"
+                        | "voor"
+                        | "tegen"
+                        | "van"
+                )
+            });
+        let last = self.last.borrow().clone()?;
+        listed.then_some(Counted { next: end, ..last })
+    }
+
+    /// A share written in words with nothing counted after it ("by a fifth", "more than a
+    /// quarter of the market"), when `share`.
+    pub(super) fn share(&self, end: usize, share: bool) -> Option<Counted> {
+        share.then(|| Counted {
+            text: "share".into(),
+            key: "share".into(),
+            owner: None,
+            next: end,
+        })
+    }
+
+    /// A thing written as a hyphenated compound at word `j`: "two arch-rivals" counts
+    /// arch-rivals; "six pre-election pledges" counts the pledges it describes.
+    pub(super) fn compound(&self, j: usize) -> Option<Counted> {
+        let ws = self.words();
+        let mut m = j;
+        while ws[m].joined && m + 1 < ws.len() {
+            m += 1;
+        }
+        if m == j {
+            return None;
+        }
+        let gap = |a: usize, b: usize| &self.text[ws[a].range.end..ws[b].range.start];
+        if (j..m).any(|k| gap(k, k + 1) != "-") {
+            return None;
+        }
+        let after = ws.get(m + 1).filter(|n| {
+            n.content
+                && !n.capital
+                && gap(m, m + 1) == " "
+                && n.key.chars().all(char::is_alphabetic)
+        });
+        Some(match after {
+            Some(n) => Counted {
+                text: self.doc.word_text(self.s, n).to_string(),
+                key: thing_key(&n.key)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| n.stem.clone()),
+                owner: None,
+                next: m + 2,
+            },
+            None => {
+                let text = self.text[ws[j].range.start..ws[m].range.end].to_string();
+                Counted {
+                    key: crate::text::fold::fold(&text),
+                    text,
+                    owner: None,
+                    next: m + 1,
+                }
+            }
+        })
+    }
+
     /// "Bell, 30, had …", "Mr Mubanga, 32, from Wembley": a number set off by commas right
     /// after a name is the person's age.
     pub(super) fn age_after_name(&self, start: usize, end: usize) -> Option<Counted> {
@@ -141,4 +229,63 @@ impl Reader<'_, '_> {
             }
         })
     }
+}
+
+/// What a number with a sign counts: a percentage, or money in a currency.
+pub(super) fn signed(currency: Option<char>, next: usize) -> Counted {
+    let (text, key) = match currency {
+        Some(c) => (
+            c.to_string(),
+            thing_key(&c.to_string()).unwrap_or("money").to_string(),
+        ),
+        None => ("%".to_string(), "procent".to_string()),
+    };
+    Counted {
+        text,
+        key,
+        owner: None,
+        next,
+    }
+}
+
+/// The figure as a reader would say it: "10000–15000", "~9000", ">3", "≤5".
+pub(super) fn value_text(low: f64, high: f64, vague: bool, approx: bool, open_low: bool) -> String {
+    if high.is_infinite() {
+        format!(">{}", fmt_num(low))
+    } else if vague {
+        format!("{}–{}", fmt_num(low), fmt_num(high))
+    } else if approx {
+        format!("~{}", fmt_num((low / 0.9 + high / 1.1) / 2.0))
+    } else if low == 0.0 && open_low {
+        format!("≤{}", fmt_num(high))
+    } else if (high - low).abs() > f64::EPSILON {
+        format!("{}–{}", fmt_num(low), fmt_num(high))
+    } else {
+        fmt_num(low)
+    }
+}
+
+/// Whether a lower-case word before a noun reads as an adjective by its form: a Dutch inflected
+/// adjective ("representatieve", "bestuurlijke"), or an English one by its ending ("separate",
+/// "additional", "massive", a participle: "freed", "missed") or among the commonest ("full",
+/// "big").
+pub(super) fn adjective_by_form(w: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "full", "big", "small", "large", "long", "short", "high", "low", "few", "young", "old",
+        "whole", "main", "key", "top", "major", "minor", "total", "separate", "single", "double",
+    ];
+    let n = w.chars().count();
+    COMMON.contains(&w)
+        || n > 6
+            && [
+                "lijke", "ieve", "ische", "ische", "aire", "ale", "ele", "ige", "ste", "ende",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+        || n > 5
+            && [
+                "ful", "ive", "ous", "ate", "able", "ible", "ical", "less", "ish", "ed", "ing",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
 }
