@@ -326,4 +326,10 @@ fn shares_lists_compounds_one_and_signs_with_letters() {
             ("One in five pensioners", 0.2, "pension"),
         ]
     );
+    let dutch = found("Volgens de politie gingen duizenden de straat op.");
+    let dutch: Vec<(&str, f64)> = dutch
+        .iter()
+        .map(|(t, low, _, _)| (t.as_str(), *low))
+        .collect();
+    assert_eq!(dutch, [("duizenden", 2000.0)]);
 }

@@ -19,8 +19,15 @@
 //!    lawsuit said") is itself;
 //! 4. a quotation with no speaker right after an attributed one in the same paragraph
 //!    continues it;
-//! 5. a name in the same sentence, when the sentence has a verb of saying ("Peskov deed de
-//!    speculaties af als „…”", "Poetin zei dat hij ‘…’ steunde").
+//! 5. in a sentence with a verb of saying: a pronoun that says it after the quotation ("Mr
+//!    Blair has "…" as when …, he said"), else the verb's subject (a description, or the name
+//!    right before it: "BBC correspondent James Hardy said Mr Brown would draw "…""), else a
+//!    name in the sentence ("Peskov deed de speculaties af als „…”", "Poetin zei dat hij ‘…’
+//!    steunde");
+//! 6. in a headline, the name right before the marks ("Brown 'proud of economy record'").
+//!
+//! A pronoun's referent is never a possessive ("Mr Blair's insistence") nor a name in what the
+//! quotation's own sentence reports before it.
 //!
 //! A phrase under four words never continues a quotation, and the verb that attributed a
 //! quotation before it in the same sentence is not its own. "volgens de commandant …, Sergej

@@ -121,12 +121,17 @@ impl Reader<'_, '_> {
     }
 
     /// A count whose noun is left out: a vague amount on its own ("questions from thousands
-    /// e-mailed", when `vague`), or an item of a list after a counted one ("24 fouls …, seven
+    /// e-mailed", "duizenden gingen de straat op", when `vague`), or an item of a list after a counted one ("24 fouls …, seven
     /// on Heinze, five on Ronaldo"), which counts the same thing.
     pub(super) fn left_out(&self, start: usize, end: usize, vague: bool) -> Option<Counted> {
         let ws = self.words();
         let text = self.word_text(start).to_string();
-        if vague && end == start + 1 && text.ends_with('s') {
+        // A plural amount ("thousands", "duizenden"), not "several"/"enkele".
+        let plural_amount = !matches!(
+            self.words()[start].key.as_str(),
+            "several" | "enkele" | "verscheidene" | "meerdere"
+        );
+        if vague && end == start + 1 && plural_amount {
             return Some(Counted {
                 key: format!("({})", crate::text::fold::fold(&text)),
                 text,
