@@ -3,7 +3,8 @@
 //! `cargo run --release -p newsprism-core --example compare_scale -- ../shared/corpora/bbc 60,2126`.
 //! With `EVERY_PAIR=1`, sizes past the limits are also compared pair by pair, and what the index
 //! of telling words finds is scored against that; with `DUMP=1` too, the two largest quote
-//! clusters are printed.
+//! clusters are printed; with `SIZE=1`, the size of the comparison as the analysis worker sends it
+//! (JSON) and the time to write and read it.
 use std::time::Instant;
 
 use newsprism_core::compare::similarity::{
@@ -64,6 +65,20 @@ fn main() {
             &mut cache,
         );
         let took_quotes = t.elapsed();
+        if std::env::var_os("SIZE").is_some() {
+            // What the analysis worker sends the page: the comparison as JSON.
+            let t = Instant::now();
+            let json = serde_json::to_string(&all).unwrap_or_default();
+            let wrote = t.elapsed();
+            let t = Instant::now();
+            let back: Option<newsprism_core::compare::Comparison> = serde_json::from_str(&json).ok();
+            println!(
+                "comparison as JSON: {} bytes, written in {wrote:.2?}, read in {:.2?}{}",
+                json.len(),
+                t.elapsed(),
+                if back.as_ref() == Some(&all) { "" } else { " (NOT the same when read back)" }
+            );
+        }
         println!(
             "{n:>7} articles: reading + similarity + groups {took_similarity:>10.2?} ({} groups of 2+, \
              {} pairs scored); then with quotes, names and clusters too (readings kept) {took_quotes:>10.2?} ({} quotes, {} \

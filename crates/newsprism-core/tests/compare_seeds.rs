@@ -227,7 +227,7 @@ fn each_article_has_the_names_only_it_mentions() {
         .find(|e| e.name == "Eva Hartog")
         .unwrap();
     assert_eq!(hartog.kind.name(), "person");
-    assert!(hartog.quoted.iter().sum::<u32>() >= 4);
+    assert!(hartog.quoted.total() >= 4);
 }
 
 #[test]

@@ -44,6 +44,8 @@ pub struct DocCache {
     /// The named events the undated articles' periods were inferred with.
     table: NamedEvents,
     kept: FxHashMap<ArticleId, Kept>,
+    /// Readings kept at most (`None`: [`MAX_KEPT`]).
+    limit: Option<usize>,
     /// The latest comparison, with what it asked for and what it was made from.
     last: Option<Last>,
 }
@@ -60,7 +62,7 @@ struct Last {
 
 /// What a comparison depends on in an article besides its text (which its id fixes): the
 /// title and date (its voice's label, its period) and its source (its voice).
-fn stamp(a: &Article) -> u64 {
+pub fn stamp(a: &Article) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     (a.id, &a.title, a.title_kind as u8, &a.source).hash(&mut h);
@@ -72,6 +74,19 @@ impl DocCache {
     /// An empty cache.
     pub fn new() -> DocCache {
         DocCache::default()
+    }
+
+    /// An empty cache that keeps every reading: for a thread that compares whole corpora and
+    /// has the memory for it (the analysis worker).
+    pub fn unbounded() -> DocCache {
+        DocCache {
+            limit: Some(usize::MAX),
+            ..DocCache::default()
+        }
+    }
+
+    fn limit(&self) -> usize {
+        self.limit.unwrap_or(MAX_KEPT)
     }
 
     /// Infers undated articles' periods with this table of named events from now on;
@@ -103,7 +118,7 @@ impl DocCache {
         stemmers: &Stemmers,
     ) -> (Vec<Doc<'a>>, Vec<When>) {
         self.made_with(aliases, stemmers);
-        if self.kept.len() + articles.len() > MAX_KEPT {
+        if self.kept.len().saturating_add(articles.len()) > self.limit() {
             let wanted: FxHashSet<ArticleId> = articles.iter().map(|a| a.id).collect();
             self.kept.retain(|id, _| wanted.contains(id));
         }
@@ -160,7 +175,7 @@ impl DocCache {
     pub fn prepare(&mut self, article: &Article, aliases: &AliasTable, stemmers: &Stemmers) {
         self.made_with(aliases, stemmers);
         // Full: the older readings go (the ones asked for ahead are the ones wanted next).
-        if self.kept.len() >= MAX_KEPT && !self.has(article) {
+        if self.kept.len() >= self.limit() && !self.has(article) {
             self.kept.clear();
         }
         let kept = self.read(article, aliases, stemmers);

@@ -19,7 +19,7 @@
 //! mentions each entity and who is quoted.
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::names::{EntityKind, Evidence, NameContext};
 use super::quotes::QuoteReport;
@@ -28,7 +28,7 @@ use crate::export::{csv_row, CSV_EOL};
 use crate::search::alias::AliasTable;
 
 /// One entity across the compared articles.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// Its key.
     pub key: String,
@@ -39,27 +39,72 @@ pub struct Entity {
     /// Every form written.
     pub forms: Vec<String>,
     /// Mentions per party.
-    pub mentions: Vec<u32>,
+    pub mentions: Tally,
     /// Quotations attributed to it, per party.
-    pub quoted: Vec<u32>,
+    pub quoted: Tally,
     /// Mentions per article (in comparison order).
-    pub per_article: Vec<u32>,
+    pub per_article: Tally,
 }
 
 impl Entity {
     /// How many parties mention it.
     pub fn party_count(&self) -> usize {
-        self.mentions.iter().filter(|&&m| m > 0).count()
+        self.mentions.len()
     }
 
     /// All mentions.
     pub fn total(&self) -> u32 {
-        self.mentions.iter().sum()
+        self.mentions.total()
+    }
+}
+
+/// Counts by position (of a party, or of an article), only those above zero kept, in order of
+/// position: in a comparison of thousands of articles most entities are named in one or two,
+/// and a count for every position would take gigabytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally(Vec<(u32, u32)>);
+
+impl Tally {
+    /// The count at a position (0 where there is none).
+    pub fn get(&self, at: usize) -> u32 {
+        match self.0.binary_search_by_key(&(at as u32), |&(p, _)| p) {
+            Ok(i) => self.0[i].1,
+            Err(_) => 0,
+        }
+    }
+
+    /// Adds one at a position.
+    pub fn add(&mut self, at: usize) {
+        let at = at as u32;
+        match self.0.binary_search_by_key(&at, |&(p, _)| p) {
+            Ok(i) => self.0[i].1 += 1,
+            Err(i) => self.0.insert(i, (at, 1)),
+        }
+    }
+
+    /// How many positions have a count above zero.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether every count is zero.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The sum of the counts.
+    pub fn total(&self) -> u32 {
+        self.0.iter().map(|&(_, n)| n).sum()
+    }
+
+    /// The positions with a count above zero and their counts, in order of position.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.0.iter().map(|&(p, n)| (p as usize, n))
     }
 }
 
 /// The entities of the compared articles, most widely mentioned first.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityReport {
     /// The entities.
     pub entities: Vec<Entity>,
@@ -68,7 +113,7 @@ pub struct EntityReport {
 }
 
 /// One mention of an entity in one article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NameMention {
     /// The article's position among the compared articles.
     pub doc: usize,
@@ -86,8 +131,8 @@ pub struct NameMention {
 struct Acc {
     forms: Vec<String>,
     votes: FxHashMap<EntityKind, u32>,
-    mentions: Vec<u32>,
-    per_article: Vec<u32>,
+    mentions: Tally,
+    per_article: Tally,
     multiword: bool,
 }
 
@@ -100,16 +145,15 @@ impl EntityReport {
         ctx: &NameContext,
         aliases: &AliasTable,
     ) -> EntityReport {
-        let parties = party_of.iter().copied().max().map_or(0, |m| m + 1);
-        let (mut acc, order, mentions) = gather(docs, party_of, parties, ctx, aliases);
+        let (mut acc, order, mentions) = gather(docs, party_of, ctx, aliases);
         let mut entities: Vec<Entity> = order
             .into_iter()
             .filter_map(|key| {
                 let a = acc.remove(&key)?;
-                let mut quoted = vec![0u32; parties];
+                let mut quoted = Tally::default();
                 for q in &quotes.quotes {
                     if q.speaker.as_ref().is_some_and(|s| s.key == key) {
-                        quoted[q.at.party] += 1;
+                        quoted.add(q.at.party);
                     }
                 }
                 let name = a
@@ -120,7 +164,7 @@ impl EntityReport {
                     .unwrap_or_default();
                 let evidence = Evidence {
                     votes: &a.votes,
-                    quoted: quoted.iter().any(|&q| q > 0),
+                    quoted: !quoted.is_empty(),
                     multiword: a.multiword,
                 };
                 let kind = ctx.kind_of(&name, &key, &evidence, aliases);
@@ -156,9 +200,9 @@ impl EntityReport {
         out.push_str(CSV_EOL);
         for e in &self.entities {
             let mut row = vec![e.name.clone(), e.kind.name().into(), e.forms.join(" | ")];
-            for (m, q) in e.mentions.iter().zip(&e.quoted) {
-                row.push(m.to_string());
-                row.push(q.to_string());
+            for p in 0..party_labels.len() {
+                row.push(e.mentions.get(p).to_string());
+                row.push(e.quoted.get(p).to_string());
             }
             let refs: Vec<&str> = row.iter().map(String::as_str).collect();
             out.push_str(&csv_row(&refs));
@@ -192,7 +236,6 @@ impl EntityReport {
 fn gather(
     docs: &[Doc],
     party_of: &[usize],
-    parties: usize,
     ctx: &NameContext,
     aliases: &AliasTable,
 ) -> (FxHashMap<String, Acc>, Vec<String>, Vec<NameMention>) {
@@ -212,11 +255,7 @@ fn gather(
                 });
                 let e = acc.entry(key.clone()).or_insert_with(|| {
                     order.push(key.clone());
-                    Acc {
-                        mentions: vec![0; parties],
-                        per_article: vec![0; docs.len()],
-                        ..Acc::default()
-                    }
+                    Acc::default()
                 });
                 if !e.forms.contains(&n.text) {
                     e.forms.push(n.text.clone());
@@ -225,8 +264,8 @@ fn gather(
                     *e.votes.entry(h).or_default() += 1;
                 }
                 e.multiword |= n.text.contains(' ') && !n.text.contains(" van ");
-                e.mentions[party_of[d]] += 1;
-                e.per_article[d] += 1;
+                e.mentions.add(party_of[d]);
+                e.per_article.add(d);
             }
         }
     }

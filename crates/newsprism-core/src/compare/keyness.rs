@@ -11,13 +11,13 @@
 //! frequent written form; stop words and numbers are left out.
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::words::Doc;
 use crate::article::ArticleId;
 
 /// One distinctive word.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Keyword {
     /// Its most frequent written form in the target.
     pub word: String,
@@ -30,7 +30,7 @@ pub struct Keyword {
 }
 
 /// Counted words: stem → (uses, written forms and their uses), and all words counted.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     stems: FxHashMap<String, (u32, FxHashMap<String, u32>)>,
     total: u64,

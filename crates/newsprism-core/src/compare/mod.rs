@@ -19,10 +19,11 @@ pub mod keyness;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
+pub mod remote;
 pub mod similarity;
 pub mod words;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, ArticleId};
 use crate::export::ExportFormat;
@@ -56,7 +57,7 @@ pub struct Scoped {
 }
 
 /// One voice in a comparison: an outlet, or a single article whose outlet is unknown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
     /// Stable key: `source:<name>` or `article:<id>`.
     pub key: String,
@@ -134,7 +135,7 @@ pub fn short_title(title: &str) -> String {
 
 /// A located piece of text in one compared article: which article and whose, where in it, the
 /// words, and the sentence around them. Quotations and quantities are both passages.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Passage {
     /// The article.
     pub article: ArticleId,
@@ -178,7 +179,7 @@ impl ExportPart {
 }
 
 /// Everything the comparison views show about a set of articles, computed once.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// The articles compared, in order.
     pub articles: Vec<ArticleId>,
@@ -199,13 +200,14 @@ pub struct Comparison {
     /// Distinctive words per party and per article, against the rest of the compared texts
     /// (see [`Comparison::keyness_against`] for the rest of the corpus).
     pub keyness: Keyness,
-    /// Each article's word counts, kept for [`Comparison::keyness_against`].
-    #[serde(skip)]
+    /// Each article's word counts, kept for [`Comparison::keyness_against`] (made, and sent
+    /// between threads, only with [`Parts::words`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<keyness::Counts>,
 }
 
 /// Distinctive words (see [`keyness`]).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Keyness {
     /// Per party, in party order.
     pub per_party: Vec<Vec<keyness::Keyword>>,
@@ -243,7 +245,7 @@ impl Keyness {
 }
 
 /// What exactly one party has: indexes into the comparison's entities, quotes and quantities.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Exclusive {
     /// Entities no other party mentions.
     pub entities: Vec<usize>,
@@ -265,7 +267,7 @@ fn quotes_and_names(
     let mut quotes = quotes::QuoteReport::build(docs, party_of, &names, aliases);
     let entities = entities::EntityReport::build(docs, party_of, &quotes, &names, aliases);
     for e in &entities.entities {
-        if e.quoted.iter().any(|&q| q > 0) {
+        if !e.quoted.is_empty() {
             // The fullest form without a title: "Dmitri Peskov", not "Kremlin-woordvoerder …".
             let name = e
                 .forms
@@ -300,7 +302,7 @@ pub const KEYWORDS: usize = 15;
 
 /// Which analyses a comparison works out besides similarity and story groups, which it always
 /// does: each view of the comparison needs only its own, and the others cost time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parts {
     /// Quotations and their clusters, with the names (entities) they need.
     pub quotes: bool,
@@ -436,7 +438,7 @@ impl Comparison {
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.party_count() == 1 && e.mentions.get(party).is_some_and(|&m| m > 0))
+            .filter(|(_, e)| e.party_count() == 1 && e.mentions.get(party) > 0)
             .map(|(i, _)| i)
             .collect();
         let quotes = self

@@ -27,7 +27,7 @@
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::features::tf_idf;
 pub use super::features::Features;
@@ -99,8 +99,10 @@ pub fn when(article: &crate::article::Article, table: &crate::time::named::Named
     Some(crate::time::calendar::span_of(&date))
 }
 
-/// One pair's scores.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+/// One pair's scores (sent between threads as `[cosine, overlap, combined]`: a comparison of
+/// thousands of articles has hundreds of thousands of them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "[f32; 3]", into = "[f32; 3]")]
 pub struct Scores {
     /// TF-IDF cosine, 0–1.
     pub cosine: f32,
@@ -108,6 +110,22 @@ pub struct Scores {
     pub overlap: f32,
     /// The combined score, 0–1.
     pub combined: f32,
+}
+
+impl From<[f32; 3]> for Scores {
+    fn from([cosine, overlap, combined]: [f32; 3]) -> Scores {
+        Scores {
+            cosine,
+            overlap,
+            combined,
+        }
+    }
+}
+
+impl From<Scores> for [f32; 3] {
+    fn from(s: Scores) -> [f32; 3] {
+        [s.cosine, s.overlap, s.combined]
+    }
 }
 
 impl Scores {
@@ -127,7 +145,7 @@ pub const EVERY_PAIR_UP_TO: usize = 300;
 /// The similarity of a set of articles: per article, the pairs scored, by the other's position.
 /// Every pair is scored when [`Similarity::complete`]; otherwise only candidate pairs, and any
 /// other pair counts as not similar (0).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Similarity {
     /// The articles, in order.
     pub articles: Vec<ArticleId>,
@@ -135,6 +153,17 @@ pub struct Similarity {
     rows: Vec<Vec<(u32, Scores)>>,
     /// Whether every pair was scored.
     pub complete: bool,
+}
+
+impl Default for Similarity {
+    /// The similarity of no articles: every (no) pair scored.
+    fn default() -> Similarity {
+        Similarity {
+            articles: Vec::new(),
+            rows: Vec::new(),
+            complete: true,
+        }
+    }
 }
 
 impl Features {

@@ -12,7 +12,7 @@ use crate::text::sentence::sentences;
 use crate::text::tokenize::{term_key, term_key_into, tokenize};
 
 /// A piece of text, highlighted or not.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// The text, exactly as in the article.
     pub text: String,

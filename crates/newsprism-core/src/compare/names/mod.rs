@@ -24,7 +24,7 @@ mod lexicon;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::words::{Doc, Sentence, Word};
 use crate::search::alias::{name_key, AliasTable};
@@ -68,7 +68,7 @@ pub fn is_name_adjective(folded: &str) -> bool {
 }
 
 /// What kind of thing a name names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A person.

@@ -47,7 +47,7 @@ mod read;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::words::Doc;
 use super::Passage;
@@ -82,8 +82,24 @@ impl Serialize for Owner {
     }
 }
 
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Ok(match name.as_str() {
+            "own" => Owner::Own,
+            _ => Owner::Named(name),
+        })
+    }
+}
+
+/// JSON has no infinity: serde_json writes `f64::INFINITY` ("more than 300") as `null`, and
+/// this reads it back.
+fn unbounded<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+}
+
 /// One quantity in one article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// Where it is: the phrase as written ("10.000 tot 15.000 soldaten", number to noun) and
     /// the sentence around it.
@@ -92,6 +108,7 @@ pub struct Quantity {
     /// Lowest value meant.
     pub low: f64,
     /// Highest value meant (`f64::INFINITY` for "more than").
+    #[serde(deserialize_with = "unbounded")]
     pub high: f64,
     /// The figure as a reader would say it: "10000–15000", "~9000", ">3".
     pub value: String,
@@ -110,7 +127,7 @@ pub struct Quantity {
 }
 
 /// Quantities of one thing of one owner.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LedgerGroup {
     /// "troepen / soldaten", what every entry counts.
     pub label: String,
@@ -129,7 +146,7 @@ pub struct LedgerGroup {
 }
 
 /// All quantities and their groups.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ledger {
     /// Every quantity, in article and reading order.
     pub quantities: Vec<Quantity>,

@@ -66,7 +66,7 @@ mod tests;
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::names::NameContext;
 use super::words::{Doc, Sentence};
@@ -80,7 +80,7 @@ pub use crate::text::quotes::{marked, Style};
 pub use clusters::word_diff;
 
 /// How the speaker was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribution {
     /// Named right after the quotation ("aldus Peskov").
@@ -113,7 +113,7 @@ impl Attribution {
 }
 
 /// Who said it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// Entity key (see [`NameContext::key`]).
     pub key: String,
@@ -124,7 +124,7 @@ pub struct Speaker {
 }
 
 /// One quotation in one article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// Where it is: the quoted words (without the marks) and the sentence around them.
     #[serde(flatten)]
@@ -141,7 +141,7 @@ pub struct Quote {
 }
 
 /// One rendering in a cluster, with the words that differ from the reference marked.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rendering {
     /// Index into [`QuoteReport::quotes`].
     pub quote: usize,
@@ -152,7 +152,7 @@ pub struct Rendering {
 }
 
 /// Renderings of one statement across articles.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
     /// The speaker most renderings name.
     pub speaker: Option<String>,
@@ -165,7 +165,7 @@ pub struct Cluster {
 }
 
 /// All quotations of the compared articles and their clusters.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuoteReport {
     /// Every quotation, in article and reading order.
     pub quotes: Vec<Quote>,
