@@ -119,10 +119,10 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows = [];
-const record = (scale, articles, what, ms, note = '') => {
+const record = (scale, articles, what, ms, note = '', target = undefined) => {
   if (lastTail > 0) note = `${note} (then a ${lastTail.toFixed(0)} ms task)`.trim();
   lastTail = 0;
-  rows.push({ scale, articles, what, ms, note });
+  rows.push({ scale, articles, what, ms, note, target });
   console.error(`x${scale} ${what}: ${ms.toFixed(0)} ms ${note}`);
 };
 for (const scale of scales) {
@@ -175,7 +175,21 @@ for (const scale of scales) {
   const zoom = await time(page, `document.querySelector('[data-testid=zoom-in]').click();`, `return true;`);
   record(scale, articles, 'the timeline zoomed in', zoom);
   const cmp = await time(page, `location.hash = '#/compare?tab=groups';`, `return !!document.querySelector('.compare h2, .compare table, [data-testid=heatmap]');`);
-  record(scale, articles, 'the comparison opened (story groups)', cmp);
+  record(scale, articles, 'the comparison opened (its first paint)', cmp);
+  // The whole library compared by the analysis worker (issue 17: under 3 s at 2,230 articles
+  // and 30 s at 22,255, the page responsive meanwhile): until the story groups and then the quote
+  // clusters are drawn, with the longest task on the page's thread meanwhile.
+  const longestSince = () => page.evaluate(() => Math.max(0, ...window.__long.filter(([s]) => s >= window.__t0).map(([, d]) => d)));
+  const wholeTarget = articles <= 5000 ? 3000 : 30000;
+  // Story groups: the worker may have begun them ahead, when the import ended (the view is drawn
+  // ahead, where nobody sees it), so this is the wait a user has, not the work.
+  await page.goto(`${origin}/#/search?q=`);
+  const groups = await time(page, `location.hash = '#/compare?tab=groups';`,
+    `return !document.querySelector('[data-testid=compare-progress]') && !!document.querySelector('[data-testid=story-group], [data-testid=compare-failed]');`);
+  record(scale, articles, 'all compared: story groups drawn', groups, `(longest task ${(await longestSince()).toFixed(0)} ms)`, wholeTarget);
+  const quotes = await time(page, `location.hash = '#/compare?tab=quotes&t=12';`,
+    `return !document.querySelector('[data-testid=compare-progress]') && !!document.querySelector('[data-testid=quote-cluster], [data-testid=compare-failed]');`);
+  record(scale, articles, 'all compared: then quotes and clusters (readings kept)', quotes, `(longest task ${(await longestSince()).toFixed(0)} ms)`, wholeTarget);
   await timeline(page, scale, articles, 'opened again');
   await ctx.close();
 }
@@ -185,7 +199,7 @@ server.close();
 console.log(`\ninteraction → painted answer, headless Chromium, ${os.cpus().length} cores (${new Date().toISOString().slice(0, 10)})`);
 console.log(`${'articles'.padStart(9)}  ${'interaction'.padEnd(52)}${'ms'.padStart(8)}  ${'target'.padStart(7)}  note`);
 for (const r of rows) {
-  const target = r.articles <= 5000 ? 100 : 200;
+  const target = r.target ?? (r.articles <= 5000 ? 100 : 200);
   const flag = r.ms < 0 ? 'timed out' : r.ms <= target ? 'ok' : 'over';
   console.log(`${String(r.articles).padStart(9)}  ${r.what.padEnd(52)}${(r.ms < 0 ? '-' : r.ms.toFixed(0)).padStart(8)}  ${String(target).padStart(7)}  ${flag} ${r.note}`);
 }

@@ -217,7 +217,7 @@ test('the compared set: a search, a story group, picked articles, the search pag
   await expect(summary).toHaveText(/Comparing the \d articles matching “Peskov”/);
 });
 
-test('over the limit: the newest are compared, and added articles can be compared at once', async ({ page, watch }) => {
+test('past what the page compares itself, the analysis worker compares them all, and added articles can be compared at once', async ({ page, watch }) => {
   await page.goto('./#/');
   await expect(page.getByTestId('library-row')).toHaveCount(5);
   const towns = ['Leiden', 'Delft', 'Zwolle', 'Breda', 'Assen', 'Venlo', 'Emmen', 'Hoorn'];
@@ -232,21 +232,22 @@ test('over the limit: the newest are compared, and added articles can be compare
   const report = page.getByTestId('ingest-report');
   await expect(report.locator('h2')).toHaveText('62 added · 0 duplicates · 0 rejected');
   await page.goto('./#/compare');
-  await expect(page.getByTestId('scope-summary')).toContainText('Comparing the 60 newest of 67 articles');
+  // More than the page compares itself (60): all of them, in the analysis worker.
+  await expect(page.getByTestId('scope-summary')).toContainText('Comparing all 67 articles, from 8 voices.');
   // The heatmap keeps to the articles with the closest matches, so its rows stay readable:
   // no label is cut at the edge, and none overlaps the next.
   await expect(page.locator('#similarity-heatmap .heat-cell')).toHaveCount(24 * 24);
-  await expect(page.getByTestId('heatmap-note')).toHaveText('The 24 of the 60 compared articles with the closest matches; the export holds every pair.');
+  await expect(page.getByTestId('heatmap-note')).toHaveText('The 24 of the 67 compared articles with the closest matches; the export holds every pair.');
   const boxes = await page.locator('#similarity-heatmap text.heat-label:not(.heat-column)').evaluateAll((ts) =>
     ts.map((t) => (t as SVGTextElement).getBBox()).map((b) => ({ x: b.x, y: b.y, h: b.height })));
   expect(boxes.length).toBe(24 + 2);
   for (const b of boxes) expect(b.x).toBeGreaterThanOrEqual(0);
   const rowBoxes = boxes.slice(0, 24);
   for (let k = 1; k < rowBoxes.length; k++) expect(rowBoxes[k].y).toBeGreaterThanOrEqual(rowBoxes[k - 1].y + rowBoxes[k - 1].h - 1);
-  // The report's link compares the batch (the first 60 picked).
+  // The report's link compares the batch.
   await page.goto('./#/');
   await page.getByTestId('compare-added').click();
-  await expect(page.getByTestId('scope-summary')).toContainText('Comparing the first 60 of 62 picked articles');
+  await expect(page.getByTestId('scope-summary')).toContainText('Comparing 62 picked articles');
   await page.getByTestId('tab-words').click();
   await expect(page.getByTestId('keyness-basis')).toHaveText(/against the rest of the corpus: all 67 loaded articles/);
   // A quote of a dropped article is in the quotes view of that set.

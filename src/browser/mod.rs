@@ -3,6 +3,7 @@
 //! Each hook returns signals and removes its listeners on cleanup; nothing here knows about
 //! articles or text.
 
+pub mod analysis;
 pub mod archive;
 pub mod files;
 pub mod hash;
@@ -10,6 +11,7 @@ pub mod keys;
 pub mod layout;
 pub mod lexicon;
 pub mod offline;
+pub mod spawn;
 pub mod storage;
 pub mod timer;
 pub mod worker;

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use futures::channel::oneshot;
-use futures::future::{join_all, select, Either};
+use futures::future::join_all;
 use js_sys::{Array, Uint8Array};
 use newsprism_core::error::IngestError;
 use newsprism_core::ingest::transfer::{self, Read};
@@ -24,16 +24,11 @@ use newsprism_core::text::lemma::Lemmas;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, Worker};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::files::PendingFile;
+use super::spawn::{self, Started};
 use super::timer::sleep;
-
-/// The worker's script, written by Trunk next to the page (`data-loader-shim`).
-const SCRIPT: &str = "./ingest_worker_loader.js";
-
-/// How long the worker may take to load before the page reads files itself.
-const START_MS: i32 = 15_000;
 
 /// The worker's side: answers each message `[seq, names, files]` with `[seq, json, segments]`,
 /// the JSON holding one [`Read`] per file, in order, and `segments` the bytes of the index
@@ -44,7 +39,9 @@ pub fn serve() {
     wasm_bindgen_futures::spawn_local(async {
         if let Ok(text) = super::lexicon::text().await {
             if let Ok(lemmas) = Lemmas::parse(&text) {
-                STEMS.with(|s| *s.borrow_mut() = StemCache::with_lemmas(Arc::new(lemmas)));
+                let lemmas = Arc::new(lemmas);
+                super::analysis::use_lemmas(lemmas.clone());
+                STEMS.with(|s| *s.borrow_mut() = StemCache::with_lemmas(lemmas));
             }
         }
         listen();
@@ -56,8 +53,13 @@ fn listen() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
         let reply_to = reply_to.clone();
+        let data = Array::from(&ev.data());
+        // A request for the analysis worker (this script, started for that).
+        if let Some(request) = data.get(1).as_string() {
+            super::analysis::answer(&reply_to, &data.get(0), &request);
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
-            let data = Array::from(&ev.data());
             let names = Array::from(&data.get(1));
             let files = Array::from(&data.get(2));
             // All of a chunk's files are read at once: one by one, each read's round trip to
@@ -116,13 +118,11 @@ type Answer = (String, Vec<Vec<u8>>);
 type Reply = oneshot::Sender<Result<Answer, String>>;
 
 struct Inner {
-    worker: Worker,
+    /// The worker, once it has started.
+    started: RefCell<Option<Started>>,
     waiting: RefCell<HashMap<u32, Reply>>,
     next: Cell<u32>,
     dead: Cell<bool>,
-    // Kept alive as long as the worker.
-    _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 thread_local! {
@@ -184,77 +184,40 @@ impl IngestWorker {
     }
 
     async fn start() -> Result<IngestWorker, String> {
-        // Chromium refuses workers to pages opened from disk (the single-file build).
-        let from_disk = web_sys::window()
-            .and_then(|w| w.location().protocol().ok())
-            .is_some_and(|p| p == "file:");
-        if from_disk {
-            return Err("a page opened from disk cannot start a worker".into());
-        }
-        let worker = Worker::new(SCRIPT)
-            .map_err(|_| "this browser refused to start a worker".to_string())?;
-        let (ready_tx, ready_rx) = oneshot::channel::<bool>();
-        let ready_tx = Rc::new(RefCell::new(Some(ready_tx)));
-        let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Inner>| {
-            let (weak_m, weak_e) = (weak.clone(), weak.clone());
-            let ready_m = ready_tx.clone();
-            let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-                let data = ev.data();
-                if data.as_string().as_deref() == Some("ready") {
-                    if let Some(tx) = ready_m.borrow_mut().take() {
-                        let _ = tx.send(true);
-                    }
-                    return;
-                }
-                let Some(inner) = weak_m.upgrade() else {
-                    return;
-                };
-                let data = Array::from(&data);
-                let seq = data.get(0).as_f64().unwrap_or(-1.0) as u32;
-                let json = data.get(1).as_string();
-                let segments: Vec<Vec<u8>> = Array::from(&data.get(2))
-                    .iter()
-                    .filter_map(|s| s.dyn_into::<Uint8Array>().ok())
-                    .map(|s| s.to_vec())
-                    .collect();
-                let tx = inner.waiting.borrow_mut().remove(&seq);
-                if let Some(tx) = tx {
-                    let _ = tx.send(
-                        json.map(|j| (j, segments))
-                            .ok_or_else(|| "the worker sent no text".to_string()),
-                    );
-                }
-            });
-            let ready_e = ready_tx.clone();
-            let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                ev.prevent_default();
-                if let Some(tx) = ready_e.borrow_mut().take() {
-                    let _ = tx.send(false);
-                }
-                if let Some(inner) = weak_e.upgrade() {
-                    inner.fail();
-                }
-            });
-            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            Inner {
-                worker,
-                waiting: RefCell::new(HashMap::new()),
-                next: Cell::new(0),
-                dead: Cell::new(false),
-                _on_message: on_message,
-                _on_error: on_error,
-            }
+        let inner = Rc::new(Inner {
+            started: RefCell::new(None),
+            waiting: RefCell::new(HashMap::new()),
+            next: Cell::new(0),
+            dead: Cell::new(false),
         });
-        let started = match select(ready_rx, Box::pin(sleep(START_MS))).await {
-            Either::Left((Ok(true), _)) => true,
-            Either::Left(_) => false,
-            Either::Right(_) => false,
+        let (weak_m, weak_e) = (Rc::downgrade(&inner), Rc::downgrade(&inner));
+        let on_message = move |data: JsValue| {
+            let Some(inner) = weak_m.upgrade() else {
+                return;
+            };
+            let data = Array::from(&data);
+            let seq = data.get(0).as_f64().unwrap_or(-1.0) as u32;
+            let json = data.get(1).as_string();
+            let segments: Vec<Vec<u8>> = Array::from(&data.get(2))
+                .iter()
+                .filter_map(|s| s.dyn_into::<Uint8Array>().ok())
+                .map(|s| s.to_vec())
+                .collect();
+            let tx = inner.waiting.borrow_mut().remove(&seq);
+            if let Some(tx) = tx {
+                let _ = tx.send(
+                    json.map(|j| (j, segments))
+                        .ok_or_else(|| "the worker sent no text".to_string()),
+                );
+            }
         };
-        if !started {
-            inner.fail();
-            return Err("the reading worker did not start".into());
-        }
+        let on_error = move || {
+            if let Some(inner) = weak_e.upgrade() {
+                inner.fail();
+            }
+        };
+        let started = spawn::start("reading worker", on_message, on_error).await?;
+        *inner.started.borrow_mut() = Some(started);
         Ok(IngestWorker(inner))
     }
 
@@ -290,7 +253,12 @@ impl IngestWorker {
         } else {
             inner.waiting.borrow_mut().insert(seq, tx);
             let msg = Array::of3(&JsValue::from(seq), &names, &handles);
-            if inner.worker.post_message(&msg).is_err() {
+            let posted = inner
+                .started
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| s.worker.post_message(&msg).is_ok());
+            if !posted {
                 inner.fail();
             }
         }
@@ -320,7 +288,9 @@ impl Inner {
     /// the next batch starts a new worker.
     fn fail(&self) {
         self.dead.set(true);
-        self.worker.terminate();
+        if let Some(s) = self.started.borrow().as_ref() {
+            s.worker.terminate();
+        }
         for (_, tx) in self.waiting.borrow_mut().drain() {
             let _ = tx.send(Err("the reading worker stopped".to_string()));
         }

@@ -8,6 +8,7 @@ pub mod date_label;
 pub mod highlighted;
 pub mod lazy_details;
 pub mod manage;
+pub mod more;
 pub mod paging;
 pub mod search_box;
 pub mod title_label;

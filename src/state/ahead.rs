@@ -47,10 +47,14 @@ impl AppState {
         !self.preparing.get() && self.unprepared().is_empty()
     }
 
-    /// The articles the comparison of the whole library opens on that are not read yet.
+    /// The articles the comparison of the whole library opens on that are not read yet (none
+    /// when the analysis worker compares the whole library: this page reads nothing for it).
     fn unprepared(&self) -> Vec<ArticleId> {
         let compared = self.compared;
         self.corpus.with_untracked(|c| {
+            if super::runs_remotely(c.len()) {
+                return Vec::new();
+            }
             let ids = c.compare_scope(&Scope::All, true, MAX_SCOPE).ids;
             compared
                 .try_with_value(|cache| {

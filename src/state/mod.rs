@@ -15,6 +15,8 @@
 //!   out when the page is idle and kept, so that the views open on work already done;
 //! - `lexicon`: the lemma lexicon, loaded after the first paint;
 //! - `searched`: the last search's results, kept while the corpus stays as it was;
+//! - `remote`: comparisons of more articles than the page compares itself, made by the
+//!   analysis worker;
 //! - `archive`: a published index opened from the page's origin, read a file at a time;
 //! - [`plan`]: the pure arithmetic of cutting a batch into worker chunks.
 
@@ -26,6 +28,7 @@ mod ingest;
 mod lexicon;
 mod persist;
 pub mod plan;
+mod remote;
 mod searched;
 mod words;
 
@@ -42,6 +45,7 @@ pub use archive::{ArchiveAnswer, ArchiveStatus, ArchiveSummary};
 pub use dates::DatesRead;
 pub use ingest::{BatchReport, Progress, ReadWhere};
 pub use lexicon::WordForms;
+pub use remote::{runs_remotely, scope_limit};
 pub use words::CorpusWords;
 
 /// Whether the user's work is being kept in this browser.

@@ -71,12 +71,17 @@ fn main() {
             let json = serde_json::to_string(&all).unwrap_or_default();
             let wrote = t.elapsed();
             let t = Instant::now();
-            let back: Option<newsprism_core::compare::Comparison> = serde_json::from_str(&json).ok();
+            let back: Option<newsprism_core::compare::Comparison> =
+                serde_json::from_str(&json).ok();
             println!(
                 "comparison as JSON: {} bytes, written in {wrote:.2?}, read in {:.2?}{}",
                 json.len(),
                 t.elapsed(),
-                if back.as_ref() == Some(&all) { "" } else { " (NOT the same when read back)" }
+                if back.as_ref() == Some(&all) {
+                    ""
+                } else {
+                    " (NOT the same when read back)"
+                }
             );
         }
         println!(

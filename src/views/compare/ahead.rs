@@ -6,10 +6,10 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use newsprism_core::compare::Scope;
 
-use super::{CompareView, MAX_SCOPE};
+use super::CompareView;
 use crate::components::ahead::{draw_offstage, keep_drawn_ahead};
 use crate::route::CompareState;
-use crate::state::use_app_state;
+use crate::state::{scope_limit, use_app_state};
 
 thread_local! {
     /// How many articles the comparison last drawn (ahead or opened) compared.
@@ -29,7 +29,7 @@ pub fn draw_ahead(open: Signal<bool>) {
         move || app.views_prepared(),
         move || {
             app.corpus()
-                .with(|c| c.compare_scope(&Scope::All, true, MAX_SCOPE).ids.len())
+                .with(|c| c.compare_scope(&Scope::All, true, scope_limit()).ids.len())
         },
         &DRAWN_FOR,
         &[draw],

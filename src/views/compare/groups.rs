@@ -8,6 +8,7 @@ use newsprism_core::ArticleId;
 
 use super::{route_with, short, ExportButtons};
 use crate::browser::hash::go;
+use crate::components::more::{ShowMore, PAGE_ROWS};
 use crate::route::{CompareState, CompareTab, Route};
 
 /// How many shades the heatmap has (CSS classes `heat-0` … `heat-5`, colours in the theme).
@@ -345,13 +346,17 @@ fn StoryGroups(
     comparison: Memo<Comparison>,
     titles: Memo<Vec<String>>,
 ) -> impl IntoView {
+    let shown = RwSignal::new(PAGE_ROWS);
+    let several = RwSignal::new(0usize);
     move || {
         comparison.with(|c| {
             let names = titles.get();
             let groups = c.story_groups(state.threshold as f32 / 100.0, state.window);
+            several.set(groups.iter().filter(|g| g.len() > 1).count());
             let multi_view = groups
                 .iter()
                 .filter(|g| g.len() > 1)
+                .take(shown.get())
                 .enumerate()
                 .map(|(gi, g)| story_group(&state, c, &names, gi, g))
                 .collect_view();
@@ -362,6 +367,7 @@ fn StoryGroups(
                 .collect_view();
             view! {
                 <ol class="story-groups">{multi_view}</ol>
+                <ShowMore shown total=several testid="groups-more" />
                 <details>
                     <summary>"Articles in no group"</summary>
                     <ul data-testid="ungrouped">{alone_view}</ul>

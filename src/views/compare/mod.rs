@@ -11,6 +11,7 @@ mod groups;
 mod numbers;
 mod quotes;
 mod read;
+mod remote;
 mod scope;
 mod words;
 
@@ -21,13 +22,14 @@ use newsprism_core::ArticleId;
 
 use crate::browser::files::download;
 use crate::route::{CompareState, CompareTab, Route};
-use crate::state::use_app_state;
+use crate::state::{runs_remotely, scope_limit, use_app_state};
 use entities::EntitiesTab;
 use groups::GroupsTab;
 use newsprism_core::export::ExportFormat;
 use numbers::NumbersTab;
 use quotes::QuotesTab;
 use read::ReadTab;
+use remote::{RemoteComparison, RemoteStatus};
 use scope::ScopeBar;
 use words::WordsTab;
 
@@ -140,17 +142,26 @@ pub fn CompareView(
     state: CompareState,
 ) -> impl IntoView {
     let app = use_app_state();
-    // The articles compared: the scope the URL names, at most MAX_SCOPE of them.
+    // The articles compared: the scope the URL names, all of them where the analysis worker
+    // can run, otherwise at most MAX_SCOPE.
     let scope = state.scope();
     let scoped = Memo::new(move |_| {
         app.corpus()
-            .with(|c| c.compare_scope(&scope, true, MAX_SCOPE))
+            .with(|c| c.compare_scope(&scope, true, scope_limit()))
     });
     scoped.with_untracked(|s| ahead::drawn(s.ids.len()));
     let parts = parts_for(state.tab);
+    let remote = Memo::new(move |_| scoped.with(|s| runs_remotely(s.ids.len())));
+    // Only the story groups and side-by-side reading draw the pairs' scores.
+    let pairs = matches!(state.tab, CompareTab::Groups | CompareTab::Read);
+    let worker = RemoteComparison::new(scoped, parts, pairs);
     let comparison = Memo::new(move |_| {
-        let ids = scoped.with(|s| s.ids.clone());
-        app.compare(&ids, parts)
+        if remote.get() {
+            worker.take()
+        } else {
+            let ids = scoped.with(|s| s.ids.clone());
+            app.compare(&ids, parts)
+        }
     });
     let titles = Memo::new(move |_| {
         let ids = comparison.with(|c| c.articles.clone());
@@ -186,7 +197,10 @@ pub fn CompareView(
         CompareTab::Entities => view! { <EntitiesTab comparison titles message /> }.into_any(),
         CompareTab::Words => view! { <WordsTab comparison titles /> }.into_any(),
     };
-    let has_articles = move || scoped.with(|s| !s.ids.is_empty());
+    let has_articles = move || {
+        scoped.with(|s| !s.ids.is_empty())
+            && (!remote.get() || comparison.with(|c| !c.articles.is_empty()))
+    };
     view! {
         <section class="compare">
             <h1>"Compare sources"</h1>
@@ -197,6 +211,7 @@ pub fn CompareView(
             <p class="muted" role="status" data-testid="compare-message">
                 {move || message.get()}
             </p>
+            <RemoteStatus worker />
             <div class:hidden=move || !has_articles()>{body}</div>
         </section>
     }

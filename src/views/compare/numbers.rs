@@ -7,6 +7,7 @@ use newsprism_core::compare::{Comparison, ExportPart};
 
 use super::{reader_link, sentence_spans, short, CheckToggle, ExportButtons};
 use crate::components::highlighted::Highlighted;
+use crate::components::more::{ShowMore, PAGE_ROWS};
 
 #[component]
 pub(super) fn NumbersTab(
@@ -15,14 +16,21 @@ pub(super) fn NumbersTab(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let several_only = RwSignal::new(false);
+    let shown = RwSignal::new(PAGE_ROWS);
+    let matching = RwSignal::new(0usize);
     let groups = move || {
         let several = several_only.get();
         comparison.with(|c| {
             let names = titles.get();
-            c.ledger
+            let kept: Vec<&LedgerGroup> = c
+                .ledger
                 .groups
                 .iter()
                 .filter(|g| !several || g.parties > 1)
+                .collect();
+            matching.set(kept.len());
+            kept.into_iter()
+                .take(shown.get())
                 .map(|g| ledger_group(c, &names, g))
                 .collect_view()
         })
@@ -39,6 +47,7 @@ pub(super) fn NumbersTab(
                 <ExportButtons comparison titles message part=ExportPart::Ledger label="Ledger" />
             </p>
             {groups}
+            <ShowMore shown total=matching testid="ledger-more" />
         </div>
     }
 }

@@ -2,6 +2,8 @@
 //! differences, and every quote in a filterable table.
 
 use leptos::prelude::*;
+
+use crate::components::more::{ShowMore, PAGE_ROWS};
 use newsprism_core::compare::{Comparison, ExportPart};
 
 use super::{reader_link, route_with, short, CheckToggle, ExportButtons};
@@ -103,7 +105,9 @@ fn options(items: impl Iterator<Item = (String, String)>, current: &str) -> AnyV
 /// Each statement quoted by several sources, its renderings diffed against the reference.
 #[component]
 fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
-    move || {
+    let shown = RwSignal::new(PAGE_ROWS);
+    let total = Signal::derive(move || comparison.with(|c| c.quotes.clusters.len()));
+    let clusters = move || {
         comparison.with(|c| {
             if c.quotes.clusters.is_empty() {
                 return view! { <p class="muted">"No statement is quoted by more than one article."</p> }.into_any();
@@ -111,6 +115,7 @@ fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
             c.quotes
                 .clusters
                 .iter()
+                .take(shown.get())
                 .enumerate()
                 .map(|(ci, cl)| {
                     let renderings = cl
@@ -156,6 +161,10 @@ fn QuoteClusters(comparison: Memo<Comparison>) -> impl IntoView {
                 .collect_view()
                 .into_any()
         })
+    };
+    view! {
+        {clusters}
+        <ShowMore shown total testid="clusters-more" />
     }
 }
 
@@ -168,11 +177,13 @@ fn QuoteTable(
     hide_fragments: RwSignal<bool>,
 ) -> impl IntoView {
     let (sp, so) = (state.speaker, state.source);
-    move || {
+    let shown = RwSignal::new(PAGE_ROWS);
+    let matching = RwSignal::new(0usize);
+    let table = move || {
         let hide = hide_fragments.get();
         comparison.with(|c| {
             let names = titles.get();
-            let rows = c
+            let kept: Vec<(usize, &newsprism_core::compare::quotes::Quote)> = c
                 .quotes
                 .quotes
                 .iter()
@@ -180,6 +191,11 @@ fn QuoteTable(
                 .filter(|(_, q)| sp.is_empty() || q.speaker.as_ref().is_some_and(|s| s.key == sp))
                 .filter(|(_, q)| so.is_empty() || c.parties[q.at.party].key == so)
                 .filter(|(_, q)| !(hide && q.fragment))
+                .collect();
+            matching.set(kept.len());
+            let rows = kept
+                .into_iter()
+                .take(shown.get())
                 .map(|(i, q)| {
                     let who = q
                         .speaker
@@ -228,5 +244,9 @@ fn QuoteTable(
                 </table>
             }
         })
+    };
+    view! {
+        {table}
+        <ShowMore shown total=matching testid="quotes-more" />
     }
 }

@@ -18,6 +18,8 @@ fn describe_scope(scope: &Scope, scoped: &Scoped, voices: usize) -> String {
     let n = scoped.ids.len();
     let voices = if voices == 1 {
         "1 voice".to_string()
+    } else if voices == 0 {
+        "voices still being counted".to_string()
     } else {
         format!("{voices} voices")
     };

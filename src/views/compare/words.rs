@@ -2,6 +2,8 @@
 //! by log-likelihood.
 
 use leptos::prelude::*;
+
+use crate::components::more::{ShowMore, PAGE_ROWS};
 use newsprism_core::compare::keyness::Keyword;
 use newsprism_core::compare::Comparison;
 use newsprism_core::compare::Keyness;
@@ -76,7 +78,9 @@ fn KeywordLists(
     comparison: Memo<Comparison>,
     titles: Memo<Vec<String>>,
 ) -> impl IntoView {
-    move || {
+    let shown = RwSignal::new(PAGE_ROWS);
+    let total = Signal::derive(move || keyness.with(|(k, _)| k.per_article.len()));
+    let lists = move || {
         keyness.with(|(k, _)| {
             comparison.with(|c| {
                 let names = titles.get();
@@ -97,6 +101,7 @@ fn KeywordLists(
                 let articles = k
                     .per_article
                     .iter()
+                    .take(shown.get())
                     .enumerate()
                     .map(|(i, k)| {
                         view! {
@@ -114,6 +119,10 @@ fn KeywordLists(
                 }
             })
         })
+    };
+    view! {
+        {lists}
+        <ShowMore shown total testid="keywords-more" />
     }
 }
 

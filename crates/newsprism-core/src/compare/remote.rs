@@ -40,6 +40,9 @@ pub struct Ask {
     pub aliases: Vec<Vec<String>>,
     /// The table of named events (`None`: the built-in one).
     pub events: Option<EventTable>,
+    /// Whether the answer carries the pairs' scores (the heatmap and story groups draw them;
+    /// other views do not, and they are the bulk of a large comparison).
+    pub pairs: bool,
 }
 
 /// What the worker answers.
@@ -86,7 +89,8 @@ impl Request {
 impl Reply {
     /// A reply back from its JSON; `Err` says why it does not read.
     pub fn from_json(json: &str) -> Result<Reply, String> {
-        serde_json::from_str(json).map_err(|e| format!("the analysis worker's answer did not read: {e}"))
+        serde_json::from_str(json)
+            .map_err(|e| format!("the analysis worker's answer did not read: {e}"))
     }
 }
 
@@ -214,7 +218,11 @@ impl Comparer {
         if !events.same(&self.events) {
             self.events = events;
         }
-        let articles: Vec<&Article> = ask.ids.iter().filter_map(|id| self.articles.get(id)).collect();
+        let articles: Vec<&Article> = ask
+            .ids
+            .iter()
+            .filter_map(|id| self.articles.get(id))
+            .collect();
         let total = articles.len();
         self.cache.use_table(&self.events);
         for (i, a) in articles.iter().enumerate() {
@@ -232,13 +240,19 @@ impl Comparer {
             done: 0,
             total,
         });
-        let made = Comparison::build_cached(
+        let mut made = Comparison::build_cached(
             &articles,
             &self.aliases,
             &self.stemmers,
             ask.parts,
             &mut self.cache,
         );
+        // What the views never read stays here: every name's every mention, and the pairs'
+        // scores unless asked for.
+        made.entities.mentions = Vec::new();
+        if !ask.pairs {
+            made.similarity = super::similarity::Similarity::unscored(made.similarity.articles);
+        }
         Reply::Compared(Box::new(made))
     }
 }
@@ -267,6 +281,7 @@ mod tests {
             parts,
             aliases: aliases_of(c.aliases()),
             events: None,
+            pairs: true,
         }
     }
 
@@ -287,7 +302,10 @@ mod tests {
             panic!("no comparison: {}", &json[..json.len().min(300)]);
         };
         let ids: Vec<ArticleId> = c.articles().iter().map(|a| a.id).collect();
-        let here = c.compare_parts(&ids, Parts::ALL);
+        let mut here = c.compare_parts(&ids, Parts::ALL);
+        // Every mention of every name stays in the worker.
+        assert!(!here.entities.mentions.is_empty());
+        here.entities.mentions.clear();
         assert_eq!(*made, here);
         assert!(!made.quotes.clusters.is_empty());
         assert!(heard.iter().any(|p| p.phase == Phase::Reading));

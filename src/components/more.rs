@@ -1,0 +1,36 @@
+//! A long list shown a page at a time: "Showing 200 of 10,894 · Show 200 more".
+
+use leptos::prelude::*;
+
+use super::count::grouped;
+
+/// Rows a long list shows at first, and adds each time.
+pub const PAGE_ROWS: usize = 200;
+
+/// How many rows are shown of `total`, and a button that shows `PAGE_ROWS` more (nothing when
+/// all are shown).
+#[component]
+pub fn ShowMore(
+    /// How many rows are shown.
+    shown: RwSignal<usize>,
+    /// How many there are (read reactively).
+    #[prop(into)]
+    total: Signal<usize>,
+    /// The button's test id.
+    testid: &'static str,
+) -> impl IntoView {
+    move || {
+        let (n, total) = (shown.get(), total.get());
+        (n < total).then(|| {
+            let more = PAGE_ROWS.min(total - n);
+            view! {
+                <p class="muted show-more">
+                    {format!("Showing {} of {}. ", grouped(n), grouped(total))}
+                    <button type="button" data-testid=testid on:click=move |_| shown.update(|s| *s += PAGE_ROWS)>
+                        {format!("Show {} more", grouped(more))}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
