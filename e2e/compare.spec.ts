@@ -95,7 +95,10 @@ test('quotes: the Peskov cluster with its word differences, filters and exports'
   await expect.poll(() => page.getByTestId('quote-row').count()).toBeGreaterThanOrEqual(2);
   for (const row of await page.getByTestId('quote-row').all()) await expect(row).toContainText('Michael Kemper');
   await page.goto('./#/compare?tab=quotes');
-  const all = await page.getByTestId('quote-row').count();
+  // The table draws a screenful first and the rest in the frames after: count it once it stops growing.
+  const rows = page.getByTestId('quote-row');
+  await expect.poll(async () => { const n = await rows.count(); await page.waitForTimeout(250); return n > 0 && n === await rows.count(); }).toBe(true);
+  const all = await rows.count();
   await page.getByTestId('source-filter').selectOption({ index: 4 });
   await expect.poll(() => page.getByTestId('quote-row').count()).toBeLessThan(all);
   await page.goto('./#/compare?tab=quotes');

@@ -55,12 +55,13 @@ pub fn answer(scope: &DedicatedWorkerGlobalScope, seq: &JsValue, request: &str) 
             let _ = scope.post_message(&message);
         })
     });
-    let _ = scope.post_message(&Array::of3(seq, &"reply".into(), &reply.into()));
+    let texts: Array = reply.into_iter().map(JsValue::from).collect();
+    let _ = scope.post_message(&Array::of3(seq, &"reply".into(), &texts));
 }
 
 /// One request waiting for its reply.
 struct Waiting {
-    reply: oneshot::Sender<Result<String, String>>,
+    reply: oneshot::Sender<Result<Vec<String>, String>>,
     progress: Rc<dyn Fn(Progress)>,
 }
 
@@ -88,14 +89,18 @@ impl Inner {
         let data = Array::from(&data);
         let seq = data.get(0).as_f64().unwrap_or(-1.0) as u32;
         let kind = data.get(1).as_string().unwrap_or_default();
-        let text = data.get(2).as_string().unwrap_or_default();
         if kind == "progress" {
+            let text = data.get(2).as_string().unwrap_or_default();
             let progress = self.waiting.borrow().get(&seq).map(|w| w.progress.clone());
             if let (Some(tell), Some(p)) = (progress, Progress::from_json(&text)) {
                 tell(p);
             }
         } else if let Some(w) = self.waiting.borrow_mut().remove(&seq) {
-            let _ = w.reply.send(Ok(text));
+            let texts = Array::from(&data.get(2))
+                .iter()
+                .filter_map(|t| t.as_string())
+                .collect();
+            let _ = w.reply.send(Ok(texts));
         }
     }
 }
@@ -164,13 +169,13 @@ impl Analysis {
         self.0.generation
     }
 
-    /// Sends one request (JSON) and resolves to the reply (JSON), `progress` hearing the
-    /// worker's reports meanwhile; `Err` if the worker stopped.
+    /// Sends one request (JSON) and resolves to the reply's texts (JSON: the reply, then any
+    /// pieces), `progress` hearing the worker's reports meanwhile; `Err` if the worker stopped.
     pub async fn ask(
         &self,
         request: String,
         progress: Rc<dyn Fn(Progress)>,
-    ) -> Result<String, String> {
+    ) -> Result<Vec<String>, String> {
         let inner = self.0.clone();
         let (tx, rx) = oneshot::channel();
         let seq = inner.next.get();

@@ -34,3 +34,33 @@ pub fn ShowMore(
         })
     }
 }
+
+/// Rows per block of [`Blocks`].
+const BLOCK: usize = 20;
+
+/// The first `count` rows of a long list, drawn in blocks of [`BLOCK`]: when `count` grows (a
+/// screenful per frame, or "Show more"), only the new rows are drawn, and a block is drawn
+/// again only when what it reads changes. `row` draws the rows of a range.
+#[component]
+pub fn Blocks<F, V>(
+    /// How many rows are shown.
+    #[prop(into)]
+    count: Signal<usize>,
+    /// Draws the rows of a range (reading the list reactively).
+    row: F,
+) -> impl IntoView
+where
+    F: Fn(std::ops::Range<usize>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let blocks = move || (0..count.get().div_ceil(BLOCK)).collect::<Vec<usize>>();
+    view! {
+        <For each=blocks key=|b| *b let:b>
+            {
+                let row = row.clone();
+                let end = Memo::new(move |_| ((b + 1) * BLOCK).min(count.get()));
+                move || row(b * BLOCK..end.get())
+            }
+        </For>
+    }
+}

@@ -10,11 +10,13 @@ use leptos::prelude::*;
 
 use newsprism_core::article::{Article, ArticleId};
 use newsprism_core::compare::cache::stamp;
-use newsprism_core::compare::remote::{aliases_of, Ask, Progress, Reply, Request};
+use newsprism_core::compare::remote::{aliases_of, Ask, Assembly, Piece, Progress, Reply, Request};
 use newsprism_core::compare::{Comparison, Parts};
 
+use super::persist::SLICE_MS;
 use super::{AppState, MAX_SCOPE};
 use crate::browser::analysis::Analysis;
+use crate::browser::timer::Slices;
 
 /// Articles sent per message: each message is serialised in one task on the page.
 const SEND_CHUNK: usize = 250;
@@ -69,11 +71,23 @@ impl AppState {
             events: (!c.named_events().is_built_in()).then(|| c.named_events().table().clone()),
             pairs,
         });
-        let reply = worker
+        let texts = worker
             .ask(Request::Compare(ask).to_json(), progress)
             .await?;
-        match Reply::from_json(&reply)? {
-            Reply::Compared(c) => Ok(*c),
+        let (first, pieces) = texts
+            .split_first()
+            .ok_or("the analysis worker sent nothing")?;
+        match Reply::from_json(first)? {
+            Reply::Compared(skeleton) => {
+                // A piece per task, so that the page answers meanwhile.
+                let mut whole = Assembly::new(*skeleton);
+                let mut slices = Slices::new(SLICE_MS);
+                for piece in pieces {
+                    whole.add(Piece::from_json(piece)?);
+                    slices.pause_if_due().await;
+                }
+                Ok(whole.finish())
+            }
             Reply::Failed(why) => Err(why),
             _ => Err("the analysis worker answered out of turn".into()),
         }
@@ -117,7 +131,8 @@ impl AppState {
                     articles.iter().map(|a| (a.id, stamp(a))).collect();
                 (Request::Keep(articles).to_json(), stamps)
             });
-            match Reply::from_json(&worker.ask(request, quiet.clone()).await?)? {
+            let texts = worker.ask(request, quiet.clone()).await?;
+            match Reply::from_json(texts.first().map_or("", String::as_str))? {
                 Reply::Kept(_) => SENT.with(|s| s.borrow_mut().1.extend(stamps)),
                 Reply::Failed(why) => return Err(why),
                 _ => return Err("the analysis worker answered out of turn".into()),

@@ -139,3 +139,29 @@ fn a_short_fragment_does_not_chain_unrelated_statements() {
     assert_eq!(c.quotes.clusters.len(), 1, "{:?}", c.quotes.clusters);
     assert_eq!(c.quotes.clusters[0].renderings.len(), 2);
 }
+
+#[test]
+fn a_large_comparison_travels_in_pieces_and_comes_back_whole() {
+    use newsprism_core::compare::remote::{ship, Assembly, Piece};
+    // Past every pair (sparse rows), with quotes, clusters, numbers and keywords.
+    let articles = pairs(EVERY_PAIR_UP_TO / 2 + 20, 2);
+    let refs: Vec<&Article> = articles.iter().collect();
+    let c = Comparison::build_parts(
+        &refs,
+        &AliasTable::default(),
+        &Stemmers::default(),
+        newsprism_core::compare::Parts::ALL,
+    );
+    assert!(!c.similarity.complete);
+    let (skeleton, pieces) = ship(c.clone(), 7);
+    assert!(pieces.len() > 100, "{} pieces", pieces.len());
+    assert!(skeleton.quotes.quotes.is_empty());
+    // Each piece as the page reads it: JSON text on its own.
+    let skeleton: Comparison =
+        serde_json::from_str(&serde_json::to_string(&skeleton).unwrap()).unwrap();
+    let mut whole = Assembly::new(skeleton);
+    for p in &pieces {
+        whole.add(Piece::from_json(&p.to_json()).unwrap());
+    }
+    assert_eq!(whole.finish(), c);
+}

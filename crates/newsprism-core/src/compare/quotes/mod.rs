@@ -283,18 +283,23 @@ impl QuoteReport {
     /// The speakers quoted, with their quotation counts, most quoted first.
     pub fn speakers(&self) -> Vec<(String, String, usize)> {
         let mut out: Vec<(String, String, usize)> = Vec::new();
+        // Each key's place in `out`: thousands of speakers in a whole corpus.
+        let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         for q in &self.quotes {
             if let Some(s) = &q.speaker {
-                match out.iter_mut().find(|(k, _, _)| *k == s.key) {
-                    Some(e) => e.2 += 1,
-                    None => out.push((
-                        s.key.clone(),
-                        self.full_names
-                            .get(&s.key)
-                            .cloned()
-                            .unwrap_or_else(|| s.name.clone()),
-                        1,
-                    )),
+                match at.get(s.key.as_str()) {
+                    Some(&i) => out[i].2 += 1,
+                    None => {
+                        at.insert(&s.key, out.len());
+                        out.push((
+                            s.key.clone(),
+                            self.full_names
+                                .get(&s.key)
+                                .cloned()
+                                .unwrap_or_else(|| s.name.clone()),
+                            1,
+                        ));
+                    }
                 }
             }
         }
@@ -302,15 +307,16 @@ impl QuoteReport {
         out
     }
 
-    /// The display name of a speaker key (its longest written form).
+    /// The display name of a speaker key: its full name, or as its first quotation names it.
     pub fn speaker_name(&self, key: &str) -> Option<String> {
         if let Some(n) = self.full_names.get(key) {
             return Some(n.clone());
         }
-        self.speakers()
-            .into_iter()
-            .find(|(k, _, _)| k == key)
-            .map(|(_, n, _)| n)
+        self.quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .find(|s| s.key == key)
+            .map(|s| s.name.clone())
     }
 
     /// All quotations as CSV.

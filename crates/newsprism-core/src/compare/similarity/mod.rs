@@ -165,18 +165,18 @@ mod half {
 
     type Rows = Vec<Vec<(u32, Scores)>>;
 
-    pub(super) fn serialize<S: Serializer>(rows: &Rows, s: S) -> Result<S::Ok, S::Error> {
-        let half: Rows = rows
-            .iter()
+    /// Each pair once, under its first article.
+    pub(super) fn of(rows: &Rows) -> Rows {
+        rows.iter()
             .enumerate()
             .map(|(i, r)| r.iter().filter(|(j, _)| *j as usize > i).copied().collect())
-            .collect();
-        half.serialize(s)
+            .collect()
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rows, D::Error> {
-        let half = Rows::deserialize(d)?;
+    /// Every pair under both its articles again, each row in order; at least `n` rows.
+    pub(super) fn mirror(half: Rows, n: usize) -> Rows {
         let mut rows = half.clone();
+        rows.resize(n.max(half.len()), Vec::new());
         for (i, r) in half.iter().enumerate() {
             for &(j, s) in r {
                 if let Some(row) = rows.get_mut(j as usize) {
@@ -186,7 +186,15 @@ mod half {
         }
         rows.iter_mut()
             .for_each(|r| r.sort_unstable_by_key(|&(j, _)| j));
-        Ok(rows)
+        rows
+    }
+
+    pub(super) fn serialize<S: Serializer>(rows: &Rows, s: S) -> Result<S::Ok, S::Error> {
+        of(rows).serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rows, D::Error> {
+        Ok(mirror(Rows::deserialize(d)?, 0))
     }
 }
 
@@ -281,10 +289,25 @@ impl Similarity {
     /// The similarity of these articles with no pair scored (every pair counts as 0): what a
     /// view that draws no pairs is sent.
     pub fn unscored(articles: Vec<ArticleId>) -> Similarity {
+        Similarity::from_half(articles, Vec::new(), false)
+    }
+
+    /// The pairs scored, each once under its first article (by position), as they travel.
+    pub fn half_rows(&self) -> Vec<Vec<(u32, Scores)>> {
+        half::of(&self.rows)
+    }
+
+    /// A similarity from its pairs given once each ([`Similarity::half_rows`]).
+    pub fn from_half(
+        articles: Vec<ArticleId>,
+        half: Vec<Vec<(u32, Scores)>>,
+        complete: bool,
+    ) -> Similarity {
+        let rows = half::mirror(half, articles.len());
         Similarity {
-            rows: vec![Vec::new(); articles.len()],
+            rows,
             articles,
-            complete: false,
+            complete,
         }
     }
 

@@ -9,6 +9,10 @@
 //! message is JSON text: one string crosses threads at once, and the serde derives of the
 //! comparison's types are all it needs.
 
+mod ship;
+
+pub use ship::{ship, Assembly, Piece, PIECE_ITEMS};
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -183,16 +187,32 @@ impl Comparer {
         }
     }
 
-    /// The answer to one request as JSON, from the request as JSON (what crosses threads).
-    pub fn handle_json(&mut self, request: &str, progress: &mut dyn FnMut(Progress)) -> String {
+    /// The answer to one request as JSON texts, from the request as JSON (what crosses
+    /// threads): the reply first, then, for a comparison, the pieces of its long lists
+    /// ([`ship`]), the reply holding the comparison without them.
+    pub fn handle_json(
+        &mut self,
+        request: &str,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Vec<String> {
         let reply = match serde_json::from_str::<Request>(request) {
             Ok(r) => self.handle(r, progress),
             Err(e) => Reply::Failed(format!("the request did not read: {e}")),
         };
-        serde_json::to_string(&reply).unwrap_or_else(|e| {
+        let (reply, pieces) = match reply {
+            Reply::Compared(c) => {
+                let (skeleton, pieces) = ship(*c, PIECE_ITEMS);
+                (Reply::Compared(Box::new(skeleton)), pieces)
+            }
+            other => (other, Vec::new()),
+        };
+        let first = serde_json::to_string(&reply).unwrap_or_else(|e| {
             serde_json::to_string(&Reply::Failed(format!("the answer did not write: {e}")))
                 .unwrap_or_default()
-        })
+        });
+        std::iter::once(first)
+            .chain(pieces.iter().map(Piece::to_json))
+            .collect()
     }
 
     fn compare(&mut self, ask: Ask, progress: &mut dyn FnMut(Progress)) -> Reply {
@@ -291,22 +311,27 @@ mod tests {
         let mut worker = Comparer::new(Stemmers::default());
         let keep = Request::Keep(c.articles().to_vec());
         let kept = worker.handle_json(&serde_json::to_string(&keep).unwrap(), &mut |_| {});
-        assert!(kept.contains("Kept"), "{kept}");
+        assert!(kept[0].contains("Kept"), "{kept:?}");
         assert_eq!(worker.len(), 2);
         let mut heard = Vec::new();
         let request = Request::Compare(ask(&c, Parts::ALL));
-        let json = worker.handle_json(&serde_json::to_string(&request).unwrap(), &mut |p| {
+        let texts = worker.handle_json(&serde_json::to_string(&request).unwrap(), &mut |p| {
             heard.push(p)
         });
-        let Ok(Reply::Compared(made)) = serde_json::from_str::<Reply>(&json) else {
-            panic!("no comparison: {}", &json[..json.len().min(300)]);
+        let Ok(Reply::Compared(skeleton)) = Reply::from_json(&texts[0]) else {
+            panic!("no comparison: {}", &texts[0][..texts[0].len().min(300)]);
         };
+        let mut whole = Assembly::new(*skeleton);
+        for t in &texts[1..] {
+            whole.add(Piece::from_json(t).unwrap());
+        }
+        let made = whole.finish();
         let ids: Vec<ArticleId> = c.articles().iter().map(|a| a.id).collect();
         let mut here = c.compare_parts(&ids, Parts::ALL);
         // Every mention of every name stays in the worker.
         assert!(!here.entities.mentions.is_empty());
         here.entities.mentions.clear();
-        assert_eq!(*made, here);
+        assert_eq!(made, here);
         assert!(!made.quotes.clusters.is_empty());
         assert!(heard.iter().any(|p| p.phase == Phase::Reading));
         assert_eq!(heard.last().map(|p| p.phase), Some(Phase::Comparing));
@@ -322,7 +347,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let bad = worker.handle_json("{\"Compare\": 3}", &mut |_| {});
-        assert!(bad.contains("did not read"), "{bad}");
+        assert!(bad[0].contains("did not read"), "{bad:?}");
     }
 
     #[test]
