@@ -53,7 +53,9 @@ fn main() {
         let t = Instant::now();
         let similarity = corpus.compare_cached(chosen, Parts::SIMILARITY, &mut cache);
         let took_similarity = t.elapsed();
+        let t = Instant::now();
         let groups = similarity.story_groups(DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS);
+        let took_groups = t.elapsed();
         let t = Instant::now();
         let all = corpus.compare_cached(
             chosen,
@@ -85,7 +87,8 @@ fn main() {
             );
         }
         println!(
-            "{n:>7} articles: reading + similarity + groups {took_similarity:>10.2?} ({} groups of 2+, \
+            "{n:>7} articles: reading + similarity + groups {took_similarity:>10.2?} (story groups alone, \
+             as the page draws them: {took_groups:.2?}; {} groups of 2+, \
              {} pairs scored); then with quotes, names and clusters too (readings kept) {took_quotes:>10.2?} ({} quotes, {} \
              clusters); peak memory so far {}",
             groups.iter().filter(|g| g.len() > 1).count(),

@@ -81,15 +81,38 @@ pub fn ship(mut c: Comparison, per: usize) -> (Comparison, Vec<Piece>) {
 /// A comparison put back together from its skeleton and its pieces, in the order they were cut.
 pub struct Assembly {
     c: Comparison,
-    half: Vec<Vec<(u32, Scores)>>,
+    /// The pairs' rows, filled as the pieces come: each pair under both its articles, each row
+    /// in order (a row gets its pairs with earlier articles first, in their order, then its
+    /// own, which are all with later ones).
+    rows: Vec<Vec<(u32, Scores)>>,
+    /// The next article whose own pairs are due.
+    next: usize,
 }
 
 impl Assembly {
     /// Starts from the skeleton.
     pub fn new(skeleton: Comparison) -> Assembly {
+        let n = skeleton.similarity.articles.len();
         Assembly {
             c: skeleton,
-            half: Vec::new(),
+            rows: vec![Vec::new(); n],
+            next: 0,
+        }
+    }
+
+    fn add_rows(&mut self, first: usize, half: Vec<Vec<(u32, Scores)>>) {
+        for (k, own) in half.into_iter().enumerate() {
+            let i = first + k;
+            if i >= self.rows.len() || i < self.next {
+                continue;
+            }
+            self.next = i + 1;
+            for &(j, s) in &own {
+                if let Some(row) = self.rows.get_mut(j as usize) {
+                    row.push((i as u32, s));
+                }
+            }
+            self.rows[i].extend(own);
         }
     }
 
@@ -97,7 +120,7 @@ impl Assembly {
     pub fn add(&mut self, piece: Piece) {
         let c = &mut self.c;
         match piece {
-            Piece::Rows(_, rows) => self.half.extend(rows),
+            Piece::Rows(first, rows) => self.add_rows(first, rows),
             Piece::Quotes(v) => c.quotes.quotes.extend(v),
             Piece::Clusters(v) => c.quotes.clusters.extend(v),
             Piece::ClusterOf(v) => c.quotes.cluster_of.extend(v),
@@ -112,7 +135,7 @@ impl Assembly {
     /// The comparison whole.
     pub fn finish(mut self) -> Comparison {
         let s = std::mem::take(&mut self.c.similarity);
-        self.c.similarity = Similarity::from_half(s.articles, self.half, s.complete);
+        self.c.similarity = Similarity::from_rows(s.articles, self.rows, s.complete);
         self.c
     }
 }

@@ -297,6 +297,21 @@ impl Similarity {
         half::of(&self.rows)
     }
 
+    /// A similarity from its rows: for each article, the pairs scored with it, in order of the
+    /// other's position (every pair under both its articles).
+    pub fn from_rows(
+        articles: Vec<ArticleId>,
+        mut rows: Vec<Vec<(u32, Scores)>>,
+        complete: bool,
+    ) -> Similarity {
+        rows.resize(articles.len(), Vec::new());
+        Similarity {
+            rows,
+            articles,
+            complete,
+        }
+    }
+
     /// A similarity from its pairs given once each ([`Similarity::half_rows`]).
     pub fn from_half(
         articles: Vec<ArticleId>,
