@@ -44,7 +44,8 @@ pub fn scope_limit() -> usize {
 }
 
 impl AppState {
-    /// Compares `ids` in the analysis worker (with the pairs' scores if `pairs`), `progress`
+    /// Compares `ids` in the analysis worker (with the pairs' scores if `pairs`, the story groups
+    /// at `groups`' threshold and window), `progress`
     /// hearing how it comes along; `Err`
     /// says why it could not (the worker did not start or stopped, or the answer did not
     /// read).
@@ -53,6 +54,7 @@ impl AppState {
         ids: Vec<ArticleId>,
         parts: Parts,
         pairs: bool,
+        groups: Option<(f32, i32)>,
         progress: impl Fn(Progress) + 'static,
     ) -> Result<Comparison, String> {
         let worker = Analysis::get().await?;
@@ -70,6 +72,7 @@ impl AppState {
             aliases: aliases_of(c.aliases()),
             events: (!c.named_events().is_built_in()).then(|| c.named_events().table().clone()),
             pairs,
+            groups,
         });
         let texts = worker
             .ask(Request::Compare(ask).to_json(), progress)

@@ -152,9 +152,7 @@ pub fn CompareView(
     scoped.with_untracked(|s| ahead::drawn(s.ids.len()));
     let parts = parts_for(state.tab);
     let remote = Memo::new(move |_| scoped.with(|s| runs_remotely(s.ids.len())));
-    // Only the story groups and side-by-side reading draw the pairs' scores.
-    let pairs = matches!(state.tab, CompareTab::Groups | CompareTab::Read);
-    let worker = RemoteComparison::new(scoped, parts, pairs);
+    let worker = RemoteComparison::for_view(scoped, parts, &state);
     let comparison = Memo::new(move |_| {
         if remote.get() {
             worker.take()

@@ -6,6 +6,7 @@ use newsprism_core::compare::remote::{Phase, Progress};
 use newsprism_core::compare::{Comparison, Parts, Scoped};
 
 use crate::components::count::grouped;
+use crate::route::{CompareState, CompareTab};
 use crate::state::{runs_remotely, use_app_state};
 
 /// The worker's comparison for one view: asked again whenever the articles compared (or the
@@ -24,9 +25,28 @@ pub(super) struct RemoteComparison {
 }
 
 impl RemoteComparison {
+    /// What the view of `state` needs: only the story groups and side-by-side reading draw
+    /// the pairs' scores, and they open on the story groups at the URL's threshold and window,
+    /// which the worker makes too.
+    pub(super) fn for_view(
+        scoped: Memo<Scoped>,
+        parts: Parts,
+        state: &CompareState,
+    ) -> RemoteComparison {
+        let pairs = matches!(state.tab, CompareTab::Groups | CompareTab::Read);
+        let groups = pairs.then(|| (state.threshold as f32 / 100.0, state.window));
+        RemoteComparison::new(scoped, parts, pairs, groups)
+    }
+
     /// Asks the worker for the comparison of `scoped` with `parts` (and the pairs' scores if
-    /// `pairs`) whenever it runs remotely.
-    pub(super) fn new(scoped: Memo<Scoped>, parts: Parts, pairs: bool) -> RemoteComparison {
+    /// `pairs`, and the story groups at `groups`' threshold and window) whenever it runs
+    /// remotely.
+    pub(super) fn new(
+        scoped: Memo<Scoped>,
+        parts: Parts,
+        pairs: bool,
+        groups: Option<(f32, i32)>,
+    ) -> RemoteComparison {
         let app = use_app_state();
         let me = RemoteComparison {
             answer: RwSignal::new(None),
@@ -58,7 +78,7 @@ impl RemoteComparison {
                     }));
                     let progress = me.progress;
                     let made = app
-                        .compare_remotely(ids, parts, pairs, move |p| {
+                        .compare_remotely(ids, parts, pairs, groups, move |p| {
                             progress.try_set(Some(p));
                         })
                         .await;

@@ -200,10 +200,26 @@ pub struct Comparison {
     /// Distinctive words per party and per article, against the rest of the compared texts
     /// (see [`Comparison::keyness_against`] for the rest of the corpus).
     pub keyness: Keyness,
+    /// Story groups already worked out at one threshold and window (by the analysis worker, for
+    /// the view it answers), which [`Comparison::story_groups`] gives without working them out
+    /// again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups_made: Option<MadeGroups>,
     /// Each article's word counts, kept for [`Comparison::keyness_against`] (made, and sent
     /// between threads, only with [`Parts::words`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<keyness::Counts>,
+}
+
+/// Story groups worked out at a threshold and a window (see [`Comparison::groups_made`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MadeGroups {
+    /// The similarity threshold, 0–1.
+    pub threshold: f32,
+    /// The window, in days.
+    pub window_days: i32,
+    /// The groups, as [`Comparison::story_groups`] gives them.
+    pub groups: Vec<Vec<usize>>,
 }
 
 /// Distinctive words (see [`keyness`]).
@@ -412,6 +428,7 @@ impl Comparison {
             ledger,
             entities,
             keyness,
+            groups_made: None,
             counts,
         }
     }
@@ -507,7 +524,20 @@ impl Comparison {
 
     /// Story groups at a similarity threshold and time window (see [`similarity`]).
     pub fn story_groups(&self, threshold: f32, window_days: i32) -> Vec<Vec<usize>> {
-        self.similarity.groups(threshold, window_days, &self.when)
+        match &self.groups_made {
+            Some(m) if m.threshold == threshold && m.window_days == window_days => m.groups.clone(),
+            _ => self.similarity.groups(threshold, window_days, &self.when),
+        }
+    }
+
+    /// Works out the story groups at a threshold and window now, so that
+    /// [`Comparison::story_groups`] gives them at once.
+    pub fn make_groups(&mut self, threshold: f32, window_days: i32) {
+        self.groups_made = Some(MadeGroups {
+            threshold,
+            window_days,
+            groups: self.similarity.groups(threshold, window_days, &self.when),
+        });
     }
 
     /// The party of an article.
