@@ -33,6 +33,9 @@ test('story groups: the heatmap, the December group, the threshold', async ({ pa
   // A stricter threshold splits it; the URL keeps the setting.
   await page.goto('./#/compare?t=8');
   await expect(page.getByTestId('story-group')).toHaveCount(0);
+  // The articles in no group are listed once the list is opened.
+  await expect(page.getByTestId('ungrouped-details').locator('summary')).toHaveText('Articles in no group (5)');
+  await page.getByTestId('ungrouped-details').locator('summary').click();
   await expect(page.getByTestId('ungrouped').locator('li')).toHaveCount(5);
   // Read the group side by side.
   await page.goto('./#/compare');

@@ -8,6 +8,8 @@ use newsprism_core::ArticleId;
 
 use super::{route_with, short, ExportButtons};
 use crate::browser::hash::go;
+use crate::components::count::grouped;
+use crate::components::lazy_details::LazyDetails;
 use crate::components::more::{ShowMore, PAGE_ROWS};
 use crate::route::{CompareState, CompareTab, Route};
 
@@ -360,18 +362,21 @@ fn StoryGroups(
                 .enumerate()
                 .map(|(gi, g)| story_group(&state, c, &names, gi, g))
                 .collect_view();
-            let alone_view = groups
+            // Drawn only when opened: at a whole corpus's scale, most articles are in no group.
+            let alone: Vec<String> = groups
                 .iter()
                 .filter(|g| g.len() == 1)
-                .map(|g| view! { <li>{names.get(g[0]).cloned().unwrap_or_default()}</li> })
-                .collect_view();
+                .map(|g| names.get(g[0]).cloned().unwrap_or_default())
+                .collect();
+            let summary = format!("Articles in no group ({})", grouped(alone.len()));
+            let alone_view = move || {
+                let items = alone.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view();
+                view! { <ul data-testid="ungrouped">{items}</ul> }
+            };
             view! {
                 <ol class="story-groups">{multi_view}</ol>
                 <ShowMore shown total=several testid="groups-more" />
-                <details>
-                    <summary>"Articles in no group"</summary>
-                    <ul data-testid="ungrouped">{alone_view}</ul>
-                </details>
+                <LazyDetails class="ungrouped" testid="ungrouped-details" summary content=alone_view />
             }
         })
     }
