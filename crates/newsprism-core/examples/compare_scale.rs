@@ -4,7 +4,8 @@
 //! With `EVERY_PAIR=1`, sizes past the limits are also compared pair by pair, and what the index
 //! of telling words finds is scored against that; with `DUMP=1` too, the two largest quote
 //! clusters are printed; with `SIZE=1`, the size of the comparison as the analysis worker sends it
-//! (JSON) and the time to write and read it.
+//! (JSON) and the time to write and read it; with `OTHER_TABS=1`, the ledger's and the keywords'
+//! comparisons too.
 use std::time::Instant;
 
 use newsprism_core::compare::similarity::{
@@ -67,6 +68,36 @@ fn main() {
             &mut cache,
         );
         let took_quotes = t.elapsed();
+        if std::env::var_os("OTHER_TABS").is_some() {
+            // The other tabs' parts, each on the readings kept: the ledger, then keywords.
+            for (what, parts) in [
+                (
+                    "numbers (ledger)",
+                    Parts {
+                        quotes: false,
+                        numbers: true,
+                        words: false,
+                    },
+                ),
+                (
+                    "words (keywords)",
+                    Parts {
+                        quotes: false,
+                        numbers: false,
+                        words: true,
+                    },
+                ),
+            ] {
+                let t = Instant::now();
+                let c = corpus.compare_cached(chosen, parts, &mut cache);
+                println!(
+                    "{n:>7} articles, {what}: {:.2?} ({} quantities, {} keyword lists)",
+                    t.elapsed(),
+                    c.ledger.quantities.len(),
+                    c.keyness.per_article.len()
+                );
+            }
+        }
         if std::env::var_os("SIZE").is_some() {
             // What the analysis worker sends the page: the comparison as JSON.
             let t = Instant::now();

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::compare::remote::{Phase, Progress};
-use newsprism_core::compare::{Comparison, Parts, Scoped};
+use newsprism_core::compare::{Comparison, Parts, Scoped, Stage};
 
 use crate::components::count::grouped;
 use crate::route::{CompareState, CompareTab};
@@ -121,8 +121,19 @@ fn describe(p: &Progress) -> String {
             grouped(p.done),
             grouped(p.total)
         ),
-        Phase::Comparing => format!(
-            "Comparing {} articles: scoring the likely pairs, grouping stories…",
+        Phase::Then(Stage::Scoring) => format!(
+            "Scoring the likely pairs of {} articles, grouping stories…",
+            grouped(p.total)
+        ),
+        Phase::Then(Stage::Quotes) => format!(
+            "Finding the quotations, speakers and names of {} articles…",
+            grouped(p.total)
+        ),
+        Phase::Then(Stage::Numbers) => {
+            format!("Reading the numbers of {} articles…", grouped(p.total))
+        }
+        Phase::Then(Stage::Words) => format!(
+            "Counting the distinctive words of {} articles…",
             grouped(p.total)
         ),
     }

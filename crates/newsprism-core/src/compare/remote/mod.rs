@@ -16,7 +16,7 @@ pub use ship::{ship, Assembly, Piece, PIECE_ITEMS};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::{Comparison, DocCache, Parts};
+use super::{Comparison, DocCache, Parts, Stage};
 use crate::article::{Article, ArticleId};
 use crate::search::alias::AliasTable;
 use crate::text::stem::Stemmers;
@@ -83,8 +83,8 @@ pub enum Phase {
     /// Reading the articles (sentences, words, telling terms): the part counted article by
     /// article.
     Reading,
-    /// Scoring pairs, grouping stories and the parts asked for.
-    Comparing,
+    /// A stage after reading.
+    Then(Stage),
 }
 
 impl Request {
@@ -113,11 +113,15 @@ impl Progress {
         serde_json::from_str(json).ok()
     }
 
-    /// The fraction done, 0–1, for a progress bar (reading counts for half).
+    /// The fraction done, 0–1, for a progress bar: reading is about half of a comparison, and
+    /// each later stage starts further along.
     pub fn fraction(&self) -> f64 {
         match self.phase {
-            Phase::Reading => 0.5 * self.done as f64 / self.total.max(1) as f64,
-            Phase::Comparing => 0.5,
+            Phase::Reading => 0.45 * self.done as f64 / self.total.max(1) as f64,
+            Phase::Then(Stage::Scoring) => 0.45,
+            Phase::Then(Stage::Quotes) => 0.65,
+            Phase::Then(Stage::Numbers) => 0.7,
+            Phase::Then(Stage::Words) => 0.75,
         }
     }
 }
@@ -259,17 +263,19 @@ impl Comparer {
             }
             self.cache.prepare(a, &self.aliases, &self.stemmers);
         }
-        progress(Progress {
-            phase: Phase::Comparing,
-            done: 0,
-            total,
-        });
-        let mut made = Comparison::build_cached(
+        let mut made = Comparison::build_reporting(
             &articles,
             &self.aliases,
             &self.stemmers,
             ask.parts,
             &mut self.cache,
+            &mut |stage| {
+                progress(Progress {
+                    phase: Phase::Then(stage),
+                    done: 0,
+                    total,
+                })
+            },
         );
         if let Some((threshold, window)) = ask.groups {
             made.make_groups(threshold, window);
@@ -342,7 +348,15 @@ mod tests {
         assert_eq!(made, here);
         assert!(!made.quotes.clusters.is_empty());
         assert!(heard.iter().any(|p| p.phase == Phase::Reading));
-        assert_eq!(heard.last().map(|p| p.phase), Some(Phase::Comparing));
+        let stages: Vec<Phase> = heard
+            .iter()
+            .map(|p| p.phase)
+            .filter(|p| *p != Phase::Reading)
+            .collect();
+        assert_eq!(
+            stages,
+            [Stage::Scoring, Stage::Quotes, Stage::Numbers, Stage::Words].map(Phase::Then)
+        );
     }
 
     #[test]
