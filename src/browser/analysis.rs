@@ -5,7 +5,9 @@
 //!
 //! Both ends are here: [`answer`] runs inside the worker, and [`Analysis`] is the page's handle
 //! to it. A message `[seq, request]` (the request a string) is for the analysis; the worker
-//! answers `[seq, "progress", progress]` while it works and `[seq, "reply", reply]` once.
+//! answers `[seq, "progress", progress]` while it works and `[seq, "reply", [reply, pieces…]]`
+//! once (a comparison's long lists come as pieces, each its own text, so that the page reads
+//! them a task at a time).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
