@@ -5,8 +5,9 @@
 mod common;
 
 use newsprism_core::corpus::batch::{Chunk, Step};
-use newsprism_core::corpus::{Corpus, FileOutcome};
+use newsprism_core::corpus::{Corpus, FileOutcome, RestoreReport};
 use newsprism_core::ingest::transfer::{self, Read};
+use newsprism_core::project;
 use newsprism_core::search::index::segment::{Segment, StemCache};
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::search::results::SearchOptions;
@@ -207,4 +208,127 @@ fn an_incomplete_or_foreign_segment_changes_nothing_but_speed() {
             "“{q}”"
         );
     }
+}
+
+/// What a reload restores: each stored article's JSON and the stored segments (one lost, one
+/// from files no longer loaded, one damaged), added back as the app does.
+fn restored_with_segments(stored: &[String], segments: &[Vec<u8>]) -> (Corpus, Vec<usize>) {
+    let (mut corpus, _) = common::seeds();
+    let mut report = RestoreReport::default();
+    for json in stored {
+        let article = project::article_from_json(json).expect("a stored article");
+        corpus.restore_unindexed(article, &mut report);
+    }
+    let merged: Vec<usize> = segments
+        .iter()
+        .map(|b| Segment::from_bytes(b).map_or(0, |s| corpus.index_from_segment(&s)))
+        .collect();
+    for a in stored {
+        let id = project::article_from_json(a).expect("a stored article").id;
+        corpus.index_if_missing(id);
+    }
+    (corpus, merged)
+}
+
+#[test]
+fn a_restore_that_merges_stored_segments_finds_exactly_what_indexing_again_does() {
+    let (seeds, names) = common::seeds();
+    let files = generated(&seeds);
+    let (direct, _) = read_here(&files);
+    let stored: Vec<String> = direct
+        .added_ids()
+        .into_iter()
+        .filter_map(|id| direct.original(id).map(project::article_to_json))
+        .collect();
+    let reads: Vec<Read> = files.iter().map(|(n, b)| transfer::read(n, b)).collect();
+    let mut segments: Vec<Vec<u8>> = transfer::index(&reads, &mut StemCache::default())
+        .iter()
+        .map(Segment::to_bytes)
+        .collect();
+    assert!(segments.len() >= 4, "420 articles make several segments");
+    segments.remove(1);
+    let foreign: Vec<Read> = fixtures()
+        .iter()
+        .map(|(n, b)| transfer::read(n, b))
+        .collect();
+    segments.push(transfer::index(&foreign, &mut StemCache::default())[0].to_bytes());
+    segments.push(b"NPSG\x00 from an older version".to_vec());
+
+    // Today's way: each stored article read and indexed again.
+    let (mut again, _) = common::seeds();
+    let mut report = RestoreReport::default();
+    for json in &stored {
+        again.restore_article(
+            project::article_from_json(json).expect("stored"),
+            &mut report,
+        );
+    }
+    let (mut merged, counts) = restored_with_segments(&stored, &segments);
+    assert_eq!(merged.articles(), again.articles());
+    assert!(
+        counts[0] > 0,
+        "the first segment's articles came from it: {counts:?}"
+    );
+    let n = counts.len();
+    assert_eq!(
+        counts[n - 2..],
+        [0, 0],
+        "the foreign and the damaged segment hold nothing"
+    );
+    let options = SearchOptions {
+        limit: 500,
+        ..SearchOptions::default()
+    };
+    for q in [
+        "Poetin",
+        "\"giftige mensen\"",
+        "troepen OR soldaten",
+        "sanctie*",
+        "source:NRC Minsk",
+        "date:2022-03",
+        "Loekasjenka~",
+    ] {
+        assert_eq!(
+            merged.search(q, &options),
+            again.search(q, &options),
+            "“{q}”"
+        );
+    }
+
+    // Near-duplicates are still told after a restore, against the restored articles too.
+    let full = std::fs::read_to_string(format!(
+        "{}/../../seeds/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        names[0]
+    ))
+    .expect("a seed");
+    let words: Vec<&str> = full.split(' ').collect();
+    let half = words[..words.len() / 2].join(" ");
+    let copy = stored
+        .iter()
+        .map(|j| project::article_from_json(j).expect("stored"))
+        .find(|a| a.paragraphs.len() > 3)
+        .map(|a| {
+            let text: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+            (a.id, text.join("\n\n"))
+        })
+        .expect("a long generated article");
+    let out = merged.add_files(vec![
+        (
+            "copy.txt".into(),
+            Ok(format!("{}\n\nBijgewerkt.", copy.1).into_bytes()),
+        ),
+        ("seed-half.txt".into(), Ok(half.into_bytes())),
+    ]);
+    for (o, what) in out.iter().zip(["a restored article", "a seed"]) {
+        match o {
+            FileOutcome::Added { near, .. } => assert!(near.is_some(), "a copy of {what}: {o:?}"),
+            other => panic!("not added: {other:?}"),
+        }
+    }
+    assert!(
+        matches!(&out[0], FileOutcome::Added { near: Some(n), .. } if n.of == copy.0),
+        "{:?}",
+        out[0]
+    );
 }

@@ -7,8 +7,10 @@ use super::{AddOutcome, Corpus, RestoreReport};
 use crate::article::{Article, ArticleId, Provenance, PubDate, TitleKind};
 use crate::project::{ArticleEdit, DateEdit, EditError, Project, ProjectState};
 use crate::search::alias::AliasTable;
+use crate::search::index::segment::Segment;
 use crate::search::index::IndexDoc;
 use crate::text::fold::fold;
+use rustc_hash::FxHashSet;
 
 /// An article with a user's edit laid over it.
 fn apply_edit(mut a: Article, edit: &ArticleEdit) -> Article {
@@ -282,6 +284,34 @@ impl Corpus {
             AddOutcome::Added { .. } => report.articles += 1,
             AddOutcome::Duplicate { .. } => report.duplicates += 1,
         }
+    }
+
+    /// Adds back one stored article without indexing it: its postings come from a stored
+    /// segment ([`Corpus::index_from_segment`]), and whatever no segment brings is indexed with
+    /// [`Corpus::index_if_missing`]. Until then, search does not find it.
+    pub fn restore_unindexed(&mut self, article: Article, report: &mut RestoreReport) {
+        match self.add_quietly(article, Vec::new(), false) {
+            AddOutcome::Added { .. } => report.articles += 1,
+            AddOutcome::Duplicate { .. } => report.duplicates += 1,
+        }
+    }
+
+    /// Merges a stored segment's postings for the loaded articles that are not indexed yet
+    /// (see [`Corpus::restore_unindexed`]). A segment made with another word list is keyed
+    /// again as it is merged. Returns how many articles it indexed: none means the segment
+    /// holds nothing loaded any more, and need not be kept.
+    pub fn index_from_segment(&mut self, segment: &Segment) -> usize {
+        let index = &self.index;
+        let loaded = &self.positions;
+        // The wanted keys, gathered first: the merge borrows the index mutably.
+        let wanted: FxHashSet<u64> = segment
+            .keys()
+            .filter(|&k| !index.contains(k) && loaded.contains_key(&ArticleId(k)))
+            .collect();
+        if wanted.is_empty() {
+            return 0;
+        }
+        self.merge_segment(segment, |k| wanted.contains(&k))
     }
 
     /// Applies stored edits, hidden seeds and the alias table to the articles now loaded (the

@@ -164,6 +164,8 @@ pub struct Corpus {
     originals: FxHashMap<ArticleId, Article>,
     /// Every article's sampled runs of words, to tell near-duplicates.
     near: near::NearIndex,
+    /// Restored articles not yet in `near` (see [`Corpus::catch_up_near`]).
+    near_behind: Vec<ArticleId>,
 }
 
 impl Corpus {
@@ -186,16 +188,19 @@ impl Corpus {
     /// lexicon has loaded, after which searches run again. Words already indexed get their new
     /// keys at once. Returns the Dutch articles to index again with [`Corpus::reindex`] (a slice
     /// at a time, if there are many) so that their separable verbs split over a clause ("belde …
-    /// op") are joined too; until then those are found by their parts only.
+    /// op") are joined too; until then those are found by their parts only. Articles not in the
+    /// index yet (restored, waiting for their segment) are not among them.
     pub fn set_lemmas(
         &mut self,
         lemmas: std::sync::Arc<crate::text::lemma::Lemmas>,
     ) -> Vec<ArticleId> {
         self.index
             .set_stemmers(crate::text::stem::Stemmers::with_lemmas(lemmas));
+        let index = &self.index;
         self.articles
             .iter()
             .filter(|a| a.language == crate::text::language::Language::Dutch)
+            .filter(|a| index.contains(a.id.0))
             .map(|a| a.id)
             .collect()
     }
@@ -308,9 +313,22 @@ impl Corpus {
             .collect();
         let fresh: FxHashSet<u64> = order.iter().map(|id| id.0).collect();
         if let Some(segment) = segment {
-            let (articles, positions) = (&self.articles, &self.positions);
-            self.index.merge(segment, |meta| {
-                if !fresh.contains(&meta.key) {
+            self.merge_segment(segment, |key| fresh.contains(&key));
+        }
+        for id in order {
+            self.index_if_missing(id);
+        }
+        outcomes
+    }
+
+    /// Merges the segment's documents that `wanted` names into the index, each with its
+    /// article's language, source and date (a key with no loaded article is left out).
+    /// Returns how many came in.
+    fn merge_segment(&mut self, segment: &Segment, wanted: impl Fn(u64) -> bool) -> usize {
+        let (articles, positions) = (&self.articles, &self.positions);
+        self.index
+            .merge(segment, |meta| {
+                if !wanted(meta.key) {
                     return None;
                 }
                 let a = &articles[*positions.get(&ArticleId(meta.key))?];
@@ -320,16 +338,16 @@ impl Corpus {
                     date: a.pub_date.as_ref().map(|d| d.date),
                     ..meta
                 })
-            });
+            })
+            .len()
+    }
+
+    /// Indexes this loaded article here if no segment brought it; `true` if it did so.
+    pub fn index_if_missing(&mut self, id: ArticleId) -> bool {
+        if self.index.contains(id.0) {
+            return false;
         }
-        for id in order {
-            if !self.index.contains(id.0) {
-                if let Some(&i) = self.positions.get(&id) {
-                    self.index.add(&IndexDoc::of(&self.articles[i]));
-                }
-            }
-        }
-        outcomes
+        self.reindex(id)
     }
 
     /// Adds one article read from a file; `index` says whether to index it now (otherwise the
@@ -354,6 +372,36 @@ impl Corpus {
     }
 
     fn add(&mut self, article: Article, warnings: Vec<String>, index: bool) -> AddOutcome {
+        // Near-duplicates are told against every loaded article.
+        self.catch_up_near(usize::MAX);
+        let id = article.id;
+        let outcome = self.add_quietly(article, warnings, index);
+        if matches!(outcome, AddOutcome::Added { .. }) {
+            self.near_behind.pop();
+            let Some(article) = self.get(id) else {
+                return outcome;
+            };
+            let runs = near::fingerprint(article);
+            let positions = &self.positions;
+            let found = self
+                .near
+                .find(id, &runs, |other| positions.contains_key(&other));
+            self.near.add(id, &runs);
+            if let AddOutcome::Added { id, warnings, .. } = outcome {
+                return AddOutcome::Added {
+                    id,
+                    warnings,
+                    near: found,
+                };
+            }
+        }
+        outcome
+    }
+
+    /// Adds an article without telling whether it nearly copies another (a restore: that was
+    /// told when it was first added); it joins the near-duplicate index later
+    /// ([`Corpus::catch_up_near`]).
+    fn add_quietly(&mut self, article: Article, warnings: Vec<String>, index: bool) -> AddOutcome {
         let id = article.id;
         if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
             return AddOutcome::Duplicate { of: id };
@@ -361,15 +409,28 @@ impl Corpus {
         if index {
             self.index.add(&IndexDoc::of(&article));
         }
-        let runs = near::fingerprint(&article);
-        let positions = &self.positions;
-        let near = self
-            .near
-            .find(id, &runs, |other| positions.contains_key(&other));
-        self.near.add(id, &runs);
+        self.near_behind.push(id);
         self.positions.insert(id, self.articles.len());
         self.articles.push(article);
-        AddOutcome::Added { id, warnings, near }
+        AddOutcome::Added {
+            id,
+            warnings,
+            near: None,
+        }
+    }
+
+    /// Puts up to `limit` restored articles into the near-duplicate index (a restore leaves
+    /// that for later, so that the articles come back sooner); returns whether any are left.
+    /// Adding an article catches up first, so near-duplicates are never missed.
+    pub fn catch_up_near(&mut self, limit: usize) -> bool {
+        let take = limit.min(self.near_behind.len());
+        let start = self.near_behind.len() - take;
+        for id in self.near_behind.drain(start..) {
+            if let Some(&i) = self.positions.get(&id) {
+                self.near.add(id, &near::fingerprint(&self.articles[i]));
+            }
+        }
+        !self.near_behind.is_empty()
     }
 
     fn reposition(&mut self) {

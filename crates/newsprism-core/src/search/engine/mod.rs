@@ -97,7 +97,11 @@ pub fn run_top<I: Source>(
         .filter(|&(d, _)| passes(&metas[d as usize], &query.filters))
         .collect();
     let total = docs.len();
-    let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Ties go by the article's key, not by when it was indexed: the same articles rank the same
+    // however they were loaded (one by one, merged from segments, restored in another order).
+    let key = |d: u32| metas[d as usize].key;
+    let best_first =
+        |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then_with(|| key(a.0).cmp(&key(b.0)));
     if limit < docs.len() {
         docs.select_nth_unstable_by(limit, best_first);
         docs.truncate(limit);

@@ -62,82 +62,190 @@ impl Fronted {
     }
 }
 
-impl Table {
-    /// Reads one section's lines (after its `@` line).
-    fn read<'a>(lines: &mut impl Iterator<Item = (usize, &'a str)>) -> Result<Table, String> {
-        let bad = |n: usize, what: &str| format!("line {} is not {what}", n + 1);
-        let (n, count) = lines.next().ok_or("a section without lines")?;
-        let count: usize = count
-            .strip_prefix('=')
-            .and_then(|c| c.parse().ok())
-            .ok_or_else(|| bad(n, "`=<number of lemmas>`"))?;
-        let mut table = Table::default();
-        let mut words = Fronted::default();
-        // Lemma → index by the lemma's hash (checked against the text on use): a hash lookup per
-        // form instead of a binary search, which was two thirds of the loading time.
-        let hash = |s: &str| FxBuildHasher.hash_one(s);
-        let mut by_hash: FxHashMap<u64, u32> = FxHashMap::default();
-        by_hash.reserve(count.min(1 << 20));
-        for _ in 0..count {
-            let (n, line) = lines.next().ok_or("fewer lemmas than the section says")?;
-            let (word, parts) = line.split_once('\t').unwrap_or((line, ""));
-            let lemma = words
-                .next(word)
-                .ok_or_else(|| bad(n, "a front-coded lemma"))?;
-            let id = table.lemmas.len() as u32;
-            if id > 0 && table.lemma_at(id - 1) >= lemma {
-                return Err(bad(n, "a lemma in sorted order"));
+/// One section being read, a line at a time (after its `@` line).
+#[derive(Default)]
+struct SectionReader {
+    table: Table,
+    /// Lemmas still to come; `None` until the `=<count>` line.
+    lemmas_left: Option<usize>,
+    words: Fronted,
+    // Lemma → index by the lemma's hash (checked against the text on use): a hash lookup per
+    // form instead of a binary search, which was two thirds of the loading time.
+    by_hash: FxHashMap<u64, u32>,
+    forms: Fronted,
+    lemma: String,
+}
+
+fn bad(n: usize, what: &str) -> String {
+    format!("line {} is not {what}", n + 1)
+}
+
+impl SectionReader {
+    /// Reads line `n` of the file.
+    fn line(&mut self, n: usize, line: &str) -> Result<(), String> {
+        match self.lemmas_left {
+            None => {
+                let count: usize = line
+                    .strip_prefix('=')
+                    .and_then(|c| c.parse().ok())
+                    .ok_or_else(|| bad(n, "`=<number of lemmas>`"))?;
+                self.by_hash.reserve(count.min(1 << 20));
+                self.lemmas_left = Some(count);
+                Ok(())
             }
-            by_hash.insert(hash(lemma), id);
-            table.lemmas.push(table.text.len() as u32);
-            table.text.push_str(lemma);
-            for part in parts.split(',').filter(|p| !p.is_empty()) {
-                let first = part
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|&f| usize::from(f) < lemma.len());
-                let first = first.filter(|&f| lemma.is_char_boundary(usize::from(f)));
-                let first = first.ok_or_else(|| bad(n, "a lemma with its first part's length"))?;
-                table.parted.insert((id, first));
-                table.firsts.insert(lemma[..usize::from(first)].into());
+            Some(0) => self.form(n, line),
+            Some(left) => {
+                self.lemmas_left = Some(left - 1);
+                self.lemma(n, line)
             }
         }
-        let mut words = Fronted::default();
-        let mut lemma = String::new();
-        for (n, line) in lines {
-            let (word, edit) = line
-                .split_once('\t')
-                .ok_or_else(|| bad(n, "a form and its lemma"))?;
-            let form = words
-                .next(word)
-                .ok_or_else(|| bad(n, "a front-coded form"))?;
-            let (cut, suffix) =
-                split_number(edit).ok_or_else(|| bad(n, "a lemma as an edit of its form"))?;
-            let keep = form
-                .len()
-                .checked_sub(cut)
-                .filter(|&k| form.is_char_boundary(k));
-            let keep = keep.ok_or_else(|| bad(n, "a lemma as an edit of its form"))?;
-            lemma.clear();
-            lemma.push_str(&form[..keep]);
-            lemma.push_str(suffix);
-            let id = by_hash
-                .get(&hash(&lemma))
-                .copied()
-                .filter(|&id| table.lemma_at(id) == lemma)
-                .or_else(|| table.lemma_id(&lemma))
-                .ok_or_else(|| bad(n, "a form of a listed lemma"))?;
-            if let Some(last) = table.forms.len().checked_sub(1) {
-                if table.form_at(last) >= form {
-                    return Err(bad(n, "a form in sorted order"));
-                }
-            }
-            table.forms.push((table.text.len() as u32, id));
-            table.text.push_str(form);
-        }
-        Ok(table)
     }
 
+    fn lemma(&mut self, n: usize, line: &str) -> Result<(), String> {
+        let table = &mut self.table;
+        let (word, parts) = line.split_once('\t').unwrap_or((line, ""));
+        let lemma = self
+            .words
+            .next(word)
+            .ok_or_else(|| bad(n, "a front-coded lemma"))?;
+        let id = table.lemmas.len() as u32;
+        if id > 0 && table.lemma_at(id - 1) >= lemma {
+            return Err(bad(n, "a lemma in sorted order"));
+        }
+        self.by_hash.insert(FxBuildHasher.hash_one(lemma), id);
+        table.lemmas.push(table.text.len() as u32);
+        table.text.push_str(lemma);
+        for part in parts.split(',').filter(|p| !p.is_empty()) {
+            let first = part
+                .parse::<u8>()
+                .ok()
+                .filter(|&f| usize::from(f) < lemma.len());
+            let first = first.filter(|&f| lemma.is_char_boundary(usize::from(f)));
+            let first = first.ok_or_else(|| bad(n, "a lemma with its first part's length"))?;
+            table.parted.insert((id, first));
+            table.firsts.insert(lemma[..usize::from(first)].into());
+        }
+        Ok(())
+    }
+
+    fn form(&mut self, n: usize, line: &str) -> Result<(), String> {
+        let table = &mut self.table;
+        let (word, edit) = line
+            .split_once('\t')
+            .ok_or_else(|| bad(n, "a form and its lemma"))?;
+        let form = self
+            .forms
+            .next(word)
+            .ok_or_else(|| bad(n, "a front-coded form"))?;
+        let (cut, suffix) =
+            split_number(edit).ok_or_else(|| bad(n, "a lemma as an edit of its form"))?;
+        let keep = form
+            .len()
+            .checked_sub(cut)
+            .filter(|&k| form.is_char_boundary(k));
+        let keep = keep.ok_or_else(|| bad(n, "a lemma as an edit of its form"))?;
+        let lemma = &mut self.lemma;
+        lemma.clear();
+        lemma.push_str(&form[..keep]);
+        lemma.push_str(suffix);
+        let id = self
+            .by_hash
+            .get(&FxBuildHasher.hash_one(lemma.as_str()))
+            .copied()
+            .filter(|&id| table.lemma_at(id) == lemma)
+            .or_else(|| table.lemma_id(lemma))
+            .ok_or_else(|| bad(n, "a form of a listed lemma"))?;
+        if let Some(last) = table.forms.len().checked_sub(1) {
+            if table.form_at(last) >= form {
+                return Err(bad(n, "a form in sorted order"));
+            }
+        }
+        table.forms.push((table.text.len() as u32, id));
+        table.text.push_str(form);
+        Ok(())
+    }
+
+    /// The table, once every line of the section was read.
+    fn finish(self) -> Result<Table, String> {
+        match self.lemmas_left {
+            None => Err("a section without lines".into()),
+            Some(0) => Ok(self.table),
+            Some(_) => Err("fewer lemmas than the section says".into()),
+        }
+    }
+}
+
+/// Reads `lexicon.txt`'s text a number of lines at a time, so that a page can load the word
+/// list in slices instead of one long task ([`Lemmas::parse`] reads it all at once).
+pub struct LemmaReader<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    lemmas: Lemmas,
+    section: Option<(&'static str, Language, SectionReader)>,
+}
+
+impl<'a> LemmaReader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> LemmaReader<'a> {
+        LemmaReader {
+            lines: text.lines().enumerate(),
+            lemmas: Lemmas::default(),
+            section: None,
+        }
+    }
+
+    /// Reads up to `lines` more lines; the tables once the text has been read to its end. An
+    /// error names the line and what it should have been.
+    pub fn step(&mut self, lines: usize) -> Result<Option<Lemmas>, String> {
+        for _ in 0..lines {
+            let Some((n, line)) = self.lines.next() else {
+                self.end_section()?;
+                return Ok(Some(std::mem::take(&mut self.lemmas)));
+            };
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('@') {
+                self.end_section()?;
+                let (name, language) = match line {
+                    "@nl" => ("Dutch", Language::Dutch),
+                    "@en" => ("English", Language::English),
+                    _ => return Err(bad_section(n)),
+                };
+                self.section = Some((name, language, SectionReader::default()));
+                continue;
+            }
+            let Some((name, _, section)) = &mut self.section else {
+                return Err(bad_section(n));
+            };
+            section
+                .line(n, line)
+                .map_err(|e| format!("the {name} lexicon: {e}"))?;
+        }
+        Ok(None)
+    }
+
+    fn end_section(&mut self) -> Result<(), String> {
+        if let Some((name, language, section)) = self.section.take() {
+            let table = section
+                .finish()
+                .map_err(|e| format!("the {name} lexicon: {e}"))?;
+            match language {
+                Language::Dutch => self.lemmas.dutch = table,
+                _ => self.lemmas.english = table,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn bad_section(n: usize) -> String {
+    format!(
+        "line {} should start a language's section (@nl or @en)",
+        n + 1
+    )
+}
+
+impl Table {
     /// Writes the table as a section's lines (after its `@` line).
     fn write(&self, out: &mut String) {
         out.push_str(&format!("={}\n", self.lemmas.len()));
@@ -192,32 +300,12 @@ impl Lemmas {
     /// assert_eq!(lemmas.lemma(Language::Dutch, "winnen"), None); // its own lemma
     /// ```
     pub fn parse(text: &str) -> Result<Lemmas, String> {
-        let mut lemmas = Lemmas::default();
-        let mut lines = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
-            .peekable();
-        while let Some((n, line)) = lines.next() {
-            let (name, language) = match line {
-                "@nl" => ("Dutch", Language::Dutch),
-                "@en" => ("English", Language::English),
-                _ => {
-                    return Err(format!(
-                        "line {} should start a language's section (@nl or @en)",
-                        n + 1
-                    ))
-                }
-            };
-            let mut section = std::iter::from_fn(|| lines.next_if(|(_, l)| !l.starts_with('@')));
-            let table =
-                Table::read(&mut section).map_err(|e| format!("the {name} lexicon: {e}"))?;
-            match language {
-                Language::Dutch => lemmas.dutch = table,
-                _ => lemmas.english = table,
+        let mut reader = LemmaReader::new(text);
+        loop {
+            if let Some(lemmas) = reader.step(usize::MAX)? {
+                return Ok(lemmas);
             }
         }
-        Ok(lemmas)
     }
 
     /// The tables as `lexicon.txt`'s text, which [`Lemmas::parse`] reads back.

@@ -15,6 +15,7 @@
 //! The lexicon file and its format: `file.rs` ([`Lemmas::parse`]).
 
 mod file;
+pub use file::LemmaReader;
 mod rules;
 mod separable;
 #[cfg(test)]

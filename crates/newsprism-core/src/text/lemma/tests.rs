@@ -69,7 +69,28 @@ fn the_packed_file_reads_back_as_written_and_is_checked() {
     for (text, says) in bad {
         let e = Lemmas::parse(text).unwrap_err();
         assert!(e.contains(says), "{text:?}: {e}");
+        // Read a line at a time, the same error comes.
+        let mut reader = LemmaReader::new(text);
+        let e = loop {
+            match reader.step(1) {
+                Err(e) => break e,
+                Ok(Some(_)) => panic!("{text:?} read"),
+                Ok(None) => {}
+            }
+        };
+        assert!(e.contains(says), "{text:?} a line at a time: {e}");
     }
+    // Read two lines at a time, the tables are the ones read at once.
+    let mut reader = LemmaReader::new(&text);
+    let mut steps = 0;
+    let stepped = loop {
+        steps += 1;
+        if let Some(l) = reader.step(2).unwrap() {
+            break l;
+        }
+    };
+    assert!(steps > 3, "{steps} steps");
+    assert_eq!(stepped.to_packed("a test\nof two lines"), text);
 }
 
 #[test]

@@ -96,6 +96,11 @@ struct Term {
 }
 
 impl Segment {
+    /// The keys of the documents it holds, in order.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.docs.iter().map(|d| d.key)
+    }
+
     /// Indexes these documents; a key seen before in `docs` is skipped (the first one counts,
     /// as when adding to an index one at a time). `covers` is how many articles the caller
     /// wants the segment to stand for. The word forms are stemmed here too, so that merging

@@ -144,3 +144,43 @@ fn damaged_bytes_are_an_error_not_a_panic() {
         }
     }
 }
+
+/// Stored segments outlive the build that wrote them (a reload merges them), so the keys a text
+/// gets are part of the format: when this changes, the version in `MAGIC` must change too, and
+/// segments stored by earlier builds are then refused (their articles are indexed again).
+#[test]
+fn the_keys_a_text_gets_are_pinned_with_the_format_version() {
+    let segment = Segment::build(
+        &[
+            doc(
+                1,
+                "De ministers belden Poetin op in Wit-Rusland.",
+                Language::Dutch,
+            ),
+            doc(
+                2,
+                "The children's toys were sold in 2005.",
+                Language::English,
+            ),
+        ],
+        2,
+    );
+    let keys: Vec<String> = segment
+        .terms
+        .iter()
+        .map(|t| {
+            let stems: Vec<&str> = (0..2)
+                .filter(|&s| t.slots & (1 << s) != 0)
+                .map(|s| segment.str(t.stems[s]))
+                .collect();
+            format!("{}={}", segment.str(t.word), stems.join("/"))
+        })
+        .collect();
+    assert_eq!(MAGIC, b"NPSG\x04", "the format's version");
+    assert_eq!(
+        keys.join(" "),
+        "kop=kop/kop de=de ministers=minister belden=beld poetin=poetin op=op in=in/in wit=wit \
+         rusland=rusland the=the childrens=children toys=toy were=were sold=sold 2005=2005",
+        "bump MAGIC's version if this changes"
+    );
+}
