@@ -1,8 +1,10 @@
 //! IndexedDB: where added articles and the user's edits live between visits.
 //!
-//! Two object stores in one database: `articles` (article id → the article as JSON, as read from
-//! its file) and `state` (one record: edits, hidden seeds, alias table). The JSON itself is made
-//! and read by the core; this module only moves strings. Every call can fail (quota, private
+//! Three object stores in one database: `articles` (article id → the article as JSON, as read
+//! from its file), `segments` (the index segments the reading workers made of them, as bytes, so
+//! that a reload merges them instead of indexing every article again) and `state` (one record:
+//! edits, hidden seeds, alias table). The JSON and the bytes are made and read by the core; this
+//! module only moves them. Every call can fail (quota, private
 //! mode, a browser that refuses storage); failures come back as plain-language strings and the
 //! app goes on in memory. Several tabs share the database: a tab lets go of its connection
 //! when another opens a newer version (`versionchange`), and an open that another tab blocks
@@ -10,15 +12,17 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "newsprism";
-const DB_VERSION: u32 = 1;
+/// Version 2 added the segments store (an upgrade from 1 keeps the articles and the state).
+const DB_VERSION: u32 = 2;
 const ARTICLES: &str = "articles";
+const SEGMENTS: &str = "segments";
 const STATE: &str = "state";
 const STATE_KEY: &str = "state";
 
@@ -26,23 +30,64 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-/// What was stored: the added articles' JSON and the state's JSON.
+/// What was stored: the added articles' JSON, their index segments and the state's JSON.
 pub struct Stored {
-    /// One JSON text per added article.
-    pub articles: Vec<String>,
+    /// One JSON text per added article, read into the page one at a time.
+    pub articles: StoredTexts,
+    /// The stored index segments, read into the page one at a time.
+    pub segments: Vec<StoredSegment>,
     /// The state record, if one was ever written.
     pub state: Option<String>,
+}
+
+/// Stored texts, left on the JavaScript side: copying tens of thousands into the page at once
+/// held its thread for 170 ms.
+pub struct StoredTexts(Array);
+
+impl StoredTexts {
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each text, copied when it is reached (a value that is not text is left out).
+    pub fn iter(&self) -> impl Iterator<Item = String> + '_ {
+        self.0.iter().filter_map(|v| v.as_string())
+    }
+}
+
+/// One stored index segment: its bytes stay on the JavaScript side until they are read.
+pub struct StoredSegment {
+    key: JsValue,
+    bytes: Uint8Array,
+}
+
+impl StoredSegment {
+    /// A copy of its bytes.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.bytes.to_vec()
+    }
 }
 
 /// One batch of changes, written in a single transaction.
 #[derive(Default)]
 pub struct Write {
-    /// Remove every stored article first (a project was opened, or all added were removed).
+    /// Remove every stored article and segment first (a project was opened, or all added
+    /// were removed).
     pub clear: bool,
     /// Articles to store: id and JSON.
     pub put: Vec<(String, String)>,
     /// Article ids to delete.
     pub delete: Vec<String>,
+    /// Index segments to store (each gets a key of its own).
+    pub segments: Vec<Vec<u8>>,
+    /// Stored segments no longer needed (their articles are gone).
+    pub drop_segments: Vec<StoredSegment>,
     /// The new state record.
     pub state: Option<String>,
 }
@@ -140,7 +185,7 @@ async fn open() -> Result<IdbDatabase, String> {
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
         {
             let names = db.object_store_names();
-            for store in [ARTICLES, STATE] {
+            for store in [ARTICLES, SEGMENTS, STATE] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }
@@ -206,24 +251,48 @@ async fn opened(req: &IdbOpenDbRequest) -> Result<JsValue, String> {
 
 async fn stores(mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
     let db = open().await?;
-    let names = Array::of2(&ARTICLES.into(), &STATE.into());
+    let names = Array::of3(&ARTICLES.into(), &SEGMENTS.into(), &STATE.into());
     db.transaction_with_str_sequence_and_mode(&names, mode)
         .map_err(|e| describe(&e))
+}
+
+/// A key no other segment has, in this visit or another: the time, and a count.
+fn segment_key() -> String {
+    thread_local! {
+        static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = COUNT.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    format!("{:015.0}-{n:08}", js_sys::Date::now())
 }
 
 /// Reads everything stored.
 pub async fn load() -> Result<Stored, String> {
     let tx = stores(IdbTransactionMode::Readonly).await?;
     let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
+    let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
     let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
     let all = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
+    let keys = done(&segments.get_all_keys().map_err(|e| describe(&e))?).await?;
+    let bytes = done(&segments.get_all().map_err(|e| describe(&e))?).await?;
     let state = done(&state.get(&STATE_KEY.into()).map_err(|e| describe(&e))?).await?;
-    let articles = Array::from(&all)
+    let articles = StoredTexts(Array::from(&all));
+    // Both lists are in key order, and were read in one transaction.
+    let segments = Array::from(&keys)
         .iter()
-        .filter_map(|v| v.as_string())
+        .zip(Array::from(&bytes).iter())
+        .filter_map(|(key, b)| {
+            Some(StoredSegment {
+                key,
+                bytes: b.dyn_into::<Uint8Array>().ok()?,
+            })
+        })
         .collect();
     Ok(Stored {
         articles,
+        segments,
         state: state.as_string(),
     })
 }
@@ -232,8 +301,18 @@ pub async fn load() -> Result<Stored, String> {
 pub async fn write(batch: Write) -> Result<(), String> {
     let tx = stores(IdbTransactionMode::Readwrite).await?;
     let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
+    let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
     if batch.clear {
         articles.clear().map_err(|e| describe(&e))?;
+        segments.clear().map_err(|e| describe(&e))?;
+    }
+    for segment in &batch.drop_segments {
+        segments.delete(&segment.key).map_err(|e| describe(&e))?;
+    }
+    for bytes in &batch.segments {
+        segments
+            .put_with_key(&Uint8Array::from(bytes.as_slice()), &segment_key().into())
+            .map_err(|e| describe(&e))?;
     }
     for id in &batch.delete {
         articles.delete(&id.into()).map_err(|e| describe(&e))?;

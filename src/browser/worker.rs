@@ -112,6 +112,16 @@ fn unreadable(name: String, why: &str) -> Read {
     Read::Rejected(IngestError::unreadable(name, why))
 }
 
+/// A worker's answer for a chunk of files.
+pub struct WorkerRead {
+    /// One read per file, in order.
+    pub reads: Vec<Read>,
+    /// The index segments of their articles.
+    pub segments: Vec<Segment>,
+    /// The same segments as bytes, to store (a reload merges them instead of indexing again).
+    pub bytes: Vec<Vec<u8>>,
+}
+
 /// What the worker sent for one message: the JSON of the reads and the segments' bytes.
 type Answer = (String, Vec<Vec<u8>>);
 
@@ -228,8 +238,7 @@ impl IngestWorker {
     pub fn read(
         &self,
         files: &[PendingFile],
-    ) -> impl std::future::Future<Output = Result<(Vec<Read>, Vec<Segment>), String>> + 'static
-    {
+    ) -> impl std::future::Future<Output = Result<WorkerRead, String>> + 'static {
         let inner = self.0.clone();
         let (tx, rx) = oneshot::channel();
         let names = Array::new();
@@ -274,11 +283,15 @@ impl IngestWorker {
                 .ok_or_else(|| {
                     "the worker answered for fewer files than it was sent".to_string()
                 })?;
-            let segments = segments
-                .iter()
-                .filter_map(|b| Segment::from_bytes(b).ok())
-                .collect();
-            Ok((out, segments))
+            let (segments, bytes) = segments
+                .into_iter()
+                .filter_map(|b| Some((Segment::from_bytes(&b).ok()?, b)))
+                .unzip();
+            Ok(WorkerRead {
+                reads: out,
+                segments,
+                bytes,
+            })
         }
     }
 }

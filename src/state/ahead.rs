@@ -33,7 +33,7 @@ impl AppState {
         let state = *self;
         Effect::new(move |_| {
             state.corpus.track();
-            let idle = state.progress.with(Option::is_none);
+            let idle = state.progress.with(Option::is_none) && !state.restoring();
             if idle && !state.preparing.get_untracked() {
                 state.prepare_views();
             }
@@ -78,7 +78,7 @@ impl AppState {
                     break;
                 }
                 for id in missing {
-                    let busy = state.progress.with_untracked(Option::is_some);
+                    let busy = state.working_untracked();
                     let read = (!busy).then(|| {
                         state.compared.try_update_value(|cache| {
                             state
@@ -95,7 +95,7 @@ impl AppState {
                 }
             }
             // The comparison the view opens on (story groups of the newest), made and kept.
-            if state.progress.with_untracked(Option::is_none) {
+            if !state.working_untracked() {
                 let ids = state
                     .corpus
                     .with_untracked(|c| c.compare_scope(&Scope::All, true, MAX_SCOPE).ids);
@@ -103,7 +103,7 @@ impl AppState {
                 slices.pause().await;
             }
             for sort in LibrarySort::ALL {
-                if state.progress.with_untracked(Option::is_some) {
+                if state.working_untracked() {
                     break;
                 }
                 state.library_order(sort).with_untracked(|_| ());

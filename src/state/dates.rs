@@ -186,7 +186,7 @@ impl AppState {
 
     /// Whether the reading of dates should stop for an import under way (nobody waits for it).
     fn yield_to_import(&self) -> bool {
-        !WANTED.with(std::cell::Cell::get) && self.progress.with_untracked(Option::is_some)
+        !WANTED.with(std::cell::Cell::get) && self.working_untracked()
     }
 
     fn dates_read(&self) -> DatesRead {
@@ -204,7 +204,10 @@ impl AppState {
         Effect::new(move |_| {
             state.corpus.track();
             state.sync_named_events();
-            if state.progress.with(Option::is_none) && !state.dates_ready_untracked() {
+            if state.progress.with(Option::is_none)
+                && !state.restoring()
+                && !state.dates_ready_untracked()
+            {
                 state.read_dates(false);
             }
         });

@@ -23,7 +23,7 @@ use super::plan::{next_chunk, WORKER_CHUNK, WORKER_CHUNK_BYTES};
 use super::AppState;
 use crate::browser::files::PendingFile;
 use crate::browser::timer::{yield_now, Slices};
-use crate::browser::worker::IngestWorker;
+use crate::browser::worker::{IngestWorker, WorkerRead};
 
 /// How far a batch of files has got.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -257,9 +257,8 @@ impl AppState {
         files: &mut VecDeque<PendingFile>,
         run: &mut Run,
     ) {
-        type Reply = std::pin::Pin<
-            Box<dyn std::future::Future<Output = Result<(Vec<Read>, Vec<Segment>), String>>>,
-        >;
+        type Reply =
+            std::pin::Pin<Box<dyn std::future::Future<Output = Result<WorkerRead, String>>>>;
         let mut out: VecDeque<(Vec<PendingFile>, Reply)> = VecDeque::new();
         let mut sent = 0usize;
         loop {
@@ -282,10 +281,12 @@ impl AppState {
                 return;
             };
             match reply.await {
-                Ok((reads, segments)) => {
+                Ok(read) => {
                     let sizes = chunk.iter().map(|f| f.size).collect();
                     let projects = Projects::Pending(chunk.into_iter().map(Some).collect());
-                    self.take_chunk(reads, segments, sizes, projects, run).await
+                    self.save_segments(read.bytes);
+                    self.take_chunk(read.reads, read.segments, sizes, projects, run)
+                        .await
                 }
                 Err(_) => {
                     // The worker stopped: this chunk and those still out go back, in order.

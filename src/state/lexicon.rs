@@ -6,10 +6,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use newsprism_core::text::lemma::Lemmas;
+use newsprism_core::text::lemma::{LemmaReader, Lemmas};
 
 use super::persist::SLICE_MS;
-use super::AppState;
+use super::{AppState, Storage};
 use crate::browser::lexicon;
 use crate::browser::timer::{sleep, Slices};
 
@@ -24,7 +24,30 @@ pub enum WordForms {
     Failed(String),
 }
 
+/// How many lines of the word list are read between looks at the clock.
+const LEXICON_LINES: usize = 10_000;
+
+/// Reads the word list a slice at a time (half a million lines at once held the page's thread
+/// for 160–250 ms).
+async fn read_in_slices(text: &str) -> Result<Lemmas, String> {
+    let mut reader = LemmaReader::new(text);
+    let mut slices = Slices::new(SLICE_MS);
+    loop {
+        if let Some(lemmas) = reader.step(LEXICON_LINES)? {
+            return Ok(lemmas);
+        }
+        slices.pause_if_due().await;
+    }
+}
+
 impl AppState {
+    /// Waits until the word list has loaded or failed to.
+    pub(super) async fn word_forms_settled(&self) {
+        while matches!(self.word_forms.get_untracked(), WordForms::Loading) {
+            sleep(10).await;
+        }
+    }
+
     /// Where the word list stands.
     pub fn word_forms(&self) -> ReadSignal<WordForms> {
         self.word_forms.read_only()
@@ -37,17 +60,18 @@ impl AppState {
             // Let the first paint and the restore start before the page reads 4 MB of text.
             sleep(50).await;
             let loaded = match lexicon::text().await {
-                Ok(text) => {
-                    Lemmas::parse(&text).map_err(|e| format!("the word list is damaged ({e})"))
-                }
+                Ok(text) => read_in_slices(&text)
+                    .await
+                    .map_err(|e| format!("the word list is damaged ({e})")),
                 Err(why) => Err(why),
             };
             match loaded {
                 Ok(lemmas) => {
                     let (dutch, english) = lemmas.len();
+                    // Views are told at the end (not while a restore is under way).
                     let again = state
                         .corpus
-                        .try_update(|c| c.set_lemmas(Arc::new(lemmas)))
+                        .try_update_untracked(|c| c.set_lemmas(Arc::new(lemmas)))
                         .unwrap_or_default();
                     state.word_forms.set(WordForms::Ready(dutch + english));
                     // Dutch articles indexed before the word list, again, a slice at a time, so
@@ -59,7 +83,9 @@ impl AppState {
                         });
                         slices.pause_if_due().await;
                     }
-                    state.corpus.notify();
+                    if !matches!(state.storage.get_untracked(), Storage::Restoring(_)) {
+                        state.corpus.notify();
+                    }
                 }
                 Err(why) => state.word_forms.set(WordForms::Failed(why)),
             }

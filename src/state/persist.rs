@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use newsprism_core::article::{Article, ArticleId};
 use newsprism_core::corpus::RestoreReport;
 use newsprism_core::project::{self, ProjectState};
+use newsprism_core::search::index::segment::Segment;
 use newsprism_core::Corpus;
 
 use super::{AppState, Storage};
-use crate::browser::storage;
+use crate::browser::storage::{self, StoredSegment};
 use crate::browser::timer::Slices;
 use crate::browser::worker::IngestWorker;
 
@@ -21,63 +22,141 @@ pub(super) const SLICE_MS: f64 = 40.0;
 /// runs before it yields: short, so that a click or a key waits at most this long.
 pub(super) const BACKGROUND_SLICE_MS: f64 = 12.0;
 
+/// How many restored articles join the near-duplicate index at a time.
+const NEAR_STEP: usize = 50;
+
 /// How many articles go into one storage transaction.
 const SAVE_CHUNK: usize = 400;
 
 impl AppState {
     /// Restores what an earlier visit stored. Runs once, before anything can change the corpus;
-    /// the articles are read and indexed a slice at a time so a large store does not freeze the page.
+    /// the articles are added back a slice at a time so a large store does not freeze the page.
     pub fn restore(&self) {
-        // The ingest worker and the word list load meanwhile, so the first drop does not wait
-        // for the one and search soon meets at the dictionary form.
-        leptos::task::spawn_local(async {
-            let _ = IngestWorker::pool().await;
-        });
+        // The word list loads meanwhile (a slice at a time): the stored segments were keyed
+        // with it, and merge quickly only into an index that has it too.
         self.load_lexicon();
         let state = *self;
         leptos::task::spawn_local(async move {
-            let stored = match storage::load().await {
-                Ok(stored) => stored,
-                Err(why) => {
-                    state.storage.set(Storage::Failed(why));
-                    return;
-                }
-            };
-            let saved = match stored
-                .state
-                .as_deref()
-                .map(project::state_from_json)
-                .transpose()
-            {
-                Ok(saved) => saved,
-                Err(e) => {
-                    // Not overwritten: storing anything now could lose the user's edits.
-                    state.storage.set(Storage::Failed(format!(
-                        "the stored edits could not be read ({e}); they are left untouched"
-                    )));
-                    return;
-                }
-            };
-            state
-                .storage
-                .set(Storage::Restoring(Some(stored.articles.len())));
-            let mut bad = 0usize;
-            // Parsed lazily, so the JSON is read a slice at a time too.
-            let articles = stored
-                .articles
-                .iter()
-                .filter_map(|json| project::article_from_json(json).map_err(|_| bad += 1).ok());
-            state.restore_in_slices(articles, saved).await;
-            state.corpus.notify();
-            state.storage.set(Storage::Saved);
-            if bad > 0 {
-                state.load_errors.update(|errs| {
-                    errs.push(format!(
-                        "{bad} stored articles could not be read and were skipped."
-                    ))
-                });
-            }
+            state.restore_from_storage().await;
+            // Then the ingest worker starts, so the first drop does not wait for it.
+            leptos::task::spawn_local(async {
+                let _ = IngestWorker::pool().await;
+            });
+            state.catch_up_near().await;
         });
+    }
+
+    /// Reads what is stored and adds it back, then tells the views. A failure to read is
+    /// shown, and nothing is stored from then on (storing could lose the user's edits).
+    async fn restore_from_storage(&self) {
+        let stored = match storage::load().await {
+            Ok(stored) => stored,
+            Err(why) => {
+                self.storage.set(Storage::Failed(why));
+                return;
+            }
+        };
+        let saved = match stored
+            .state
+            .as_deref()
+            .map(project::state_from_json)
+            .transpose()
+        {
+            Ok(saved) => saved,
+            Err(e) => {
+                self.storage.set(Storage::Failed(format!(
+                    "the stored edits could not be read ({e}); they are left untouched"
+                )));
+                return;
+            }
+        };
+        self.storage
+            .set(Storage::Restoring(Some(stored.articles.len())));
+        let mut bad = 0usize;
+        // Parsed lazily, so the JSON is read a slice at a time too.
+        let articles = stored
+            .articles
+            .iter()
+            .filter_map(|json| project::article_from_json(&json).map_err(|_| bad += 1).ok());
+        let unused = self.restore_stored(articles, stored.segments, saved).await;
+        self.corpus.notify();
+        self.storage.set(Storage::Saved);
+        if !unused.is_empty() {
+            self.save(storage::Write {
+                drop_segments: unused,
+                ..Default::default()
+            });
+        }
+        if bad > 0 {
+            self.load_errors.update(|errs| {
+                errs.push(format!(
+                    "{bad} stored articles could not be read and were skipped."
+                ))
+            });
+        }
+    }
+
+    /// Restores the stored articles with the index segments stored beside them: the articles
+    /// come back unindexed, the segments are merged (much quicker than indexing each article
+    /// again), and whatever no segment brought is indexed here. A slice at a time; views are
+    /// not told. Returns the keys of the segments that hold no restored article any more (or
+    /// that no longer read: an older format), to be dropped from storage.
+    async fn restore_stored(
+        &self,
+        articles: impl IntoIterator<Item = Article>,
+        segments: Vec<StoredSegment>,
+        saved: Option<ProjectState>,
+    ) -> Vec<StoredSegment> {
+        let mut report = RestoreReport::default();
+        self.corpus.update_untracked(Corpus::reset);
+        let mut slices = Slices::new(SLICE_MS);
+        let mut ids = Vec::new();
+        for article in articles {
+            ids.push(article.id);
+            self.corpus
+                .update_untracked(|c| c.restore_unindexed(article, &mut report));
+            slices.pause_if_due().await;
+        }
+        if !segments.is_empty() {
+            self.word_forms_settled().await;
+        }
+        let mut unused = Vec::new();
+        for stored in segments {
+            let merged = Segment::from_bytes(&stored.bytes()).map_or(0, |segment| {
+                self.corpus
+                    .try_update_untracked(|c| c.index_from_segment(&segment))
+                    .unwrap_or(0)
+            });
+            if merged == 0 {
+                unused.push(stored);
+            }
+            slices.pause_if_due().await;
+        }
+        for id in ids {
+            self.corpus.update_untracked(|c| {
+                c.index_if_missing(id);
+            });
+            slices.pause_if_due().await;
+        }
+        if let Some(saved) = saved {
+            self.corpus
+                .update_untracked(|c| c.apply_state(saved, &mut report));
+        }
+        self.sync_named_events();
+        unused
+    }
+
+    /// Puts the restored articles into the near-duplicate index, in the background (adding a
+    /// file catches up at once if it comes first).
+    async fn catch_up_near(&self) {
+        let mut slices = Slices::new(BACKGROUND_SLICE_MS);
+        while self
+            .corpus
+            .try_update_untracked(|c| c.catch_up_near(NEAR_STEP))
+            .unwrap_or(false)
+        {
+            slices.pause_if_due().await;
+        }
     }
 
     /// Replaces what the user added or changed with these articles and this state (stored, or
@@ -102,6 +181,18 @@ impl AppState {
         }
         self.sync_named_events();
         report
+    }
+
+    /// Whether stored articles are being restored (read reactively): work ahead for the views
+    /// waits until they are all back.
+    pub(super) fn restoring(&self) -> bool {
+        matches!(self.storage.get(), Storage::Restoring(_))
+    }
+
+    /// Whether files are being added or stored articles restored: background work yields.
+    pub(super) fn working_untracked(&self) -> bool {
+        self.progress.with_untracked(Option::is_some)
+            || matches!(self.storage.get_untracked(), Storage::Restoring(_))
     }
 
     /// Whether changes are being stored (not while restoring, nor after storage failed).
@@ -175,6 +266,19 @@ impl AppState {
                 self.storage.set(Storage::Failed(why));
                 return;
             }
+        }
+    }
+
+    /// Stores the index segments a reading worker made, so that a reload merges them instead
+    /// of indexing every article again. They go in their own transaction, in order with the
+    /// articles' (a segment whose articles are not stored is dropped at the next reload; an
+    /// article stored without one is indexed then).
+    pub(super) fn save_segments(&self, bytes: Vec<Vec<u8>>) {
+        if !bytes.is_empty() {
+            self.save(storage::Write {
+                segments: bytes,
+                ..Default::default()
+            });
         }
     }
 
