@@ -57,6 +57,7 @@ bench-archive: dist
 
 bench-native:
 	cargo bench -p newsprism-core --bench search
+	cargo run --release -p newsprism-core --example restore_time -- $${BBC_DIR:-../shared/corpora/bbc} 1,10
 
 bench-browser: tools browser
 	bench/browser.sh --scales 1,10
