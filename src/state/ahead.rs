@@ -9,7 +9,7 @@ use newsprism_core::corpus::LibrarySort;
 
 use super::persist::BACKGROUND_SLICE_MS;
 use super::AppState;
-use crate::browser::timer::Slices;
+use crate::browser::timer::{yield_task, Slices};
 
 /// The most articles compared at once: the heatmap and quote clustering grow with the square.
 pub const MAX_SCOPE: usize = 60;
@@ -70,6 +70,9 @@ impl AppState {
         let state = *self;
         state.preparing.set(true);
         leptos::task::spawn_local(async move {
+            // In a task of its own: not on top of the change that started it (a restore's last
+            // slice and the views drawing it).
+            yield_task().await;
             let mut slices = Slices::background(BACKGROUND_SLICE_MS);
             // Again until nothing is missing: the library can change while this waits.
             'again: loop {

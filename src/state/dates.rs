@@ -10,7 +10,7 @@ use newsprism_core::Corpus;
 
 use super::persist::{BACKGROUND_SLICE_MS, SLICE_MS};
 use super::AppState;
-use crate::browser::timer::Slices;
+use crate::browser::timer::{yield_task, Slices};
 
 thread_local! {
     /// Whether a view is waiting for the dates (the timeline): then they are read even during
@@ -85,6 +85,10 @@ impl AppState {
         let state = *self;
         state.reading_dates.set(Some(state.dates_read()));
         leptos::task::spawn_local(async move {
+            if !wanted {
+                // In a task of its own, not on top of the change that started it.
+                yield_task().await;
+            }
             // Long slices when the timeline waits, short ones when nobody does.
             let mut slices = if wanted {
                 Slices::new(SLICE_MS)

@@ -11,7 +11,7 @@ use newsprism_core::text::lemma::{LemmaReader, Lemmas};
 use super::persist::SLICE_MS;
 use super::{AppState, Storage};
 use crate::browser::lexicon;
-use crate::browser::timer::{sleep, Slices};
+use crate::browser::timer::{now, sleep, Slices};
 
 /// Where the word list that joins a word's forms ("won", "gewonnen" → "winnen") stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,9 +41,13 @@ async fn read_in_slices(text: &str) -> Result<Lemmas, String> {
 }
 
 impl AppState {
-    /// Waits until the word list has loaded or failed to.
-    pub(super) async fn word_forms_settled(&self) {
-        while matches!(self.word_forms.get_untracked(), WordForms::Loading) {
+    /// Waits until the word list has loaded or failed to, or for `most_ms` at the longest (a
+    /// fetch can hang on a bad connection; what waits then goes on without it).
+    pub(super) async fn word_forms_settled(&self, most_ms: f64) {
+        let start = now();
+        while matches!(self.word_forms.get_untracked(), WordForms::Loading)
+            && now() - start < most_ms
+        {
             sleep(10).await;
         }
     }

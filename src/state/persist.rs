@@ -12,7 +12,7 @@ use newsprism_core::Corpus;
 
 use super::{AppState, Storage};
 use crate::browser::storage::{self, StoredSegment};
-use crate::browser::timer::Slices;
+use crate::browser::timer::{yield_task, Slices};
 use crate::browser::worker::IngestWorker;
 
 /// How long restoring works before it lets the browser paint and handle input.
@@ -21,6 +21,10 @@ pub(super) const SLICE_MS: f64 = 40.0;
 /// How long work that nobody waits for (reading ahead for the timeline and the comparison)
 /// runs before it yields: short, so that a click or a key waits at most this long.
 pub(super) const BACKGROUND_SLICE_MS: f64 = 12.0;
+
+/// How long a restore waits for the word list before it merges the stored segments without it
+/// (their keys are then worked out again, which is slower but finds the same).
+const WORD_LIST_WAIT_MS: f64 = 5000.0;
 
 /// How many restored articles join the near-duplicate index at a time.
 const NEAR_STEP: usize = 50;
@@ -118,7 +122,7 @@ impl AppState {
             slices.pause_if_due().await;
         }
         if !segments.is_empty() {
-            self.word_forms_settled().await;
+            self.word_forms_settled(WORD_LIST_WAIT_MS).await;
         }
         let mut unused = Vec::new();
         for stored in segments {
@@ -149,6 +153,7 @@ impl AppState {
     /// Puts the restored articles into the near-duplicate index, in the background (adding a
     /// file catches up at once if it comes first).
     async fn catch_up_near(&self) {
+        yield_task().await;
         let mut slices = Slices::new(BACKGROUND_SLICE_MS);
         while self
             .corpus
