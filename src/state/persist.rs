@@ -82,7 +82,7 @@ impl AppState {
             .articles
             .iter()
             .filter_map(|json| project::article_from_json(&json).map_err(|_| bad += 1).ok());
-        let unused = self.restore_stored(articles, stored.segments, saved).await;
+        let (_, unused) = self.restore_stored(articles, stored.segments, saved).await;
         self.corpus.notify();
         self.storage.set(Storage::Saved);
         if !unused.is_empty() {
@@ -100,17 +100,18 @@ impl AppState {
         }
     }
 
-    /// Restores the stored articles with the index segments stored beside them: the articles
-    /// come back unindexed, the segments are merged (much quicker than indexing each article
-    /// again), and whatever no segment brought is indexed here. A slice at a time; views are
-    /// not told. Returns the keys of the segments that hold no restored article any more (or
-    /// that no longer read: an older format), to be dropped from storage.
+    /// Replaces what the user added or changed with these articles, the index segments stored
+    /// beside them and this state: the articles come back unindexed, the segments are merged
+    /// (much quicker than indexing each article again), and whatever no segment brought is
+    /// indexed here. A slice at a time; views are not told. Returns what was restored, and the
+    /// segments that hold no restored article any more (or that no longer read: an older
+    /// format), to be dropped from storage.
     async fn restore_stored(
         &self,
         articles: impl IntoIterator<Item = Article>,
         segments: Vec<StoredSegment>,
         saved: Option<ProjectState>,
-    ) -> Vec<StoredSegment> {
+    ) -> (RestoreReport, Vec<StoredSegment>) {
         let mut report = RestoreReport::default();
         self.corpus.update_untracked(Corpus::reset);
         let mut slices = Slices::new(SLICE_MS);
@@ -147,7 +148,7 @@ impl AppState {
                 .update_untracked(|c| c.apply_state(saved, &mut report));
         }
         self.sync_named_events();
-        unused
+        (report, unused)
     }
 
     /// Puts the restored articles into the near-duplicate index, in the background (adding a
@@ -164,28 +165,15 @@ impl AppState {
         }
     }
 
-    /// Replaces what the user added or changed with these articles and this state (stored, or
-    /// from a project file), adding the articles a slice at a time. Views are not told; the
-    /// caller notifies once it is done.
+    /// Replaces what the user added or changed with these articles and this state (from a
+    /// project file), adding the articles a slice at a time. Views are not told; the caller
+    /// notifies once it is done.
     pub(super) async fn restore_in_slices(
         &self,
         articles: impl IntoIterator<Item = Article>,
         saved: Option<ProjectState>,
     ) -> RestoreReport {
-        let mut report = RestoreReport::default();
-        self.corpus.update_untracked(Corpus::reset);
-        let mut slices = Slices::new(SLICE_MS);
-        for article in articles {
-            self.corpus
-                .update_untracked(|c| c.restore_article(article, &mut report));
-            slices.pause_if_due().await;
-        }
-        if let Some(saved) = saved {
-            self.corpus
-                .update_untracked(|c| c.apply_state(saved, &mut report));
-        }
-        self.sync_named_events();
-        report
+        self.restore_stored(articles, Vec::new(), saved).await.0
     }
 
     /// Whether stored articles are being restored (read reactively): work ahead for the views
