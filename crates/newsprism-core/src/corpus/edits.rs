@@ -288,10 +288,15 @@ impl Corpus {
 
     /// Adds back one stored article without indexing it: its postings come from a stored
     /// segment ([`Corpus::index_from_segment`]), and whatever no segment brings is indexed with
-    /// [`Corpus::index_if_missing`]. Until then, search does not find it.
+    /// [`Corpus::index_if_missing`]. Until then, search does not find it. It joins the
+    /// near-duplicate index later ([`Corpus::catch_up_near`]): whether it nearly copies another
+    /// was told when it was first added.
     pub fn restore_unindexed(&mut self, article: Article, report: &mut RestoreReport) {
         match self.add_quietly(article, Vec::new(), false) {
-            AddOutcome::Added { .. } => report.articles += 1,
+            AddOutcome::Added { id, .. } => {
+                self.near_behind.push(id);
+                report.articles += 1;
+            }
             AddOutcome::Duplicate { .. } => report.duplicates += 1,
         }
     }

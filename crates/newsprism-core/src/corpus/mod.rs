@@ -374,33 +374,22 @@ impl Corpus {
     fn add(&mut self, article: Article, warnings: Vec<String>, index: bool) -> AddOutcome {
         // Near-duplicates are told against every loaded article.
         self.catch_up_near(usize::MAX);
-        let id = article.id;
-        let outcome = self.add_quietly(article, warnings, index);
-        if matches!(outcome, AddOutcome::Added { .. }) {
-            self.near_behind.pop();
-            let Some(article) = self.get(id) else {
-                return outcome;
-            };
-            let runs = near::fingerprint(article);
-            let positions = &self.positions;
-            let found = self
-                .near
-                .find(id, &runs, |other| positions.contains_key(&other));
-            self.near.add(id, &runs);
-            if let AddOutcome::Added { id, warnings, .. } = outcome {
-                return AddOutcome::Added {
-                    id,
-                    warnings,
-                    near: found,
-                };
+        match self.add_quietly(article, warnings, index) {
+            AddOutcome::Added { id, warnings, .. } => {
+                let runs = self.get(id).map(near::fingerprint).unwrap_or_default();
+                let positions = &self.positions;
+                let near = self
+                    .near
+                    .find(id, &runs, |other| positions.contains_key(&other));
+                self.near.add(id, &runs);
+                AddOutcome::Added { id, warnings, near }
             }
+            duplicate => duplicate,
         }
-        outcome
     }
 
-    /// Adds an article without telling whether it nearly copies another (a restore: that was
-    /// told when it was first added); it joins the near-duplicate index later
-    /// ([`Corpus::catch_up_near`]).
+    /// Adds an article, indexed now or not, without telling whether it nearly copies another
+    /// and without putting it in the near-duplicate index (the caller does either).
     fn add_quietly(&mut self, article: Article, warnings: Vec<String>, index: bool) -> AddOutcome {
         let id = article.id;
         if self.positions.contains_key(&id) || self.hidden.iter().any(|a| a.id == id) {
@@ -409,7 +398,6 @@ impl Corpus {
         if index {
             self.index.add(&IndexDoc::of(&article));
         }
-        self.near_behind.push(id);
         self.positions.insert(id, self.articles.len());
         self.articles.push(article);
         AddOutcome::Added {
