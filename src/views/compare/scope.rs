@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use newsprism_core::compare::{Comparison, Scope, Scoped};
-use newsprism_core::corpus::LibrarySort;
+use newsprism_core::corpus::{LibraryFilter, LibrarySort};
 use newsprism_core::{Article, ArticleId};
 
 use super::{route_with, MAX_SCOPE};
@@ -143,7 +143,7 @@ fn ScopePicker(state: CompareState, scoped: Memo<Scoped>) -> impl IntoView {
         let f = filter.get();
         let on = picked.get();
         app.corpus().with(|c| {
-            let matching = c.library_matching(LibrarySort::DateNewest, &f);
+            let matching = c.library_matching(LibrarySort::DateNewest, &LibraryFilter::words(&f));
             let more = matching.len().saturating_sub(PICKER_ROWS);
             let items = matching
                 .into_iter()

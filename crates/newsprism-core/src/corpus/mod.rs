@@ -17,6 +17,7 @@
 
 pub mod batch;
 mod edits;
+mod library;
 pub mod near;
 mod queries;
 #[cfg(test)]
@@ -141,6 +142,7 @@ pub struct RestoreReport {
     pub bad_events: usize,
 }
 
+pub use library::{Facets, FilterTest, Filtered, LibraryFilter};
 pub use queries::Totals;
 
 /// The loaded articles, their search index and the alias table, and what the user changed:

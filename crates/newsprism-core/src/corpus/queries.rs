@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::library::library_order;
 use super::{Corpus, LibrarySort};
 use crate::article::{Article, ArticleId};
 use crate::search::answer;
@@ -234,49 +235,6 @@ impl Corpus {
         crate::time::timeline::trend(q, self.articles(), &matching, bucket)
     }
 
-    /// The articles in library order. Undated articles always come last, in file-name order,
-    /// under any date sort: they are listed as undated, never placed at a default date.
-    pub fn library(&self, sort: LibrarySort) -> Vec<&Article> {
-        let mut list: Vec<&Article> = self.articles.iter().collect();
-        match sort {
-            // Each title lowered once, not once per comparison.
-            LibrarySort::Title => {
-                list.sort_by_cached_key(|a| (a.title.to_lowercase(), a.file_name.clone(), a.id))
-            }
-            _ => list.sort_by(|a, b| library_order(sort, a, b)),
-        }
-        list
-    }
-
-    /// The first `k` articles in library order, without sorting the rest.
-    pub fn library_first(&self, sort: LibrarySort, k: usize) -> Vec<&Article> {
-        let mut list: Vec<&Article> = self.articles.iter().collect();
-        if k < list.len() {
-            if k == 0 {
-                return Vec::new();
-            }
-            list.select_nth_unstable_by(k - 1, |a, b| library_order(sort, a, b));
-            list.truncate(k);
-        }
-        list.sort_by(|a, b| library_order(sort, a, b));
-        list
-    }
-
-    /// The articles in library order whose title, source or file name contains `filter`
-    /// (ignoring case; an empty filter keeps every article).
-    pub fn library_matching(&self, sort: LibrarySort, filter: &str) -> Vec<&Article> {
-        let f = filter.trim().to_lowercase();
-        let mut list = self.library(sort);
-        if !f.is_empty() {
-            list.retain(|a| {
-                a.title.to_lowercase().contains(&f)
-                    || a.source_label().to_lowercase().contains(&f)
-                    || a.file_name.to_lowercase().contains(&f)
-            });
-        }
-        list
-    }
-
     /// The titles of these articles, in order (empty for one no longer loaded).
     pub fn titles(&self, ids: &[ArticleId]) -> Vec<String> {
         ids.iter()
@@ -295,36 +253,6 @@ impl Corpus {
                 .count(),
             words: self.articles.iter().map(|a| a.word_count).sum(),
         }
-    }
-}
-
-/// How two articles compare in library order. Undated articles always come last, in
-/// file-name order, under any date sort; ties are broken by file name.
-fn library_order(sort: LibrarySort, a: &Article, b: &Article) -> std::cmp::Ordering {
-    let by_name = || a.file_name.cmp(&b.file_name).then(a.id.cmp(&b.id));
-    match sort {
-        LibrarySort::DateNewest | LibrarySort::DateOldest => {
-            let key = |x: &Article| x.pub_date.as_ref().map(|d| d.date.sort_key());
-            match (key(a), key(b)) {
-                (Some(ka), Some(kb)) => {
-                    let ord = if sort == LibrarySort::DateNewest {
-                        kb.cmp(&ka)
-                    } else {
-                        ka.cmp(&kb)
-                    };
-                    ord.then_with(by_name)
-                }
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => by_name(),
-            }
-        }
-        LibrarySort::Title => a
-            .title
-            .to_lowercase()
-            .cmp(&b.title.to_lowercase())
-            .then_with(by_name),
-        LibrarySort::Length => b.word_count.cmp(&a.word_count).then_with(by_name),
     }
 }
 

@@ -308,22 +308,15 @@ fn a_project_from_a_newer_version_changes_nothing() {
 #[test]
 fn the_library_narrows_to_a_filter_on_title_source_or_file_name() {
     let c = corpus();
-    let all = c.library_matching(LibrarySort::Title, " ");
-    assert_eq!(all.len(), 4);
-    assert_eq!(
-        names(c.library_matching(LibrarySort::Title, "DECEMBER")),
-        ["c.txt"]
-    );
-    assert_eq!(
-        names(c.library_matching(LibrarySort::Title, "d.tx")),
-        ["d.txt"]
-    );
-    assert!(
-        c.library_matching(LibrarySort::Title, "unknown source")
-            .len()
-            == 4
-    );
-    assert!(c.library_matching(LibrarySort::Title, "nergens").is_empty());
+    let words = |w: &str| c.library_matching(LibrarySort::Title, &LibraryFilter::words(w));
+    assert_eq!(words(" ").len(), 4);
+    assert_eq!(names(words("DECEMBER")), ["c.txt"]);
+    assert_eq!(names(words("d.tx")), ["d.txt"]);
+    assert_eq!(words("unknown source").len(), 4);
+    // Every word must be found, in any of the three, in any order.
+    assert_eq!(names(words("source december")), ["c.txt"]);
+    assert!(words("december nergens").is_empty());
+    assert!(words("nergens").is_empty());
 }
 
 #[test]
