@@ -169,6 +169,20 @@ for (const scale of scales) {
   const sort = await time(page, `[...document.querySelectorAll('nav.sort a')].find((a) => a.textContent === 'Title').click();`,
     `const r = document.querySelector('[data-testid=library-row]'); return location.hash.includes('sort') && r && r.innerText !== x;`, first);
   record(scale, articles, 'the library sorted by title', sort);
+  // Every article listed: down to the last row (a button drew them all before the list was
+  // virtual; now the page is scrolled to its end).
+  const end = await time(page, `const b = document.querySelector('[data-testid=show-all]'); if (b) b.click(); window.scrollTo(0, document.body.scrollHeight);`,
+    `window.scrollTo(0, document.body.scrollHeight); const rows = document.querySelectorAll('[data-testid=library-row]'); const last = rows[rows.length - 1];
+     return rows.length === x || (!!last && Number(last.getAttribute('aria-rowindex')) === x + 1);`, articles);
+  record(scale, articles, 'the library listed to its last article', end);
+  if (await page.getByTestId('library-filter').count()) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const filtered = await time(page,
+      `const i = document.querySelector('[data-testid=library-filter]'); i.value = x; i.dispatchEvent(new Event('input', { bubbles: true }));`,
+      `return /^Listing [\\d,]+ of/.test(document.querySelector('[data-testid=library-listing]')?.textContent ?? '');`, 'sharapova');
+    record(scale, articles, 'the library filtered by a word typed', filtered);
+    await page.evaluate(() => { const i = document.querySelector('[data-testid=library-filter]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); });
+  }
 
   // The timeline and the comparison.
   await timeline(page, scale, articles, 'opened');
