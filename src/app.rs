@@ -159,7 +159,7 @@ fn Header(router: Router, offline: ReadSignal<Offline>) -> impl IntoView {
 #[component]
 fn RoutedView(route: ReadSignal<Route>) -> impl IntoView {
     move || match route.get() {
-        Route::Library { sort } => view! { <LibraryView sort /> }.into_any(),
+        Route::Library { sort, filter } => view! { <LibraryView sort filter /> }.into_any(),
         Route::Article { id, focus } => view! { <ReaderView id focus /> }.into_any(),
         Route::Search(state) => view! { <SearchView state /> }.into_any(),
         Route::Archive(state) => view! { <ArchiveView state /> }.into_any(),

@@ -24,14 +24,21 @@ impl Router {
 
     /// Replaces the current history entry (for typing in the search box).
     pub fn replace(&self, route: Route) {
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&route.to_hash()),
-            );
-        }
+        write_hash_quietly(&route);
         self.set_route.set(route);
+    }
+}
+
+/// Writes `route` into the address bar without going there: for a view that keeps what the
+/// route holds as its own state while the user types (the library's filter), so that a reload
+/// or a bookmark comes back to it, without the view being drawn anew for each key.
+pub fn write_hash_quietly(route: &Route) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&route.to_hash()),
+        );
     }
 }
 

@@ -46,6 +46,27 @@ pub fn observe_width(id: &str, f: impl Fn(f64) + 'static) {
     }
 }
 
+/// The distance in CSS pixels from the top of the window's viewport down to the element `id`'s
+/// top edge (negative once it has scrolled past), and the height of its first child element
+/// that matches `selector` (none when there is none, or it has no height).
+pub fn top_and_row(id: &str, selector: &str) -> Option<(f64, Option<f64>)> {
+    let el = document().get_element_by_id(id)?;
+    let top = el.get_bounding_client_rect().top();
+    let row = el
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .map(|r| r.get_bounding_client_rect().height())
+        .filter(|&h| h > 0.0);
+    Some((top, row))
+}
+
+/// Calls `f` whenever the window is scrolled, until the calling view goes away.
+pub fn on_scroll(f: impl Fn() + 'static) {
+    let handle = window_event_listener(leptos::ev::scroll, move |_| f());
+    on_cleanup(move || handle.remove());
+}
+
 /// Calls `f` whenever the window is resized, until the calling view goes away.
 pub fn on_resize(f: impl Fn() + 'static) {
     let handle = window_event_listener(leptos::ev::resize, move |_| f());

@@ -12,3 +12,4 @@ pub mod more;
 pub mod paging;
 pub mod search_box;
 pub mod title_label;
+pub mod virtual_rows;

@@ -15,7 +15,7 @@ pub fn TitleLabel(
         TitleKind::Headline => view! { <span class="title">{title}</span> }.into_any(),
         TitleKind::Derived => view! {
             <span class="title derived" title="The file has no headline: this title is its opening sentence">
-                {title}
+                <span class="title-text">{title}</span>
                 " "
                 <span class="badge">"derived title"</span>
             </span>

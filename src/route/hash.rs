@@ -1,7 +1,7 @@
 //! Writing a [`Route`] back as a hash: defaults are left out, so links stay short and a
 //! parsed hash writes back the same.
 
-use newsprism_core::corpus::LibrarySort;
+use newsprism_core::corpus::{LibraryFilter, LibrarySort};
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::time::timeline::Bucket;
 use newsprism_core::ArticleId;
@@ -13,8 +13,9 @@ impl Route {
     /// The hash for this route, starting with `#/`.
     pub fn to_hash(&self) -> String {
         match self {
-            Route::Library { sort } if *sort == LibrarySort::default() => "#/".to_string(),
-            Route::Library { sort } => format!("#/?sort={}", sort_name(*sort)),
+            Route::Library { sort, filter } => {
+                with_params("#/".to_string(), library_params(*sort, filter))
+            }
             Route::Article { id, focus } => with_params(format!("#/article/{id}"), focus.params()),
             Route::Search(s) => with_params("#/search".to_string(), s.params()),
             Route::Compare(c) => with_params("#/compare".to_string(), c.params()),
@@ -26,6 +27,32 @@ impl Route {
             Route::NotFound(h) => h.clone(),
         }
     }
+}
+
+/// The library's order (unless the default) and filter (what is set of it).
+fn library_params(sort: LibrarySort, f: &LibraryFilter) -> Vec<String> {
+    let mut params = Vec::new();
+    if sort != LibrarySort::default() {
+        params.push(format!("sort={}", sort_name(sort)));
+    }
+    if !f.text.trim().is_empty() {
+        params.push(format!("q={}", encode(&f.text)));
+    }
+    if let Some(s) = &f.source {
+        params.push(format!("source={}", encode(s)));
+    }
+    if let Some(l) = f.language {
+        params.push(format!("lang={}", l.code()));
+    }
+    for (key, d) in [("from", &f.from), ("to", &f.to)] {
+        if let Some(d) = d {
+            params.push(format!("{key}={}", d.iso()));
+        }
+    }
+    if f.rough_dates {
+        params.push("rough=1".into());
+    }
+    params
 }
 
 fn id_list(ids: &[ArticleId]) -> String {

@@ -18,7 +18,7 @@ mod tests;
 pub use codec::{decode, encode};
 
 use newsprism_core::compare::Scope;
-use newsprism_core::corpus::LibrarySort;
+use newsprism_core::corpus::{LibraryFilter, LibrarySort};
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::time::timeline::Bucket;
 use newsprism_core::ArticleId;
@@ -246,6 +246,8 @@ pub enum Route {
     Library {
         /// The order of the list.
         sort: LibrarySort,
+        /// Which articles it lists.
+        filter: LibraryFilter,
     },
     /// One article, optionally with a search's hits highlighted and a passage to scroll to.
     Article {
@@ -276,6 +278,7 @@ impl Default for Route {
     fn default() -> Self {
         Route::Library {
             sort: LibrarySort::default(),
+            filter: LibraryFilter::default(),
         }
     }
 }

@@ -2,15 +2,31 @@
 //! malformed falls back to a default or to [`Route::NotFound`], never to a panic.
 
 use newsprism_core::compare::similarity::ANY_TIME;
+use newsprism_core::corpus::LibraryFilter;
 use newsprism_core::search::kwic::KwicSort;
 use newsprism_core::time::timeline::Bucket;
-use newsprism_core::ArticleId;
+use newsprism_core::{ArticleId, Language, PartialDate};
 
 use super::codec::{sort_from_name, Params};
 use super::{
     ArchiveState, CompareState, CompareTab, Focus, Lanes, Route, SearchState, SearchTab,
     TimelineState, MAX_PICKED,
 };
+
+/// The library's filter: `q` (words), `source`, `lang`, `from` and `to` (`2022`, `2022-12` or
+/// `2022-12-19`), and `rough=1` to keep the articles whose dates are too rough to tell.
+/// Unreadable values are left out.
+fn library_filter(p: &Params) -> LibraryFilter {
+    let date = |k: &str| p.get(k).and_then(|d| PartialDate::parse_iso(&d));
+    LibraryFilter {
+        text: p.text("q"),
+        source: p.get("source").filter(|s| !s.trim().is_empty()),
+        language: p.get("lang").and_then(|l| Language::from_code(&l)),
+        from: date("from"),
+        to: date("to"),
+        rough_dates: p.get("rough").as_deref() == Some("1"),
+    }
+}
 
 impl Route {
     /// Parses `location.hash` (with or without the leading `#`).
@@ -27,6 +43,7 @@ impl Route {
                     .get("sort")
                     .and_then(|s| sort_from_name(&s))
                     .unwrap_or_default(),
+                filter: library_filter(&p),
             },
             ["article", id] => match ArticleId::parse(id) {
                 Some(id) => article(id, &p),

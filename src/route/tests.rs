@@ -13,8 +13,30 @@ fn hashes_parse_to_routes_and_back() {
             "#/?sort=oldest",
             Route::Library {
                 sort: LibrarySort::DateOldest,
+                filter: LibraryFilter::default(),
             },
             "#/?sort=oldest",
+        ),
+        (
+            "#/?sort=title&q=Poetin%20Minsk&source=De%20Morgen&lang=nl&from=2022-10&to=2022-12-19&rough=1",
+            Route::Library {
+                sort: LibrarySort::Title,
+                filter: LibraryFilter {
+                    text: "Poetin Minsk".into(),
+                    source: Some("De Morgen".into()),
+                    language: Some(newsprism_core::Language::Dutch),
+                    from: newsprism_core::PartialDate::parse_iso("2022-10"),
+                    to: newsprism_core::PartialDate::parse_iso("2022-12-19"),
+                    rough_dates: true,
+                },
+            },
+            "#/?sort=title&q=Poetin%20Minsk&source=De%20Morgen&lang=nl&from=2022-10&to=2022-12-19&rough=1",
+        ),
+        // Unreadable dates and languages are left out, not kept as text.
+        (
+            "#/?from=2022-13&lang=xx&to=morgen&q=",
+            Route::default(),
+            "#/",
         ),
         ("#/?sort=bogus", Route::default(), "#/"),
         (

@@ -23,6 +23,9 @@ pub struct LibraryFilter {
     pub from: Option<PartialDate>,
     /// Only articles published on or before the last day of this date ("2022-12" is 31 December).
     pub to: Option<PartialDate>,
+    /// Keep the articles whose date is too rough to tell whether they fall in the date range
+    /// (or missing) too.
+    pub rough_dates: bool,
 }
 
 /// How an article fares under a filter.
@@ -68,7 +71,10 @@ impl LibraryFilter {
 
     /// Tests one article, with the filter's words already folded (see [`fold_words`]).
     fn test(&self, a: &Article, words: &[String], days: Option<(Day, Day)>) -> FilterTest {
-        if self.source.as_deref().is_some_and(|s| s != a.source_label())
+        if self
+            .source
+            .as_deref()
+            .is_some_and(|s| s != a.source_label())
             || self.language.is_some_and(|l| l != a.language)
         {
             return FilterTest::Fails;
@@ -111,7 +117,8 @@ pub struct Filtered {
     /// The articles that pass, in the order given.
     pub ids: Vec<ArticleId>,
     /// Articles that pass every other test but whose date is too rough to place in the date
-    /// range, or missing: left out, and counted so the reader knows they exist.
+    /// range, or missing: counted so the reader knows they exist, and listed only if the filter
+    /// says `rough_dates`.
     pub uncertain: usize,
 }
 
@@ -185,7 +192,12 @@ impl Corpus {
         for a in order.iter().filter_map(|&id| self.get(id)) {
             match filter.test(a, &words, days) {
                 FilterTest::Passes => out.ids.push(a.id),
-                FilterTest::Uncertain => out.uncertain += 1,
+                FilterTest::Uncertain => {
+                    out.uncertain += 1;
+                    if filter.rough_dates {
+                        out.ids.push(a.id);
+                    }
+                }
                 FilterTest::Fails => {}
             }
         }
@@ -339,9 +351,15 @@ mod tests {
         };
         // December as a month holds the 19th and the month-only date; the year-only date and
         // the undated article might be in it or not: counted, not listed.
-        assert_eq!(range("2022-12", "2022-12"), (vec!["dag.txt".into(), "en.txt".into()], 2));
+        assert_eq!(
+            range("2022-12", "2022-12"),
+            (vec!["dag.txt".into(), "en.txt".into()], 2)
+        );
         // A week in December: only the day; the month-only date might fall in it.
-        assert_eq!(range("2022-12-15", "2022-12-21"), (vec!["dag.txt".into()], 3));
+        assert_eq!(
+            range("2022-12-15", "2022-12-21"),
+            (vec!["dag.txt".into()], 3)
+        );
         // The whole year holds every dated article.
         assert_eq!(range("2022", "2022").1, 1);
         assert_eq!(range("2022", "2022").0.len(), 4);
@@ -349,12 +367,34 @@ mod tests {
         assert_eq!(range("2020", "2021"), (vec![], 1));
         // An end before the start holds nothing.
         assert_eq!(range("2022-12", "2022-10").0, Vec::<String>::new());
+        // Kept on request.
+        let rough = LibraryFilter {
+            from: date("2022-12"),
+            to: date("2022-12"),
+            rough_dates: true,
+            ..LibraryFilter::default()
+        };
+        assert_eq!(
+            files(&c, &rough),
+            (
+                vec![
+                    "jaar.txt".into(),
+                    "zonder.txt".into(),
+                    "dag.txt".into(),
+                    "en.txt".into()
+                ],
+                2
+            )
+        );
         // One open end.
         let from = LibraryFilter {
             from: date("2022-11"),
             ..LibraryFilter::default()
         };
-        assert_eq!(files(&c, &from), (vec!["dag.txt".into(), "en.txt".into()], 2));
+        assert_eq!(
+            files(&c, &from),
+            (vec!["dag.txt".into(), "en.txt".into()], 2)
+        );
     }
 
     #[test]
