@@ -25,6 +25,12 @@ pub(super) fn change_counter(corpus: RwSignal<Corpus>) -> Memo<u64> {
 }
 
 impl AppState {
+    /// A new number each time the corpus changes (read it in a reactive context to be told of
+    /// the next).
+    pub fn corpus_changes(&self) -> Memo<u64> {
+        self.changes
+    }
+
     /// The results of searching the corpus for `q`: worked out again only when the search or
     /// the corpus changed since the last one. Tracks the corpus, so a memo over it follows.
     pub fn search(&self, q: &str, options: &SearchOptions) -> SearchResults {

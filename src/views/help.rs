@@ -27,6 +27,9 @@ pub fn HelpView() -> impl IntoView {
                     "Give each article its outlet where the file does not (“Edit details” in the reader, or rename a source for all its articles in the library): comparisons are made per outlet."
                 </li>
                 <li>
+                    "Narrow the library with its filters: words in the title, source or file name, a source, a language, and a range of publication dates (2022, 2022-12 or 2022-12-19 at either end). Articles dated too roughly to tell whether they fall in the range (a month across its edge, a year, no date) are counted, and listed only if you ask. Tick the box at the top of the list to select every article listed, then set their source in one go."
+                </li>
+                <li>
                     <a href=Route::search("").to_hash()>"Search"</a>
                     ", then open the "
                     <a href="#/timeline">"timeline"</a>

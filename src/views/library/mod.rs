@@ -7,7 +7,7 @@ mod table;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use newsprism_core::corpus::{LibraryFilter, LibrarySort, Totals};
+use newsprism_core::corpus::{Filtered, LibraryFilter, LibrarySort, Totals};
 use newsprism_core::ArticleId;
 
 use crate::browser::hash::write_hash_quietly;
@@ -61,9 +61,7 @@ pub fn LibraryView(
     // drawn, not for all.
     let order = state.library_order(sort);
     let filter = RwSignal::new(filter);
-    let filtered = Memo::new(move |_| {
-        filter.with(|f| order.with(|o| state.corpus().with(|c| c.filter_library(o, f))))
-    });
+    let filtered = filtered(order, filter);
     let listed = Memo::new(move |_| filtered.with(|f| f.ids.clone()));
     let facets = Memo::new(move |_| state.corpus().with(|c| c.library_facets()));
     let total = Signal::derive(move || order.with(Vec::len));
@@ -113,6 +111,30 @@ pub fn LibraryView(
             }}
         </section>
     }
+}
+
+/// What `filter` leaves of `order`. Typing on in the words box filters what the last filter
+/// left, not the whole library.
+fn filtered(order: Memo<Vec<ArticleId>>, filter: RwSignal<LibraryFilter>) -> Memo<Filtered> {
+    let state = use_app_state();
+    let changes = state.corpus_changes();
+    let basis = StoredValue::new(None::<(LibraryFilter, u64)>);
+    Memo::new(move |last: Option<&Filtered>| {
+        let at = changes.get();
+        filter.with(|f| {
+            let narrowing = basis.with_value(|b| {
+                b.as_ref()
+                    .is_some_and(|(before, then)| *then == at && before.narrows_to(f))
+            });
+            basis.set_value(Some((f.clone(), at)));
+            order.with(|o| {
+                state.corpus().with(|c| match last.filter(|_| narrowing) {
+                    Some(last) => c.filter_library(&last.ids, f),
+                    None => c.filter_library(o, f),
+                })
+            })
+        })
+    })
 }
 
 /// The library's orders, the current one marked; each keeps the filter.

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use super::{Corpus, LibrarySort};
 use crate::article::{Article, ArticleId, PartialDate, UNKNOWN_SOURCE};
-use crate::text::fold::fold;
+use crate::text::fold::{fold, fold_into};
 use crate::text::language::Language;
 use crate::time::calendar::{span_of, Day};
 
@@ -30,7 +30,7 @@ pub struct LibraryFilter {
 
 /// How an article fares under a filter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FilterTest {
+enum FilterTest {
     /// It passes every test.
     Passes,
     /// It passes every other test, but its date is known too roughly to tell whether it falls in
@@ -69,8 +69,15 @@ impl LibraryFilter {
         Some((start, end))
     }
 
-    /// Tests one article, with the filter's words already folded (see [`fold_words`]).
-    fn test(&self, a: &Article, words: &[String], days: Option<(Day, Day)>) -> FilterTest {
+    /// Tests one article, with the filter's words already folded (see [`fold_words`]); `hay` is
+    /// a buffer to fold the article's title, source and file name into.
+    fn test(
+        &self,
+        a: &Article,
+        words: &[String],
+        days: Option<(Day, Day)>,
+        hay: &mut String,
+    ) -> FilterTest {
         if self
             .source
             .as_deref()
@@ -80,12 +87,11 @@ impl LibraryFilter {
             return FilterTest::Fails;
         }
         if !words.is_empty() {
-            let hay = fold(&format!(
-                "{}\n{}\n{}",
-                a.title,
-                a.source_label(),
-                a.file_name
-            ));
+            hay.clear();
+            for part in [a.title.as_str(), a.source_label(), a.file_name.as_str()] {
+                fold_into(part, hay);
+                hay.push('\n');
+            }
             if !words.iter().all(|w| hay.contains(w.as_str())) {
                 return FilterTest::Fails;
             }
@@ -100,9 +106,17 @@ impl LibraryFilter {
         }
     }
 
-    /// Tests one article.
-    pub fn test_article(&self, a: &Article) -> FilterTest {
-        self.test(a, &fold_words(&self.text), self.days())
+    /// Whether `next` keeps only articles this filter keeps, so that it can be applied to what
+    /// this one left instead of the whole library (typing on in the words box). Not with a date
+    /// range, whose articles of uncertain date are counted apart.
+    pub fn narrows_to(&self, next: &LibraryFilter) -> bool {
+        self.from.is_none()
+            && self.to.is_none()
+            && next.from.is_none()
+            && next.to.is_none()
+            && self.source == next.source
+            && self.language == next.language
+            && next.text.starts_with(&self.text)
     }
 }
 
@@ -189,8 +203,9 @@ impl Corpus {
         let words = fold_words(&filter.text);
         let days = filter.days();
         let mut out = Filtered::default();
+        let mut hay = String::new();
         for a in order.iter().filter_map(|&id| self.get(id)) {
-            match filter.test(a, &words, days) {
+            match filter.test(a, &words, days, &mut hay) {
                 FilterTest::Passes => out.ids.push(a.id),
                 FilterTest::Uncertain => {
                     out.uncertain += 1;
@@ -415,6 +430,33 @@ mod tests {
             order.iter().position(|x| *x == w[0]) < order.iter().position(|x| *x == w[1])
         }));
         assert!(!words.ids.contains(&gone));
+    }
+
+    #[test]
+    fn typing_on_narrows_what_the_last_filter_left() {
+        let c = corpus();
+        let order: Vec<ArticleId> = c.library(LibrarySort::Title).iter().map(|a| a.id).collect();
+        let first = LibraryFilter::words("mi");
+        let next = LibraryFilter::words("minsk p");
+        assert!(first.narrows_to(&next));
+        let left = c.filter_library(&order, &first);
+        assert_eq!(
+            c.filter_library(&left.ids, &next),
+            c.filter_library(&order, &next)
+        );
+        // Not when a word was taken back, another source or language chosen, or dates set.
+        assert!(!next.narrows_to(&first));
+        let nos = LibraryFilter {
+            source: Some("NOS".into()),
+            ..next.clone()
+        };
+        assert!(!first.narrows_to(&nos));
+        let dated = LibraryFilter {
+            from: date("2022-12"),
+            ..next.clone()
+        };
+        assert!(!first.narrows_to(&dated));
+        assert!(!dated.narrows_to(&dated));
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub struct RestoreReport {
     pub bad_events: usize,
 }
 
-pub use library::{Facets, FilterTest, Filtered, LibraryFilter};
+pub use library::{Facets, Filtered, LibraryFilter};
 pub use queries::Totals;
 
 /// The loaded articles, their search index and the alias table, and what the user changed:

@@ -18,6 +18,12 @@ pub fn fold(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out` (to fold many texts into one reused buffer).
+pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -41,7 +47,6 @@ pub fn fold(s: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 #[cfg(test)]
