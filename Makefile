@@ -58,6 +58,7 @@ bench-archive: dist
 bench-native:
 	cargo bench -p newsprism-core --bench search
 	cargo run --release -p newsprism-core --example restore_time -- $${BBC_DIR:-../shared/corpora/bbc} 1,10
+	cargo run --release -p newsprism-core --example library_time -- $${BBC_DIR:-../shared/corpora/bbc} 1,10,40
 
 bench-browser: tools browser
 	bench/browser.sh --scales 1,10
@@ -71,6 +72,7 @@ bench-ingest: dist
 ## opened and sorted, the timeline, the comparison
 bench-ui: dist
 	node bench/ui.mjs --scales 1,10
+	node bench/ui.mjs --scales 40 --only library
 
 ## Word forms: does a search for a lemma find the documents that hold only its inflections?
 ## Dutch gold lemmas (UD LassySmall) and the English gold table; recall by part of speech

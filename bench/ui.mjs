@@ -1,7 +1,9 @@
 // Interaction benchmark: how long the app takes to answer what a user does, with the library
 // at BBC scale, in headless Chromium on the release build in dist/.
 //
-// Usage: node bench/ui.mjs [--scales 1,10]   (needs dist/: make dist)
+// Usage: node bench/ui.mjs [--scales 1,10] [--only library]   (needs dist/: make dist)
+// `--only library` stops after the library's figures (for scales, such as 40, where the
+// comparison would take minutes).
 // Scale N = N copies of the 2,225 BBC files (each copy's text made distinct by one line) added
 // beside the five bundled articles: 2,230 articles at 1, 22,255 at 10.
 //
@@ -26,6 +28,7 @@ const DIST = path.join(ROOT, 'dist');
 const BBC = path.resolve(process.env.BBC_DIR ?? path.join(ROOT, '../shared/corpora/bbc'));
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const scales = arg('scales', '1,10').split(',').map(Number);
+const onlyLibrary = arg('only', '') === 'library';
 for (const [what, dir] of [['dist/ (make dist)', DIST], ['the BBC corpus', BBC]]) {
   if (!fs.existsSync(dir)) { console.error(`missing ${what} at ${dir}`); process.exit(1); }
 }
@@ -45,6 +48,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 // In the page: event durations, long tasks, and a timer that ends on a painted frame.
 const OBSERVE = () => {
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
   window.__events = [];
   window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__events.push([e.name, e.startTime, e.duration]); })
@@ -119,6 +123,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows = [];
+const memory = [];
 const record = (scale, articles, what, ms, note = '', target = undefined) => {
   if (lastTail > 0) note = `${note} (then a ${lastTail.toFixed(0)} ms task)`.trim();
   lastTail = 0;
@@ -134,7 +139,7 @@ for (const scale of scales) {
   await page.goto(`${origin}/#/`);
   await page.waitForSelector('[data-testid=library-row]');
   // Typing while the files are read and indexed.
-  await page.locator('#add-files').setInputFiles(files);
+  await page.locator('#add-files').setInputFiles(files, { timeout: 900_000 });
   await page.waitForSelector('[data-testid=ingest-progress]', { timeout: 60000 });
   const during = await typing(page, 'minister');
   // Typing went to the search page; the report is in the library.
@@ -184,6 +189,13 @@ for (const scale of scales) {
     await page.evaluate(() => { const i = document.querySelector('[data-testid=library-filter]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); });
   }
 
+  if (onlyLibrary) {
+    const [heap, wasm] = await page.evaluate(() => [performance.memory?.usedJSHeapSize ?? 0, window.__wasm?.memory?.buffer?.byteLength ?? 0]);
+    console.error(`x${scale} the page's memory: JS heap ${(heap / 1e6).toFixed(0)} MB, WebAssembly memory ${(wasm / 1e6).toFixed(0)} MB`);
+    memory.push(`${articles} articles: the page's JS heap in use ${(heap / 1e6).toFixed(0)} MB, its WebAssembly memory ${(wasm / 1e6).toFixed(0)} MB`);
+    await ctx.close();
+    continue;
+  }
   // The timeline and the comparison.
   await timeline(page, scale, articles, 'opened');
   const zoom = await time(page, `document.querySelector('[data-testid=zoom-in]').click();`, `return true;`);
@@ -217,5 +229,6 @@ for (const r of rows) {
   const flag = r.ms < 0 ? 'timed out' : r.ms <= target ? 'ok' : 'over';
   console.log(`${String(r.articles).padStart(9)}  ${r.what.padEnd(52)}${(r.ms < 0 ? '-' : r.ms.toFixed(0)).padStart(8)}  ${String(target).padStart(7)}  ${flag} ${r.note}`);
 }
+for (const m of memory) console.log(m);
 fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'target/bench-ui.json'), JSON.stringify(rows, null, 1));

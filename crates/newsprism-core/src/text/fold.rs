@@ -24,6 +24,14 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`], appended to `out` (to fold many texts into one reused buffer).
 pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -51,7 +59,16 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_into};
+
+    #[test]
+    fn folding_into_a_buffer_appends_what_fold_gives() {
+        let mut out = String::from("al: ");
+        for s in ["BBC Sport", "Oekraïne", "ÉÉN", "plain"] {
+            fold_into(s, &mut out);
+        }
+        assert_eq!(out, "al: bbc sportoekraineeenplain");
+    }
 
     #[test]
     fn folding_ignores_case_and_diacritics() {

@@ -1,0 +1,67 @@
+//! Times the library's orders and filters natively at growing sizes: each order sorted, and a
+//! filter of one word over the whole library.
+//! `cargo run --release -p newsprism-core --example library_time -- ../shared/corpora/bbc 1,10,40`
+//! (the second argument: how many distinct copies of the folder, as `bench/bbc-copies.mjs`
+//! makes them).
+
+use std::time::Instant;
+
+use newsprism_core::corpus::{Corpus, LibraryFilter, LibrarySort};
+use newsprism_core::ArticleId;
+
+mod common;
+use common::batch;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/corpora/bbc".into());
+    let scales: Vec<usize> = args
+        .next()
+        .unwrap_or_else(|| "1".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let base = batch(&dir);
+    for scale in scales {
+        let mut corpus = Corpus::new();
+        for k in 0..scale {
+            let files = base
+                .iter()
+                .map(|(name, bytes)| {
+                    let bytes = bytes.clone().map(|mut b| {
+                        if k > 0 {
+                            b.extend_from_slice(format!("\n\nCopy {k} of {name}.\n").as_bytes());
+                        }
+                        b
+                    });
+                    (format!("copy{k}/{name}"), bytes)
+                })
+                .collect();
+            corpus.add_files(files);
+        }
+        let n = corpus.articles().len();
+        for sort in LibrarySort::ALL {
+            let t = Instant::now();
+            let order = corpus.library(sort);
+            println!(
+                "{n:>7} articles  order {sort:?}: {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+            drop(order);
+        }
+        let order: Vec<ArticleId> = corpus
+            .library(LibrarySort::DateNewest)
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        let t = Instant::now();
+        let left = corpus.filter_library(&order, &LibraryFilter::words("sharapova"));
+        println!(
+            "{n:>7} articles  filter \"sharapova\": {:.1} ms ({} left)",
+            t.elapsed().as_secs_f64() * 1e3,
+            left.ids.len()
+        );
+    }
+}
