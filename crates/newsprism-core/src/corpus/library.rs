@@ -460,6 +460,34 @@ mod tests {
     }
 
     #[test]
+    fn each_order_sorts_as_the_comparison_of_two_articles_says() {
+        let mut c = corpus();
+        // Ties on date, title and length, to be broken by file name.
+        let added = c.add_files(vec![
+            ("b-tie.txt".into(), Ok(b" date 2022-12 Putin visits Minsk\n\nThe president of Russia visited the capital of Belarus on Monday evening.".to_vec())),
+            ("a-tie.txt".into(), Ok(b"Kop zonder datum\n\nTekst van het stuk over de oorlog en wat die voor het land echt betekent.".to_vec())),
+        ]);
+        assert_eq!(c.articles().len(), 7, "{added:?}");
+        for sort in LibrarySort::ALL {
+            let mut expected: Vec<&Article> = c.articles().iter().collect();
+            expected.sort_by(|a, b| library_order(sort, a, b));
+            let got: Vec<&str> = c
+                .library(sort)
+                .iter()
+                .map(|a| a.file_name.as_str())
+                .collect();
+            let want: Vec<&str> = expected.iter().map(|a| a.file_name.as_str()).collect();
+            assert_eq!(got, want, "{sort:?}");
+            let first: Vec<&str> = c
+                .library_first(sort, 3)
+                .iter()
+                .map(|a| a.file_name.as_str())
+                .collect();
+            assert_eq!(first, want[..3], "{sort:?}");
+        }
+    }
+
+    #[test]
     fn the_facets_count_each_source_and_language_and_span_the_dates() {
         let c = corpus();
         let f = c.library_facets();
