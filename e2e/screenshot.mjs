@@ -16,7 +16,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 640 }, colorScheme: 'light' });
   await page.goto(`http://127.0.0.1:${port}/#/`);
   await page.getByTestId('library-row').first().waitFor();
-  await page.screenshot({ path: 'docs/library.png' });
+  await page.screenshot({ path: 'docs/library.png', fullPage: true });
   await page.getByTestId('library-row').nth(2).locator('a').click();
   await page.getByTestId('reader').waitFor();
   await page.setViewportSize({ width: 900, height: 900 });
