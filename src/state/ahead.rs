@@ -109,7 +109,7 @@ impl AppState {
                 if state.working_untracked() {
                     break;
                 }
-                state.library_order(sort).with_untracked(|_| ());
+                state.sort_ahead(sort, &mut slices).await;
                 slices.pause().await;
             }
             state.preparing.set(false);

@@ -26,6 +26,7 @@ pub use ahead::MAX_SCOPE;
 mod dates;
 mod ingest;
 mod lexicon;
+mod library;
 mod persist;
 pub mod plan;
 mod remote;
@@ -34,7 +35,6 @@ mod words;
 
 use leptos::prelude::*;
 use newsprism_core::article::ArticleId;
-use newsprism_core::corpus::LibrarySort;
 use newsprism_core::project::{ArticleEdit, EditError};
 use newsprism_core::search::alias::AliasTable;
 use newsprism_core::Corpus;
@@ -95,7 +95,7 @@ pub struct AppState {
     compared: StoredValue<newsprism_core::compare::DocCache>,
     /// The library's order under each sort, worked out when first read and again only after
     /// the library changes, so that opening or re-sorting a large library does not sort it.
-    library: [Memo<Vec<ArticleId>>; 4],
+    library: library::Orders,
     /// Whether articles are being read ahead of a comparison.
     preparing: RwSignal<bool>,
     /// A new number each time the corpus changes.
@@ -113,7 +113,9 @@ impl AppState {
         let (corpus, errors) = Corpus::with_seeds(SEEDS.iter().copied());
         let corpus = RwSignal::new(corpus);
         let dates = RwSignal::new(newsprism_core::time::timeline::Analyses::new());
+        let changes = searched::change_counter(corpus);
         AppState {
+            library: library::Orders::new(corpus, changes),
             corpus,
             dates,
             reading_dates: RwSignal::new(None),
@@ -129,25 +131,11 @@ impl AppState {
             word_forms: RwSignal::new(WordForms::Loading),
             compared: StoredValue::new(newsprism_core::compare::DocCache::new()),
             preparing: RwSignal::new(false),
-            changes: searched::change_counter(corpus),
+            changes,
             last_search: StoredValue::new(None),
             archive: RwSignal::new(ArchiveStatus::Closed),
             opened: StoredValue::new_local(None),
-            library: LibrarySort::ALL.map(|sort| {
-                Memo::new(move |_| {
-                    corpus.with(|c| c.library(sort).into_iter().map(|a| a.id).collect())
-                })
-            }),
         }
-    }
-
-    /// The ids of the library's articles in the order `sort` gives.
-    pub fn library_order(&self, sort: LibrarySort) -> Memo<Vec<ArticleId>> {
-        let i = LibrarySort::ALL
-            .iter()
-            .position(|s| *s == sort)
-            .unwrap_or(0);
-        self.library[i]
     }
 
     /// All loaded articles (read them with `with`, never `get`).

@@ -152,15 +152,7 @@ impl Corpus {
     /// The articles in library order. Undated articles always come last, in file-name order,
     /// under any date sort: they are listed as undated, never placed at a default date.
     pub fn library(&self, sort: LibrarySort) -> Vec<&Article> {
-        let mut list: Vec<&Article> = self.articles.iter().collect();
-        match sort {
-            // Each title lowered once, not once per comparison.
-            LibrarySort::Title => {
-                list.sort_by_cached_key(|a| (a.title.to_lowercase(), a.file_name.clone(), a.id))
-            }
-            _ => list.sort_by(|a, b| library_order(sort, a, b)),
-        }
-        list
+        sort_articles(self.articles.iter().collect(), sort)
     }
 
     /// The first `k` articles in library order, without sorting the rest.
@@ -252,6 +244,17 @@ impl Corpus {
             dates,
         }
     }
+}
+
+/// Articles sorted in library order (titles lowered once each).
+pub(super) fn sort_articles(mut list: Vec<&Article>, sort: LibrarySort) -> Vec<&Article> {
+    match sort {
+        LibrarySort::Title => {
+            list.sort_by_cached_key(|a| (a.title.to_lowercase(), a.file_name.clone(), a.id))
+        }
+        _ => list.sort_by(|a, b| library_order(sort, a, b)),
+    }
+    list
 }
 
 /// How two articles compare in library order. Undated articles always come last, in

@@ -20,6 +20,7 @@ mod edits;
 mod library;
 pub mod near;
 mod queries;
+mod sorter;
 #[cfg(test)]
 mod tests;
 
@@ -144,6 +145,7 @@ pub struct RestoreReport {
 
 pub use library::{Facets, Filtered, LibraryFilter};
 pub use queries::Totals;
+pub use sorter::LibrarySorter;
 
 /// The loaded articles, their search index and the alias table, and what the user changed:
 /// metadata edits, hidden seeds, removals.
