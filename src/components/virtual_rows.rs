@@ -60,7 +60,12 @@ impl VirtualRows {
             range: RwSignal::new((0, len.get_untracked().min(screen * 2))),
             row_px: RwSignal::new(estimate_px),
         };
-        let update = move || rows.update(body_id, row_selector, len.get_untracked());
+        // A frame asked for may come after the view is gone: then there is nothing to update.
+        let update = move || {
+            if let Some(n) = len.try_get_untracked() {
+                rows.update(body_id, row_selector, n);
+            }
+        };
         on_scroll(update);
         on_resize(update);
         // After each change of length (a filter, an import) and once drawn: in the next frame,
