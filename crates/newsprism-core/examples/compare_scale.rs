@@ -15,34 +15,15 @@ use newsprism_core::compare::{DocCache, Parts};
 use newsprism_core::corpus::Corpus;
 
 mod common;
-use common::batch;
+use common::{batch, copy_of, dir_and_numbers};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "../shared/corpora/bbc".into());
-    let sizes: Vec<usize> = args
-        .next()
-        .unwrap_or_else(|| "60,2225".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let (dir, sizes) = dir_and_numbers("60,2225");
     let base = batch(&dir);
     let largest = sizes.iter().copied().max().unwrap_or(0);
-    // Copies made distinct by one line, so that duplicate detection keeps them.
-    let mut files = Vec::new();
-    for k in 0..largest.div_ceil(base.len().max(1)) {
-        for (name, bytes) in &base {
-            let bytes = bytes.clone().map(|mut b| {
-                if k > 0 {
-                    b.extend_from_slice(format!("\n\nCopy {k} of {name}.\n").as_bytes());
-                }
-                b
-            });
-            files.push((format!("copy{k}_{}", name.replace('/', "_")), bytes));
-        }
-    }
+    let files: Vec<_> = (0..largest.div_ceil(base.len().max(1)))
+        .flat_map(|k| copy_of(&base, k))
+        .collect();
     let mut corpus = Corpus::new();
     corpus.add_files(files);
     let ids: Vec<_> = corpus.articles().iter().map(|a| a.id).collect();

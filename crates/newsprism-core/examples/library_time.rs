@@ -11,35 +11,15 @@ use newsprism_core::corpus::{Corpus, LibraryFilter, LibrarySort, LibrarySorter};
 use newsprism_core::ArticleId;
 
 mod common;
-use common::batch;
+use common::{batch, copy_of, dir_and_numbers};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "../shared/corpora/bbc".into());
-    let scales: Vec<usize> = args
-        .next()
-        .unwrap_or_else(|| "1".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let (dir, scales) = dir_and_numbers("1");
     let base = batch(&dir);
     for scale in scales {
         let mut corpus = Corpus::new();
         for k in 0..scale {
-            let files = base
-                .iter()
-                .map(|(name, bytes)| {
-                    let bytes = bytes.clone().map(|mut b| {
-                        if k > 0 {
-                            b.extend_from_slice(format!("\n\nCopy {k} of {name}.\n").as_bytes());
-                        }
-                        b
-                    });
-                    (format!("copy{k}/{name}"), bytes)
-                })
-                .collect();
+            let files = copy_of(&base, k);
             corpus.add_files(files);
         }
         let n = corpus.articles().len();

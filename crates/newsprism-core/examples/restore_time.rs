@@ -14,19 +14,10 @@ use newsprism_core::search::index::segment::{Segment, StemCache};
 use newsprism_core::search::results::SearchOptions;
 
 mod common;
-use common::batch;
+use common::{batch, copy_of, dir_and_numbers};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "../shared/corpora/bbc".into());
-    let scales: Vec<usize> = args
-        .next()
-        .unwrap_or_else(|| "1".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let (dir, scales) = dir_and_numbers("1");
     let base = batch(&dir);
     for scale in scales {
         run(&base, scale);
@@ -34,18 +25,7 @@ fn main() {
 }
 
 fn run(base: &[(String, Result<Vec<u8>, String>)], scale: usize) {
-    let mut files = Vec::new();
-    for k in 0..scale {
-        for (name, bytes) in base {
-            let bytes = bytes.clone().map(|mut b| {
-                if k > 0 {
-                    b.extend_from_slice(format!("\n\nCopy {k} of {name}.\n").as_bytes());
-                }
-                b
-            });
-            files.push((format!("copy{k}_{}", name.replace('/', "_")), bytes));
-        }
-    }
+    let files: Vec<_> = (0..scale).flat_map(|k| copy_of(base, k)).collect();
     // What the workers send: the reads, and the segments made of them.
     let reads: Vec<_> = files
         .iter()

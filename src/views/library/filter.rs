@@ -82,48 +82,43 @@ fn DateRange(
     from_text: RwSignal<String>,
     to_text: RwSignal<String>,
 ) -> impl IntoView {
-    let set_date = move |text: String, to: bool| {
-        let parsed = PartialDate::parse_iso(&text);
-        if text.trim().is_empty() || parsed.is_some() {
-            filter.update(|f| *if to { &mut f.to } else { &mut f.from } = parsed);
-        }
-    };
     view! {
         <fieldset class="filter-dates">
             <legend class="sr-only">"Published between"</legend>
-            <label>
-                "From "
-                <input
-                    type="text"
-                    inputmode="numeric"
-                    size="10"
-                    data-testid="filter-from"
-                    placeholder="2022-10"
-                    prop:value=move || from_text.get()
-                    on:input=move |ev| {
-                        let t = event_target_value(&ev);
-                        from_text.set(t.clone());
-                        set_date(t, false);
-                    }
-                />
-            </label>
-            <label>
-                " to "
-                <input
-                    type="text"
-                    inputmode="numeric"
-                    size="10"
-                    data-testid="filter-to"
-                    placeholder="2022-12-31"
-                    prop:value=move || to_text.get()
-                    on:input=move |ev| {
-                        let t = event_target_value(&ev);
-                        to_text.set(t.clone());
-                        set_date(t, true);
-                    }
-                />
-            </label>
+            {date_box(filter, from_text, false)}
+            {date_box(filter, to_text, true)}
         </fieldset>
+    }
+}
+
+/// One end of the date range: the text as typed, and the filter's end once it reads as a date
+/// (or is cleared).
+fn date_box(filter: RwSignal<LibraryFilter>, text: RwSignal<String>, to: bool) -> impl IntoView {
+    let (label, testid, example) = if to {
+        (" to ", "filter-to", "2022-12-31")
+    } else {
+        ("From ", "filter-from", "2022-10")
+    };
+    view! {
+        <label>
+            {label}
+            <input
+                type="text"
+                inputmode="numeric"
+                size="10"
+                data-testid=testid
+                placeholder=example
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    let parsed = PartialDate::parse_iso(&typed);
+                    if typed.trim().is_empty() || parsed.is_some() {
+                        filter.update(|f| *if to { &mut f.to } else { &mut f.from } = parsed);
+                    }
+                    text.set(typed);
+                }
+            />
+        </label>
     }
 }
 

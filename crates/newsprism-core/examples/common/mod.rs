@@ -33,6 +33,43 @@ pub fn batch(dir: &str) -> Vec<(String, Result<Vec<u8>, String>)> {
         .collect()
 }
 
+/// The folder to read (the first argument; the BBC corpus beside the project when missing) and
+/// a list of numbers (the second argument, comma-separated; `default` when missing).
+#[allow(dead_code)] // only the scale examples take numbers
+pub fn dir_and_numbers(default: &str) -> (String, Vec<usize>) {
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/corpora/bbc".into());
+    let numbers = args
+        .next()
+        .unwrap_or_else(|| default.into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    (dir, numbers)
+}
+
+/// Copy `k` of a batch, as `bench/bbc-copies.mjs` makes them: each file made distinct by one
+/// line (copy 0 is the batch itself, renamed), so that duplicate detection keeps them.
+#[allow(dead_code)] // only the scale examples make copies
+pub fn copy_of(
+    base: &[(String, Result<Vec<u8>, String>)],
+    k: usize,
+) -> Vec<(String, Result<Vec<u8>, String>)> {
+    base.iter()
+        .map(|(name, bytes)| {
+            let bytes = bytes.clone().map(|mut b| {
+                if k > 0 {
+                    b.extend_from_slice(format!("\n\nCopy {k} of {name}.\n").as_bytes());
+                }
+                b
+            });
+            (format!("copy{k}_{}", name.replace('/', "_")), bytes)
+        })
+        .collect()
+}
+
 /// A LassySmall document ("wiki-342") as text: its sentences from the treebank's `# text`
 /// lines, in paragraph and sentence order, paragraphs apart (the first is the title), and each
 /// sentence without closing punctuation (a list item, a heading) a paragraph of its own.
