@@ -64,6 +64,14 @@ test('a range of dates lists what it holds and counts the dates too rough to tel
   await page.getByTestId('filter-to').fill('2022-12-18');
   await expect(library.rows).toHaveCount(0);
   await expect(page.getByTestId('library-listing')).toContainText('Listing 0 of 5 articles. 4 more might fall in these dates');
+  // Cleared from the empty list's button: the date boxes follow; then the week again.
+  await page.getByTestId('library-none').getByRole('button', { name: 'Clear filters' }).click();
+  await expect(library.rows).toHaveCount(5);
+  await expect(page.getByTestId('filter-from')).toHaveValue('');
+  await expect(page.getByTestId('filter-to')).toHaveValue('');
+  await page.getByTestId('filter-from').fill('2022-12-12');
+  await page.getByTestId('filter-to').fill('2022-12-18');
+  await expect(library.rows).toHaveCount(0);
   await page.getByTestId('rough-toggle').click();
   await expect(library.rows).toHaveCount(4);
   await expect(page).toHaveURL(/from=2022-12-12&to=2022-12-18&rough=1/);

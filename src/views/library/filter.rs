@@ -29,6 +29,18 @@ pub(super) fn FilterForm(filter: RwSignal<LibraryFilter>, facets: Memo<Facets>) 
                 )
             })
     };
+    // A date box that reads as a date shows the filter's end: cleared when the filter is
+    // cleared from elsewhere ("No article passes these filters"). Text that is not yet a date
+    // is left as typed.
+    Effect::new(move |_| {
+        let (from, to) = filter.with(|f| (f.from, f.to));
+        for (text, end) in [(from_text, from), (to_text, to)] {
+            let typed = text.with_untracked(|t| PartialDate::parse_iso(t));
+            if typed.is_some() && typed != end {
+                text.set(end.map(|d| d.iso()).unwrap_or_default());
+            }
+        }
+    });
     let clear = move |_| {
         from_text.set(String::new());
         to_text.set(String::new());
