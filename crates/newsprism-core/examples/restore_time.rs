@@ -10,7 +10,7 @@ use std::time::Instant;
 use newsprism_core::corpus::{near, Corpus, RestoreReport};
 use newsprism_core::ingest::transfer;
 use newsprism_core::project;
-use newsprism_core::search::index::segment::{Segment, StemCache};
+use newsprism_core::search::index::segment::{Segment, StemCache, JOINED_DOCS};
 use newsprism_core::search::results::SearchOptions;
 
 mod common;
@@ -108,17 +108,62 @@ fn run(base: &[(String, Result<Vec<u8>, String>)], scale: usize) {
     let t = Instant::now();
     merged.catch_up_near(usize::MAX);
     let near_later = t.elapsed();
+
+    // With the segments joined into a few large ones (what the app does after a reload or an
+    // import leaves many small ones).
+    let t = Instant::now();
+    let joined_bytes: Vec<Vec<u8>> = Segment::join(&segments, JOINED_DOCS, |_| true)
+        .iter()
+        .map(Segment::to_bytes)
+        .collect();
+    let joining = t.elapsed();
+    let t = Instant::now();
+    let joined: Vec<Segment> = joined_bytes
+        .iter()
+        .filter_map(|b| Segment::from_bytes(b).ok())
+        .collect();
+    let read_joined = t.elapsed();
+    let mut from_joined = Corpus::new();
+    let mut report = RestoreReport::default();
+    for a in articles.iter().cloned() {
+        from_joined.restore_unindexed(a, &mut report);
+    }
+    let t = Instant::now();
+    for s in &joined {
+        from_joined.index_from_segment(s);
+    }
+    let mut left_joined = 0;
+    for a in &articles {
+        left_joined += usize::from(from_joined.index_if_missing(a.id));
+    }
+    let merging_joined = t.elapsed();
+
     let options = SearchOptions::default();
+    let queries = ["sharapova", "\"prime minister\"", "economy OR growth"];
     let same = merged.index().len() == again.index().len()
-        && ["sharapova", "\"prime minister\"", "economy OR growth"]
+        && queries
             .iter()
             .all(|q| merged.search(q, &options).ranked == again.search(q, &options).ranked);
+    let same_joined = from_joined.index().len() == again.index().len()
+        && queries
+            .iter()
+            .all(|q| from_joined.search(q, &options).ranked == again.search(q, &options).ranked);
     println!(
         "  parse JSON {parse:.2?}; near-duplicate fingerprints {fingerprints:.2?}\n  \
          restore, indexing each article again: {reindexed:.2?}\n  \
          restore with stored segments: read {read_segments:.2?} + add {added:.2?} + merge \
          {merging:.2?} ({left} indexed here); later, the near-duplicate index \
-         {near_later:.2?}{}",
-        if same { "" } else { " (NOT the same index)" }
+         {near_later:.2?}{}\n  \
+         the segments joined ({joining:.2?}, off the page's thread in the app) into {} of at most \
+         {JOINED_DOCS} articles, {:.1} MB: read {read_joined:.2?} + merge {merging_joined:.2?} \
+         ({left_joined} indexed here){}",
+        if same { "" } else { " (NOT the same index)" },
+        joined.len(),
+        joined_bytes.iter().map(Vec::len).sum::<usize>() as f64 / 1e6,
+        if same_joined {
+            ""
+        } else {
+            " (NOT the same index)"
+        }
     );
 }

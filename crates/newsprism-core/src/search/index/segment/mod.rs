@@ -26,6 +26,10 @@
 //! assert_eq!(index.docs_of(index.term("minsk").unwrap()).count(), 1);
 //! ```
 
+mod concat;
+
+pub use concat::JOINED_DOCS;
+
 use super::{lang_slot, push_varint as put, DocMeta, Entry, Index, IndexDoc};
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;

@@ -184,3 +184,86 @@ fn the_keys_a_text_gets_are_pinned_with_the_format_version() {
         "bump MAGIC's version if this changes"
     );
 }
+
+#[test]
+fn joined_segments_merge_into_the_index_their_parts_give() {
+    let texts = [
+        (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
+        (2, "Soldiers marched to Minsk on Monday.", Language::English),
+        (
+            3,
+            "Poetin en Loekasjenko spraken in Minsk.",
+            Language::Dutch,
+        ),
+        (1, "De soldaten trokken op naar Minsk.", Language::Dutch),
+        (4, "Ein Soldat in Minsk.", Language::German),
+        (
+            5,
+            "Loekasjenko belde Poetin op, zegt Minsk.",
+            Language::Dutch,
+        ),
+        (6, "Removed later: Schraibman in Minsk.", Language::English),
+        (
+            7,
+            "Minsk, Minsk en nog eens Minsk op maandag.",
+            Language::Dutch,
+        ),
+    ];
+    let docs: Vec<IndexDoc> = texts.iter().map(|&(k, t, l)| doc(k, t, l)).collect();
+    let lexicon = crate::text::lemma::Lemmas::from_tsv("soldaten\tsoldaat\n", "").unwrap();
+    let mut with = StemCache::with_lemmas(std::sync::Arc::new(lexicon));
+    let mut parts: Vec<Segment> = docs
+        .chunks(3)
+        .map(|part| Segment::build(part, part.len() as u32))
+        .collect();
+    // One made with a lexicon, which is never joined with the others.
+    parts.push(Segment::build_with(&docs[5..6], 1, &mut with));
+    let keep = |key: u64| key != 6;
+    let merge_all = |segments: &[Segment]| {
+        let mut index = Index::new();
+        index.add(&doc(9, "Al in de index: Minsk.", Language::Dutch));
+        for s in segments {
+            let s = Segment::from_bytes(&s.to_bytes()).unwrap();
+            index.merge(&s, |m| {
+                keep(m.key).then(|| DocMeta {
+                    source: Some("Krant".into()),
+                    date: PartialDate::parse_iso("2022-12-19"),
+                    ..m
+                })
+            });
+        }
+        index
+    };
+    // Parts of 3, 3 and 2 documents: the second and third fit together in 5.
+    let joined = Segment::join(&parts, 5, keep);
+    assert_eq!(joined.len(), 3, "two of plain stems, one with the lexicon");
+    assert!(joined.iter().all(|s| s.docs.len() <= 5));
+    assert!(joined.iter().all(|s| !s.keys().any(|k| k == 6)), "left out");
+    let (from_parts, from_joined) = (merge_all(&parts), merge_all(&joined));
+    // The same postings; documents may come in another order (those made with the lexicon
+    // first), which ranking never sees (ties go by key).
+    let sorted = |i: &Index| {
+        let mut d = dump(i);
+        d.iter_mut().for_each(|(_, docs)| docs.sort());
+        d
+    };
+    assert_eq!(sorted(&from_joined), sorted(&from_parts));
+    assert_eq!(from_joined.len(), from_parts.len());
+    assert_eq!(from_joined.average_length(), from_parts.average_length());
+    for word in ["soldaat", "soldier", "minsk", "poetin"] {
+        let words = |i: &Index| {
+            let mut w: Vec<String> = i
+                .stem_family(word)
+                .iter()
+                .map(|&t| i.term_text(t).to_string())
+                .collect();
+            w.sort();
+            w
+        };
+        assert_eq!(words(&from_joined), words(&from_parts), "{word}");
+    }
+    // Joining again changes nothing.
+    let again = Segment::join(&joined, 5, |_| true);
+    assert_eq!(sorted(&merge_all(&again)), sorted(&from_joined));
+    assert!(Segment::join(&parts, 5, |_| false).is_empty());
+}
