@@ -124,4 +124,27 @@ test('the whole BBC corpus can be added and searched in the app', async ({ page,
   await expect(search.hits.first().locator('.snippet mark').first()).toHaveText(/sharapova/i);
   await page.goto('./#/search?q=%22prime%20minister%22%20source%3A%22unknown%20source%22');
   await expect(search.hits).not.toHaveCount(0);
+
+  // Once stored, the workers' many small index segments are joined into one (at most 4,096
+  // articles each), and a reload merges it: searchable at once, with the same results.
+  await page.goto('./#/search?q=sharapova');
+  const before = await search.summary.innerText();
+  await page.goto('./#/');
+  await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser\./, { timeout: 60_000 });
+  const segments = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('newsprism');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('segments').objectStore('segments').count();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+      req.onerror = () => { open.result.close(); reject(req.error); };
+    };
+  }));
+  expect(await segments()).toBe(1);
+  await page.goto('./#/search?q=sharapova');
+  await page.reload();
+  await expect(search.summary).toHaveText(before);
+  await page.goto('./#/');
+  await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser\./);
+  expect(await segments()).toBe(1);
 });

@@ -26,6 +26,22 @@ async function count(page: Page, store: string): Promise<number> {
   }), store);
 }
 
+/** Every stored article as [id, JSON], from the packs. */
+async function stored(page: Page): Promise<[string, unknown][]> {
+  return page.evaluate(() => new Promise<[string, unknown][]>((resolve, reject) => {
+    const open = indexedDB.open('newsprism');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('packs').objectStore('packs').getAll();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result.flatMap((p: { ids: string[], texts: unknown[] }) => p.ids.map((id, i) => [id, p.texts[i]] as [string, unknown])));
+      };
+      req.onerror = () => { open.result.close(); reject(req.error); };
+    };
+  }));
+}
+
 const articles = Array.from({ length: 12 }, (_, i) => ({
   name: `bericht-${i}.txt`,
   text: `Bericht ${i} over de zwaluwstaart\n\nDe zwaluwstaart nummer ${i} vloog over Minsk. `
@@ -74,6 +90,42 @@ test('a reload merges the stored index segments: searchable at once, and stale o
   await expect(rows(page)).toHaveCount(5);
 });
 
+test('many small stored segments are joined into one after a reload, which then merges it', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await savedInBrowser(page);
+  await dropFiles(page, articles);
+  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText('12 added · 0 duplicates · 0 rejected');
+  await savedInBrowser(page);
+  await expect.poll(() => count(page, 'segments')).toBe(1);
+  // Eight more copies of that segment (as if each chunk of an import had stored its own), and
+  // one from an older format.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('newsprism');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('segments', 'readwrite');
+      const store = tx.objectStore('segments');
+      const all = store.getAll();
+      all.onsuccess = () => {
+        for (let i = 0; i < 8; i++) store.put(all.result[0], `0-copy-${i}`);
+        store.put(new TextEncoder().encode('NPSG\u0001 an older format'), '0-old');
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  expect(await count(page, 'segments')).toBe(10);
+  await page.reload();
+  await expect(page.getByTestId('library-table')).toHaveAttribute('aria-rowcount', '18');
+  await expect.poll(() => count(page, 'segments')).toBe(1);
+  await savedInBrowser(page);
+  await page.reload();
+  await page.goto('./#/search?q=zwaluwstaart');
+  await expect(page.getByTestId('search-summary')).toContainText('12 articles');
+  await page.goto('./#/search?q=%22nummer%207%20vloog%22');
+  await expect(page.getByTestId('hit')).toHaveCount(1);
+  expect(await count(page, 'segments')).toBe(1);
+});
+
 test('a store written before segments existed restores, is searchable and is upgraded', async ({ page, watch }) => {
   await page.goto('./#/');
   await savedInBrowser(page);
@@ -82,19 +134,7 @@ test('a store written before segments existed restores, is searchable and is upg
   await savedInBrowser(page);
   // The stored articles as this version wrote them; then the database as version 1 made it.
   await page.goto('./manifest.webmanifest');
-  const records = await page.evaluate(() => new Promise<[string, string][]>((resolve, reject) => {
-    const open = indexedDB.open('newsprism');
-    open.onsuccess = () => {
-      const store = open.result.transaction('articles').objectStore('articles');
-      const keys = store.getAllKeys();
-      const values = store.getAll();
-      values.onsuccess = () => {
-        open.result.close();
-        resolve((keys.result as string[]).map((k, i) => [k, values.result[i] as string]));
-      };
-      values.onerror = () => reject(values.error);
-    };
-  }));
+  const records = await stored(page);
   expect(records).toHaveLength(2);
   await page.evaluate((records) => new Promise<void>((resolve, reject) => {
     const gone = indexedDB.deleteDatabase('newsprism');
@@ -119,4 +159,51 @@ test('a store written before segments existed restores, is searchable and is upg
   await page.goto('./#/search?q=zwaluwstaart');
   await expect(page.getByTestId('search-summary')).toContainText('2 articles');
   expect(await count(page, 'segments')).toBe(0);
+  // The articles stored one per record moved into one pack.
+  await expect.poll(() => count(page, 'articles')).toBe(0);
+  expect(await count(page, 'packs')).toBe(1);
+  expect((await stored(page)).sort()).toEqual(records.sort());
+});
+
+test('small packs are gathered into one on reload, and a removal rewrites its pack', async ({ page, watch }) => {
+  await page.goto('./#/');
+  await savedInBrowser(page);
+  await dropFiles(page, articles);
+  await expect(page.getByTestId('ingest-report').locator('h2')).toHaveText('12 added · 0 duplicates · 0 rejected');
+  await savedInBrowser(page);
+  const records = await stored(page);
+  expect(records).toHaveLength(12);
+  // As if each had been added on its own (plus one that is not text, which is reported).
+  await page.evaluate((records) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('newsprism');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('packs', 'readwrite');
+      const packs = tx.objectStore('packs');
+      packs.clear();
+      records.forEach(([id, text], i) => packs.put({ ids: [id], texts: [text] }, `0-${String(i).padStart(3, '0')}`));
+      for (let i = 12; i < 18; i++) packs.put({ ids: [], texts: [] }, `0-${i}`);
+      packs.put({ ids: ['broken'], texts: [42] }, '0-broken');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), records);
+  expect(await count(page, 'packs')).toBe(19);
+  await page.reload();
+  await expect(page.getByTestId('library-table')).toHaveAttribute('aria-rowcount', '18');
+  await expect(page.getByText('1 stored articles could not be read and were skipped.')).toBeVisible();
+  await expect.poll(() => count(page, 'packs')).toBe(1);
+  expect((await stored(page)).length).toBe(13);
+
+  await page.goto('./#/');
+  await rows(page).filter({ hasText: 'Bericht 7 ' }).getByRole('link').click();
+  await page.getByText('Edit details or remove').click();
+  await page.getByTestId('remove-article').click();
+  await savedInBrowser(page);
+  await expect.poll(async () => (await stored(page)).length).toBe(12);
+  await page.reload();
+  await expect(page.getByTestId('library-table')).toHaveAttribute('aria-rowcount', '17');
+  await page.goto('./#/search?q=zwaluwstaart');
+  await expect(page.getByTestId('search-summary')).toContainText('11 articles');
+  await page.goto('./#/search?q=%22nummer%207%20vloog%22');
+  await expect(page.getByTestId('no-results')).toBeVisible();
 });

@@ -19,7 +19,7 @@ use futures::future::join_all;
 use js_sys::{Array, Uint8Array};
 use newsprism_core::error::IngestError;
 use newsprism_core::ingest::transfer::{self, Read};
-use newsprism_core::search::index::segment::{Segment, StemCache};
+use newsprism_core::search::index::segment::{Segment, StemCache, JOINED_DOCS};
 use newsprism_core::text::lemma::Lemmas;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,7 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::files::PendingFile;
 use super::spawn::{self, Started};
+use super::storage::StoredSegment;
 use super::timer::sleep;
 
 /// The worker's side: answers each message `[seq, names, files]` with `[seq, json, segments]`,
@@ -54,6 +55,10 @@ fn listen() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
         let reply_to = reply_to.clone();
         let data = Array::from(&ev.data());
+        if data.get(1).as_string().as_deref() == Some(JOIN) {
+            join_segments(&reply_to, &data);
+            return;
+        }
         // A request for the analysis worker (this script, started for that).
         if let Some(request) = data.get(1).as_string() {
             super::analysis::answer(&reply_to, &data.get(0), &request);
@@ -106,6 +111,42 @@ fn listen() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// The request that joins stored index segments: `[seq, JOIN, segments, keys]`, the keys of
+/// the articles to keep as 8 little-endian bytes each. Answered `[seq, JOIN, joined]`.
+const JOIN: &str = "join";
+
+/// In the worker: joins the segments sent into a few large ones (see [`Segment::join`]); a
+/// segment that does not read is left out, and so are its articles (they are indexed on the page
+/// at the next reload).
+fn join_segments(scope: &DedicatedWorkerGlobalScope, data: &Array) {
+    let parts: Vec<Segment> = Array::from(&data.get(2))
+        .iter()
+        .filter_map(|s| s.dyn_into::<Uint8Array>().ok())
+        .filter_map(|s| Segment::from_bytes(&s.to_vec()).ok())
+        .collect();
+    let keys: std::collections::HashSet<u64> = data
+        .get(3)
+        .dyn_into::<Uint8Array>()
+        .map(|k| k.to_vec())
+        .unwrap_or_default()
+        .chunks_exact(8)
+        .filter_map(|k| Some(u64::from_le_bytes(k.try_into().ok()?)))
+        .collect();
+    let (joined, buffers) = (Array::new(), Array::new());
+    for segment in Segment::join(&parts, JOINED_DOCS, |k| keys.contains(&k)) {
+        let bytes = Uint8Array::from(segment.to_bytes().as_slice());
+        buffers.push(&bytes.buffer());
+        joined.push(&bytes);
+    }
+    let message = Array::of3(&data.get(0), &JOIN.into(), &joined);
+    if scope
+        .post_message_with_transfer(&message, &buffers)
+        .is_err()
+    {
+        let _ = scope.post_message(&message);
+    }
 }
 
 fn unreadable(name: String, why: &str) -> Read {
@@ -239,7 +280,6 @@ impl IngestWorker {
         &self,
         files: &[PendingFile],
     ) -> impl std::future::Future<Output = Result<WorkerRead, String>> + 'static {
-        let inner = self.0.clone();
         let (tx, rx) = oneshot::channel();
         let names = Array::new();
         let handles = Array::new();
@@ -255,22 +295,7 @@ impl IngestWorker {
                 Err(why) => local.push(Some(unreadable(f.name.clone(), why))),
             }
         }
-        let seq = inner.next.get();
-        inner.next.set(seq.wrapping_add(1));
-        if inner.dead.get() {
-            let _ = tx.send(Err("the reading worker stopped".to_string()));
-        } else {
-            inner.waiting.borrow_mut().insert(seq, tx);
-            let msg = Array::of3(&JsValue::from(seq), &names, &handles);
-            let posted = inner
-                .started
-                .borrow()
-                .as_ref()
-                .is_some_and(|s| s.worker.post_message(&msg).is_ok());
-            if !posted {
-                inner.fail();
-            }
-        }
+        self.send(tx, |seq| Array::of3(seq, &names, &handles));
         async move {
             let (json, segments) = rx
                 .await
@@ -292,6 +317,57 @@ impl IngestWorker {
                 segments,
                 bytes,
             })
+        }
+    }
+}
+
+impl IngestWorker {
+    /// Sends stored index segments to be joined into a few large ones, keeping the articles
+    /// with these keys; resolves to the joined segments' bytes, or why the worker could not
+    /// answer.
+    pub fn join(
+        &self,
+        segments: &[StoredSegment],
+        keys: &[u64],
+    ) -> impl std::future::Future<Output = Result<Vec<Vec<u8>>, String>> + 'static {
+        let (tx, rx) = oneshot::channel();
+        self.send(tx, |seq| {
+            let parts: Array = segments.iter().map(|s| JsValue::from(s.array())).collect();
+            let keys: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
+            Array::of4(
+                seq,
+                &JOIN.into(),
+                &parts,
+                &Uint8Array::from(keys.as_slice()),
+            )
+        });
+        async move {
+            let (_, joined) = rx
+                .await
+                .map_err(|_| "the reading worker stopped".to_string())??;
+            Ok(joined)
+        }
+    }
+
+    /// Posts the message `make` builds around a fresh sequence number, to be answered on `tx`
+    /// (at once with an error when the worker is gone).
+    fn send(&self, tx: Reply, make: impl FnOnce(&JsValue) -> Array) {
+        let inner = &self.0;
+        let seq = inner.next.get();
+        inner.next.set(seq.wrapping_add(1));
+        if inner.dead.get() {
+            let _ = tx.send(Err("the reading worker stopped".to_string()));
+            return;
+        }
+        inner.waiting.borrow_mut().insert(seq, tx);
+        let msg = make(&JsValue::from(seq));
+        let posted = inner
+            .started
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.worker.post_message(&msg).is_ok());
+        if !posted {
+            inner.fail();
         }
     }
 }

@@ -244,6 +244,7 @@ impl AppState {
             state.after_batch(&report.outcomes);
             state.report.set(report);
             state.progress.set(None);
+            state.join_stored_segments().await;
         });
     }
 

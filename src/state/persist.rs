@@ -29,8 +29,15 @@ const WORD_LIST_WAIT_MS: f64 = 5000.0;
 /// How many restored articles join the near-duplicate index at a time.
 const NEAR_STEP: usize = 50;
 
-/// How many articles go into one storage transaction.
-const SAVE_CHUNK: usize = 400;
+/// A stored index segment smaller than this is joined with others (a worker's chunk makes
+/// segments of at most 128 articles, about 1 MB; joined ones of 4,096 BBC articles are 5 MB).
+const SMALL_SEGMENT_BYTES: usize = 2 << 20;
+
+/// How many small index segments are stored before they are joined.
+const JOIN_WHEN: usize = 8;
+
+/// How many articles go into one storage transaction (one pack).
+const SAVE_CHUNK: usize = storage::PACK_SIZE;
 
 impl AppState {
     /// Restores what an earlier visit stored. Runs once, before anything can change the corpus;
@@ -41,25 +48,34 @@ impl AppState {
         self.load_lexicon();
         let state = *self;
         leptos::task::spawn_local(async move {
-            state.restore_from_storage().await;
+            let join = state.restore_from_storage().await;
             // Then the ingest worker starts, so the first drop does not wait for it.
             leptos::task::spawn_local(async {
                 let _ = IngestWorker::pool().await;
             });
             state.catch_up_near().await;
+            if join {
+                state.join_stored_segments().await;
+            }
         });
     }
 
     /// Reads what is stored and adds it back, then tells the views. A failure to read is
     /// shown, and nothing is stored from then on (storing could lose the user's edits).
-    async fn restore_from_storage(&self) {
+    /// Returns whether enough small index segments are stored to join them.
+    async fn restore_from_storage(&self) -> bool {
         let stored = match storage::load().await {
             Ok(stored) => stored,
             Err(why) => {
                 self.storage.set(Storage::Failed(why));
-                return;
+                return false;
             }
         };
+        let small = stored
+            .segments
+            .iter()
+            .filter(|s| s.len() < SMALL_SEGMENT_BYTES)
+            .count();
         let saved = match stored
             .state
             .as_deref()
@@ -71,23 +87,27 @@ impl AppState {
                 self.storage.set(Storage::Failed(format!(
                     "the stored edits could not be read ({e}); they are left untouched"
                 )));
-                return;
+                return false;
             }
         };
         self.storage
             .set(Storage::Restoring(Some(stored.articles.len())));
+        let repack = stored.articles.repack();
         let mut bad = 0usize;
         // Parsed lazily, so the JSON is read a slice at a time too.
-        let articles = stored
-            .articles
-            .iter()
-            .filter_map(|json| project::article_from_json(&json).map_err(|_| bad += 1).ok());
+        let articles = stored.articles.iter().filter_map(|json| {
+            json.ok_or(())
+                .and_then(|json| project::article_from_json(&json).map_err(|_| ()))
+                .map_err(|_| bad += 1)
+                .ok()
+        });
         let (_, unused) = self.restore_stored(articles, stored.segments, saved).await;
         self.corpus.notify();
         self.storage.set(Storage::Saved);
-        if !unused.is_empty() {
+        if !unused.is_empty() || repack.is_some() {
             self.save(storage::Write {
                 drop_segments: unused,
+                repack,
                 ..Default::default()
             });
         }
@@ -98,6 +118,7 @@ impl AppState {
                 ))
             });
         }
+        small >= JOIN_WHEN
     }
 
     /// Replaces what the user added or changed with these articles, the index segments stored
@@ -273,6 +294,43 @@ impl AppState {
                 ..Default::default()
             });
         }
+    }
+
+    /// Joins the small index segments in storage (each chunk of files a worker read stored its
+    /// own) into a few large ones, in a worker, once there are [`JOIN_WHEN`] of them: a reload
+    /// merges those about twice as fast. Only the added articles loaded now are kept in them.
+    /// Storage says "saving" meanwhile. Nothing happens without a worker, and a failure leaves
+    /// the small segments as they were.
+    pub(super) async fn join_stored_segments(&self) {
+        if !self.storing() {
+            return;
+        }
+        self.saving.update(|n| *n += 1);
+        let small: Vec<StoredSegment> = storage::segments()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|s| s.len() < SMALL_SEGMENT_BYTES)
+            .collect();
+        if small.len() >= JOIN_WHEN {
+            if let Some(worker) = IngestWorker::pool()
+                .await
+                .ok()
+                .and_then(|w| w.into_iter().next())
+            {
+                let keys: Vec<u64> = self
+                    .corpus
+                    .with_untracked(|c| c.added_ids().into_iter().map(|id| id.0).collect());
+                if let Ok(joined) = worker.join(&small, &keys).await {
+                    self.save(storage::Write {
+                        segments: joined,
+                        drop_segments: small,
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        self.saving.update(|n| *n = n.saturating_sub(1));
     }
 
     /// Stores the whole state from scratch (after a project was opened).

@@ -1,16 +1,23 @@
 //! IndexedDB: where added articles and the user's edits live between visits.
 //!
-//! Three object stores in one database: `articles` (article id → the article as JSON, as read
-//! from its file), `segments` (the index segments the reading workers made of them, as bytes, so
-//! that a reload merges them instead of indexing every article again) and `state` (one record:
-//! edits, hidden seeds, alias table). The JSON and the bytes are made and read by the core; this
-//! module only moves them. Every call can fail (quota, private
-//! mode, a browser that refuses storage); failures come back as plain-language strings and the
-//! app goes on in memory. Several tabs share the database: a tab lets go of its connection
-//! when another opens a newer version (`versionchange`), and an open that another tab blocks
-//! fails with a message instead of waiting for ever (`blocked`).
+//! Object stores in one database:
+//! - `packs`: the added articles as JSON, as read from their files, up to [`PACK_SIZE`] to a
+//!   record ([`StoredTexts`] says why);
+//! - `segments`: the index segments the reading workers made of them, as bytes, so that a
+//!   reload merges them instead of indexing every article again;
+//! - `state`: one record (edits, hidden seeds, alias table);
+//! - `articles`: articles one per record, as versions 1 and 2 stored them, until a restore moves
+//!   them into packs.
+//!
+//! The JSON and the bytes are made and read by the core; this module only moves them. Every
+//! call can fail (quota, private mode, a browser that refuses storage); failures come back as
+//! plain-language strings and the app goes on in memory. Several tabs share the database: a
+//! tab lets go of its connection when another opens a newer version (`versionchange`), and an
+//! open that another tab blocks fails with a message instead of waiting for ever (`blocked`).
 
 use std::cell::RefCell;
+
+mod packs;
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -19,8 +26,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "newsprism";
-/// Version 2 added the segments store (an upgrade from 1 keeps the articles and the state).
-const DB_VERSION: u32 = 2;
+/// Version 2 added the segments store, version 3 the packs (an upgrade keeps what was stored).
+const DB_VERSION: u32 = 3;
+/// Articles one per record (versions 1 and 2), read until they are moved into packs.
 const ARTICLES: &str = "articles";
 const SEGMENTS: &str = "segments";
 const STATE: &str = "state";
@@ -30,6 +38,8 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
+pub use packs::{Repack, StoredTexts, PACK_SIZE};
+
 /// What was stored: the added articles' JSON, their index segments and the state's JSON.
 pub struct Stored {
     /// One JSON text per added article, read into the page one at a time.
@@ -38,27 +48,6 @@ pub struct Stored {
     pub segments: Vec<StoredSegment>,
     /// The state record, if one was ever written.
     pub state: Option<String>,
-}
-
-/// Stored texts, left on the JavaScript side: copying tens of thousands into the page at once
-/// held its thread for 170 ms.
-pub struct StoredTexts(Array);
-
-impl StoredTexts {
-    /// How many there are.
-    pub fn len(&self) -> usize {
-        self.0.length() as usize
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Each text, copied when it is reached (a value that is not text is left out).
-    pub fn iter(&self) -> impl Iterator<Item = String> + '_ {
-        self.0.iter().filter_map(|v| v.as_string())
-    }
 }
 
 /// One stored index segment: its bytes stay on the JavaScript side until they are read.
@@ -72,6 +61,21 @@ impl StoredSegment {
     pub fn bytes(&self) -> Vec<u8> {
         self.bytes.to_vec()
     }
+
+    /// How many bytes it has.
+    pub fn len(&self) -> usize {
+        self.bytes.length() as usize
+    }
+
+    /// Whether it has none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Its bytes, where they are (for a worker).
+    pub(in crate::browser) fn array(&self) -> &Uint8Array {
+        &self.bytes
+    }
 }
 
 /// One batch of changes, written in a single transaction.
@@ -80,7 +84,7 @@ pub struct Write {
     /// Remove every stored article and segment first (a project was opened, or all added
     /// were removed).
     pub clear: bool,
-    /// Articles to store: id and JSON.
+    /// Articles to store: id and JSON (in packs of at most [`PACK_SIZE`]).
     pub put: Vec<(String, String)>,
     /// Article ids to delete.
     pub delete: Vec<String>,
@@ -90,9 +94,11 @@ pub struct Write {
     pub drop_segments: Vec<StoredSegment>,
     /// The new state record.
     pub state: Option<String>,
+    /// Small packs, and articles stored one per record, to gather into full packs.
+    pub repack: Option<Repack>,
 }
 
-fn describe(err: &JsValue) -> String {
+pub(super) fn describe(err: &JsValue) -> String {
     if let Some(e) = err.dyn_ref::<web_sys::DomException>() {
         return match e.name().as_str() {
             "QuotaExceededError" => "the browser's storage for this page is full".into(),
@@ -116,7 +122,7 @@ fn request_error(req: &IdbRequest) -> JsValue {
 }
 
 /// Resolves when a request succeeds, with its result.
-async fn done(req: &IdbRequest) -> Result<JsValue, String> {
+pub(super) async fn done(req: &IdbRequest) -> Result<JsValue, String> {
     let r = req.clone();
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_req = r.clone();
@@ -190,6 +196,7 @@ async fn open() -> Result<IdbDatabase, String> {
                     let _ = db.create_object_store(store);
                 }
             }
+            packs::create(&db);
         }
     });
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
@@ -251,13 +258,18 @@ async fn opened(req: &IdbOpenDbRequest) -> Result<JsValue, String> {
 
 async fn stores(mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
     let db = open().await?;
-    let names = Array::of3(&ARTICLES.into(), &SEGMENTS.into(), &STATE.into());
+    let names = Array::of4(
+        &packs::PACKS.into(),
+        &ARTICLES.into(),
+        &SEGMENTS.into(),
+        &STATE.into(),
+    );
     db.transaction_with_str_sequence_and_mode(&names, mode)
         .map_err(|e| describe(&e))
 }
 
-/// A key no other segment has, in this visit or another: the time, and a count.
-fn segment_key() -> String {
+/// A key no other segment or pack has, in this visit or another: the time, and a count.
+fn fresh_key() -> String {
     thread_local! {
         static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
@@ -268,28 +280,45 @@ fn segment_key() -> String {
     format!("{:015.0}-{n:08}", js_sys::Date::now())
 }
 
-/// Reads everything stored.
-pub async fn load() -> Result<Stored, String> {
+/// Reads the stored index segments.
+pub async fn segments() -> Result<Vec<StoredSegment>, String> {
     let tx = stores(IdbTransactionMode::Readonly).await?;
-    let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
     let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
-    let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
-    let all = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
     let keys = done(&segments.get_all_keys().map_err(|e| describe(&e))?).await?;
     let bytes = done(&segments.get_all().map_err(|e| describe(&e))?).await?;
-    let state = done(&state.get(&STATE_KEY.into()).map_err(|e| describe(&e))?).await?;
-    let articles = StoredTexts(Array::from(&all));
-    // Both lists are in key order, and were read in one transaction.
-    let segments = Array::from(&keys)
+    Ok(stored_segments(&keys, &bytes))
+}
+
+/// The segments from their keys and values, both in key order.
+fn stored_segments(keys: &JsValue, bytes: &JsValue) -> Vec<StoredSegment> {
+    Array::from(keys)
         .iter()
-        .zip(Array::from(&bytes).iter())
+        .zip(Array::from(bytes).iter())
         .filter_map(|(key, b)| {
             Some(StoredSegment {
                 key,
                 bytes: b.dyn_into::<Uint8Array>().ok()?,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Reads everything stored.
+pub async fn load() -> Result<Stored, String> {
+    let tx = stores(IdbTransactionMode::Readonly).await?;
+    let packs = tx.object_store(packs::PACKS).map_err(|e| describe(&e))?;
+    let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
+    let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
+    let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
+    let pack_keys = done(&packs.get_all_keys().map_err(|e| describe(&e))?).await?;
+    let pack_values = done(&packs.get_all().map_err(|e| describe(&e))?).await?;
+    let legacy = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
+    let keys = done(&segments.get_all_keys().map_err(|e| describe(&e))?).await?;
+    let bytes = done(&segments.get_all().map_err(|e| describe(&e))?).await?;
+    let state = done(&state.get(&STATE_KEY.into()).map_err(|e| describe(&e))?).await?;
+    let articles = StoredTexts::new(&pack_keys, &pack_values, &legacy);
+    // Both lists are in key order, and were read in one transaction.
+    let segments = stored_segments(&keys, &bytes);
     Ok(Stored {
         articles,
         segments,
@@ -300,9 +329,11 @@ pub async fn load() -> Result<Stored, String> {
 /// Writes one batch of changes; resolves once it has committed.
 pub async fn write(batch: Write) -> Result<(), String> {
     let tx = stores(IdbTransactionMode::Readwrite).await?;
+    let packs = tx.object_store(packs::PACKS).map_err(|e| describe(&e))?;
     let articles = tx.object_store(ARTICLES).map_err(|e| describe(&e))?;
     let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
     if batch.clear {
+        packs.clear().map_err(|e| describe(&e))?;
         articles.clear().map_err(|e| describe(&e))?;
         segments.clear().map_err(|e| describe(&e))?;
     }
@@ -311,22 +342,20 @@ pub async fn write(batch: Write) -> Result<(), String> {
     }
     for bytes in &batch.segments {
         segments
-            .put_with_key(&Uint8Array::from(bytes.as_slice()), &segment_key().into())
+            .put_with_key(&Uint8Array::from(bytes.as_slice()), &fresh_key().into())
             .map_err(|e| describe(&e))?;
     }
-    for id in &batch.delete {
-        articles.delete(&id.into()).map_err(|e| describe(&e))?;
-    }
-    for (id, json) in &batch.put {
-        articles
-            .put_with_key(&json.into(), &id.into())
-            .map_err(|e| describe(&e))?;
-    }
+    packs::put_all(&packs, &batch.put)?;
     if let Some(state) = &batch.state {
         tx.object_store(STATE)
             .map_err(|e| describe(&e))?
             .put_with_key(&state.into(), &STATE_KEY.into())
             .map_err(|e| describe(&e))?;
     }
+    // Requests that wait on a read come last; the transaction stays open while they run.
+    if let Some(repack) = &batch.repack {
+        packs::repack(&packs, &articles, repack).await?;
+    }
+    packs::remove(&packs, &articles, &batch.delete).await?;
     committed(&tx).await
 }
