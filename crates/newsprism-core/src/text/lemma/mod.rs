@@ -16,6 +16,7 @@
 
 mod file;
 pub use file::LemmaReader;
+pub mod image;
 mod rules;
 mod separable;
 #[cfg(test)]

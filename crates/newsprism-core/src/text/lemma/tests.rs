@@ -262,3 +262,52 @@ fn dutch_compounds_split_into_known_parts_with_linking_letters() {
     assert_eq!(head("oorlogje"), None);
     assert_eq!(l.compound_head(Language::English, "tegenaanval"), None);
 }
+
+#[test]
+fn an_image_reads_back_as_the_tables_and_is_checked() {
+    let l = Lemmas::from_tsv(
+        "afgerond\taf_ronden\nafgelopen\taflopen\nopgebeld\topbellen\nOekraïense\toekraïens\n",
+        "children\tchild\n",
+    )
+    .unwrap();
+    let image = l.to_image(7);
+    let back = Lemmas::from_image(&image, 7).unwrap();
+    assert_eq!(back.to_packed(""), l.to_packed(""));
+    assert_eq!(file::parted(&back), file::parted(&l));
+    assert_eq!(back.lemma(Language::Dutch, "oekraiense"), Some("oekraiens"));
+    assert!(back.separable(Language::Dutch, "af", "ronden"));
+    assert!(Lemmas::from_image(&image, 8)
+        .unwrap_err()
+        .contains("another lexicon"));
+    // Cut anywhere, or with any byte changed, it is refused or reads as some tables: never a
+    // panic, and never a table pointing outside its text (lookups all answer).
+    for cut in 0..image.len() {
+        assert!(
+            Lemmas::from_image(&image[..cut], 7).is_err(),
+            "cut at {cut}"
+        );
+    }
+    for at in 0..image.len() {
+        for value in [0u8, 1, 0x7f, 0xff] {
+            let mut damaged = image.clone();
+            damaged[at] = value;
+            if let Ok(d) = Lemmas::from_image(&damaged, 7) {
+                for word in ["afgerond", "opgebeld", "oekraiense", "children", "x"] {
+                    let _ = keys(&d, Language::Dutch, word);
+                    let _ = keys(&d, Language::English, word);
+                }
+                let _ = d.to_packed("");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_shipped_lexicon_has_the_fingerprint_built_in_and_its_image_reads_back() {
+    let text = include_str!("../../../data/lexicon.txt");
+    assert_eq!(image::fingerprint(text.as_bytes()), image::SHIPPED);
+    let lemmas = Lemmas::parse(text).unwrap();
+    let back = Lemmas::from_image(&lemmas.to_image(image::SHIPPED), image::SHIPPED).unwrap();
+    assert_eq!(back.len(), lemmas.len());
+    assert_eq!(back.to_packed(""), lemmas.to_packed(""));
+}
