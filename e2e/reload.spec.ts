@@ -207,3 +207,51 @@ test('small packs are gathered into one on reload, and a removal rewrites its pa
   await page.goto('./#/search?q=%22nummer%207%20vloog%22');
   await expect(page.getByTestId('no-results')).toBeVisible();
 });
+
+test.describe(() => {
+  // Requests the service worker answers never reach page.route.
+  test.use({ serviceWorkers: 'block' });
+  test('a reload copies the word list from the image the first visit stored, without fetching it', async ({ page, watch }) => {
+    const ready = /^Word forms: \d{6,} Dutch and English forms are joined/;
+    const wordForms = page.getByTestId('search-empty').getByText(/Word forms|word list/);
+    const image = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('newsprism');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('lexicon').objectStore('lexicon').get('lexicon');
+        req.onsuccess = () => { open.result.close(); resolve(req.result?.byteLength ?? 0); };
+        req.onerror = () => { open.result.close(); reject(req.error); };
+      };
+    }));
+    let fetched = 0;
+    await page.route('**/lexicon.txt', (route) => { fetched += 1; return route.continue(); });
+    await page.goto('./#/search?q=');
+    await expect(wordForms).toHaveText(ready);
+    await expect.poll(image).toBeGreaterThan(1_000_000);
+    const size = await image();
+
+    // The word list cannot be fetched now; the stored image serves.
+    await page.unroute('**/lexicon.txt');
+    await page.route('**/lexicon.txt', (route) => route.abort());
+    await page.reload();
+    await expect(wordForms).toHaveText(ready);
+    expect(fetched).toBeGreaterThan(0);
+
+    // An image that does not read is not used: the word list is fetched and its image stored
+    // again.
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('newsprism');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('lexicon', 'readwrite');
+        tx.objectStore('lexicon').put(new TextEncoder().encode('NPLX\u0001 damaged'), 'lexicon');
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.unroute('**/lexicon.txt');
+    await page.goto('./#/search?q=');
+    await page.reload();
+    await expect(wordForms).toHaveText(ready);
+    await expect.poll(image).toBe(size);
+  });
+});

@@ -28,7 +28,7 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::files::PendingFile;
 use super::spawn::{self, Started};
-use super::storage::StoredSegment;
+use super::storage::{self, StoredSegment};
 use super::timer::sleep;
 
 /// The worker's side: answers each message `[seq, names, files]` with `[seq, json, segments]`,
@@ -56,7 +56,11 @@ fn listen() {
         let reply_to = reply_to.clone();
         let data = Array::from(&ev.data());
         if data.get(1).as_string().as_deref() == Some(JOIN) {
-            join_segments(&reply_to, &data);
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = join_stored(&data.get(2)).await;
+                let _ =
+                    reply_to.post_message(&Array::of3(&data.get(0), &JOIN.into(), &Array::new()));
+            });
             return;
         }
         // A request for the analysis worker (this script, started for that).
@@ -113,40 +117,42 @@ fn listen() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
-/// The request that joins stored index segments: `[seq, JOIN, segments, keys]`, the keys of
-/// the articles to keep as 8 little-endian bytes each. Answered `[seq, JOIN, joined]`.
+/// The request that joins the small stored index segments: `[seq, JOIN, keys]`, the keys of
+/// the articles to keep, 8 little-endian bytes each. Answered `[seq, JOIN, []]` once done.
 const JOIN: &str = "join";
 
-/// In the worker: joins the segments sent into a few large ones (see [`Segment::join`]); a
-/// segment that does not read is left out, and so are its articles (they are indexed on the page
-/// at the next reload).
-fn join_segments(scope: &DedicatedWorkerGlobalScope, data: &Array) {
-    let parts: Vec<Segment> = Array::from(&data.get(2))
-        .iter()
-        .filter_map(|s| s.dyn_into::<Uint8Array>().ok())
-        .filter_map(|s| Segment::from_bytes(&s.to_vec()).ok())
+/// In the worker: reads the stored index segments, and if there are enough small ones, joins
+/// them into a few large ones (see [`Segment::join`]) and stores those in their place, in one
+/// transaction. A segment that does not read is dropped with the others (its articles are
+/// indexed on the page at the next reload).
+async fn join_stored(keys: &JsValue) -> Result<(), String> {
+    let small: Vec<StoredSegment> = storage::segments()
+        .await?
+        .into_iter()
+        .filter(|s| s.len() < storage::SMALL_SEGMENT_BYTES)
         .collect();
-    let keys: std::collections::HashSet<u64> = data
-        .get(3)
-        .dyn_into::<Uint8Array>()
-        .map(|k| k.to_vec())
+    if small.len() < storage::JOIN_WHEN {
+        return Ok(());
+    }
+    let keep: std::collections::HashSet<u64> = keys
+        .dyn_ref::<Uint8Array>()
+        .map(Uint8Array::to_vec)
         .unwrap_or_default()
         .chunks_exact(8)
         .filter_map(|k| Some(u64::from_le_bytes(k.try_into().ok()?)))
         .collect();
-    let (joined, buffers) = (Array::new(), Array::new());
-    for segment in Segment::join(&parts, JOINED_DOCS, |k| keys.contains(&k)) {
-        let bytes = Uint8Array::from(segment.to_bytes().as_slice());
-        buffers.push(&bytes.buffer());
-        joined.push(&bytes);
-    }
-    let message = Array::of3(&data.get(0), &JOIN.into(), &joined);
-    if scope
-        .post_message_with_transfer(&message, &buffers)
-        .is_err()
-    {
-        let _ = scope.post_message(&message);
-    }
+    let parts: Vec<Segment> = small
+        .iter()
+        .filter_map(|s| Segment::from_bytes(&s.bytes()).ok())
+        .collect();
+    let joined = Segment::join(&parts, JOINED_DOCS, |k| keep.contains(&k));
+    drop(parts);
+    storage::write(storage::Write {
+        segments: joined.iter().map(Segment::to_bytes).collect(),
+        drop_segments: small,
+        ..Default::default()
+    })
+    .await
 }
 
 fn unreadable(name: String, why: &str) -> Read {
@@ -322,30 +328,21 @@ impl IngestWorker {
 }
 
 impl IngestWorker {
-    /// Sends stored index segments to be joined into a few large ones, keeping the articles
-    /// with these keys; resolves to the joined segments' bytes, or why the worker could not
-    /// answer.
+    /// Asks the worker to join the small stored index segments, keeping the articles with
+    /// these keys; resolves once it is done, or with why the worker could not answer.
     pub fn join(
         &self,
-        segments: &[StoredSegment],
         keys: &[u64],
-    ) -> impl std::future::Future<Output = Result<Vec<Vec<u8>>, String>> + 'static {
+    ) -> impl std::future::Future<Output = Result<(), String>> + 'static {
         let (tx, rx) = oneshot::channel();
+        let keys: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
         self.send(tx, |seq| {
-            let parts: Array = segments.iter().map(|s| JsValue::from(s.array())).collect();
-            let keys: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
-            Array::of4(
-                seq,
-                &JOIN.into(),
-                &parts,
-                &Uint8Array::from(keys.as_slice()),
-            )
+            Array::of3(seq, &JOIN.into(), &Uint8Array::from(keys.as_slice()))
         });
         async move {
-            let (_, joined) = rx
-                .await
+            rx.await
                 .map_err(|_| "the reading worker stopped".to_string())??;
-            Ok(joined)
+            Ok(())
         }
     }
 

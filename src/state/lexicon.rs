@@ -1,17 +1,18 @@
 //! The lemma lexicon: fetched after the first paint (the service worker keeps it, the single-file
-//! build carries it), then search, the comparison and the concordance meet at the dictionary
-//! form. Until it is there, search matches stems, and the search on screen runs again when it
-//! arrives, query and all.
+//! build carries it), or, on a reload, copied from the image of its tables that an earlier visit
+//! stored. Then search, the comparison and the concordance meet at the dictionary form. Until it
+//! is there, search matches stems, and the search on screen runs again when it arrives, query
+//! and all.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use newsprism_core::text::lemma::{LemmaReader, Lemmas};
+use newsprism_core::text::lemma::{image, LemmaReader, Lemmas};
 
 use super::persist::SLICE_MS;
 use super::{AppState, Storage};
-use crate::browser::lexicon;
 use crate::browser::timer::{now, sleep, Slices};
+use crate::browser::{lexicon, storage};
 
 /// Where the word list that joins a word's forms ("won", "gewonnen" → "winnen") stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,42 +58,65 @@ impl AppState {
         self.word_forms.read_only()
     }
 
-    /// Loads the word list once the page has painted, and upgrades the corpus to it.
+    /// Loads the word list, and upgrades the corpus to it: from the image of its tables an
+    /// earlier visit stored, if that image is of the word list this build ships (a copy, not
+    /// 100–170 ms of reading on the page's thread); otherwise fetched once the page has painted
+    /// and read a slice at a time, and its image stored for the next visit.
     pub(super) fn load_lexicon(&self) {
         let state = *self;
         leptos::task::spawn_local(async move {
+            let stored = storage::lexicon_image()
+                .await
+                .and_then(|image| Lemmas::from_image(&image, image::SHIPPED).ok());
+            if let Some(lemmas) = stored {
+                state.use_lemmas(lemmas).await;
+                return;
+            }
             // Let the first paint and the restore start before the page reads 4 MB of text.
             sleep(50).await;
             let loaded = match lexicon::text().await {
                 Ok(text) => read_in_slices(&text)
                     .await
+                    .map(|lemmas| (image::fingerprint(text.as_bytes()), lemmas))
                     .map_err(|e| format!("the word list is damaged ({e})")),
                 Err(why) => Err(why),
             };
             match loaded {
-                Ok(lemmas) => {
-                    let (dutch, english) = lemmas.len();
-                    // Views are told at the end (not while a restore is under way).
-                    let again = state
-                        .corpus
-                        .try_update_untracked(|c| c.set_lemmas(Arc::new(lemmas)))
-                        .unwrap_or_default();
-                    state.word_forms.set(WordForms::Ready(dutch + english));
-                    // Dutch articles indexed before the word list, again, a slice at a time, so
-                    // their verbs split over a clause are joined too.
-                    let mut slices = Slices::new(SLICE_MS);
-                    for id in again {
-                        state.corpus.update_untracked(|c| {
-                            c.reindex(id);
+                Ok((source, lemmas)) => {
+                    if !matches!(state.storage.get_untracked(), Storage::Failed(_)) {
+                        // Only a cache: if it cannot be stored, the next visit reads the text.
+                        let image = lemmas.to_image(source);
+                        leptos::task::spawn_local(async move {
+                            let _ = storage::store_lexicon_image(&image).await;
                         });
-                        slices.pause_if_due().await;
                     }
-                    if !matches!(state.storage.get_untracked(), Storage::Restoring(_)) {
-                        state.corpus.notify();
-                    }
+                    state.use_lemmas(lemmas).await;
                 }
                 Err(why) => state.word_forms.set(WordForms::Failed(why)),
             }
         });
+    }
+
+    /// Upgrades the corpus to the word list, then tells the views (unless a restore is under
+    /// way: it tells them when it is done).
+    async fn use_lemmas(&self, lemmas: Lemmas) {
+        let (dutch, english) = lemmas.len();
+        let again = self
+            .corpus
+            .try_update_untracked(|c| c.set_lemmas(Arc::new(lemmas)))
+            .unwrap_or_default();
+        self.word_forms.set(WordForms::Ready(dutch + english));
+        // Dutch articles indexed before the word list, again, a slice at a time, so their verbs
+        // split over a clause are joined too.
+        let mut slices = Slices::new(SLICE_MS);
+        for id in again {
+            self.corpus.update_untracked(|c| {
+                c.reindex(id);
+            });
+            slices.pause_if_due().await;
+        }
+        if !matches!(self.storage.get_untracked(), Storage::Restoring(_)) {
+            self.corpus.notify();
+        }
     }
 }

@@ -11,7 +11,7 @@ use newsprism_core::search::index::segment::Segment;
 use newsprism_core::Corpus;
 
 use super::{AppState, Storage};
-use crate::browser::storage::{self, StoredSegment};
+use crate::browser::storage::{self, StoredSegment, JOIN_WHEN, SMALL_SEGMENT_BYTES};
 use crate::browser::timer::{yield_task, Slices};
 use crate::browser::worker::IngestWorker;
 
@@ -28,13 +28,6 @@ const WORD_LIST_WAIT_MS: f64 = 5000.0;
 
 /// How many restored articles join the near-duplicate index at a time.
 const NEAR_STEP: usize = 50;
-
-/// A stored index segment smaller than this is joined with others (a worker's chunk makes
-/// segments of at most 128 articles, about 1 MB; joined ones of 4,096 BBC articles are 5 MB).
-const SMALL_SEGMENT_BYTES: usize = 2 << 20;
-
-/// How many small index segments are stored before they are joined.
-const JOIN_WHEN: usize = 8;
 
 /// How many articles go into one storage transaction (one pack).
 const SAVE_CHUNK: usize = storage::PACK_SIZE;
@@ -297,38 +290,25 @@ impl AppState {
     }
 
     /// Joins the small index segments in storage (each chunk of files a worker read stored its
-    /// own) into a few large ones, in a worker, once there are [`JOIN_WHEN`] of them: a reload
-    /// merges those about twice as fast. Only the added articles loaded now are kept in them.
-    /// Storage says "saving" meanwhile. Nothing happens without a worker, and a failure leaves
-    /// the small segments as they were.
+    /// own) into a few large ones once there are [`JOIN_WHEN`] of them: a reload merges those
+    /// about twice as fast. A worker reads, joins and stores them, so the page's thread never
+    /// holds them; only the added articles loaded now are kept in them. Storage says "saving"
+    /// meanwhile. Nothing happens without a worker, and a failure leaves the small segments as
+    /// they were.
     pub(super) async fn join_stored_segments(&self) {
         if !self.storing() {
             return;
         }
         self.saving.update(|n| *n += 1);
-        let small: Vec<StoredSegment> = storage::segments()
+        if let Some(worker) = IngestWorker::pool()
             .await
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|s| s.len() < SMALL_SEGMENT_BYTES)
-            .collect();
-        if small.len() >= JOIN_WHEN {
-            if let Some(worker) = IngestWorker::pool()
-                .await
-                .ok()
-                .and_then(|w| w.into_iter().next())
-            {
-                let keys: Vec<u64> = self
-                    .corpus
-                    .with_untracked(|c| c.added_ids().into_iter().map(|id| id.0).collect());
-                if let Ok(joined) = worker.join(&small, &keys).await {
-                    self.save(storage::Write {
-                        segments: joined,
-                        drop_segments: small,
-                        ..Default::default()
-                    });
-                }
-            }
+            .ok()
+            .and_then(|w| w.into_iter().next())
+        {
+            let keys: Vec<u64> = self
+                .corpus
+                .with_untracked(|c| c.added_ids().into_iter().map(|id| id.0).collect());
+            let _ = worker.join(&keys).await;
         }
         self.saving.update(|n| *n = n.saturating_sub(1));
     }

@@ -6,6 +6,8 @@
 //! - `segments`: the index segments the reading workers made of them, as bytes, so that a
 //!   reload merges them instead of indexing every article again;
 //! - `state`: one record (edits, hidden seeds, alias table);
+//! - `lexicon`: one record, an image of the word list's tables, which a reload copies back
+//!   instead of reading the word list again (see `newsprism_core::text::lemma::image`);
 //! - `articles`: articles one per record, as versions 1 and 2 stored them, until a restore moves
 //!   them into packs.
 //!
@@ -26,19 +28,28 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "newsprism";
-/// Version 2 added the segments store, version 3 the packs (an upgrade keeps what was stored).
+/// Version 2 added the segments store, version 3 the packs and the lexicon image (an upgrade
+/// keeps what was stored).
 const DB_VERSION: u32 = 3;
 /// Articles one per record (versions 1 and 2), read until they are moved into packs.
 const ARTICLES: &str = "articles";
 const SEGMENTS: &str = "segments";
 const STATE: &str = "state";
 const STATE_KEY: &str = "state";
+const LEXICON: &str = "lexicon";
 
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
 pub use packs::{Repack, StoredTexts, PACK_SIZE};
+
+/// A stored index segment smaller than this is joined with others (a worker's chunk makes
+/// segments of at most 128 articles, about 1 MB; joined ones of 4,096 BBC articles are 5 MB).
+pub const SMALL_SEGMENT_BYTES: usize = 2 << 20;
+
+/// How many small index segments are stored before they are joined.
+pub const JOIN_WHEN: usize = 8;
 
 /// What was stored: the added articles' JSON, their index segments and the state's JSON.
 pub struct Stored {
@@ -70,11 +81,6 @@ impl StoredSegment {
     /// Whether it has none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// Its bytes, where they are (for a worker).
-    pub(in crate::browser) fn array(&self) -> &Uint8Array {
-        &self.bytes
     }
 }
 
@@ -175,9 +181,16 @@ async fn open() -> Result<IdbDatabase, String> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
-    let window = web_sys::window().ok_or("there is no window")?;
-    let factory = window
-        .indexed_db()
+    // The page's, or a worker's (which joins stored segments without the page).
+    let global = js_sys::global();
+    let factory = if let Some(window) = global.dyn_ref::<web_sys::Window>() {
+        window.indexed_db()
+    } else if let Some(worker) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
+        worker.indexed_db()
+    } else {
+        return Err("this context has no IndexedDB".into());
+    };
+    let factory = factory
         .map_err(|e| describe(&e))?
         .ok_or("this browser has no IndexedDB here (private mode, or a file:// page)")?;
     let req: IdbOpenDbRequest = factory
@@ -191,7 +204,7 @@ async fn open() -> Result<IdbDatabase, String> {
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
         {
             let names = db.object_store_names();
-            for store in [ARTICLES, SEGMENTS, STATE] {
+            for store in [ARTICLES, SEGMENTS, STATE, LEXICON] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }
@@ -278,6 +291,30 @@ fn fresh_key() -> String {
         c.get()
     });
     format!("{:015.0}-{n:08}", js_sys::Date::now())
+}
+
+/// The stored image of the word list's tables, if there is one and storage can be read.
+pub async fn lexicon_image() -> Option<Vec<u8>> {
+    let db = open().await.ok()?;
+    let tx = db
+        .transaction_with_str_and_mode(LEXICON, IdbTransactionMode::Readonly)
+        .ok()?;
+    let store = tx.object_store(LEXICON).ok()?;
+    let image = done(&store.get(&LEXICON.into()).ok()?).await.ok()?;
+    Some(image.dyn_into::<Uint8Array>().ok()?.to_vec())
+}
+
+/// Stores an image of the word list's tables, in place of the one stored before.
+pub async fn store_lexicon_image(image: &[u8]) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(LEXICON, IdbTransactionMode::Readwrite)
+        .map_err(|e| describe(&e))?;
+    tx.object_store(LEXICON)
+        .map_err(|e| describe(&e))?
+        .put_with_key(&Uint8Array::from(image), &LEXICON.into())
+        .map_err(|e| describe(&e))?;
+    committed(&tx).await
 }
 
 /// Reads the stored index segments.
