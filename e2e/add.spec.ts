@@ -125,8 +125,8 @@ test('the whole BBC corpus can be added and searched in the app', async ({ page,
   await page.goto('./#/search?q=%22prime%20minister%22%20source%3A%22unknown%20source%22');
   await expect(search.hits).not.toHaveCount(0);
 
-  // Once stored, the workers' many small index segments are joined into one (at most 4,096
-  // articles each), and a reload merges it: searchable at once, with the same results.
+  // Once stored, the workers' many small index segments are joined into two (at most 2,048
+  // articles each), and a reload merges them: searchable at once, with the same results.
   await page.goto('./#/search?q=sharapova');
   const before = await search.summary.innerText();
   await page.goto('./#/');
@@ -140,11 +140,11 @@ test('the whole BBC corpus can be added and searched in the app', async ({ page,
       req.onerror = () => { open.result.close(); reject(req.error); };
     };
   }));
-  expect(await segments()).toBe(1);
+  expect(await segments()).toBe(2);
   await page.goto('./#/search?q=sharapova');
   await page.reload();
   await expect(search.summary).toHaveText(before);
   await page.goto('./#/');
   await expect(page.getByTestId('storage-status')).toHaveText(/saved in this browser\./);
-  expect(await segments()).toBe(1);
+  expect(await segments()).toBe(2);
 });

@@ -115,6 +115,14 @@ impl Slices {
         self.start = now();
     }
 
+    /// Yields if this slice has run for more than `ms` (before a step that takes most of a
+    /// slice on its own, so that the two do not add up to one long task).
+    pub async fn pause_if_past(&mut self, ms: f64) {
+        if now() - self.start > ms {
+            self.pause().await;
+        }
+    }
+
     /// Yields if this slice has used its budget.
     pub async fn pause_if_due(&mut self) {
         if self.due() {

@@ -141,6 +141,8 @@ impl AppState {
         }
         let mut unused = Vec::new();
         for stored in segments {
+            // Merging a joined segment takes most of a slice by itself.
+            slices.pause_if_past(SLICE_MS / 8.0).await;
             let merged = Segment::from_bytes(&stored.bytes()).map_or(0, |segment| {
                 self.corpus
                     .try_update_untracked(|c| c.index_from_segment(&segment))

@@ -348,7 +348,7 @@ pub async fn load() -> Result<Stored, String> {
     let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
     let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
     let pack_keys = done(&packs.get_all_keys().map_err(|e| describe(&e))?).await?;
-    let pack_values = done(&packs.get_all().map_err(|e| describe(&e))?).await?;
+    let pack_values = packs::read_all(&packs, &pack_keys).await?;
     let legacy = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
     let keys = done(&segments.get_all_keys().map_err(|e| describe(&e))?).await?;
     let bytes = done(&segments.get_all().map_err(|e| describe(&e))?).await?;
