@@ -3,7 +3,8 @@
 // in the same run, MiniSearch and FlexSearch fed the same files by the same <input type=file>
 // (each file read with File.text(), first line as title, then indexed as their users do).
 //
-// Usage: node bench/ingest.mjs [--scales 1,10]   (needs dist/ and target/peers from bench/browser.sh)
+// Usage: node bench/ingest.mjs [--scales 1,10] [--engines newsprism,minisearch,flexsearch]
+// (needs dist/ and target/peers from bench/browser.sh)
 // Scale N = N copies of the 2,225 BBC files, each copy's text made distinct by one line, so
 // Newsprism's duplicate detection does not skip them.
 import http from 'node:http';
@@ -20,6 +21,7 @@ const PEERS = path.join(ROOT, 'target/peers');
 const BBC = path.resolve(process.env.BBC_DIR ?? path.join(ROOT, '../shared/corpora/bbc'));
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const scales = arg('scales', '1,10').split(',').map(Number);
+const engines = arg('engines', 'newsprism,minisearch,flexsearch').split(',');
 
 for (const [what, dir] of [['dist/ (make dist)', DIST], ['target/peers (bench/browser.sh)', PEERS], ['the BBC corpus', BBC]]) {
   if (!fs.existsSync(dir)) { console.error(`missing ${what} at ${dir}`); process.exit(1); }
@@ -92,9 +94,10 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const results = [];
+const memory = [];
 for (const scale of scales) {
   const files = filesAt(BBC, scale, 'ingest');
-  for (const engine of ['newsprism', 'minisearch', 'flexsearch']) {
+  for (const engine of engines) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.addInitScript(LONGTASKS);
@@ -128,6 +131,8 @@ for (const scale of scales) {
       await page.waitForFunction(() => window.__listedAt !== undefined, null, { timeout: 600_000, polling: 50 });
       const restoredAt = await page.evaluate(() => window.__listedAt);
       await page.waitForTimeout(1000);
+      const [heap, wasm] = await page.evaluate(() => [performance.memory?.usedJSHeapSize ?? 0, window.__wasm?.memory?.buffer?.byteLength ?? 0]);
+      memory.push(`x${scale}, after the reload: the page's JS heap in use ${(heap / 1e6).toFixed(0)} MB, its WebAssembly memory ${(wasm / 1e6).toFixed(0)} MB`);
       const at = await page.evaluate(() => window.__longAt ?? []);
       const first = await page.evaluate(() => window.__firstRows);
       const nav = first;
@@ -151,8 +156,9 @@ const pad = (s, n) => String(s).padStart(n);
 console.log(`\nfiles picked → searchable, headless Chromium (${new Date().toISOString().slice(0, 10)})`);
 console.log(`${'scale'.padEnd(6)}${'engine'.padEnd(12)}${pad('files', 7)}${pad('ms', 9)}${pad('× newsprism', 13)}${pad('longest task ms', 17)}${pad('tasks >200ms', 14)}  check`);
 for (const r of results) {
-  const base = r.engine.startsWith('newsprism (') ? r : results.find((x) => x.scale === r.scale && x.engine === 'newsprism');
+  const base = r.engine.startsWith('newsprism (') ? r : results.find((x) => x.scale === r.scale && x.engine === 'newsprism') ?? r;
   console.log(`${('x' + r.scale).padEnd(6)}${r.engine.padEnd(12).slice(0, 44)}${pad(r.files, 7)}${pad(r.ms.toFixed(0), 9)}${pad((r.ms / base.ms).toFixed(2), 13)}${pad(r.longest.toFixed(0), 17)}${pad(r.over200, 14)}  ${r.searchable}`);
 }
+for (const m of memory) console.log(m);
 fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'target/bench-ingest.json'), JSON.stringify(results, null, 1));
