@@ -105,13 +105,13 @@ for (const scale of scales) {
       await page.goto(`${origin}/#/`);
       await page.waitForSelector('[data-testid=library-row]');
       await page.evaluate(() => { window.__long = []; });
-      await page.locator('#add-files').setInputFiles(files);
+      await page.locator('#add-files').setInputFiles(files, { timeout: 900_000 });
       await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 600_000, polling: 50 });
     } else {
       await page.goto(`${origin}/peer.html?engine=${engine}`);
       await page.waitForFunction(() => window.__ready);
       await page.evaluate(() => { window.__long = []; });
-      await page.locator('#files').setInputFiles(files);
+      await page.locator('#files').setInputFiles(files, { timeout: 900_000 });
       await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 600_000, polling: 50 });
     }
     await page.waitForTimeout(1000); // let the observer deliver the last long tasks (saving, drawing)
