@@ -76,6 +76,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const LONGTASKS = () => {
   window.__long = [];
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__long.push(e.duration); (window.__longAt ||= []).push([Math.round(e.startTime), Math.round(e.duration)]); } })
     .observe({ type: 'longtask', buffered: true });
   document.addEventListener('change', () => { window.__t0 = performance.now(); }, true);

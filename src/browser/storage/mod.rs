@@ -51,6 +51,10 @@ pub const SMALL_SEGMENT_BYTES: usize = 2 << 20;
 /// How many small index segments are stored before they are joined.
 pub const JOIN_WHEN: usize = 8;
 
+/// How many index segments one request reads at a reload (joined ones are 3–5 MB each; their
+/// answer becomes JavaScript values in one task).
+const SEGMENTS_READ: u32 = 4;
+
 /// What was stored: the added articles' JSON, their index segments and the state's JSON.
 pub struct Stored {
     /// One JSON text per added article, read into the page one at a time.
@@ -348,10 +352,10 @@ pub async fn load() -> Result<Stored, String> {
     let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
     let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
     let pack_keys = done(&packs.get_all_keys().map_err(|e| describe(&e))?).await?;
-    let pack_values = packs::read_all(&packs, &pack_keys).await?;
+    let pack_values = packs::read_all(&packs, &pack_keys, packs::PACKS_READ).await?;
     let legacy = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
     let keys = done(&segments.get_all_keys().map_err(|e| describe(&e))?).await?;
-    let bytes = done(&segments.get_all().map_err(|e| describe(&e))?).await?;
+    let bytes = packs::read_all(&segments, &keys, SEGMENTS_READ).await?;
     let state = done(&state.get(&STATE_KEY.into()).map_err(|e| describe(&e))?).await?;
     let articles = StoredTexts::new(&pack_keys, &pack_values, &legacy);
     // Both lists are in key order, and were read in one transaction.
