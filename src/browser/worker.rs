@@ -129,7 +129,7 @@ async fn join_stored(keys: &JsValue) -> Result<(), String> {
     let small: Vec<StoredSegment> = storage::segments()
         .await?
         .into_iter()
-        .filter(|s| s.len() < storage::SMALL_SEGMENT_BYTES)
+        .filter(StoredSegment::is_small)
         .collect();
     if small.len() < storage::JOIN_WHEN {
         return Ok(());

@@ -11,7 +11,7 @@ use newsprism_core::search::index::segment::Segment;
 use newsprism_core::Corpus;
 
 use super::{AppState, Storage};
-use crate::browser::storage::{self, StoredSegment, JOIN_WHEN, SMALL_SEGMENT_BYTES};
+use crate::browser::storage::{self, StoredSegment, JOIN_WHEN};
 use crate::browser::timer::{yield_task, Slices};
 use crate::browser::worker::IngestWorker;
 
@@ -64,11 +64,7 @@ impl AppState {
                 return false;
             }
         };
-        let small = stored
-            .segments
-            .iter()
-            .filter(|s| s.len() < SMALL_SEGMENT_BYTES)
-            .count();
+        let small = stored.segments.iter().filter(|s| s.is_small()).count();
         let saved = match stored
             .state
             .as_deref()
@@ -89,10 +85,9 @@ impl AppState {
         let mut bad = 0usize;
         // Parsed lazily, so the JSON is read a slice at a time too.
         let articles = stored.articles.iter().filter_map(|json| {
-            json.ok_or(())
-                .and_then(|json| project::article_from_json(&json).map_err(|_| ()))
-                .map_err(|_| bad += 1)
-                .ok()
+            let article = json.and_then(|json| project::article_from_json(&json).ok());
+            bad += usize::from(article.is_none());
+            article
         });
         let (_, unused) = self.restore_stored(articles, stored.segments, saved).await;
         self.corpus.notify();

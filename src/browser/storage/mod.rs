@@ -86,6 +86,11 @@ impl StoredSegment {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Whether it is small enough to be joined with others ([`SMALL_SEGMENT_BYTES`]).
+    pub fn is_small(&self) -> bool {
+        self.len() < SMALL_SEGMENT_BYTES
+    }
 }
 
 /// One batch of changes, written in a single transaction.
