@@ -154,7 +154,7 @@ async fn walk(root: FileSystemEntry) -> Vec<PendingFile> {
                 children.extend(batch.iter().map(|e| e.unchecked_into::<FileSystemEntry>()));
             }
             // Sorted by name, reversed for the stack, so files come out in name order.
-            children.sort_by_key(|e| std::cmp::Reverse(e.name()));
+            newsprism_core::sorting::sort_by_key(&mut children, |e| std::cmp::Reverse(e.name()));
             stack.extend(children);
         }
     }

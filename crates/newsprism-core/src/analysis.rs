@@ -273,9 +273,9 @@ pub fn analyze(corpus: &Corpus, ids: &[ArticleId]) -> Vec<ArticleRecord> {
     cross.quantities();
     cross.names();
     for (r, layout) in records.iter_mut().zip(&mut layouts) {
-        r.quotes.sort_by_key(|q| q.start);
-        r.quantities.sort_by_key(|q| q.start);
-        r.names.sort_by_key(|n| n.start);
+        crate::sorting::sort_by_key(&mut r.quotes, |q| q.start);
+        crate::sorting::sort_by_key(&mut r.quantities, |q| q.start);
+        crate::sorting::sort_by_key(&mut r.names, |n| n.start);
         r.text = std::mem::take(&mut layout.text);
     }
     records
@@ -399,7 +399,7 @@ fn record(layout: &Layout, table: &crate::time::named::NamedEvents) -> ArticleRe
     let a = layout.article;
     let time = analyse_with(a, table);
     let mut events: Vec<_> = time.events.iter().chain(time.other.iter()).collect();
-    events.sort_by_key(|e| (e.paragraph, e.range.start));
+    crate::sorting::sort_by_key(&mut events, |e| (e.paragraph, e.range.start));
     let times = events
         .into_iter()
         .filter_map(|e| {

@@ -46,6 +46,7 @@ pub mod ingest;
 pub mod project;
 pub mod publish;
 pub mod search;
+pub mod sorting;
 pub mod text;
 pub mod time;
 

@@ -81,7 +81,9 @@ fn QuoteFilters(state: CompareState, comparison: Memo<Comparison>) -> impl IntoV
             }
             let many_sources = c.parties.len() > MAX_OPTIONS;
             if many_sources {
-                by_quotes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                newsprism_core::sorting::sort_by(&mut by_quotes, |a, b| {
+                    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+                });
             }
             let so_opts = options(
                 by_quotes

@@ -245,7 +245,7 @@ pub struct Cluster {
 pub fn layout(extents: &[(f64, f64)], max_rows: usize) -> Layout {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| {
+    newsprism_core::sorting::sort_by(&mut order, |&a, &b| {
         let (ea, eb) = (extents[a], extents[b]);
         ea.0.total_cmp(&eb.0).then(eb.1.total_cmp(&ea.1))
     });

@@ -259,7 +259,7 @@ pub fn align(docs: &[Doc]) -> Alignment {
                 .filter(|&b| b != a)
                 .filter_map(|b| features.best_link(a, i, b))
                 .collect();
-            links.sort_by(|x, y| {
+            crate::sorting::sort_by(&mut links, |x, y| {
                 (y.relation, y.score)
                     .partial_cmp(&(x.relation, x.score))
                     .unwrap_or(std::cmp::Ordering::Equal)

@@ -33,6 +33,7 @@ pub fn pairs(vectors: &[Vec<(u32, f32)>]) -> Vec<(u32, u32)> {
         .iter()
         .map(|v| {
             let mut v = v.clone();
+            // The standard sort: this runs once per text over the whole library.
             v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(TOP_TERMS);
             v.into_iter().map(|(t, _)| t).collect()

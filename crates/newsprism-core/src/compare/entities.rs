@@ -179,7 +179,7 @@ impl EntityReport {
                 })
             })
             .collect();
-        entities.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut entities, |a, b| {
             b.party_count()
                 .cmp(&a.party_count())
                 .then(b.total().cmp(&a.total()))

@@ -47,7 +47,7 @@ pub(super) fn tf_idf(features: &[&Features]) -> Vec<Vec<(u32, f32)>> {
                     (k, (1.0 + (tf as f32).ln()) * idf)
                 })
                 .collect();
-            v.sort_unstable_by_key(|&(k, _)| k);
+            crate::sorting::sort_by_key(&mut v, |&(k, _)| k);
             let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, x)| *x /= norm);

@@ -266,7 +266,7 @@ fn against(t: &Counts, rest: impl Fn(&str) -> u32, rest_total: u64, limit: usize
         })
         .filter(|k| k.g2 >= 3.84 && k.here >= 2)
         .collect();
-    out.sort_by(|x, y| {
+    crate::sorting::sort_by(&mut out, |x, y| {
         y.g2.partial_cmp(&x.g2)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(x.word.cmp(&y.word))

@@ -160,7 +160,7 @@ mod tests {
                 )
             })
             .collect();
-        files.sort();
+        crate::sorting::sort(&mut files);
         files.push(("leeg.txt".into(), Vec::new()));
         files.push(("scan.pdf".into(), b"%PDF-1.7\n\x00\x01\x02binary".to_vec()));
         files.push((

@@ -149,7 +149,9 @@ impl Corpus {
         };
         // The chosen ones in library order: only they are sorted, not the whole library.
         let mut ids: Vec<&Article> = chosen.iter().filter_map(|&id| self.get(id)).collect();
-        ids.sort_by(|a, b| library_order(LibrarySort::DateNewest, a, b));
+        crate::sorting::sort_by(&mut ids, |a, b| {
+            library_order(LibrarySort::DateNewest, a, b)
+        });
         Scoped {
             ids: ids.into_iter().map(|a| a.id).collect(),
             eligible,

@@ -387,7 +387,7 @@ impl Source for PublishedIndex {
             );
         }
         if found.len() > limit {
-            found.sort_unstable_by_key(|&t| std::cmp::Reverse(self.doc_frequency(t)));
+            crate::sorting::sort_by_key(&mut found, |&t| std::cmp::Reverse(self.doc_frequency(t)));
             found.truncate(limit);
         }
         found

@@ -116,12 +116,14 @@ fn words(
 pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort, key: &dyn Fn(ArticleId, &str) -> String) {
     match sort {
         KwicSort::Document => {}
-        KwicSort::Left => lines.sort_by_cached_key(|l| {
+        KwicSort::Left => crate::sorting::sort_by_cached_key(lines, |l| {
             let mut w = words(&l.left, l.article, key);
             w.reverse();
             w
         }),
-        KwicSort::Right => lines.sort_by_cached_key(|l| words(&l.right, l.article, key)),
+        KwicSort::Right => {
+            crate::sorting::sort_by_cached_key(lines, |l| words(&l.right, l.article, key))
+        }
     }
 }
 

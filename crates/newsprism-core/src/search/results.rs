@@ -141,7 +141,9 @@ pub fn facet_counts<'a>(
             }
         })
         .collect();
-    by_source.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    crate::sorting::sort_by(&mut by_source, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+    });
     let by_month = months
         .into_iter()
         .map(|((y, m), count)| {

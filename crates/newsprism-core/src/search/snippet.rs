@@ -60,7 +60,7 @@ pub fn hit_ranges(text: &str, matches: &Matches) -> Vec<Range<usize>> {
             }
         }
     }
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::sorting::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {

@@ -184,7 +184,7 @@ pub fn detect(text: &str) -> Language {
         .zip(counts)
         .map(|((lang, _), n)| (n, *lang))
         .collect();
-    ranked.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+    crate::sorting::sort_by_key(&mut ranked, |&(n, _)| std::cmp::Reverse(n));
     let (best, lang) = ranked[0];
     let second = ranked[1].0;
     if best >= MIN_HITS && best * 4 > second * 5 {

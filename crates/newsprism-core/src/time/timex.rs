@@ -280,7 +280,7 @@ pub fn timeml(article: &Article, time: &ArticleTime) -> String {
 pub(crate) fn timeml_of(article: &Article, mut events: Vec<&Event>) -> String {
     // Placed by a named event: an event in TimeML, not a TIMEX3.
     events.retain(|e| e.anchor.is_none());
-    events.sort_by_key(|e| (e.paragraph, e.range.start));
+    crate::sorting::sort_by_key(&mut events, |e| (e.paragraph, e.range.start));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n");
     out.push_str(&format!("<DOCID>{}</DOCID>\n", escape(&article.file_name)));
     if let Some(d) = &article.pub_date {
@@ -344,7 +344,7 @@ mod tests {
         let a = article(text);
         let t = analyse(&a);
         let mut events: Vec<_> = t.events.iter().chain(t.other.iter()).collect();
-        events.sort_by_key(|e| (e.paragraph, e.range.start));
+        crate::sorting::sort_by_key(&mut events, |e| (e.paragraph, e.range.start));
         events.iter().map(|e| (e.text.clone(), e.timex())).collect()
     }
 

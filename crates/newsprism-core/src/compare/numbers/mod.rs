@@ -211,7 +211,7 @@ impl Ledger {
                 })
             });
         }
-        groups.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut groups, |a, b| {
             b.conflict
                 .cmp(&a.conflict)
                 .then(b.parties.cmp(&a.parties))

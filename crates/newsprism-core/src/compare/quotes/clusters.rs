@@ -60,7 +60,7 @@ pub(super) fn cluster(
         })
         .map(|g| make_cluster(quotes, &stems, g))
         .collect();
-    clusters.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut clusters, |a, b| {
         b.parties
             .cmp(&a.parties)
             .then(b.renderings.len().cmp(&a.renderings.len()))
@@ -145,6 +145,8 @@ fn group(quotes: &[Quote], stems: &[FxHashSet<String>], every_pair: bool) -> Vec
             link(i, j).map(|s| (s, i, j))
         })
         .collect();
+    // The standard sort: over the whole library there are millions of links, and
+    // `crate::sorting`'s positions and indirect comparisons made this a quarter slower.
     links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     // Each quotation's group, and each group's members (empty once merged away).
     let mut group_of: Vec<usize> = (0..n).collect();
@@ -176,7 +178,7 @@ fn group(quotes: &[Quote], stems: &[FxHashSet<String>], every_pair: bool) -> Vec
     for g in &mut groups {
         g.sort_unstable();
     }
-    groups.sort_unstable_by_key(|g| g[0]);
+    crate::sorting::sort_by_key(&mut groups, |g| g[0]);
     groups
 }
 

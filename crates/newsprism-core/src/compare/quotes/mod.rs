@@ -193,7 +193,7 @@ impl QuoteReport {
                     doc.sentences.iter().filter(|s| s.unit == u).collect();
                 let mut found: Vec<(Style, Range<usize>, Range<usize>)> = marked(unit.text);
                 found.extend(colon::colon_quotes(doc, &sentences, &found, ctx));
-                found.sort_by_key(|f| f.2.start);
+                crate::sorting::sort_by_key(&mut found, |f| f.2.start);
                 for (style, inner, outer) in found {
                     let Some(s) = sentences
                         .iter()
@@ -303,7 +303,7 @@ impl QuoteReport {
                 }
             }
         }
-        out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        crate::sorting::sort_by(&mut out, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
         out
     }
 

@@ -413,7 +413,7 @@ impl Similarity {
                 (i, top)
             })
             .collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sorting::sort_by(&mut best, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut chosen: Vec<usize> = best.into_iter().take(limit).map(|(i, _)| i).collect();
         chosen.sort_unstable();
         chosen
@@ -448,6 +448,7 @@ impl Similarity {
                     .filter(|&(j, s)| j != i && s.combined >= threshold && close(i, j))
                     .map(|(j, _)| j)
                     .collect();
+                // The standard sort: once per article over the whole library.
                 c.sort_by(|&a, &b| {
                     self.score(i, b)
                         .partial_cmp(&self.score(i, a))
@@ -491,7 +492,9 @@ impl Similarity {
                 }
             }
         }
-        groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+        crate::sorting::sort_by(&mut groups, |a, b| {
+            b.len().cmp(&a.len()).then(a[0].cmp(&b[0]))
+        });
         groups
     }
 

@@ -101,7 +101,7 @@ fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<(NodeId, NodeId)> 
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| (i, s)))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sorting::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let &(mut top, best) = ranked.first()?;
     let original = top;
     let near: Vec<Vec<NodeId>> = ranked[1..ranked.len().min(5)]

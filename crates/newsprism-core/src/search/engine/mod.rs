@@ -275,7 +275,7 @@ impl<I: Source> Eval<'_, I> {
         let mut result = if required.is_empty() {
             self.universe()
         } else {
-            required.sort_by_key(Vec::len);
+            crate::sorting::sort_by_key(&mut required, Vec::len);
             let mut it = required.into_iter();
             let first = it.next().unwrap_or_default();
             it.fold(first, |acc, s| intersect(&acc, &s))

@@ -93,7 +93,7 @@ impl Lemmas {
                 out.push((i + 2, format!("{particle}{k}")));
             }
         }
-        out.sort();
+        crate::sorting::sort(&mut out);
         out.dedup();
         out
     }

@@ -228,7 +228,7 @@ fn yearless_date(month: u8, day: u8, wd: Option<u8>, r: Day, tense: Tense) -> Op
         .filter_map(instance)
         .filter(|i| fits_tense(i) && weekday(i.start) == wd)
         .collect();
-    others.sort_by_key(|i| (civil(i.start).0 - chosen_year).abs());
+    crate::sorting::sort_by_key(&mut others, |i| (civil(i.start).0 - chosen_year).abs());
     match others.first() {
         Some(&other) => {
             a.interval = other;

@@ -255,7 +255,7 @@ pub fn resolve_by_weekday(e: &Expression, floor: i32) -> Option<Resolution> {
 
 fn finish(e: &Expression, mut answers: Vec<Answer>, relative: bool) -> Option<Resolution> {
     let first = *answers.first()?;
-    answers.sort_by_key(|a| a.interval);
+    crate::sorting::sort_by_key(&mut answers, |a| a.interval);
     let candidates: Vec<Interval> = answers.iter().map(|a| a.interval).collect();
     let start = candidates.iter().map(|c| c.start).min()?;
     let end = candidates.iter().map(|c| c.end).max()?;

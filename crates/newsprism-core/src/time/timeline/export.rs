@@ -21,7 +21,7 @@ impl Timeline {
             .chain(self.other.iter())
             .map(|e| &**e)
             .collect();
-        events.sort_by_key(|e| (e.article, e.paragraph, e.range.start));
+        crate::sorting::sort_by_key(&mut events, |e| (e.article, e.paragraph, e.range.start));
         events
             .into_iter()
             .map(|e| {

@@ -113,7 +113,7 @@ impl Timeline {
             .enumerate()
             .map(|(i, p)| (placed.get(&p.id).copied().unwrap_or(0), i, p.id))
             .collect();
-        order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sorting::sort_by(&mut order, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         order.into_iter().take(n).map(|(_, _, id)| id).collect()
     }
 

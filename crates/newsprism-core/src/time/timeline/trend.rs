@@ -92,7 +92,7 @@ pub fn trend<'a>(
             cell.0 += 1;
         }
     }
-    sources.sort();
+    crate::sorting::sort(&mut sources);
     let periods: Vec<Period> = periods
         .into_iter()
         .map(|((y, m), cells)| {
