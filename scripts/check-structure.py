@@ -28,6 +28,8 @@ LAYERS = {
     "crates/newsprism-core/src": {
         "text": 0,
         "export": 0,
+        "bytes": 0,
+        "sorting": 0,
         "article": 1,
         "error": 1,
         "project": 2,

@@ -38,6 +38,7 @@
 
 pub mod analysis;
 pub mod article;
+mod bytes;
 pub mod compare;
 pub mod corpus;
 pub mod error;

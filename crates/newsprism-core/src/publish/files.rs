@@ -1,8 +1,9 @@
 //! Parsing a published index's files (their layouts are the writer's, in `write`): every
 //! count and offset is checked against the file and the manifest.
 
-use super::{Bytes, Manifest, DICT_TERMS, LANGUAGES, REMOVED};
+use super::{Manifest, DICT_TERMS, LANGUAGES, REMOVED};
 use crate::article::PartialDate;
+use crate::bytes::Reader;
 use crate::search::index::DocMeta;
 
 /// One word form of the dictionary.
@@ -20,8 +21,8 @@ pub(super) type StemShard = Vec<(Box<str>, Vec<u32>)>;
 
 /// `docs.bin` (see the writer).
 pub(super) fn read_docs(bytes: &[u8], sources: &[String]) -> Result<Vec<DocMeta>, String> {
-    let mut b = Bytes::new(bytes);
-    let n = b.count(bytes.len())?;
+    let mut b = Reader::new(bytes, "file");
+    let n = b.count_at_most(bytes.len())?;
     let mut docs = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let key = u64::from_le_bytes(b.take(8)?.try_into().map_err(|_| "ends too soon")?);
@@ -29,7 +30,7 @@ pub(super) fn read_docs(bytes: &[u8], sources: &[String]) -> Result<Vec<DocMeta>
         let language = *LANGUAGES
             .get(usize::from(b.take(1)?[0]))
             .ok_or("an unknown language")?;
-        let source = match b.count(sources.len())? {
+        let source = match b.count_at_most(sources.len())? {
             0 => None,
             i => Some(sources[i as usize - 1].clone()),
         };
@@ -50,7 +51,7 @@ pub(super) fn read_docs(bytes: &[u8], sources: &[String]) -> Result<Vec<DocMeta>
     Ok(docs)
 }
 
-fn read_date(b: &mut Bytes<'_>) -> Result<Option<PartialDate>, String> {
+fn read_date(b: &mut Reader<'_>) -> Result<Option<PartialDate>, String> {
     let tag = b.take(1)?[0];
     if tag == 0 {
         return Ok(None);
@@ -72,17 +73,17 @@ fn read_date(b: &mut Bytes<'_>) -> Result<Option<PartialDate>, String> {
 
 /// A dictionary shard (see the writer).
 pub(super) fn read_dict(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Word>, String> {
-    let mut b = Bytes::new(bytes);
-    let n = b.count(DICT_TERMS)?;
+    let mut b = Reader::new(bytes, "file");
+    let n = b.count_at_most(DICT_TERMS)?;
     let mut words = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let text: Box<str> = b.str()?.into();
-        let df = b.count(manifest.documents)?;
+        let df = b.count_at_most(manifest.documents)?;
         let mut place = |files: usize| -> Result<[u32; 3], String> {
             Ok([
-                b.count(files)?,
-                b.count(u32::MAX as usize)?,
-                b.count(u32::MAX as usize)?,
+                b.count_at_most(files)?,
+                b.count_at_most(u32::MAX as usize)?,
+                b.count_at_most(u32::MAX as usize)?,
             ])
         };
         let post = place(manifest.post_files)?;
@@ -99,17 +100,17 @@ pub(super) fn read_dict(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Word>, 
 
 /// A stem shard (see the writer).
 pub(super) fn read_stems(bytes: &[u8], terms: usize) -> Result<StemShard, String> {
-    let mut b = Bytes::new(bytes);
-    let n = b.count(DICT_TERMS)?;
+    let mut b = Reader::new(bytes, "file");
+    let n = b.count_at_most(DICT_TERMS)?;
     let mut stems = Vec::with_capacity(n as usize);
     for _ in 0..n {
         let stem: Box<str> = b.str()?.into();
-        let count = b.count(terms)?;
+        let count = b.count_at_most(terms)?;
         let mut ids = Vec::with_capacity(count as usize);
         let mut last = 0u32;
         for _ in 0..count {
             last = last
-                .checked_add(b.count(terms)?)
+                .checked_add(b.count_at_most(terms)?)
                 .ok_or("a word form out of range")?;
             if last as usize >= terms {
                 return Err("a word form out of range".into());

@@ -6,7 +6,8 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::io::{BufReader, Read};
 
-use super::{put, put_str, Part, Store, BLOB_BYTES, DICT_TERMS};
+use super::{Part, Store, BLOB_BYTES, DICT_TERMS};
+use crate::bytes::{put, put_str};
 
 /// What the merge wrote, for the manifest.
 pub(super) struct Merged {

@@ -11,8 +11,9 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use super::files::{read_dict, read_docs, read_stems, StemShard, Word};
-use super::{Bytes, Manifest, Part, ReadError, DICT_TERMS, TEXT_DOCS};
+use super::{Manifest, Part, ReadError, DICT_TERMS, TEXT_DOCS};
 use crate::article::{Article, ArticleId};
+use crate::bytes::Reader;
 use crate::search::alias::AliasTable;
 use crate::search::answer;
 use crate::search::engine::{self, Source};
@@ -318,7 +319,7 @@ impl PublishedIndex {
 
 /// A word form's postings and where its documents' positions are; `None` if damaged.
 fn decode_postings(bytes: &[u8], word: &Word, docs: usize) -> Option<Decoded> {
-    let mut b = Bytes::new(bytes);
+    let mut b = Reader::new(bytes, "file");
     let mut out = Decoded::default();
     let mut doc = 0u64;
     while !b.done() {
@@ -469,13 +470,13 @@ impl PublishedIndex {
             return Some((bytes, r.clone()));
         }
         // The word's documents' positions one after another, each with its length first.
-        let mut b = Bytes::new(bytes);
+        let mut b = Reader::new(bytes, "file");
         let mut ranges = Vec::with_capacity(word.df as usize);
         while !b.done() {
-            let n = b.count(bytes.len()).ok()? as usize;
-            let start = b.at;
+            let n = b.count_at_most(bytes.len()).ok()? as usize;
+            let start = b.at();
             b.take(n).ok()?;
-            ranges.push((start as u32, b.at as u32));
+            ranges.push((start as u32, b.at() as u32));
         }
         let ranges = Rc::new(ranges);
         self.position_ranges

@@ -10,8 +10,9 @@
 use rustc_hash::FxHashSet;
 
 use super::merge::merge;
-use super::{put, put_str, Manifest, Part, Store, FORMAT, LANGUAGES, REMOVED, TEXT_DOCS, VERSION};
+use super::{Manifest, Part, Store, FORMAT, LANGUAGES, REMOVED, TEXT_DOCS, VERSION};
 use crate::article::{ArticleId, PartialDate};
+use crate::bytes::{put, put_str};
 use crate::corpus::Corpus;
 use crate::search::alias::AliasTable;
 use crate::search::index::Index;

@@ -22,7 +22,7 @@ pub use lookup::letter_signature;
 use lookup::TermMap;
 pub(crate) use lookup::{families, within_distance};
 pub(crate) use postings::decode_positions;
-use postings::{push_varint, Entry, Postings};
+use postings::{Entry, Postings};
 
 use crate::article::{Article, ParagraphKind, PartialDate, TitleKind};
 use crate::text::language::Language;
@@ -346,7 +346,7 @@ impl Index {
             let postings = &mut self.postings[term as usize];
             let mut last = 0;
             for &pos in &scratch.grouped[offsets[s] as usize..offsets[s + 1] as usize] {
-                push_varint(&mut postings.positions, u64::from(pos - last));
+                crate::bytes::put(&mut postings.positions, u64::from(pos - last));
                 last = pos;
             }
             postings.entries.push(Entry {

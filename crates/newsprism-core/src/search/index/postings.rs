@@ -42,14 +42,6 @@ impl Postings {
     }
 }
 
-pub(super) fn push_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
 pub(crate) fn decode_positions(bytes: &[u8], out: &mut Vec<u32>) {
     out.clear();
     let mut acc = 0u32;

@@ -10,6 +10,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{Lemmas, Table};
+use crate::bytes::Reader;
 
 mod fp {
     include!("fingerprint.rs");
@@ -56,30 +57,30 @@ impl Table {
     }
 
     fn read_image(r: &mut Reader) -> Result<Table, String> {
-        let n = r.count(1)?;
+        let n = r.u32_count(1)?;
         let text = std::str::from_utf8(r.take(n)?)
             .map_err(|_| "an image whose text is not UTF-8")?
             .to_string();
-        let n = r.count(4)?;
+        let n = r.u32_count(4)?;
         let mut lemmas = Vec::with_capacity(n);
         for _ in 0..n {
-            lemmas.push(r.u32()?);
+            lemmas.push(r.u32_le()?);
         }
-        let n = r.count(8)?;
+        let n = r.u32_count(8)?;
         let mut forms = Vec::with_capacity(n);
         for _ in 0..n {
-            forms.push((r.u32()?, r.u32()?));
+            forms.push((r.u32_le()?, r.u32_le()?));
         }
-        let n = r.count(5)?;
+        let n = r.u32_count(5)?;
         let mut parted = FxHashSet::default();
         for _ in 0..n {
-            let lemma = r.u32()?;
+            let lemma = r.u32_le()?;
             parted.insert((lemma, r.take(1)?[0]));
         }
-        let n = r.count(4)?;
+        let n = r.u32_count(4)?;
         let mut firsts = FxHashSet::default();
         for _ in 0..n {
-            let len = r.count(1)?;
+            let len = r.u32_count(1)?;
             let first = std::str::from_utf8(r.take(len)?).map_err(|_| "a first part not UTF-8")?;
             firsts.insert(first.into());
         }
@@ -123,40 +124,6 @@ impl Table {
     }
 }
 
-/// Reads an image's bytes, every step checked.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or("the image is cut short")?;
-        let out = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(out)
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        let mut b = [0u8; 4];
-        b.copy_from_slice(self.take(4)?);
-        Ok(u32::from_le_bytes(b))
-    }
-
-    /// A count of items of at least `each` bytes, checked against the bytes left.
-    fn count(&mut self, each: usize) -> Result<usize, String> {
-        let n = self.u32()? as usize;
-        if n.saturating_mul(each) > self.bytes.len() - self.at {
-            return Err("the image is cut short".into());
-        }
-        Ok(n)
-    }
-}
-
 impl Lemmas {
     /// The tables as an image, naming the fingerprint of the text they were read from.
     pub fn to_image(&self, source: u64) -> Vec<u8> {
@@ -175,7 +142,7 @@ impl Lemmas {
     /// Reads an image written by [`Lemmas::to_image`] from the text with fingerprint `source`;
     /// an error says why it cannot be used (another lexicon, another format, damage).
     pub fn from_image(bytes: &[u8], source: u64) -> Result<Lemmas, String> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes, "image");
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not a lexicon image of this version".into());
         }
@@ -186,9 +153,7 @@ impl Lemmas {
         }
         let dutch = Table::read_image(&mut r)?;
         let english = Table::read_image(&mut r)?;
-        if r.at != bytes.len() {
-            return Err("bytes left over after the image".into());
-        }
+        r.finish()?;
         Ok(Lemmas { dutch, english })
     }
 }

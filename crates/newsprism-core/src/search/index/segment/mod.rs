@@ -30,7 +30,8 @@ mod concat;
 
 pub use concat::JOINED_DOCS;
 
-use super::{lang_slot, push_varint as put, DocMeta, Entry, Index, IndexDoc};
+use super::{lang_slot, DocMeta, Entry, Index, IndexDoc};
+use crate::bytes::{put, put_str, Reader};
 use crate::text::language::Language;
 use crate::text::stem::Stemmers;
 use rustc_hash::FxHashMap;
@@ -227,7 +228,7 @@ impl Segment {
 
     /// Reads a segment written by [`Segment::to_bytes`]; an error says what is wrong with it.
     pub fn from_bytes(bytes: &[u8]) -> Result<Segment, String> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes, "segment");
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not an index segment of this version".into());
         }
@@ -254,9 +255,7 @@ impl Segment {
         for _ in 0..n_terms {
             segment.read_term(&mut r)?;
         }
-        if r.at != bytes.len() {
-            return Err("bytes left over after the segment".into());
-        }
+        r.finish()?;
         Ok(segment)
     }
 
@@ -436,67 +435,6 @@ impl Index {
             }
         }
         added
-    }
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// Reads a segment's bytes, every step checked.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or("the segment is cut short")?;
-        let out = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(out)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
-        let mut a = [0u8; N];
-        a.copy_from_slice(self.take(N)?);
-        Ok(a)
-    }
-
-    fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("a number in the segment is too long".into())
-    }
-
-    /// A count of things still to read: no more than there are bytes left, so a damaged count
-    /// cannot make the reader reserve memory it will never fill.
-    fn count(&mut self) -> Result<usize, String> {
-        let n = self.varint()?;
-        if n > (self.bytes.len() - self.at) as u64 {
-            return Err("a count larger than the segment".into());
-        }
-        Ok(n as usize)
-    }
-
-    fn str(&mut self) -> Result<&'a str, String> {
-        let n = self.count()?;
-        std::str::from_utf8(self.take(n)?).map_err(|_| "a word that is not UTF-8".into())
     }
 }
 
