@@ -3,8 +3,8 @@
 // in the same run, MiniSearch and FlexSearch fed the same files by the same <input type=file>
 // (each file read with File.text(), first line as title, then indexed as their users do).
 //
-// Usage: node bench/ingest.mjs [--scales 1,10] [--engines newsprism,minisearch,flexsearch]
-// (needs dist/ and target/peers from bench/browser.sh)
+// Usage: [DIST=dist] node bench/ingest.mjs [--scales 1,10] [--engines newsprism,minisearch,flexsearch]
+// (needs dist/ and target/peers from bench/browser.sh; DIST names another build to measure)
 // Scale N = N copies of the 2,225 BBC files, each copy's text made distinct by one line, so
 // Newsprism's duplicate detection does not skip them.
 import http from 'node:http';
@@ -16,7 +16,7 @@ import { filesAt } from './bbc-copies.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(process.env.DIST ?? path.join(ROOT, 'dist'));
 const PEERS = path.join(ROOT, 'target/peers');
 const BBC = path.resolve(process.env.BBC_DIR ?? path.join(ROOT, '../shared/corpora/bbc'));
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };

@@ -1,7 +1,8 @@
 // Interaction benchmark: how long the app takes to answer what a user does, with the library
 // at BBC scale, in headless Chromium on the release build in dist/.
 //
-// Usage: node bench/ui.mjs [--scales 1,10] [--only library]   (needs dist/: make dist)
+// Usage: [DIST=dist] node bench/ui.mjs [--scales 1,10] [--only library]   (needs dist/: make dist;
+// DIST names another build to measure)
 // `--only library` stops after the library's figures (for scales, such as 40, where the
 // comparison would take minutes).
 // Scale N = N copies of the 2,225 BBC files (each copy's text made distinct by one line) added
@@ -24,7 +25,7 @@ import { filesAt } from './bbc-copies.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(process.env.DIST ?? path.join(ROOT, 'dist'));
 const BBC = path.resolve(process.env.BBC_DIR ?? path.join(ROOT, '../shared/corpora/bbc'));
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const scales = arg('scales', '1,10').split(',').map(Number);
