@@ -25,7 +25,10 @@ use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
+};
 
 const DB_NAME: &str = "newsprism";
 /// Version 2 added the segments store, version 3 the packs and the lexicon image (an upgrade
@@ -156,6 +159,31 @@ pub(super) async fn done(req: &IdbRequest) -> Result<JsValue, String> {
         r.set_onerror(Some(err.unchecked_ref()));
     });
     JsFuture::from(promise).await.map_err(|e| describe(&e))
+}
+
+/// Every record of `store` (in the order of `keys`, all its keys), read `per_request` at a time.
+async fn read_all(
+    store: &IdbObjectStore,
+    keys: &JsValue,
+    per_request: u32,
+) -> Result<JsValue, String> {
+    let keys = Array::from(keys);
+    let mut requests = Vec::new();
+    let mut start = 0u32;
+    while start < keys.length() {
+        let end = (start + per_request.max(1)).min(keys.length()) - 1;
+        let range =
+            IdbKeyRange::bound(&keys.get(start), &keys.get(end)).map_err(|e| describe(&e))?;
+        requests.push(store.get_all_with_key(&range).map_err(|e| describe(&e))?);
+        start = end + 1;
+    }
+    let records = Array::new();
+    for request in requests {
+        for record in Array::from(&done(&request).await?).iter() {
+            records.push(&record);
+        }
+    }
+    Ok(records.into())
 }
 
 /// Resolves when a transaction has committed.
@@ -357,10 +385,10 @@ pub async fn load() -> Result<Stored, String> {
     let segments = tx.object_store(SEGMENTS).map_err(|e| describe(&e))?;
     let state = tx.object_store(STATE).map_err(|e| describe(&e))?;
     let pack_keys = done(&packs.get_all_keys().map_err(|e| describe(&e))?).await?;
-    let pack_values = packs::read_all(&packs, &pack_keys, packs::PACKS_READ).await?;
+    let pack_values = read_all(&packs, &pack_keys, packs::PACKS_READ).await?;
     let legacy = done(&articles.get_all().map_err(|e| describe(&e))?).await?;
     let keys = done(&segments.get_all_keys().map_err(|e| describe(&e))?).await?;
-    let bytes = packs::read_all(&segments, &keys, SEGMENTS_READ).await?;
+    let bytes = read_all(&segments, &keys, SEGMENTS_READ).await?;
     let state = done(&state.get(&STATE_KEY.into()).map_err(|e| describe(&e))?).await?;
     let articles = StoredTexts::new(&pack_keys, &pack_values, &legacy);
     // Both lists are in key order, and were read in one transaction.

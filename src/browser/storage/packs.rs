@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{IdbDatabase, IdbIndexParameters, IdbKeyRange, IdbObjectStore};
+use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStore};
 
 use super::{describe, done, fresh_key};
 
@@ -137,31 +137,6 @@ pub struct Repack {
 /// How many packs one request reads: the browser turns a request's answer into JavaScript values
 /// in one task, and all 22,000 articles of BBC 10x in one answer held the page for 166 ms.
 pub(super) const PACKS_READ: u32 = 16;
-
-/// Every record of `store` (in the order of `keys`, all its keys), read `per_request` at a time.
-pub(super) async fn read_all(
-    store: &IdbObjectStore,
-    keys: &JsValue,
-    per_request: u32,
-) -> Result<JsValue, String> {
-    let keys = Array::from(keys);
-    let mut requests = Vec::new();
-    let mut start = 0u32;
-    while start < keys.length() {
-        let end = (start + per_request.max(1)).min(keys.length()) - 1;
-        let range =
-            IdbKeyRange::bound(&keys.get(start), &keys.get(end)).map_err(|e| describe(&e))?;
-        requests.push(store.get_all_with_key(&range).map_err(|e| describe(&e))?);
-        start = end + 1;
-    }
-    let records = Array::new();
-    for request in requests {
-        for record in Array::from(&done(&request).await?).iter() {
-            records.push(&record);
-        }
-    }
-    Ok(records.into())
-}
 
 /// Stores these articles (id and JSON) in new packs.
 pub(super) fn put_all(store: &IdbObjectStore, articles: &[(String, String)]) -> Result<(), String> {
